@@ -1,0 +1,212 @@
+/**
+ * Request and response shapes of the JSON API under `/api`. Both the server (validation, OpenAPI) and the
+ * client (typed calls) use these; nothing is declared twice.
+ */
+import { z } from 'zod'
+import { ROLES, TEAM_ROLES } from './roles.ts'
+import { DOCUMENT_KINDS } from './documents.ts'
+import { SheetTemplate } from './template.ts'
+
+const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+
+/** Display names people choose for themselves. */
+export const PersonName = trimmed(60)
+
+/** Error bodies: `{ error: { code, message } }`. */
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) })
+export type ApiError = z.infer<typeof ApiError>
+
+export const Health = z.object({ ok: z.literal(true) })
+
+export const ProgramTargets = z
+  .object({
+    participants: z.number().int().min(0).max(100000),
+    applicants: z.number().int().min(0).max(100000),
+    placements: z.number().int().min(0).max(100000),
+    talentPool: z.number().int().min(0).max(100000),
+  })
+  .partial()
+export type ProgramTargets = z.infer<typeof ProgramTargets>
+
+export const CreateProgramRequest = z.object({
+  name: trimmed(120),
+  region: trimmed(120),
+  targets: ProgramTargets.optional(),
+  template: SheetTemplate.optional(),
+})
+export type CreateProgramRequest = z.infer<typeof CreateProgramRequest>
+
+export const CreatedId = z.object({ id: z.string() })
+
+export const DocumentNames = z.object(
+  Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, z.string()])) as Record<
+    (typeof DOCUMENT_KINDS)[number],
+    z.ZodString
+  >
+)
+export type DocumentNames = z.infer<typeof DocumentNames>
+
+export const RoleSchema = z.enum(ROLES)
+export const TeamRoleSchema = z.enum(TEAM_ROLES)
+
+export const ActivePerson = z.object({ personId: z.string(), name: z.string(), role: RoleSchema })
+export type ActivePerson = z.infer<typeof ActivePerson>
+
+export const CompletenessSchema = z.object({
+  total: z.number(),
+  written: z.number(),
+  ready: z.number(),
+  done: z.number(),
+  percent: z.number(),
+})
+
+export const TeamSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  organization: z.string().nullable(),
+  documents: DocumentNames,
+  memberCount: z.number(),
+  completeness: CompletenessSchema,
+  activeNow: z.array(ActivePerson),
+})
+export type TeamSummary = z.infer<typeof TeamSummary>
+
+export const Program = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  targets: ProgramTargets,
+  template: SheetTemplate,
+  createdAt: z.string(),
+  myRole: RoleSchema.nullable(),
+  teams: z.array(TeamSummary),
+})
+export type Program = z.infer<typeof Program>
+
+export const ProgramListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  teamCount: z.number(),
+  myRole: RoleSchema.nullable(),
+})
+export const ProgramList = z.object({ programs: z.array(ProgramListItem) })
+export type ProgramList = z.infer<typeof ProgramList>
+
+export const CreateTeamRequest = z.object({
+  name: trimmed(120),
+  organization: trimmed(120).optional(),
+})
+export type CreateTeamRequest = z.infer<typeof CreateTeamRequest>
+
+export const CreateTeamResponse = z.object({ id: z.string(), documents: DocumentNames })
+
+export const TeamMember = z.object({
+  memberId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+})
+export type TeamMember = z.infer<typeof TeamMember>
+
+export const Team = z.object({
+  id: z.string(),
+  name: z.string(),
+  organization: z.string().nullable(),
+  programId: z.string(),
+  programName: z.string(),
+  region: z.string(),
+  template: SheetTemplate,
+  documents: DocumentNames,
+  myRole: RoleSchema,
+  members: z.array(TeamMember),
+})
+export type Team = z.infer<typeof Team>
+
+export const CreateInviteRequest = z.object({
+  role: TeamRoleSchema,
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+})
+export type CreateInviteRequest = z.input<typeof CreateInviteRequest>
+
+export const CreateInviteResponse = z.object({
+  id: z.string(),
+  token: z.string(),
+  url: z.string(),
+  role: TeamRoleSchema,
+  expiresAt: z.string(),
+})
+export type CreateInviteResponse = z.infer<typeof CreateInviteResponse>
+
+export const InviteStatus = z.enum(['valid', 'expired', 'revoked'])
+
+export const InviteListItem = z.object({
+  id: z.string(),
+  role: TeamRoleSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedCount: z.number(),
+  status: InviteStatus,
+})
+export type InviteListItem = z.infer<typeof InviteListItem>
+export const InviteList = z.object({ invites: z.array(InviteListItem) })
+
+export const InviteInfo = z.object({
+  role: TeamRoleSchema,
+  teamId: z.string(),
+  teamName: z.string(),
+  programName: z.string(),
+  region: z.string(),
+  expiresAt: z.string(),
+  status: InviteStatus,
+})
+export type InviteInfo = z.infer<typeof InviteInfo>
+
+export const AcceptInviteRequest = z.object({ name: PersonName })
+export const AcceptInviteResponse = z.object({
+  accessToken: z.string(),
+  memberId: z.string(),
+  role: TeamRoleSchema,
+  teamId: z.string(),
+  programId: z.string(),
+})
+export type AcceptInviteResponse = z.infer<typeof AcceptInviteResponse>
+
+export const SetupRequest = z.object({ token: z.string().min(1).max(200), name: PersonName })
+export const SetupResponse = z.object({ accessToken: z.string(), personId: z.string() })
+export const SetupStatus = z.object({ needed: z.boolean() })
+
+export const Membership = z.object({
+  memberId: z.string(),
+  role: RoleSchema,
+  programId: z.string(),
+  programName: z.string(),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+})
+export type Membership = z.infer<typeof Membership>
+
+export const Me = z.object({
+  person: z.object({ id: z.string(), name: z.string(), isAdmin: z.boolean() }),
+  memberships: z.array(Membership),
+})
+export type Me = z.infer<typeof Me>
+
+/** A sheet exported as data: the template's sections with their text as Markdown. */
+export const SheetExport = z.object({
+  team: z.object({ id: z.string(), name: z.string(), organization: z.string().nullable() }),
+  program: z.object({ id: z.string(), name: z.string(), region: z.string() }),
+  exportedAt: z.string(),
+  completeness: CompletenessSchema,
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      status: z.enum(['draft', 'ready', 'done']),
+      assignee: z.string().nullable(),
+      markdown: z.string(),
+      text: z.string(),
+    })
+  ),
+})
+export type SheetExport = z.infer<typeof SheetExport>

@@ -1,0 +1,7 @@
+export * from './roles.ts'
+export * from './documents.ts'
+export * from './template.ts'
+export * from './sheet.ts'
+export * from './sheetText.ts'
+export * from './protocol.ts'
+export * from './api.ts'

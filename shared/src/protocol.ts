@@ -1,0 +1,49 @@
+/**
+ * The collaboration wire protocol and its limits.
+ *
+ * The server speaks the standard y-websocket protocol over `/collab/<document>?token=<accessToken>`:
+ * every binary frame starts with a varuint message type — 0 sync (step 1, step 2, update), 1 awareness,
+ * 3 query awareness. Nothing beyond that is sent, so a stock `WebsocketProvider` works. When the server
+ * refuses or drops a connection it closes the socket with one of the codes below, and the reason text
+ * names what happened; clients stop reconnecting on the 44xx codes that cannot heal by retrying.
+ */
+
+/** y-websocket message types. */
+export const MESSAGE_TYPE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
+
+/** Close codes the server uses (4000–4999 is the application range). */
+export const CLOSE_CODE = {
+  /** The frame was not a valid y-websocket message or carried an invalid Yjs update. */
+  malformedMessage: 4400,
+  /** No token, or a token that is unknown or revoked. */
+  unauthorized: 4401,
+  /** The token is valid but its role may not open this document. */
+  forbidden: 4403,
+  /** The document name is not `<kind>:<teamId>` or the team does not exist. */
+  unknownDocument: 4404,
+  /** A frame exceeded the size bound. */
+  frameTooLarge: 4413,
+  /** Too many messages in a short time. */
+  rateLimited: 4429,
+  /** The server failed while handling this socket's message; other sockets are unaffected. */
+  internalError: 4500,
+  /** The server is shutting down; reconnecting later is fine. */
+  shuttingDown: 4503,
+} as const
+export type CloseCode = (typeof CLOSE_CODE)[keyof typeof CLOSE_CODE]
+
+/** Close codes after which a client must not retry with the same token. */
+export const FATAL_CLOSE_CODES: readonly number[] = [
+  CLOSE_CODE.unauthorized,
+  CLOSE_CODE.forbidden,
+  CLOSE_CODE.unknownDocument,
+]
+
+/** Default bound for one WebSocket frame (1 MiB); the server's MAX_FRAME_BYTES overrides it. */
+export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024
+
+/** Largest awareness (presence) state one client may announce. */
+export const MAX_AWARENESS_BYTES = 8 * 1024
+
+/** The name of the cookie that carries the access token in the browser. */
+export const TOKEN_COOKIE = 'sb_token'
