@@ -21,8 +21,8 @@ export const CLOSE_CODE = {
   forbidden: 4403,
   /** The document name is not `<kind>:<teamId>` or the team does not exist. */
   unknownDocument: 4404,
-  /** A frame exceeded the size bound. */
-  frameTooLarge: 4413,
+  /** A frame exceeded the size bound (the standard "message too big" code, sent by ws itself). */
+  frameTooLarge: 1009,
   /** Too many messages in a short time. */
   rateLimited: 4429,
   /** The server failed while handling this socket's message; other sockets are unaffected. */

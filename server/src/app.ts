@@ -1,0 +1,64 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { HttpError } from './errors.ts'
+import type { AppDeps, AppEnv } from './http/AppEnv.ts'
+import { resolvePrincipal } from './http/middleware/auth.ts'
+import { programRoutes } from './http/programs.ts'
+import { teamRoutes } from './http/teams.ts'
+import { inviteRoutes, teamInviteRoutes } from './http/invites.ts'
+import { sessionRoutes } from './http/session.ts'
+import { openApiDocument } from './http/openapi.ts'
+
+const MAX_BODY_BYTES = 256 * 1024
+
+/** The HTTP side of the server: JSON API under /api, then the built client with an SPA fallback. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+  app.use('*', secureHeaders({ crossOriginOpenerPolicy: false }))
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, 'body_too_large', `the body is over ${MAX_BODY_BYTES / 1024} KiB`)
+      },
+    }),
+    resolvePrincipal
+  )
+  app.get('/api/health', (c) => c.json({ ok: true as const }))
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
+  app.route('/api', sessionRoutes)
+  app.route('/api/programs', programRoutes)
+  app.route('/api/teams', teamRoutes)
+  app.route('/api/teams', teamInviteRoutes)
+  app.route('/api/invites', inviteRoutes)
+  app.all('/api/*', () => {
+    throw new HttpError(404, 'not_found', 'no such API route')
+  })
+
+  if (deps.staticRoot) {
+    const root = deps.staticRoot
+    app.use('/assets/*', serveStatic({ root }))
+    app.use('*', serveStatic({ root }))
+    // Client routes (/teams/…, /invite/…) are rendered by the SPA.
+    const indexHtml = () => readFileSync(join(root, 'index.html'), 'utf8')
+    app.get('*', (c) => c.html(indexHtml()))
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      return c.json({ error: { code: error.code, message: error.message } }, error.status)
+    }
+    deps.log.error('unhandled request error', { path: c.req.path, error: error.stack })
+    return c.json({ error: { code: 'internal', message: 'the server failed; try again' } }, 500)
+  })
+  return app
+}

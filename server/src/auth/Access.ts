@@ -1,0 +1,75 @@
+/**
+ * Who is asking, and what role they hold where. Both the HTTP routes and the collaboration sockets ask
+ * here; what a role may then do is decided by the permission table in shared/roles.ts.
+ */
+import { timingSafeEqual } from 'node:crypto'
+import { parse as parseCookies } from 'hono/utils/cookie'
+import { TOKEN_COOKIE } from '../../../shared/src/index.ts'
+import type { Role } from '../../../shared/src/index.ts'
+import type { RecordStore } from '../storage/Storage.ts'
+import { hashSecret } from '../ids.ts'
+
+/** An authenticated caller. `personId` is null for the operations token, which is nobody in particular. */
+export interface Principal {
+  readonly personId: string | null
+  readonly name: string
+  readonly isAdmin: boolean
+}
+
+/** The parts of a request a token can come in. */
+export interface TokenSources {
+  readonly authorization?: string | null
+  readonly cookie?: string | null
+  readonly queryToken?: string | null
+}
+
+/** Bearer header first, then `?token=`, then the browser's cookie. */
+export function tokenFrom({ authorization, cookie, queryToken }: TokenSources): string | undefined {
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  if (bearer) return bearer
+  if (queryToken) return queryToken
+  if (cookie) return parseCookies(cookie, TOKEN_COOKIE)[TOKEN_COOKIE] || undefined
+  return undefined
+}
+
+const ADMIN_PRINCIPAL: Principal = { personId: null, name: 'Administrator', isAdmin: true }
+
+export class Access {
+  private readonly adminTokenHash: Buffer | null
+
+  constructor(
+    private readonly records: RecordStore,
+    adminToken: string | undefined
+  ) {
+    this.adminTokenHash = adminToken ? Buffer.from(hashSecret(adminToken), 'hex') : null
+  }
+
+  /** The principal a token stands for, or null for a missing, unknown or revoked token. */
+  authenticate(token: string | undefined): Principal | null {
+    if (!token || token.length > 200) return null
+    const hash = hashSecret(token)
+    if (this.adminTokenHash && timingSafeEqual(this.adminTokenHash, Buffer.from(hash, 'hex'))) {
+      return ADMIN_PRINCIPAL
+    }
+    const person = this.records.personByTokenHash(hash)
+    return person ? { personId: person.id, name: person.name, isAdmin: person.isAdmin } : null
+  }
+
+  /** The role `principal` holds for a team: a team membership first, then a program-wide one. */
+  roleInTeam(principal: Principal, teamId: string): Role | null {
+    const team = this.records.getTeam(teamId)
+    if (!team) return null
+    if (principal.isAdmin) return 'coordinator'
+    const memberships = this.records.membershipsOfPerson(principal.personId!)
+    const own = memberships.find((m) => m.teamId === teamId)
+    if (own) return own.role
+    return memberships.find((m) => m.programId === team.programId && m.teamId === null)?.role ?? null
+  }
+
+  /** The role `principal` holds in a program: program-wide if any, else their first team role in it. */
+  roleInProgram(principal: Principal, programId: string): Role | null {
+    if (principal.isAdmin) return 'coordinator'
+    const inProgram = this.records.membershipsOfPerson(principal.personId!).filter((m) => m.programId === programId)
+    return (inProgram.find((m) => m.teamId === null) ?? inProgram[0])?.role ?? null
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * One live document: a Y.Doc, its presence, and the sockets editing it.
+ *
+ * Order of work for an accepted update: validate → apply → (the doc's update event) append to the
+ * update log → broadcast. The append is synchronous, so an update that any other client receives is
+ * already on disk. Read-only connections may ask for state and announce presence, but their document
+ * updates are dropped before they touch the doc, the log or anyone else.
+ */
+import * as Y from 'yjs'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeFullAwareness, removeAwarenessStates } from 'y-protocols/awareness'
+import { MAX_AWARENESS_BYTES } from '../../../shared/src/index.ts'
+import type { DocumentStore } from '../storage/Storage.ts'
+import type { Connection } from './Connection.ts'
+import {
+  MalformedMessageError,
+  SYNC_TYPE,
+  decodeAwarenessUpdate,
+  decodeMessage,
+  encodeAwareness,
+  encodeAwarenessUpdate,
+  encodeSync,
+} from './messages.ts'
+import { stampIdentity } from './presence.ts'
+
+export interface RoomOptions {
+  /** Compact the update log into one update once it holds more rows than this. */
+  readonly compactAfter: number
+  /** Presence changes are batched over this window and sent as one frame. */
+  readonly awarenessFlushMs: number
+}
+
+const LOADED_FROM_STORE = Symbol('loaded from store')
+
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness: Awareness
+  readonly connections = new Set<Connection>()
+  private storedUpdates = 0
+  private readonly awarenessOwners = new Map<number, Connection>()
+  private readonly changedPresence = new Set<number>()
+  private presenceTimer: NodeJS.Timeout | null = null
+  private compactionScheduled = false
+
+  /** Loads the document completely from the store before any socket can reach it. */
+  constructor(
+    readonly name: string,
+    private readonly store: DocumentStore,
+    private readonly options: RoomOptions
+  ) {
+    const updates = store.loadUpdates(name)
+    if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates), LOADED_FROM_STORE)
+    this.storedUpdates = updates.length
+    if (this.storedUpdates > options.compactAfter) this.compact()
+    this.doc.on('update', this.persistAndBroadcast)
+    this.awareness = new Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.queuePresence)
+  }
+
+  /** Registers a socket and starts the sync handshake with it. */
+  add(connection: Connection): void {
+    this.connections.add(connection)
+    connection.send(encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(this.doc)))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) connection.send(encodeAwareness(encodeFullAwareness(this.awareness, states)))
+  }
+
+  /** Forgets a socket and withdraws the presence it announced. */
+  remove(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    const ids = [...connection.clientIds].filter((id) => this.awarenessOwners.get(id) === connection)
+    for (const id of ids) this.awarenessOwners.delete(id)
+    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, connection)
+  }
+
+  /**
+   * Handles one binary frame from `connection`. Throws MalformedMessageError for bad input (the caller
+   * closes that socket); any other error means the room can no longer be trusted.
+   */
+  receive(connection: Connection, frame: Uint8Array): void {
+    const message = decodeMessage(frame)
+    switch (message.type) {
+      case 'syncStep1': {
+        let update: Uint8Array
+        try {
+          update = Y.encodeStateAsUpdate(this.doc, message.stateVector)
+        } catch {
+          throw new MalformedMessageError('invalid state vector')
+        }
+        connection.send(encodeSync(SYNC_TYPE.step2, update))
+        return
+      }
+      case 'syncStep2':
+      case 'syncUpdate':
+        if (!connection.canWrite) {
+          connection.droppedUpdates++
+          return
+        }
+        assertValidUpdate(message.update)
+        Y.applyUpdate(this.doc, message.update, connection)
+        return
+      case 'awareness':
+        this.applyPresence(connection, message.update)
+        return
+      case 'queryAwareness':
+        connection.send(encodeAwareness(encodeFullAwareness(this.awareness, [...this.awareness.getStates().keys()])))
+        return
+    }
+  }
+
+  /** Merges the whole update log into one row. The in-memory doc holds exactly what the log holds. */
+  compact(): void {
+    this.compactionScheduled = false
+    if (this.storedUpdates <= 1) return
+    this.store.replaceUpdates(this.name, Y.encodeStateAsUpdate(this.doc))
+    this.storedUpdates = 1
+  }
+
+  /** Closes every socket (with `code`) and frees the document. */
+  destroy(code?: number, reason?: string): void {
+    if (code !== undefined) for (const c of this.connections) c.close(code, reason ?? '')
+    this.connections.clear()
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    this.doc.off('update', this.persistAndBroadcast)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  get storedUpdateCount(): number {
+    return this.storedUpdates
+  }
+
+  private readonly persistAndBroadcast = (update: Uint8Array, origin: unknown): void => {
+    this.store.appendUpdate(this.name, update)
+    this.storedUpdates++
+    const message = encodeSync(SYNC_TYPE.update, update)
+    for (const c of this.connections) if (c !== origin) c.send(message)
+    if (this.storedUpdates > this.options.compactAfter && !this.compactionScheduled) {
+      // After the broadcast, so compaction never adds to anyone's latency.
+      this.compactionScheduled = true
+      setImmediate(() => this.compactIfAlive())
+    }
+  }
+
+  private compactIfAlive(): void {
+    if (!this.doc.isDestroyed) this.compact()
+  }
+
+  private applyPresence(connection: Connection, update: Uint8Array): void {
+    if (update.byteLength > MAX_AWARENESS_BYTES) throw new MalformedMessageError('presence state too large')
+    const entries = decodeAwarenessUpdate(update)
+    for (const entry of entries) {
+      const owner = this.awarenessOwners.get(entry.clientId)
+      if (owner && owner !== connection) throw new MalformedMessageError('presence for a client id owned by another socket')
+    }
+    for (const entry of entries) {
+      this.awarenessOwners.set(entry.clientId, connection)
+      connection.clientIds.add(entry.clientId)
+    }
+    const stamped = entries.map((e) => ({ ...e, state: e.state && stampIdentity(e.state, connection.identity) }))
+    applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), connection)
+  }
+
+  private readonly queuePresence = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }
+  ): void => {
+    for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
+    if (this.presenceTimer) return
+    this.presenceTimer = setTimeout(() => this.flushPresence(), this.options.awarenessFlushMs)
+  }
+
+  private flushPresence(): void {
+    this.presenceTimer = null
+    if (this.changedPresence.size === 0 || this.doc.isDestroyed) return
+    const message = encodeAwareness(encodeFullAwareness(this.awareness, [...this.changedPresence]))
+    this.changedPresence.clear()
+    for (const c of this.connections) c.send(message)
+  }
+}
+
+function assertValidUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update)
+  } catch (error) {
+    throw new MalformedMessageError(`invalid Yjs update: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path'
+import { DEFAULT_MAX_FRAME_BYTES } from '../../shared/src/index.ts'
+
+/** Everything the server reads from its environment, with defaults; read once, at start. */
+export interface Config {
+  readonly port: number
+  readonly dataDir: string
+  readonly adminToken: string | undefined
+  readonly maxFrameBytes: number
+  readonly unloadDelayMs: number
+  readonly compactAfter: number
+  readonly awarenessFlushMs: number
+  readonly messagesPerSecond: number
+  readonly messageBurst: number
+  readonly heartbeatMs: number
+  readonly seedDemo: boolean
+  readonly staticRoot: string
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
+  return value
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env, 'PORT', 8787, 0),
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    maxFrameBytes: intFrom(env, 'MAX_FRAME_BYTES', DEFAULT_MAX_FRAME_BYTES, 1024),
+    unloadDelayMs: intFrom(env, 'UNLOAD_DELAY_MS', 30_000, 0),
+    compactAfter: intFrom(env, 'COMPACT_AFTER', 500, 2),
+    awarenessFlushMs: intFrom(env, 'PRESENCE_FLUSH_MS', 30, 0),
+    messagesPerSecond: intFrom(env, 'MESSAGES_PER_SECOND', 300, 1),
+    messageBurst: intFrom(env, 'MESSAGE_BURST', 1000, 1),
+    heartbeatMs: intFrom(env, 'HEARTBEAT_MS', 30_000, 1000),
+    seedDemo: env.SEED_DEMO !== '0',
+    staticRoot: resolve(env.STATIC_ROOT ?? './dist'),
+  }
+}

@@ -1,0 +1,22 @@
+import type { Access, Principal } from '../auth/Access.ts'
+import type { CollabServer } from '../collab/CollabServer.ts'
+import type { Logger } from '../logger.ts'
+import type { DocumentStore, RecordStore } from '../storage/Storage.ts'
+
+/** What routes need; `createApp` receives it once and every request sees it on `c.var.deps`. */
+export interface AppDeps {
+  readonly records: RecordStore
+  readonly documents: DocumentStore
+  readonly access: Access
+  readonly collab: CollabServer
+  readonly log: Logger
+  /** Where the built client lives; absent in API-only tests. */
+  readonly staticRoot?: string
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps
+    principal: Principal | null
+  }
+}

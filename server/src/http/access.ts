@@ -1,0 +1,26 @@
+import type { Context } from 'hono'
+import { can, type Capability, type Role } from '../../../shared/src/index.ts'
+import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
+import { HttpError } from '../errors.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { requirePrincipal } from './middleware/auth.ts'
+
+/** The program and the caller's role in it; 404 when unknown, 403 without `capability`. */
+export function programFor(c: Context<AppEnv>, programId: string, capability: Capability): { program: ProgramRecord; role: Role } {
+  const principal = requirePrincipal(c)
+  const program = c.var.deps.records.getProgram(programId)
+  if (!program) throw new HttpError(404, 'program_not_found', 'no program has this id')
+  const role = c.var.deps.access.roleInProgram(principal, programId)
+  if (!can(role, capability)) throw new HttpError(403, 'forbidden', 'your role in this program does not allow this')
+  return { program, role: role! }
+}
+
+/** The team and the caller's role in it; 404 when unknown, 403 without `capability`. */
+export function teamFor(c: Context<AppEnv>, teamId: string, capability: Capability): { team: TeamRecord; program: ProgramRecord; role: Role } {
+  const principal = requirePrincipal(c)
+  const team = c.var.deps.records.getTeam(teamId)
+  if (!team) throw new HttpError(404, 'team_not_found', 'no team has this id')
+  const role = c.var.deps.access.roleInTeam(principal, teamId)
+  if (!can(role, capability)) throw new HttpError(403, 'forbidden', 'your role in this team does not allow this')
+  return { team, program: c.var.deps.records.getProgram(team.programId)!, role: role! }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import * as api from '../../../shared/src/api.ts'
+
+type Op = { summary: string; body?: z.ZodType; response?: z.ZodType; status?: number; params?: string[] }
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } })
+
+/** The API's paths: a description for scripts and integrations, built from the same zod schemas. */
+const OPERATIONS: Record<string, Record<string, Op>> = {
+  '/api/health': { get: { summary: 'Liveness', response: api.Health } },
+  '/api/setup/status': { get: { summary: 'Whether first-run setup is still open', response: api.SetupStatus } },
+  '/api/setup': { post: { summary: 'Create the coordinator with the setup link token', body: api.SetupRequest, response: api.SetupResponse, status: 201 } },
+  '/api/me': { get: { summary: 'The signed-in person and their memberships', response: api.Me } },
+  '/api/auth/logout': { post: { summary: 'Sign out (revokes the cookie token)', status: 204 } },
+  '/api/programs': {
+    get: { summary: 'Programs visible to the caller', response: api.ProgramList },
+    post: { summary: 'Create a program (coordinators)', body: api.CreateProgramRequest, response: api.CreatedId, status: 201 },
+  },
+  '/api/programs/{programId}': { get: { summary: 'A program with its template and teams', response: api.Program, params: ['programId'] } },
+  '/api/programs/{programId}/teams': {
+    post: { summary: 'Create a team', body: api.CreateTeamRequest, response: api.CreateTeamResponse, status: 201, params: ['programId'] },
+  },
+  '/api/teams/{teamId}': { get: { summary: 'A team with members and document names', response: api.Team, params: ['teamId'] } },
+  '/api/teams/{teamId}/sheet.json': { get: { summary: 'The sheet as JSON', response: api.SheetExport, params: ['teamId'] } },
+  '/api/teams/{teamId}/sheet.md': { get: { summary: 'The sheet as Markdown', params: ['teamId'] } },
+  '/api/teams/{teamId}/invites': {
+    get: { summary: 'Invites of a team', response: api.InviteList, params: ['teamId'] },
+    post: { summary: 'Invite someone into a team in a role', body: api.CreateInviteRequest, response: api.CreateInviteResponse, status: 201, params: ['teamId'] },
+  },
+  '/api/teams/{teamId}/invites/{inviteId}': { delete: { summary: 'Revoke an invite', status: 204, params: ['teamId', 'inviteId'] } },
+  '/api/invites/{token}': { get: { summary: 'What an invite is for', response: api.InviteInfo, params: ['token'] } },
+  '/api/invites/{token}/accept': {
+    post: { summary: 'Accept an invite; returns an access token and sets the cookie', body: api.AcceptInviteRequest, response: api.AcceptInviteResponse, params: ['token'] },
+  },
+}
+
+function operation(op: Op) {
+  const status = String(op.status ?? 200)
+  return {
+    summary: op.summary,
+    parameters: (op.params ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+    responses: {
+      [status]: { description: 'OK', ...(op.response ? { content: json(op.response) } : {}) },
+      default: { description: 'Error', content: json(api.ApiError) },
+    },
+  }
+}
+
+/** The OpenAPI 3.1 document served at /api/openapi.json. */
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Specboard API', version: '1' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'sb_token' } },
+    },
+    security: [{ bearer: [] }, { cookie: [] }],
+    paths: Object.fromEntries(
+      Object.entries(OPERATIONS).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))])
+    ),
+  }
+}

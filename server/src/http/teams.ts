@@ -1,0 +1,68 @@
+import { Hono } from 'hono'
+import { teamDocuments } from '../../../shared/src/index.ts'
+import type { SheetExport, Team } from '../../../shared/src/index.ts'
+import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
+import { sheetToMarkdown } from '../sheets/sheetMarkdown.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { teamFor } from './access.ts'
+import type { Context } from 'hono'
+
+function exportOf(c: Context<AppEnv>, lang: 'ja' | 'en'): SheetExport {
+  const { team, program } = teamFor(c, c.req.param('teamId')!, 'sheet:export')
+  const { records, collab, documents } = c.var.deps
+  const names = new Map(records.teamMembers(team.id).map((m) => [m.id, m.personName]))
+  const sheet = withSpecDoc(collab, documents, team.id, (doc) => sheetOf(doc, program.template))
+  return {
+    team: { id: team.id, name: team.name, organization: team.organization },
+    program: { id: program.id, name: program.name, region: program.region },
+    exportedAt: new Date().toISOString(),
+    completeness: sheet.completeness,
+    sections: sheet.sections.map((s, i) => ({
+      key: s.key,
+      title: program.template.sections[i].title[lang],
+      status: s.status,
+      assignee: (s.assigneeId && names.get(s.assigneeId)) || null,
+      markdown: s.markdown,
+      text: s.text,
+    })),
+  }
+}
+
+const langOf = (c: Context): 'ja' | 'en' => (c.req.query('lang') === 'en' ? 'en' : 'ja')
+
+/** A file name that survives every browser: ASCII fallback plus the UTF-8 name. */
+function attachment(name: string, ext: string): string {
+  return `attachment; filename="sheet.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}.${ext}`
+}
+
+export const teamRoutes = new Hono<AppEnv>()
+  .get('/:teamId', (c) => {
+    const { team, program, role } = teamFor(c, c.req.param('teamId'), 'team:read')
+    const body: Team = {
+      id: team.id,
+      name: team.name,
+      organization: team.organization,
+      programId: program.id,
+      programName: program.name,
+      region: program.region,
+      template: program.template,
+      documents: teamDocuments(team.id),
+      myRole: role,
+      members: c.var.deps.records
+        .teamMembers(team.id)
+        .map((m) => ({ memberId: m.id, personId: m.personId, name: m.personName, role: m.role })),
+    }
+    return c.json(body)
+  })
+  .get('/:teamId/sheet.json', (c) => {
+    const sheet = exportOf(c, langOf(c))
+    c.header('content-disposition', attachment(sheet.team.name, 'json'))
+    return c.json(sheet)
+  })
+  .get('/:teamId/sheet.md', (c) => {
+    const lang = langOf(c)
+    const sheet = exportOf(c, lang)
+    c.header('content-type', 'text/markdown; charset=utf-8')
+    c.header('content-disposition', attachment(sheet.team.name, 'md'))
+    return c.body(sheetToMarkdown(sheet, lang))
+  })

@@ -1,0 +1,51 @@
+/**
+ * Starts Specboard: one process, one port — the JSON API, the built client and the collaboration
+ * sockets. Wiring only; everything it starts is testable on its own.
+ */
+import { serve } from '@hono/node-server'
+import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { readConfig } from './config.ts'
+import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts'
+import { Access } from './auth/Access.ts'
+import { socketAdmission } from './auth/admitSocket.ts'
+import { CollabServer } from './collab/CollabServer.ts'
+import { createApp } from './app.ts'
+import { consoleLogger as log } from './logger.ts'
+import { seedDemoProgram } from './demo/seedDemo.ts'
+import { openSetupIfNeeded } from './setup.ts'
+
+const config = readConfig()
+const storage = openSqliteStorage(join(config.dataDir, 'specboard.db'))
+const access = new Access(storage.records, config.adminToken)
+const collab = new CollabServer(storage.documents, socketAdmission(access, storage.records), config, log)
+const staticRoot = existsSync(join(config.staticRoot, 'index.html')) ? config.staticRoot : undefined
+if (!staticRoot) log.warn('no built client found; run `npx vite build` to serve the UI', { staticRoot: config.staticRoot })
+const app = createApp({ records: storage.records, documents: storage.documents, access, collab, log, staticRoot })
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
+  const origin = process.env.PUBLIC_URL ?? `http://localhost:${info.port}`
+  const lines = [`Specboard listening on ${origin}`, `data: ${config.dataDir}`]
+  const setupUrl = openSetupIfNeeded(storage.records, origin)
+  if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)
+  if (config.seedDemo) lines.push(...seedDemoProgram(storage, origin))
+  process.stdout.write(lines.join('\n') + '\n')
+})
+server.on('upgrade', (request, socket, head) => {
+  if (!collab.handleUpgrade(request, socket, head)) socket.destroy()
+})
+
+let stopping = false
+function stop(): void {
+  if (stopping) return
+  stopping = true
+  collab.close()
+  server.close(() => {
+    storage.close()
+    process.exit(0)
+  })
+  setTimeout(() => process.exit(0), 3000).unref()
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -1,0 +1,64 @@
+/**
+ * Reads a team's sheet — section text, status, assignee, completeness — from the live room when it is
+ * loaded, else straight from the update log, without loading a room.
+ */
+import * as Y from 'yjs'
+import {
+  SECTION_META_MAP,
+  computeCompleteness,
+  countCharacters,
+  fragmentToMarkdown,
+  fragmentToPlainText,
+  readSectionMeta,
+  documentName,
+} from '../../../shared/src/index.ts'
+import type { Completeness, SectionStatus, SheetTemplate } from '../../../shared/src/index.ts'
+import type { DocumentStore } from '../storage/Storage.ts'
+import type { CollabServer } from '../collab/CollabServer.ts'
+
+export interface SheetSection {
+  readonly key: string
+  readonly status: SectionStatus
+  readonly assigneeId: string | null
+  readonly markdown: string
+  readonly text: string
+  readonly characters: number
+}
+
+export interface Sheet {
+  readonly sections: SheetSection[]
+  readonly completeness: Completeness
+}
+
+/** Runs `read` over the team's spec doc, from memory if a room has it, else from the store. */
+export function withSpecDoc<T>(collab: CollabServer, store: DocumentStore, teamId: string, read: (doc: Y.Doc) => T): T {
+  const name = documentName('spec', teamId)
+  const room = collab.loadedRoom(name)
+  if (room) return read(room.doc)
+  const doc = new Y.Doc()
+  try {
+    const updates = store.loadUpdates(name)
+    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates))
+    return read(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** The sheet as the template orders it. */
+export function sheetOf(doc: Y.Doc, template: SheetTemplate): Sheet {
+  const meta = doc.getMap(SECTION_META_MAP)
+  const sections = template.sections.map((s) => {
+    const fragment = doc.getXmlFragment(s.key)
+    const m = readSectionMeta(meta.get(s.key))
+    return {
+      key: s.key,
+      status: m.status,
+      assigneeId: m.assigneeId,
+      markdown: fragmentToMarkdown(fragment),
+      text: fragmentToPlainText(fragment),
+      characters: countCharacters(fragment),
+    }
+  })
+  return { sections, completeness: computeCompleteness(sections) }
+}
