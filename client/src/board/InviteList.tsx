@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { InviteList as InviteListSchema, type InviteListItem } from '../../../shared/src/index.ts'
+import { apiRequest, apiSend } from '../api.ts'
+import { useApi } from '../ui/useApi.ts'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { Loading } from '../ui/Loading.tsx'
+import { formatDateTime } from '../i18n/format.ts'
+import { useLanguage } from '../i18n/useLanguage.ts'
+
+const STATUS_KEY = { valid: 'statusValid', expired: 'statusExpired', revoked: 'statusRevoked' } as const
+
+/** The team's invites with their state; valid ones can be revoked. */
+export function InviteList({ teamId, version }: { teamId: string; version: number }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const path = `/api/teams/${encodeURIComponent(teamId)}/invites`
+  const { data, error, isLoading, reload } = useApi(`${path}#${version}`, (signal) =>
+    apiRequest(path, InviteListSchema, { signal })
+  )
+  const [revokeError, setRevokeError] = useState<unknown>(null)
+
+  const revoke = async (invite: InviteListItem) => {
+    if (!window.confirm(t('invites.revokeConfirm'))) return
+    setRevokeError(null)
+    try {
+      await apiSend(`${path}/${encodeURIComponent(invite.id)}`, { method: 'DELETE' })
+      reload()
+    } catch (e) {
+      setRevokeError(e)
+    }
+  }
+
+  return (
+    <div className="invite-list">
+      <h3 className="invite-list__title">{t('invites.list')}</h3>
+      {isLoading && <Loading />}
+      {error !== undefined && <ErrorMessage error={error} onRetry={reload} />}
+      {revokeError !== null && <ErrorMessage error={revokeError} />}
+      {data && data.invites.length === 0 && <p className="muted small">{t('invites.none')}</p>}
+      {data && data.invites.length > 0 && (
+        <ul className="invite-list__items">
+          {data.invites.map((invite) => (
+            <li key={invite.id} className="invite-list__item" data-testid="invite-item">
+              <div className="invite-list__main">
+                <strong>{t(`roles.${invite.role}`)}</strong>
+                <span className={`badge badge--${invite.status}`}>{t(`invites.${STATUS_KEY[invite.status]}`)}</span>
+                <span className="muted small">{t('invites.accepted', { count: invite.acceptedCount })}</span>
+              </div>
+              <div className="invite-list__dates muted small">
+                {t('invites.created')} {formatDateTime(invite.createdAt, language)}・{t('invites.expires')}{' '}
+                {formatDateTime(invite.expiresAt, language)}
+              </div>
+              {invite.status === 'valid' && (
+                <button
+                  type="button"
+                  className="button button--small button--quiet button--danger"
+                  onClick={() => void revoke(invite)}
+                >
+                  {t('invites.revoke')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  CreateInviteResponse,
+  TEAM_ROLES,
+  canInvite,
+  type Role,
+  type TeamRole,
+} from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { CopyField } from '../ui/CopyField.tsx'
+import { InviteList } from './InviteList.tsx'
+
+const EXPIRY_DAYS = [7, 14, 30] as const
+
+/** Coordinators and caretakers create invite links (shown once) and manage the ones they made. */
+export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }) {
+  const { t } = useTranslation()
+  const roles = TEAM_ROLES.filter((role) => canInvite(myRole, role))
+  const [role, setRole] = useState<TeamRole>(roles.includes('talent') ? 'talent' : roles[0])
+  const [days, setDays] = useState<number>(14)
+  const [created, setCreated] = useState<CreateInviteResponse | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const [listVersion, setListVersion] = useState(0)
+
+  if (roles.length === 0) return null
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSending(true)
+    setError(null)
+    try {
+      const invite = await apiRequest(
+        `/api/teams/${encodeURIComponent(teamId)}/invites`,
+        CreateInviteResponse,
+        { method: 'POST', body: { role, expiresInDays: days } }
+      )
+      setCreated(invite)
+      setListVersion((v) => v + 1)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="invites-title">
+      <h2 id="invites-title" className="panel__title">
+        {t('invites.title')}
+      </h2>
+      <p className="panel__lead">{t('invites.lead')}</p>
+      <form className="invite-form" onSubmit={submit}>
+        <label className="field">
+          <span className="field-label">{t('invites.role')}</span>
+          <select className="select" value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{t('invites.expiresIn')}</span>
+          <select className="select" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {EXPIRY_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {t('invites.days', { count: d })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="button button--primary" type="submit" disabled={isSending}>
+          {isSending ? t('common.saving') : t('invites.create')}
+        </button>
+      </form>
+      {error !== null && <ErrorMessage error={error} />}
+      {created && (
+        <div className="notice notice--ok invite-created" data-testid="invite-created">
+          <strong>{t('invites.createdTitle')}</strong>
+          <p className="small">{t('invites.createdHint')}</p>
+          <CopyField label={t('invites.url')} value={new URL(created.url, location.origin).href} />
+        </div>
+      )}
+      <InviteList teamId={teamId} version={listVersion} />
+    </section>
+  )
+}

@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Team, can, documentAccess, type Me } from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { useDocument, useConnection, useDocumentReady } from '../collab/useDocument.ts'
+import { announcePresence, usePresence, type PresenceUser } from '../collab/usePresence.ts'
+import { colorForPerson } from '../collab/userColor.ts'
+import type { CollabDocument } from '../collab/openDocument.ts'
+import { useLanguage } from '../i18n/useLanguage.ts'
+import { useSession } from '../session/SessionContext.tsx'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { Loading } from '../ui/Loading.tsx'
+import { useApi } from '../ui/useApi.ts'
+import { BoardHeader } from './BoardHeader.tsx'
+import { ExportMenu } from './ExportMenu.tsx'
+import { InvitePanel } from './InvitePanel.tsx'
+import { MemberList } from './MemberList.tsx'
+import { SectionCard } from './SectionCard.tsx'
+import { useCompleteness } from './useCompleteness.ts'
+import { useSectionMeta } from './useSectionMeta.ts'
+import './board.css'
+
+/** The team's live spec sheet: `/teams/:teamId`. */
+export function SpecBoard({ teamId }: { teamId: string }) {
+  const { me } = useSession()
+  const path = `/api/teams/${encodeURIComponent(teamId)}`
+  const team = useApi(path, (signal) => apiRequest(path, Team, { signal }))
+  if (team.error !== undefined) {
+    return (
+      <div className="page">
+        <ErrorMessage error={team.error} onRetry={team.reload} />
+      </div>
+    )
+  }
+  if (!team.data || !me) {
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    )
+  }
+  return <Board team={team.data} me={me} />
+}
+
+function Board({ team, me }: { team: Team; me: Me }) {
+  const { t } = useTranslation()
+  const document = useDocument(team.documents.spec)
+  const connection = useConnection(document)
+  const isReady = useDocumentReady(document)
+  const user = useMemo<PresenceUser>(
+    () => ({ name: me.person.name, color: colorForPerson(me.person.id), personId: me.person.id, role: team.myRole }),
+    [me.person.name, me.person.id, team.myRole]
+  )
+  const isReadOnlyRole = documentAccess(team.myRole, 'spec') !== 'write'
+  const isEditable = !isReadOnlyRole && connection.fatalReason === null
+
+  return (
+    <div className="board">
+      {document && (
+        <BoardBody
+          team={team}
+          document={document}
+          user={user}
+          connection={connection}
+          isReady={isReady}
+          isEditable={isEditable}
+          notices={
+            <>
+              {connection.fatalReason && (
+                <p className="notice notice--error" role="alert">
+                  {t(`connection.fatal.${connection.fatalReason}`)}
+                </p>
+              )}
+              {isReadOnlyRole && (
+                <p className="notice" data-testid="readonly-notice">
+                  {t('board.readOnly')}
+                </p>
+              )}
+              {connection.status === 'offline' && !isReadOnlyRole && (
+                <p className="notice notice--warn">{t('connection.offlineHint')}</p>
+              )}
+            </>
+          }
+        />
+      )}
+      {!document && <Loading label={t('board.loadingDoc')} />}
+    </div>
+  )
+}
+
+interface BoardBodyProps {
+  team: Team
+  document: CollabDocument
+  user: PresenceUser
+  connection: ReturnType<typeof useConnection>
+  isReady: boolean
+  isEditable: boolean
+  notices: ReactNode
+}
+
+function BoardBody({ team, document, user, connection, isReady, isEditable, notices }: BoardBodyProps) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [focused, setFocused] = useState<string | null>(null)
+  const people = usePresence(document.provider)
+  const completeness = useCompleteness(document.ydoc, team.template)
+  const { meta, update } = useSectionMeta(document.ydoc)
+
+  useEffect(() => {
+    announcePresence(document.provider, user, focused)
+  }, [document.provider, user, focused])
+
+  const sectionTitle = useCallback(
+    (key: string) => team.template.sections.find((s) => s.key === key)?.title[language],
+    [team.template, language]
+  )
+  const writersBySection = useMemo(() => {
+    const map = new Map<string, typeof people>()
+    for (const p of people) {
+      if (p.isSelf || !p.section) continue
+      map.set(p.section, [...(map.get(p.section) ?? []), p])
+    }
+    return map
+  }, [people])
+
+  return (
+    <>
+      <BoardHeader
+        team={team}
+        connection={connection}
+        people={people}
+        completeness={completeness}
+        sectionTitle={sectionTitle}
+      />
+      <div className="board__notices">{notices}</div>
+      <div className="board__layout">
+        <main className="board__sections">
+          {!isReady && (
+            <Loading label={connection.status === 'offline' ? t('board.offlineNoCache') : t('board.loadingDoc')} />
+          )}
+          {isReady &&
+            team.template.sections.map((section, index) => (
+              <SectionCard
+                key={section.key}
+                index={index}
+                section={section}
+                document={document}
+                user={user}
+                meta={meta(section.key)}
+                members={team.members}
+                writers={writersBySection.get(section.key) ?? NOBODY}
+                isEditable={isEditable}
+                onMetaChange={update}
+                onFocusSection={setFocused}
+              />
+            ))}
+        </main>
+        <aside className="board__aside">
+          <MemberList members={team.members} />
+          <ExportMenu teamId={team.id} />
+          {can(team.myRole, 'team:invite') && <InvitePanel teamId={team.id} myRole={team.myRole} />}
+        </aside>
+      </div>
+    </>
+  )
+}
+
+const NOBODY: never[] = []

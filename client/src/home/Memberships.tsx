@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'wouter'
+import type { Membership } from '../../../shared/src/index.ts'
+
+interface ProgramGroup {
+  programId: string
+  programName: string
+  programRole: Membership['role'] | null
+  teams: Membership[]
+}
+
+/** Memberships grouped by program, each team a link to its board. */
+export function Memberships({ memberships }: { memberships: readonly Membership[] }) {
+  const { t } = useTranslation()
+  if (memberships.length === 0) {
+    return (
+      <div className="empty">
+        <strong>{t('home.noMemberships')}</strong>
+        {t('home.noMembershipsHint')}
+      </div>
+    )
+  }
+  return (
+    <div className="programs">
+      {groupByProgram(memberships).map((group) => (
+        <section key={group.programId} className="program-group card" aria-labelledby={`p-${group.programId}`}>
+          <header className="program-group__head">
+            <div>
+              <p className="program-group__kicker">{t('home.programs')}</p>
+              <h2 id={`p-${group.programId}`}>{group.programName}</h2>
+            </div>
+            <div className="row">
+              {group.programRole && <span className="badge">{t(`roles.${group.programRole}`)}</span>}
+              <Link className="button button--small" href={`/programs/${encodeURIComponent(group.programId)}`}>
+                {t('home.openProgram')}
+              </Link>
+            </div>
+          </header>
+          {group.teams.length > 0 && (
+            <ul className="team-links">
+              {group.teams.map((m) => (
+                <li key={m.memberId}>
+                  <Link className="team-link" href={`/teams/${encodeURIComponent(m.teamId ?? '')}`}>
+                    <span className="team-link__name">{m.teamName}</span>
+                    <span className="team-link__role">{t(`roles.${m.role}`)}</span>
+                    <span className="team-link__go" aria-hidden="true">
+                      →
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  )
+}
+
+function groupByProgram(memberships: readonly Membership[]): ProgramGroup[] {
+  const groups = new Map<string, ProgramGroup>()
+  for (const m of memberships) {
+    let group = groups.get(m.programId)
+    if (!group) {
+      group = { programId: m.programId, programName: m.programName, programRole: null, teams: [] }
+      groups.set(m.programId, group)
+    }
+    if (m.teamId) group.teams.push(m)
+    else group.programRole = m.role
+  }
+  return [...groups.values()]
+}

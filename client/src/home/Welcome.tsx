@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next'
+import { SetupStatus } from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { useApi } from '../ui/useApi.ts'
+
+/** What signed-out visitors see: what this is, and that access comes from an invite or setup link. */
+export function Welcome() {
+  const { t } = useTranslation()
+  const setup = useApi('/api/setup/status', (signal) => apiRequest('/api/setup/status', SetupStatus, { signal }))
+  return (
+    <div className="page page--narrow welcome">
+      <p className="welcome__brand">Specboard</p>
+      <h1 className="welcome__title">{t('home.welcomeTitle')}</h1>
+      <p className="welcome__lead">{t('home.welcomeLead')}</p>
+      {setup.data?.needed && (
+        <p className="notice notice--warn" role="status">
+          {t('home.setupNeeded')}
+        </p>
+      )}
+      <section className="card welcome__join" aria-labelledby="join-title">
+        <h2 id="join-title">{t('home.howToJoin')}</h2>
+        <ol>
+          <li>{t('home.howToJoinInvite')}</li>
+          <li>{t('home.howToJoinSetup')}</li>
+        </ol>
+      </section>
+    </div>
+  )
+}

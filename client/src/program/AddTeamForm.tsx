@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CreateTeamRequest, CreateTeamResponse } from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+
+/** Coordinators add a team (one per theme) to the program. */
+export function AddTeamForm({ programId, onCreated }: { programId: string; onCreated: () => void }) {
+  const { t } = useTranslation()
+  const [name, setName] = useState('')
+  const [organization, setOrganization] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [createdName, setCreatedName] = useState<string | null>(null)
+  const [isSending, setSending] = useState(false)
+  const request = CreateTeamRequest.safeParse({ name, organization: organization.trim() || undefined })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!request.success) return
+    setSending(true)
+    setError(null)
+    try {
+      await apiRequest(`/api/programs/${encodeURIComponent(programId)}/teams`, CreateTeamResponse, {
+        method: 'POST',
+        body: request.data,
+      })
+      setCreatedName(request.data.name)
+      setName('')
+      setOrganization('')
+      onCreated()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <section className="card add-team" aria-labelledby="add-team-title">
+      <h2 id="add-team-title">{t('program.addTeam')}</h2>
+      <form className="add-team__form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="team-name">{t('program.teamName')}</label>
+          <input
+            id="team-name"
+            className="input"
+            value={name}
+            maxLength={120}
+            placeholder={t('program.teamNamePlaceholder')}
+            onChange={(e) => setName(e.target.value)}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="team-org">{t('program.organization')}</label>
+          <input
+            id="team-org"
+            className="input"
+            value={organization}
+            maxLength={120}
+            placeholder={t('program.organizationPlaceholder')}
+            onChange={(e) => setOrganization(e.target.value)}
+          />
+        </div>
+        <div>
+          <button className="button button--primary" type="submit" disabled={!request.success || isSending}>
+            {isSending ? t('common.saving') : t('program.create')}
+          </button>
+        </div>
+      </form>
+      {error !== null && <ErrorMessage error={error} />}
+      {createdName && (
+        <p className="notice notice--ok" role="status">
+          {t('program.created', { name: createdName })}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next'
+import { Program } from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { Loading } from '../ui/Loading.tsx'
+import { useApi } from '../ui/useApi.ts'
+import { AddTeamForm } from './AddTeamForm.tsx'
+import { TeamCard } from './TeamCard.tsx'
+import './program.css'
+
+// Completeness and who is active change while people write; a gentle poll keeps the overview honest.
+const REFRESH_MS = 10_000
+
+/** `/programs/:programId`: the program's teams, how far each sheet is, and who is working now. */
+export function ProgramPage({ programId }: { programId: string }) {
+  const { t } = useTranslation()
+  const path = `/api/programs/${encodeURIComponent(programId)}`
+  const program = useApi(path, (signal) => apiRequest(path, Program, { signal }), REFRESH_MS)
+
+  if (!program.data) {
+    return (
+      <div className="page">
+        {program.error !== undefined ? <ErrorMessage error={program.error} onRetry={program.reload} /> : <Loading />}
+      </div>
+    )
+  }
+  const { data } = program
+  const isCoordinator = data.myRole === 'coordinator'
+
+  return (
+    <div className="page program">
+      <header className="program__head">
+        <p className="program__region">{t('program.region', { region: data.region })}</p>
+        <h1>{data.name}</h1>
+      </header>
+      {program.error !== undefined && <ErrorMessage error={program.error} onRetry={program.reload} />}
+      <section aria-labelledby="teams-title">
+        <div className="program__teams-head">
+          <h2 id="teams-title">{t('program.teams')}</h2>
+          <span className="muted small">{t('program.updatedEvery')}</span>
+        </div>
+        {data.teams.length === 0 ? (
+          <div className="empty">
+            <strong>{t('program.emptyTitle')}</strong>
+            {isCoordinator ? t('program.emptyCoordinator') : t('program.emptyMember')}
+          </div>
+        ) : (
+          <ul className="team-grid">
+            {data.teams.map((team) => (
+              <li key={team.id}>
+                <TeamCard team={team} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {isCoordinator && <AddTeamForm programId={data.id} onCreated={program.reload} />}
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
+import { SetupResponse } from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { useSession } from '../session/SessionContext.tsx'
+import { NameForm } from '../ui/NameForm.tsx'
+
+/** `/setup/:token`: the first person on a new install names themself and becomes the administrator. */
+export function SetupPage({ token }: { token: string }) {
+  const { t } = useTranslation()
+  const [, navigate] = useLocation()
+  const { refresh } = useSession()
+
+  const submit = async (name: string) => {
+    // The server answers with the HttpOnly session cookie; the body's token is not kept by the client.
+    await apiRequest('/api/setup', SetupResponse, { method: 'POST', body: { token, name } })
+    await refresh()
+    navigate('/')
+  }
+
+  return (
+    <div className="page page--narrow">
+      <div className="card stack">
+        <h1>{t('setup.title')}</h1>
+        <p className="muted">{t('setup.lead')}</p>
+        <NameForm
+          label={t('setup.name')}
+          placeholder={t('setup.namePlaceholder')}
+          submitLabel={t('setup.submit')}
+          onSubmit={submit}
+        />
+      </div>
+    </div>
+  )
+}
