@@ -146,18 +146,26 @@ export class Room {
     if (!this.doc.isDestroyed) this.compact()
   }
 
+  /**
+   * Applies a socket's presence. Clients relay every awareness change they see, including other
+   * people's, so entries for client ids that another socket owns are dropped rather than refused: a
+   * socket may only announce, change or withdraw its own presence.
+   */
   private applyPresence(connection: Connection, update: Uint8Array): void {
     if (update.byteLength > MAX_AWARENESS_BYTES) throw new MalformedMessageError('presence state too large')
-    const entries = decodeAwarenessUpdate(update)
-    for (const entry of entries) {
+    const own = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId)
-      if (owner && owner !== connection) throw new MalformedMessageError('presence for a client id owned by another socket')
-    }
-    for (const entry of entries) {
+      if (owner) return owner === connection
+      // An unowned id is claimed only by a newer, non-empty state: echoes of old states carry old clocks.
+      const isNewer = entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? 0)
+      return entry.state !== null && isNewer
+    })
+    if (own.length === 0) return
+    for (const entry of own) {
       this.awarenessOwners.set(entry.clientId, connection)
       connection.clientIds.add(entry.clientId)
     }
-    const stamped = entries.map((e) => ({ ...e, state: e.state && stampIdentity(e.state, connection.identity) }))
+    const stamped = own.map((e) => ({ ...e, state: e.state && stampIdentity(e.state, connection.identity) }))
     applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), connection)
   }
 
