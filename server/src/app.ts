@@ -49,8 +49,8 @@ export function createApp(deps: AppDeps) {
     app.use('/assets/*', serveStatic({ root }))
     app.use('*', serveStatic({ root }))
     // Client routes (/teams/…, /invite/…) are rendered by the SPA.
-    const indexHtml = () => readFileSync(join(root, 'index.html'), 'utf8')
-    app.get('*', (c) => c.html(indexHtml()))
+    const indexHtml = readFileSync(join(root, 'index.html'), 'utf8')
+    app.get('*', (c) => c.html(indexHtml))
   }
 
   app.onError((error, c) => {

@@ -98,7 +98,14 @@ export class CollabServer {
       ws.close(admission.code, admission.reason)
       return
     }
-    const room = this.roomFor(document)
+    let room: Room
+    try {
+      room = this.roomFor(document)
+    } catch (error) {
+      this.log.error('document failed to load', { document, error: (error as Error).stack })
+      ws.close(CLOSE_CODE.internalError, 'the document could not be loaded')
+      return
+    }
     const connection = new Connection(ws, admission.identity, admission.canWrite, this.options)
     this.alive.add(ws)
     ws.on('pong', () => this.alive.add(ws))
