@@ -3,15 +3,15 @@ const PALETTE = [
   '#2f6fdb',
   '#d9480f',
   '#2b8a3e',
-  '#9c36b5',
+  '#7048e8',
   '#c2255c',
-  '#0b7285',
+  '#0c8599',
   '#e67700',
-  '#5f3dc4',
-  '#a61e4d',
-  '#087f5b',
-  '#1864ab',
-  '#862e9c',
+  '#3b5bdb',
+  '#5c940d',
+  '#ae3ec9',
+  '#495057',
+  '#9c6644',
 ] as const
 
 /** A stable #rrggbb colour for a person, so they look the same on every screen. */

@@ -88,7 +88,7 @@ export const en: Messages = {
   },
   invite: {
     title: 'Invitation to a team',
-    lead: 'You are joining this team.',
+    lead: 'Join this team and write its spec sheet together with its members.',
     program: 'Program',
     region: 'Region',
     team: 'Team',

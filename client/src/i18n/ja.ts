@@ -86,7 +86,7 @@ export const ja = {
   },
   invite: {
     title: 'チームへの招待',
-    lead: '次のチームに参加します。',
+    lead: 'このチームに参加して、メンバーと一緒に仕様書を書きます。',
     program: 'プログラム',
     region: '地域',
     team: 'チーム',
