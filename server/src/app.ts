@@ -12,6 +12,8 @@ import { teamRoutes } from './http/teams.ts'
 import { inviteRoutes, teamInviteRoutes } from './http/invites.ts'
 import { sessionRoutes } from './http/session.ts'
 import { openApiDocument } from './http/openapi.ts'
+import { threadRoutes } from './http/threads.ts'
+import { programMemberRoutes, programRoundRoutes, teamRoundRoutes } from './http/rounds.ts'
 
 const MAX_BODY_BYTES = 256 * 1024
 
@@ -39,6 +41,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/programs', programRoutes)
   app.route('/api/teams', teamRoutes)
   app.route('/api/teams', teamInviteRoutes)
+  app.route('/api/teams', teamRoundRoutes)
+  app.route('/api/teams', threadRoutes)
+  app.route('/api/programs', programRoundRoutes)
+  app.route('/api/programs', programMemberRoutes)
   app.route('/api/invites', inviteRoutes)
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route')

@@ -210,3 +210,14 @@ export const SheetExport = z.object({
   ),
 })
 export type SheetExport = z.infer<typeof SheetExport>
+
+export const ProgramMember = z.object({
+  memberId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+})
+export type ProgramMember = z.infer<typeof ProgramMember>
+export const ProgramMembers = z.object({ members: z.array(ProgramMember) })

@@ -7,7 +7,8 @@
  *
  * - coordinator: the organising office or NPO; runs programs, teams and invites, may edit every document.
  * - owner / caretaker / talent: the three members of a theme team; co-write the sheet.
- * - reviewer: reads drafts and writes feedback, never edits the sheet itself.
+ * - reviewer: reads drafts and writes feedback, never edits the sheet itself; a program-wide reviewer
+ *   reviews every team of the program. Resolving a thread is for members — and the thread's author.
  */
 import type { DocumentKind } from './documents.ts'
 
@@ -28,6 +29,9 @@ export const CAPABILITIES = [
   'team:invite',
   'invite:revoke',
   'sheet:export',
+  'round:manage',
+  'feedback:write',
+  'thread:resolve',
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
@@ -41,32 +45,41 @@ interface RolePermissions {
   readonly mayInvite: readonly TeamRole[]
 }
 
-const MEMBER_CAPABILITIES: readonly Capability[] = ['program:read', 'team:read', 'sheet:export']
+const MEMBER_CAPABILITIES: readonly Capability[] = [
+  'program:read',
+  'team:read',
+  'sheet:export',
+  'feedback:write',
+  'thread:resolve',
+]
+
+// Feedback is written by the server on behalf of the API (which checks author, role and round), so no
+// socket writes a `feedback:` document directly.
 
 const PERMISSIONS: Readonly<Record<Role, RolePermissions>> = {
   coordinator: {
     capabilities: CAPABILITIES,
-    documents: { spec: 'write', feedback: 'write', stage: 'write' },
+    documents: { spec: 'write', feedback: 'read', stage: 'write' },
     mayInvite: TEAM_ROLES,
   },
   caretaker: {
     capabilities: [...MEMBER_CAPABILITIES, 'team:invite', 'invite:revoke'],
-    documents: { spec: 'write', feedback: 'write', stage: 'write' },
+    documents: { spec: 'write', feedback: 'read', stage: 'write' },
     mayInvite: ['owner', 'caretaker', 'talent'],
   },
   owner: {
     capabilities: MEMBER_CAPABILITIES,
-    documents: { spec: 'write', feedback: 'write', stage: 'write' },
+    documents: { spec: 'write', feedback: 'read', stage: 'write' },
     mayInvite: [],
   },
   talent: {
     capabilities: MEMBER_CAPABILITIES,
-    documents: { spec: 'write', feedback: 'write', stage: 'write' },
+    documents: { spec: 'write', feedback: 'read', stage: 'write' },
     mayInvite: [],
   },
   reviewer: {
-    capabilities: ['program:read', 'team:read', 'sheet:export'],
-    documents: { spec: 'read', feedback: 'write', stage: 'read' },
+    capabilities: ['program:read', 'team:read', 'sheet:export', 'feedback:write'],
+    documents: { spec: 'read', feedback: 'read', stage: 'read' },
     mayInvite: [],
   },
 }

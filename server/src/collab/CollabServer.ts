@@ -8,6 +8,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
+import type * as Y from 'yjs'
 import { CLOSE_CODE } from '../../../shared/src/index.ts'
 import type { DocumentStore } from '../storage/Storage.ts'
 import type { Logger } from '../logger.ts'
@@ -34,6 +35,9 @@ export interface CollabServerOptions {
 }
 
 const PATH_PREFIX = '/collab/'
+
+/** The transaction origin of changes the server makes itself. */
+export const SERVER_ORIGIN = Symbol('server')
 
 export class CollabServer {
   private readonly rooms = new Map<string, Room>()
@@ -79,6 +83,23 @@ export class CollabServer {
   /** The loaded room of `document`, if any: for reading live state without loading it. */
   loadedRoom(document: string): Room | undefined {
     return this.rooms.get(document)
+  }
+
+  /**
+   * Changes `document` on the server's behalf, through its room, so the change is stored and broadcast
+   * like any client's. `change` must check everything before it writes: a throw leaves what it wrote.
+   */
+  change<T>(document: string, change: (doc: Y.Doc) => T): T {
+    const room = this.roomFor(document)
+    try {
+      let result!: T
+      room.doc.transact(() => {
+        result = change(room.doc)
+      }, SERVER_ORIGIN)
+      return result
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(document, room)
+    }
   }
 
   /** Closes every socket and frees every room. */
@@ -163,6 +184,7 @@ export class CollabServer {
   }
 
   private scheduleUnload(document: string, room: Room): void {
+    clearTimeout(this.unloadTimers.get(document))
     const timer = setTimeout(() => {
       this.unloadTimers.delete(document)
       if (room.connections.size > 0 || this.rooms.get(document) !== room) return

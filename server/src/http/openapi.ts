@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import * as api from '../../../shared/src/api.ts'
+import * as feedback from '../../../shared/src/feedback.ts'
 
 type Op = { summary: string; body?: z.ZodType; response?: z.ZodType; status?: number; params?: string[] }
 
@@ -28,6 +29,27 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     post: { summary: 'Invite someone into a team in a role', body: api.CreateInviteRequest, response: api.CreateInviteResponse, status: 201, params: ['teamId'] },
   },
   '/api/teams/{teamId}/invites/{inviteId}': { delete: { summary: 'Revoke an invite', status: 204, params: ['teamId', 'inviteId'] } },
+  '/api/programs/{programId}/members': { get: { summary: 'Members of a program by role', response: api.ProgramMembers, params: ['programId'] } },
+  '/api/programs/{programId}/rounds': {
+    post: { summary: 'Open a review round for every team of a program', body: feedback.OpenRoundRequest, status: 201, params: ['programId'] },
+  },
+  '/api/teams/{teamId}/rounds': {
+    get: { summary: 'Review rounds of a team', response: feedback.RoundList, params: ['teamId'] },
+    post: { summary: 'Open the next review round (freezes the sheet)', body: feedback.OpenRoundRequest, response: feedback.Round, status: 201, params: ['teamId'] },
+  },
+  '/api/teams/{teamId}/rounds/{number}/close': {
+    post: { summary: 'Close a round with its summary', body: feedback.CloseRoundRequest, response: feedback.Round, params: ['teamId', 'number'] },
+  },
+  '/api/teams/{teamId}/diff': { get: { summary: 'What changed between two moments (?from=round:1&to=current)', response: feedback.SheetDiff, params: ['teamId'] } },
+  '/api/teams/{teamId}/threads': {
+    post: { summary: 'Comment on a range or a whole section', body: feedback.CreateThreadRequest, response: feedback.Thread, status: 201, params: ['teamId'] },
+  },
+  '/api/teams/{teamId}/threads/{threadId}': { delete: { summary: 'Delete a thread (author or coordinator)', status: 204, params: ['teamId', 'threadId'] } },
+  '/api/teams/{teamId}/threads/{threadId}/replies': {
+    post: { summary: 'Reply to a thread', body: feedback.CreateReplyRequest, response: feedback.Thread, status: 201, params: ['teamId', 'threadId'] },
+  },
+  '/api/teams/{teamId}/threads/{threadId}/resolve': { post: { summary: 'Resolve a thread', response: feedback.Thread, params: ['teamId', 'threadId'] } },
+  '/api/teams/{teamId}/threads/{threadId}/reopen': { post: { summary: 'Reopen a thread', response: feedback.Thread, params: ['teamId', 'threadId'] } },
   '/api/invites/{token}': { get: { summary: 'What an invite is for', response: api.InviteInfo, params: ['token'] } },
   '/api/invites/{token}/accept': {
     post: { summary: 'Accept an invite; returns an access token and sets the cookie', body: api.AcceptInviteRequest, response: api.AcceptInviteResponse, params: ['token'] },

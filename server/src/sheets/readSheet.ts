@@ -30,9 +30,8 @@ export interface Sheet {
   readonly completeness: Completeness
 }
 
-/** Runs `read` over the team's spec doc, from memory if a room has it, else from the store. */
-export function withSpecDoc<T>(collab: CollabServer, store: DocumentStore, teamId: string, read: (doc: Y.Doc) => T): T {
-  const name = documentName('spec', teamId)
+/** Runs `read` over a document, from memory if a room has it, else from the store (without loading a room). */
+export function withDocument<T>(collab: CollabServer, store: DocumentStore, name: string, read: (doc: Y.Doc) => T): T {
   const room = collab.loadedRoom(name)
   if (room) return read(room.doc)
   const doc = new Y.Doc()
@@ -43,6 +42,11 @@ export function withSpecDoc<T>(collab: CollabServer, store: DocumentStore, teamI
   } finally {
     doc.destroy()
   }
+}
+
+/** Runs `read` over the team's spec doc. */
+export function withSpecDoc<T>(collab: CollabServer, store: DocumentStore, teamId: string, read: (doc: Y.Doc) => T): T {
+  return withDocument(collab, store, documentName('spec', teamId), read)
 }
 
 /** The sheet as the template orders it. */

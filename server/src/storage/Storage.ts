@@ -3,7 +3,7 @@
  * the collaboration server see only these interfaces. The methods are synchronous because the embedded
  * store is: an update is on disk when `appendUpdate` returns, before anyone is told about it.
  */
-import type { ProgramTargets, Role, SheetTemplate, TeamRole } from '../../../shared/src/index.ts'
+import type { ProgramTargets, Role, RoundSummary, SheetTemplate, TeamRole } from '../../../shared/src/index.ts'
 
 export interface PersonRecord {
   readonly id: string
@@ -58,6 +58,18 @@ export interface InviteRecord {
   readonly acceptedCount: number
 }
 
+export interface RoundRecord {
+  readonly id: string
+  readonly teamId: string
+  readonly number: number
+  readonly openedAt: string
+  readonly openedBy: string | null
+  readonly closedAt: string | null
+  readonly closedBy: string | null
+  readonly summary: RoundSummary | null
+  readonly reviewers: readonly { readonly personId: string; readonly name: string }[]
+}
+
 /** The append-only update log behind every collaborative document. */
 export interface DocumentStore {
   /** All stored updates of `document`, oldest first. */
@@ -103,6 +115,18 @@ export interface RecordStore {
   /** Revokes an invite of `teamId`; false when there is no such invite. */
   revokeInvite(teamId: string, inviteId: string): boolean
   countInviteAcceptance(inviteId: string): void
+
+  /** Every membership in a program, program-wide and per team. */
+  programMembers(programId: string): MembershipView[]
+
+  /** Opens the team's next round; null when a round is already open. */
+  openRound(r: { teamId: string; openedBy: string | null; snapshot: Uint8Array; reviewerIds: readonly string[] }): RoundRecord | null
+  currentRound(teamId: string): RoundRecord | undefined
+  getRound(teamId: string, number: number): RoundRecord | undefined
+  listRounds(teamId: string): RoundRecord[]
+  /** Closes an open round; false when it is not open. */
+  closeRound(roundId: string, c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }): boolean
+  roundSnapshot(roundId: string, moment: 'open' | 'close'): Uint8Array | undefined
 }
 
 export interface Storage {

@@ -2,10 +2,11 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { SheetTemplate, ProgramTargets, isRole } from '../../../../shared/src/index.ts'
-import type { Role, TeamRole } from '../../../../shared/src/index.ts'
+import type { Role, RoundSummary, TeamRole } from '../../../../shared/src/index.ts'
 import { newId, nowIso } from '../../ids.ts'
 import { migrate } from './migrate.ts'
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts'
+import { SqliteRounds } from './SqliteRounds.ts'
 import type {
   InviteRecord,
   MembershipRecord,
@@ -13,6 +14,7 @@ import type {
   PersonRecord,
   ProgramRecord,
   RecordStore,
+  RoundRecord,
   Storage,
   TeamRecord,
 } from '../Storage.ts'
@@ -103,7 +105,11 @@ export function openSqliteStorage(file: string): Storage {
 }
 
 class SqliteRecordStore implements RecordStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly rounds: SqliteRounds
+
+  constructor(private readonly db: Database.Database) {
+    this.rounds = new SqliteRounds(db)
+  }
 
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)()
@@ -247,5 +253,33 @@ class SqliteRecordStore implements RecordStore {
 
   countInviteAcceptance(inviteId: string): void {
     this.run('UPDATE invites SET accepted_count = accepted_count + 1 WHERE id = ?', inviteId)
+  }
+
+  programMembers(programId: string): MembershipView[] {
+    return this.all(`${MEMBERSHIP_VIEW} WHERE m.program_id = ? ORDER BY m.team_id IS NOT NULL, t.position, m.created_at`, programId).map(toMembershipView)
+  }
+
+  openRound(r: { teamId: string; openedBy: string | null; snapshot: Uint8Array; reviewerIds: readonly string[] }): RoundRecord | null {
+    return this.rounds.open(r)
+  }
+
+  currentRound(teamId: string): RoundRecord | undefined {
+    return this.rounds.current(teamId)
+  }
+
+  getRound(teamId: string, number: number): RoundRecord | undefined {
+    return this.rounds.get(teamId, number)
+  }
+
+  listRounds(teamId: string): RoundRecord[] {
+    return this.rounds.list(teamId)
+  }
+
+  closeRound(roundId: string, c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }): boolean {
+    return this.rounds.close(roundId, c)
+  }
+
+  roundSnapshot(roundId: string, moment: 'open' | 'close'): Uint8Array | undefined {
+    return this.rounds.snapshot(roundId, moment)
   }
 }
