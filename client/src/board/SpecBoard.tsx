@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Team, can, documentAccess, type Me } from '../../../shared/src/index.ts'
 import { apiRequest } from '../api.ts'
 import { useDocument, useConnection, useDocumentReady } from '../collab/useDocument.ts'
-import { announcePresence, usePresence, type PresenceUser } from '../collab/usePresence.ts'
+import { announcePresence, usePresence, type PresenceUser, type PresentPerson } from '../collab/usePresence.ts'
 import { colorForPerson } from '../collab/userColor.ts'
 import type { CollabDocument } from '../collab/openDocument.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
@@ -25,7 +25,7 @@ export function SpecBoard({ teamId }: { teamId: string }) {
   const { me } = useSession()
   const path = `/api/teams/${encodeURIComponent(teamId)}`
   const team = useApi(path, (signal) => apiRequest(path, Team, { signal }))
-  if (team.error !== undefined) {
+  if (team.error !== undefined && !team.data) {
     return (
       <div className="page">
         <ErrorMessage error={team.error} onRetry={team.reload} />
@@ -39,10 +39,10 @@ export function SpecBoard({ teamId }: { teamId: string }) {
       </div>
     )
   }
-  return <Board team={team.data} me={me} />
+  return <Board team={team.data} me={me} onMembersChanged={team.reload} />
 }
 
-function Board({ team, me }: { team: Team; me: Me }) {
+function Board({ team, me, onMembersChanged }: { team: Team; me: Me; onMembersChanged: () => void }) {
   const { t } = useTranslation()
   const document = useDocument(team.documents.spec)
   const connection = useConnection(document)
@@ -64,6 +64,7 @@ function Board({ team, me }: { team: Team; me: Me }) {
           connection={connection}
           isReady={isReady}
           isEditable={isEditable}
+          onMembersChanged={onMembersChanged}
           notices={
             <>
               {connection.fatalReason && (
@@ -95,10 +96,13 @@ interface BoardBodyProps {
   connection: ReturnType<typeof useConnection>
   isReady: boolean
   isEditable: boolean
+  /** Someone present is not in the member list yet: they joined after the team was loaded. */
+  onMembersChanged: () => void
   notices: ReactNode
 }
 
-function BoardBody({ team, document, user, connection, isReady, isEditable, notices }: BoardBodyProps) {
+function BoardBody(props: BoardBodyProps) {
+  const { team, document, user, connection, isReady, isEditable, onMembersChanged, notices } = props
   const { t } = useTranslation()
   const language = useLanguage()
   const [focused, setFocused] = useState<string | null>(null)
@@ -109,6 +113,7 @@ function BoardBody({ team, document, user, connection, isReady, isEditable, noti
   useEffect(() => {
     announcePresence(document.provider, user, focused)
   }, [document.provider, user, focused])
+  useNewcomers(people, team.members, onMembersChanged)
 
   const sectionTitle = useCallback(
     (key: string) => team.template.sections.find((s) => s.key === key)?.title[language],
@@ -166,3 +171,16 @@ function BoardBody({ team, document, user, connection, isReady, isEditable, noti
 }
 
 const NOBODY: never[] = []
+
+/** Reloads the team once for each person who shows up present but is not a member we know of yet. */
+function useNewcomers(people: readonly PresentPerson[], members: Team['members'], reload: () => void) {
+  const askedFor = useRef(new Set<string>())
+  useEffect(() => {
+    const known = new Set(members.map((m) => m.personId))
+    // Coordinators act program-wide and are never team members: ask once per person, not forever.
+    const newcomers = people.filter((p) => !known.has(p.personId) && !askedFor.current.has(p.personId))
+    if (newcomers.length === 0) return
+    for (const p of newcomers) askedFor.current.add(p.personId)
+    reload()
+  }, [people, members, reload])
+}

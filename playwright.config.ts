@@ -1,0 +1,59 @@
+import { defineConfig } from '@playwright/test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const PORT = Number(process.env.E2E_PORT ?? 8799)
+const ADMIN_TOKEN = (process.env.E2E_ADMIN_TOKEN ??= 'e2e-admin')
+// The config is loaded again in each worker; the environment carries the first run's directory there,
+// so the server and every worker agree on one fresh data directory per run.
+const DATA_DIR = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'specboard-e2e-')))
+
+/**
+ * End-to-end tests: the built client (dist/, `npm test` builds it first) served by the real server, driven
+ * in Debian's Chromium. Playwright never downloads a browser here.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx server/src/main.ts',
+    url: `http://localhost:${PORT}/api/setup/status`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      DATA_DIR,
+      ADMIN_TOKEN,
+      SEED_DEMO: '0',
+      STATIC_ROOT: 'dist',
+    },
+  },
+})
