@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createTeamFixture, readUpdateRows, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import { sorted, tokensOf } from '../helpers/tokens.ts'
+import { sleep, syncedProvider, waitFor, waitForSync } from '../helpers/wsClient.ts'
+
+const CYCLES = 4
+/** How many of a cycle's updates B must have seen before the server is killed. */
+const KILL_AFTER_SEEN = [1, 9, 3, 25]
+
+function diskTokens(dbFile: string, document: string): Set<string> {
+  const doc = new Y.Doc()
+  for (const row of readUpdateRows(dbFile, document)) Y.applyUpdate(doc, row)
+  const tokens = new Set(tokensOf(doc.getText('log').toString()))
+  doc.destroy()
+  return tokens
+}
+
+describe('a crash (kill -9) while a writer is typing', () => {
+  const server = useServer()
+  let team: TeamFixture
+
+  beforeAll(async () => {
+    team = await createTeamFixture(server())
+  })
+
+  it('loses nothing that another client had already received', async () => {
+    const spec = team.documents.spec
+    const writer = await syncedProvider(server(), spec, team.tokens.owner)
+    const observer = await syncedProvider(server(), spec, team.tokens.talent)
+    const typed: string[] = []
+    try {
+      for (let cycle = 0; cycle < CYCLES; cycle++) {
+        const prefix = `[c${cycle}-`
+        let killing: Promise<void> | null = null
+        let seenThisCycle = 0
+        const onChange = (event: Y.YTextEvent) => {
+          for (const op of event.changes.delta) {
+            if (typeof op.insert === 'string') seenThisCycle += tokensOf(op.insert).filter((t) => t.startsWith(prefix)).length
+          }
+          // Kill the moment B has seen enough: updates are still in flight from A.
+          if (!killing && seenThisCycle >= KILL_AFTER_SEEN[cycle]) killing = server().kill('SIGKILL')
+        }
+        observer.doc.getText('log').observe(onChange)
+
+        // A types ~200 updates a second (under the server's per-socket rate limit) until well after the kill.
+        let i = 0
+        let typedAfterKill = 0
+        const typing = (async () => {
+          while (typedAfterKill < 40) {
+            for (let k = 0; k < 2; k++) {
+              const token = `${prefix}${i++}]`
+              writer.doc.getText('log').insert(writer.doc.getText('log').length, token)
+              typed.push(token)
+              if (killing) typedAfterKill++
+            }
+            await sleep(10)
+          }
+        })()
+        await waitFor(() => killing !== null, { what: `B to see ${KILL_AFTER_SEEN[cycle]} updates of cycle ${cycle}` })
+        await killing
+        await typing
+        observer.doc.getText('log').unobserve(onChange)
+
+        // Everything B holds now reached it from the dead server, so it must be on disk. Keep A and B
+        // away until that is checked, or A's resync would hide a loss.
+        writer.provider.disconnect()
+        observer.provider.disconnect()
+        const seenByB = tokensOf(observer.doc.getText('log').toString())
+        expect(seenByB.length).toBeGreaterThanOrEqual(KILL_AFTER_SEEN[cycle])
+
+        await server().restart()
+        const onDisk = diskTokens(server().dbFile, spec)
+        expect(seenByB.filter((t) => !onDisk.has(t))).toEqual([])
+        const fresh = await syncedProvider(server(), spec, team.tokens.caretaker)
+        const loaded = new Set(tokensOf(fresh.doc.getText('log').toString()))
+        fresh.destroy()
+        expect(seenByB.filter((t) => !loaded.has(t))).toEqual([])
+
+        // Then A and B come back; A's updates that were in flight or typed offline arrive too.
+        writer.provider.connect()
+        observer.provider.connect()
+        await waitForSync(writer.provider)
+        await waitFor(() => observer.doc.getText('log').toString() === writer.doc.getText('log').toString(), {
+          timeoutMs: 10_000,
+          what: 'B to catch up with A after the restart',
+        })
+      }
+      expect(sorted(tokensOf(observer.doc.getText('log').toString()))).toEqual(sorted(typed))
+    } finally {
+      writer.destroy()
+      observer.destroy()
+    }
+
+    // And a last restart from the final state on disk holds every token ever typed, in A's order.
+    await server().restart()
+    const fresh = await syncedProvider(server(), spec, team.tokens.caretaker)
+    try {
+      expect(tokensOf(fresh.doc.getText('log').toString())).toEqual(typed)
+    } finally {
+      fresh.destroy()
+    }
+  })
+})

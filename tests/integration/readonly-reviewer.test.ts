@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CLOSE_CODE } from '../../shared/src/index.ts'
+import { createTeamFixture, diskContains, loadDocFromDisk, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import { closeCodeFor, connectProvider, frames, RawSocket, sleep, syncedProvider, updateFrom, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
+
+/** The presence state `client` sees for the other side's client id, if any. */
+function presenceOf(observer: ProviderClient, subject: ProviderClient): Record<string, unknown> | undefined {
+  return observer.provider.awareness.getStates().get(subject.doc.clientID)
+}
+
+describe('a reviewer on the spec document', () => {
+  const server = useServer()
+  let team: TeamFixture
+
+  beforeAll(async () => {
+    team = await createTeamFixture(server())
+  })
+
+  it('receives state and live updates, but its own updates are never applied, stored or relayed', async () => {
+    const spec = team.documents.spec
+    const writer = await syncedProvider(server(), spec, team.tokens.owner)
+    writer.doc.getText('notes').insert(0, '[before]')
+    await sleep(50)
+
+    // Offline edits the reviewer holds before it connects travel in its sync step 2.
+    const reviewerDoc = new Y.Doc()
+    reviewerDoc.getText('notes').insert(0, '[REVIEWER-STEP2]')
+    const reviewer = connectProvider(server(), spec, team.tokens.reviewer, { doc: reviewerDoc })
+    try {
+      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[before]'), { what: 'state at the reviewer' })
+
+      writer.doc.getText('notes').insert(0, '[live]')
+      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[live]'), { what: 'a live update at the reviewer' })
+
+      // A live edit (sync update), then a presence change on the same socket. Frames are handled in order,
+      // so once the writer sees the presence, the server has already handled the edit.
+      reviewer.doc.getText('notes').insert(0, '[REVIEWER-UPDATE]')
+      reviewer.doc.getXmlFragment('what').insert(0, [new Y.XmlText('REVIEWER-XML')])
+      reviewer.provider.awareness.setLocalState({ user: { name: 'claims to be someone else', color: '#30638e' }, section: 'why' })
+      await waitFor(() => presenceOf(writer, reviewer)?.section === 'why', { what: "the reviewer's presence at the writer" })
+
+      // Presence is relayed, with the identity the server vouches for.
+      const user = presenceOf(writer, reviewer)!.user as Record<string, unknown>
+      expect(user.role).toBe('reviewer')
+      expect(user.name).toBe('reviewer of Team')
+
+      await sleep(100)
+      expect(writer.doc.getText('notes').toString()).not.toContain('REVIEWER')
+      expect(writer.doc.getXmlFragment('what').toString()).not.toContain('REVIEWER')
+      expect(diskContains(server().dbFile, 'REVIEWER')).toBe(false)
+
+      // A client that joins afterwards gets none of it either.
+      const late = await syncedProvider(server(), spec, team.tokens.talent)
+      expect(late.doc.getText('notes').toString()).toBe(writer.doc.getText('notes').toString())
+      late.destroy()
+    } finally {
+      reviewer.destroy()
+      writer.destroy()
+    }
+
+    await server().restart()
+    const fresh = await syncedProvider(server(), spec, team.tokens.talent)
+    try {
+      const notes = fresh.doc.getText('notes').toString()
+      expect(notes).toContain('[before]')
+      expect(notes).toContain('[live]')
+      expect(notes).not.toContain('REVIEWER')
+      expect(fresh.doc.getXmlFragment('what').toString()).not.toContain('REVIEWER')
+    } finally {
+      fresh.destroy()
+    }
+  })
+
+  it('drops hand-made sync step 2 and update frames from a reviewer socket without closing it', async () => {
+    const spec = team.documents.spec
+    const writer = await syncedProvider(server(), spec, team.tokens.owner)
+    const reviewer = await RawSocket.open(server(), spec, team.tokens.reviewer)
+    try {
+      reviewer.send(frames.syncStep2(updateFrom((d) => d.getText('notes').insert(0, '[RAW-STEP2]'))))
+      reviewer.send(frames.syncUpdate(updateFrom((d) => d.getText('notes').insert(0, '[RAW-UPDATE]'))))
+      // A query the server must answer proves it handled the frames before it.
+      const before = reviewer.received.length
+      reviewer.send(frames.queryAwareness())
+      await waitFor(() => reviewer.received.slice(before).some((m) => m[0] === 1), { what: 'the awareness answer' })
+      expect(reviewer.isOpen).toBe(true)
+      await sleep(50)
+      expect(writer.doc.getText('notes').toString()).not.toContain('RAW-')
+      expect(diskContains(server().dbFile, 'RAW-')).toBe(false)
+      expect(loadDocFromDisk(server().dbFile, spec).getText('notes').toString()).not.toContain('RAW-')
+    } finally {
+      reviewer.terminate()
+      writer.destroy()
+    }
+  })
+
+  it('writes the feedback document, which others receive and which survives a restart', async () => {
+    const feedback = team.documents.feedback
+    const owner = await syncedProvider(server(), feedback, team.tokens.owner)
+    const reviewer = await syncedProvider(server(), feedback, team.tokens.reviewer)
+    try {
+      reviewer.doc.getText('comments').insert(0, '[reviewer-comment]')
+      await waitFor(() => owner.doc.getText('comments').toString() === '[reviewer-comment]', { what: 'the comment at the owner' })
+    } finally {
+      owner.destroy()
+      reviewer.destroy()
+    }
+    await server().restart()
+    const fresh = await syncedProvider(server(), feedback, team.tokens.caretaker)
+    expect(fresh.doc.getText('comments').toString()).toBe('[reviewer-comment]')
+    fresh.destroy()
+  })
+})
+
+describe('opening a collaboration socket', () => {
+  const server = useServer()
+  let team: TeamFixture
+
+  beforeAll(async () => {
+    team = await createTeamFixture(server())
+  })
+
+  it('closes with 4401 without a token or with an unknown one', async () => {
+    expect(await closeCodeFor(server(), team.documents.spec)).toBe(CLOSE_CODE.unauthorized)
+    expect(await closeCodeFor(server(), team.documents.spec, 'not-a-real-token')).toBe(CLOSE_CODE.unauthorized)
+  })
+
+  it('closes with 4403 for a person with no role in the team', async () => {
+    expect(await closeCodeFor(server(), team.documents.spec, team.outsiderToken)).toBe(CLOSE_CODE.forbidden)
+    expect(await closeCodeFor(server(), team.documents.feedback, team.outsiderToken)).toBe(CLOSE_CODE.forbidden)
+  })
+
+  it('closes with 4404 for documents that do not exist', async () => {
+    for (const name of ['spec:doesnotexist', 'nonsense', 'notes:' + team.teamId, '']) {
+      expect(await closeCodeFor(server(), name, team.tokens.owner), name).toBe(CLOSE_CODE.unknownDocument)
+    }
+  })
+
+  it('keeps an admitted socket open', async () => {
+    expect(await closeCodeFor(server(), team.documents.spec, team.tokens.reviewer, 300)).toBeNull()
+  })
+
+  it('makes the provider of a refused socket stop instead of retrying', async () => {
+    const client = connectProvider(server(), team.documents.spec, team.outsiderToken)
+    try {
+      await waitFor(() => client.closes.length > 0, { what: 'the refusal' })
+      await sleep(600)
+      expect(client.closes.map((c) => c.code)).toEqual([CLOSE_CODE.forbidden])
+      expect(client.provider.shouldConnect).toBe(false)
+    } finally {
+      client.destroy()
+    }
+  })
+})
