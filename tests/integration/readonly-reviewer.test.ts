@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_CODE } from '../../shared/src/index.ts'
+import { apiRequest } from '../helpers/api.ts'
 import { createTeamFixture, diskContains, loadDocFromDisk, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { closeCodeFor, connectProvider, frames, RawSocket, sleep, syncedProvider, updateFrom, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
 
@@ -94,21 +95,46 @@ describe('a reviewer on the spec document', () => {
     }
   })
 
-  it('writes the feedback document, which others receive and which survives a restart', async () => {
+  // Feedback is written by the server on the API's behalf (3d1bc49): every socket reads `feedback:`, and a
+  // reviewer writes it through POST /api/teams/:teamId/threads while a round is open.
+  it('writes feedback through the API, which everyone on the feedback document receives live and which survives a restart', async () => {
     const feedback = team.documents.feedback
     const owner = await syncedProvider(server(), feedback, team.tokens.owner)
     const reviewer = await syncedProvider(server(), feedback, team.tokens.reviewer)
     try {
-      reviewer.doc.getText('comments').insert(0, '[reviewer-comment]')
-      await waitFor(() => owner.doc.getText('comments').toString() === '[reviewer-comment]', { what: 'the comment at the owner' })
+      // A direct socket write is dropped, as on the spec document.
+      reviewer.doc.getMap('threads').set('forged', { body: 'REVIEWER-FORGED' })
+      reviewer.provider.awareness.setLocalState({ user: { name: 'r', color: '#30638e' }, section: 'what' })
+      await waitFor(() => presenceOf(owner, reviewer)?.section === 'what', { what: "the reviewer's presence at the owner" })
+
+      const round = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/rounds`, { body: { reviewerIds: [] } })
+      expect(round.status).toBe(201)
+      const posted = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/threads`, {
+        token: team.tokens.reviewer,
+        body: { sectionKey: 'what', body: 'Say who benefits.' },
+      })
+      expect(posted.status).toBe(201)
+      const threadId = (posted.body as { id: string }).id
+      for (const client of [owner, reviewer]) {
+        await waitFor(() => client.doc.getMap('threads').has(threadId), { what: 'the thread on a feedback socket' })
+      }
+      const thread = owner.doc.getMap('threads').get(threadId) as { body: string; author: { role: string } }
+      expect(thread.body).toBe('Say who benefits.')
+      expect(thread.author.role).toBe('reviewer')
+      expect(owner.doc.getMap('threads').has('forged')).toBe(false)
     } finally {
       owner.destroy()
       reviewer.destroy()
     }
+    expect(diskContains(server().dbFile, 'REVIEWER-FORGED')).toBe(false)
     await server().restart()
     const fresh = await syncedProvider(server(), feedback, team.tokens.caretaker)
-    expect(fresh.doc.getText('comments').toString()).toBe('[reviewer-comment]')
-    fresh.destroy()
+    try {
+      const threads = fresh.doc.getMap('threads')
+      expect([...threads.values()].map((t) => (t as { body: string }).body)).toEqual(['Say who benefits.'])
+    } finally {
+      fresh.destroy()
+    }
   })
 })
 
