@@ -14,6 +14,8 @@ import { sessionRoutes } from './http/session.ts'
 import { openApiDocument } from './http/openapi.ts'
 import { threadRoutes } from './http/threads.ts'
 import { programMemberRoutes, programRoundRoutes, teamRoundRoutes } from './http/rounds.ts'
+import { programPitchRoutes, sessionRoutes as pitchSessionRoutes, shareLinkRoutes, teamStageRoutes } from './http/pitch.ts'
+import { audienceRoutes } from './http/audience.ts'
 
 const MAX_BODY_BYTES = 256 * 1024
 
@@ -45,6 +47,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/teams', threadRoutes)
   app.route('/api/programs', programRoundRoutes)
   app.route('/api/programs', programMemberRoutes)
+  app.route('/api/programs', programPitchRoutes)
+  app.route('/api/pitch-sessions', pitchSessionRoutes)
+  app.route('/api/teams', teamStageRoutes)
+  app.route('/api/share-links', shareLinkRoutes)
+  app.route('/api/audience', audienceRoutes())
+  app.get('/api/time', (c) => c.json({ now: Date.now() }))
   app.route('/api/invites', inviteRoutes)
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route')

@@ -7,13 +7,14 @@
  *
  * - coordinator: the organising office or NPO; runs programs, teams and invites, may edit every document.
  * - owner / caretaker / talent: the three members of a theme team; co-write the sheet.
+ * - audience: no account; follows a pitch from a share link, read-only.
  * - reviewer: reads drafts and writes feedback, never edits the sheet itself; a program-wide reviewer
  *   reviews every team of the program. Resolving a thread is for members — and the thread's author.
  */
 import type { DocumentKind } from './documents.ts'
 
 /** Every role a person can hold in a program or team. */
-export const ROLES = ['coordinator', 'owner', 'caretaker', 'talent', 'reviewer'] as const
+export const ROLES = ['coordinator', 'owner', 'caretaker', 'talent', 'reviewer', 'audience'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Roles that belong to one team (the rest act program-wide). */
@@ -32,6 +33,10 @@ export const CAPABILITIES = [
   'round:manage',
   'feedback:write',
   'thread:resolve',
+  'pitch:schedule',
+  'pitch:present',
+  'share:create',
+  'lead:read',
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
@@ -51,6 +56,8 @@ const MEMBER_CAPABILITIES: readonly Capability[] = [
   'sheet:export',
   'feedback:write',
   'thread:resolve',
+  'pitch:present',
+  'share:create',
 ]
 
 // Feedback is written by the server on behalf of the API (which checks author, role and round), so no
@@ -80,6 +87,11 @@ const PERMISSIONS: Readonly<Record<Role, RolePermissions>> = {
   reviewer: {
     capabilities: ['program:read', 'team:read', 'sheet:export', 'feedback:write'],
     documents: { spec: 'read', feedback: 'read', stage: 'read' },
+    mayInvite: [],
+  },
+  audience: {
+    capabilities: [],
+    documents: { spec: 'read', feedback: 'none', stage: 'read' },
     mayInvite: [],
   },
 }

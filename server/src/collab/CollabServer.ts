@@ -24,6 +24,12 @@ export type Admission =
 /** Decides, from the upgrade request, whether a socket may open `document`. */
 export type Admit = (request: IncomingMessage, document: string) => Admission
 
+/** Extension points; each is called synchronously and must not throw. */
+export interface CollabHooks {
+  /** After a socket joined or left `document` (its room's connections are already updated). */
+  afterConnectionChange?(document: string, connections: ReadonlySet<Connection>): void
+}
+
 export interface CollabServerOptions {
   readonly maxFrameBytes: number
   readonly unloadDelayMs: number
@@ -50,7 +56,8 @@ export class CollabServer {
     private readonly store: DocumentStore,
     private readonly admit: Admit,
     private readonly options: CollabServerOptions,
-    private readonly log: Logger
+    private readonly log: Logger,
+    private readonly hooks: CollabHooks = {}
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs)
@@ -137,8 +144,10 @@ export class CollabServer {
         this.log.info('dropped updates from a read-only socket', { document, count: connection.droppedUpdates })
       }
       if (room.connections.size === 0 && this.rooms.get(document) === room) this.scheduleUnload(document, room)
+      this.hooks.afterConnectionChange?.(document, room.connections)
     })
     room.add(connection)
+    this.hooks.afterConnectionChange?.(document, room.connections)
   }
 
   private receive(room: Room, connection: Connection, data: RawData, isBinary: boolean): void {

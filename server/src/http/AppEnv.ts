@@ -2,11 +2,13 @@ import type { Access, Principal } from '../auth/Access.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { Logger } from '../logger.ts'
 import type { DocumentStore, RecordStore } from '../storage/Storage.ts'
+import type { PitchStore } from '../storage/PitchStore.ts'
 
 /** What routes need; `createApp` receives it once and every request sees it on `c.var.deps`. */
 export interface AppDeps {
   readonly records: RecordStore
   readonly documents: DocumentStore
+  readonly pitch: PitchStore
   readonly access: Access
   readonly collab: CollabServer
   readonly log: Logger

@@ -3,6 +3,7 @@
  * the collaboration server see only these interfaces. The methods are synchronous because the embedded
  * store is: an update is on disk when `appendUpdate` returns, before anyone is told about it.
  */
+import type { PitchStore } from './PitchStore.ts'
 import type { ProgramTargets, Role, RoundSummary, SheetTemplate, TeamRole } from '../../../shared/src/index.ts'
 
 export interface PersonRecord {
@@ -132,5 +133,6 @@ export interface RecordStore {
 export interface Storage {
   readonly documents: DocumentStore
   readonly records: RecordStore
+  readonly pitch: PitchStore
   close(): void
 }

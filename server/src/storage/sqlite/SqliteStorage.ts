@@ -7,6 +7,7 @@ import { newId, nowIso } from '../../ids.ts'
 import { migrate } from './migrate.ts'
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts'
 import { SqliteRounds } from './SqliteRounds.ts'
+import { SqlitePitch } from './SqlitePitch.ts'
 import type {
   InviteRecord,
   MembershipRecord,
@@ -99,6 +100,7 @@ export function openSqliteStorage(file: string): Storage {
   migrate(db)
   return {
     documents: new SqliteDocumentStore(db),
+    pitch: new SqlitePitch(db),
     records: new SqliteRecordStore(db),
     close: () => db.close(),
   }

@@ -1,0 +1,24 @@
+import type { PitchSessionRecord, PitchStore, ShareLinkRecord } from '../storage/PitchStore.ts'
+import { hashSecret } from '../ids.ts'
+
+/** What a valid share link lets its holder watch. */
+export interface AudienceGrant {
+  readonly link: ShareLinkRecord
+  readonly session: PitchSessionRecord | null
+  readonly teamIds: readonly string[]
+}
+
+export type AudienceCheck =
+  | { readonly ok: true; readonly grant: AudienceGrant }
+  | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' }
+
+/** Resolves a share-link token: unknown, revoked or expired links grant nothing. */
+export function checkShareToken(pitch: PitchStore, token: string | undefined, now = Date.now()): AudienceCheck {
+  const link = token && token.length <= 200 ? pitch.shareLinkByTokenHash(hashSecret(token)) : undefined
+  if (!link) return { ok: false, reason: 'unknown' }
+  if (link.revokedAt) return { ok: false, reason: 'revoked' }
+  if (Date.parse(link.expiresAt) <= now) return { ok: false, reason: 'expired' }
+  const session = link.sessionId ? (pitch.getSession(link.sessionId) ?? null) : null
+  const teamIds = link.teamId ? [link.teamId] : (session?.teamIds ?? [])
+  return { ok: true, grant: { link, session, teamIds } }
+}

@@ -1,0 +1,44 @@
+import { parseDocumentName } from '../../../shared/src/index.ts'
+import type { CollabHooks, CollabServer } from '../collab/CollabServer.ts'
+import type { Connection } from '../collab/Connection.ts'
+import { setViewers } from './stageWrites.ts'
+
+/** Viewer counts are written at most this often per stage, so 250 arrivals make a few updates. */
+const SETTLE_MS = 500
+
+/**
+ * Counts the audience sockets on each `stage:` document and writes the number into it, so every screen
+ * shows how many people are watching.
+ */
+export class ViewerCounter implements CollabHooks {
+  private readonly pending = new Map<string, number>()
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+  private collab: CollabServer | null = null
+
+  /** The counter writes through the collab server it observes, which exists only after the hook. */
+  attach(collab: CollabServer): void {
+    this.collab = collab
+  }
+
+  afterConnectionChange(document: string, connections: ReadonlySet<Connection>): void {
+    if (parseDocumentName(document)?.kind !== 'stage') return
+    let viewers = 0
+    for (const c of connections) if (c.identity.role === 'audience') viewers++
+    this.pending.set(document, viewers)
+    if (this.timers.has(document)) return
+    this.timers.set(
+      document,
+      setTimeout(() => {
+        this.timers.delete(document)
+        const count = this.pending.get(document) ?? 0
+        this.pending.delete(document)
+        this.collab?.change(document, (doc) => setViewers(doc, count))
+      }, SETTLE_MS)
+    )
+  }
+
+  close(): void {
+    for (const t of this.timers.values()) clearTimeout(t)
+    this.timers.clear()
+  }
+}

@@ -1,0 +1,45 @@
+import type { PitchSession } from '../../../shared/src/index.ts'
+
+/** A stored pitch session; team names are resolved by the route. */
+export type PitchSessionRecord = Omit<PitchSession, 'teams'> & { readonly teamIds: readonly string[] }
+
+export interface ShareLinkRecord {
+  readonly id: string
+  readonly programId: string
+  readonly teamId: string | null
+  readonly sessionId: string | null
+  readonly createdBy: string | null
+  readonly createdAt: string
+  readonly expiresAt: string
+  readonly revokedAt: string | null
+}
+
+export interface LeadRecord {
+  readonly id: string
+  readonly programId: string
+  readonly teamId: string
+  readonly sessionId: string | null
+  readonly name: string
+  readonly contact: string
+  readonly howToHelp: string
+  readonly createdAt: string
+}
+
+/** Pitch sessions, audience share links and join requests. */
+export interface PitchStore {
+  createSession(s: Omit<PitchSessionRecord, 'id' | 'createdAt' | 'currentTeamId'>): PitchSessionRecord
+  getSession(id: string): PitchSessionRecord | undefined
+  listSessions(programId: string): PitchSessionRecord[]
+  setCurrentTeam(sessionId: string, teamId: string | null): void
+
+  createShareLink(l: Omit<ShareLinkRecord, 'id' | 'createdAt' | 'revokedAt'> & { tokenHash: string }): ShareLinkRecord
+  shareLinkByTokenHash(tokenHash: string): ShareLinkRecord | undefined
+  listShareLinks(filter: { teamId?: string; sessionId?: string }): ShareLinkRecord[]
+  /** Revokes a link; false when there is no such link. */
+  revokeShareLink(id: string): boolean
+  getShareLink(id: string): ShareLinkRecord | undefined
+
+  addLead(l: Omit<LeadRecord, 'id' | 'createdAt'>): LeadRecord
+  listLeads(programId: string): LeadRecord[]
+  countLeads(programId: string): number
+}
