@@ -6,13 +6,13 @@
  * builds an extension list for sheet sections.
  */
 import type { Extensions } from '@tiptap/core'
-import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type * as Y from 'yjs'
 import { ImeCompositionGuard } from './imeCompositionGuard.ts'
 import type { WebsocketProvider } from 'y-websocket'
 import type { PresenceUser } from '../collab/usePresence.ts'
+import { sheetContentExtensions } from '../../../shared/src/editorExtensions.ts'
 
 /** What a section editor is bound to. */
 export interface SectionEditorBinding {
@@ -27,8 +27,8 @@ export interface SectionEditorBinding {
 /** Builds the extension list for one section editor. */
 export function sectionEditorExtensions({ ydoc, field, provider, user }: SectionEditorBinding): Extensions {
   return [
-    // Collaboration brings Yjs undo; TipTap's own history would fight it.
-    StarterKit.configure({ undoRedo: false }),
+    // The sheet's schema (StarterKit without its own undo: Collaboration brings Yjs undo).
+    ...sheetContentExtensions(),
     Collaboration.configure({ document: ydoc, field }),
     // After Collaboration: it wraps the binding that Collaboration's plugin creates.
     ImeCompositionGuard,
