@@ -23,7 +23,7 @@ export function PresenceBar({ people, sectionTitle }: PresenceBarProps) {
               <span className="presence__text">
                 <span className="presence__name">
                   {person.name}
-                  {person.isSelf && <span className="presence__self">（{t('board.you')}）</span>}
+                  {person.isSelf && <span className="presence__self">{t('board.you')}</span>}
                 </span>
                 <span className="presence__where">
                   {title ? t('board.editing', { section: title }) : t('board.browsing')}

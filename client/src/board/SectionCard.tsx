@@ -82,7 +82,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
             <option value="">{t('common.unassigned')}</option>
             {members.map((m) => (
               <option key={m.memberId} value={m.memberId}>
-                {m.name}（{t(`roles.${m.role}`)}）
+                {t('board.memberOption', { name: m.name, role: t(`roles.${m.role}`) })}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { Membership } from '../../../shared/src/index.ts'
+import type { Membership, ProgramList } from '../../../shared/src/index.ts'
 
 interface ProgramGroup {
   programId: string
@@ -9,10 +9,17 @@ interface ProgramGroup {
   teams: Membership[]
 }
 
-/** Memberships grouped by program, each team a link to its board. */
-export function Memberships({ memberships }: { memberships: readonly Membership[] }) {
+interface MembershipsProps {
+  memberships: readonly Membership[]
+  /** Programs visible to this person (all of them for an administrator). */
+  programs: ProgramList['programs']
+}
+
+/** Programs with the teams you belong to in each, every team a link to its board. */
+export function Memberships({ memberships, programs }: MembershipsProps) {
   const { t } = useTranslation()
-  if (memberships.length === 0) {
+  const groups = groupByProgram(memberships, programs)
+  if (groups.length === 0) {
     return (
       <div className="empty">
         <strong>{t('home.noMemberships')}</strong>
@@ -22,7 +29,7 @@ export function Memberships({ memberships }: { memberships: readonly Membership[
   }
   return (
     <div className="programs">
-      {groupByProgram(memberships).map((group) => (
+      {groups.map((group) => (
         <section key={group.programId} className="program-group card" aria-labelledby={`p-${group.programId}`}>
           <header className="program-group__head">
             <div>
@@ -57,8 +64,11 @@ export function Memberships({ memberships }: { memberships: readonly Membership[
   )
 }
 
-function groupByProgram(memberships: readonly Membership[]): ProgramGroup[] {
+function groupByProgram(memberships: readonly Membership[], programs: MembershipsProps['programs']): ProgramGroup[] {
   const groups = new Map<string, ProgramGroup>()
+  for (const p of programs) {
+    groups.set(p.id, { programId: p.id, programName: p.name, programRole: p.myRole, teams: [] })
+  }
   for (const m of memberships) {
     let group = groups.get(m.programId)
     if (!group) {
@@ -66,7 +76,7 @@ function groupByProgram(memberships: readonly Membership[]): ProgramGroup[] {
       groups.set(m.programId, group)
     }
     if (m.teamId) group.teams.push(m)
-    else group.programRole = m.role
+    else group.programRole ??= m.role
   }
   return [...groups.values()]
 }

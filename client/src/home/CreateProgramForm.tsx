@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
+import { CreateProgramRequest, CreatedId } from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+
+/** Coordinators and administrators start a program (a region's run of the model); it opens right away. */
+export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation()
+  const [, navigate] = useLocation()
+  const [name, setName] = useState('')
+  const [region, setRegion] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const request = CreateProgramRequest.safeParse({ name, region })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!request.success) return
+    setSending(true)
+    setError(null)
+    try {
+      const created = await apiRequest('/api/programs', CreatedId, { method: 'POST', body: request.data })
+      onCreated()
+      navigate(`/programs/${encodeURIComponent(created.id)}`)
+    } catch (e) {
+      setError(e)
+      setSending(false)
+    }
+  }
+
+  return (
+    <section className="card create-program" aria-labelledby="create-program-title">
+      <h2 id="create-program-title">{t('home.createProgram')}</h2>
+      <p className="muted small">{t('home.createProgramLead')}</p>
+      <form className="create-program__form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="program-name">{t('home.programName')}</label>
+          <input
+            id="program-name"
+            className="input"
+            value={name}
+            maxLength={120}
+            placeholder={t('home.programNamePlaceholder')}
+            onChange={(e) => setName(e.target.value)}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="program-region">{t('home.programRegion')}</label>
+          <input
+            id="program-region"
+            className="input"
+            value={region}
+            maxLength={120}
+            placeholder={t('home.programRegionPlaceholder')}
+            onChange={(e) => setRegion(e.target.value)}
+            required
+          />
+        </div>
+        <div>
+          <button className="button button--primary" type="submit" disabled={!request.success || isSending}>
+            {isSending ? t('common.saving') : t('home.createProgramSubmit')}
+          </button>
+        </div>
+      </form>
+      {error !== null && <ErrorMessage error={error} />}
+    </section>
+  )
+}
