@@ -7,6 +7,7 @@
  * reactions, the number of viewers, and which team of a session is on stage.
  */
 import { z } from 'zod'
+import { RoleSchema } from './api.ts'
 
 /** The Y.Map of a `stage:` document holding the presentation state. */
 export const STAGE_MAP = 'stage'
@@ -108,6 +109,8 @@ export const AudienceInfo = z.object({
       name: z.string(),
       organization: z.string().nullable(),
       documents: z.object({ spec: z.string(), stage: z.string() }),
+      /** For the title slide: who is on the team, by role (no contact details). */
+      members: z.array(z.object({ name: z.string(), role: RoleSchema })),
     })
   ),
   template: z.object({ sections: z.array(z.object({ key: z.string(), title: z.object({ ja: z.string(), en: z.string() }) })) }),

@@ -51,6 +51,7 @@ export function audienceRoutes() {
         teams: grant.teamIds.map((id) => records.getTeam(id)).filter((t) => t !== undefined).map((t) => ({
           id: t.id, name: t.name, organization: t.organization,
           documents: { spec: documentName('spec', t.id), stage: documentName('stage', t.id) },
+          members: records.teamMembers(t.id).filter((m) => m.role !== 'reviewer').map((m) => ({ name: m.personName, role: m.role })),
         })),
         template: { sections: program.template.sections.map(({ key, title }) => ({ key, title })) },
         expiresAt: grant.link.expiresAt,
