@@ -28,10 +28,19 @@ export interface SectionEditorBinding {
 export function sectionEditorExtensions({ ydoc, field, provider, user }: SectionEditorBinding): Extensions {
   return [
     // The sheet's schema (StarterKit without its own undo: Collaboration brings Yjs undo).
-    ...sheetContentExtensions(),
+    ...sheetContentExtensions().map(withoutTrailingNode),
     Collaboration.configure({ document: ydoc, field }),
     // After Collaboration: it wraps the binding that Collaboration's plugin creates.
     ImeCompositionGuard,
     ...(provider && user ? [CollaborationCaret.configure({ provider, user })] : []),
   ]
+}
+
+/**
+ * StarterKit's TrailingNode appends an empty paragraph to any section that ends in a list. Each client
+ * does it on open, y-prosemirror writes it to the shared document, and concurrent openers leave one
+ * empty paragraph each: content written by clients gets duplicated, so the editor must not add any.
+ */
+function withoutTrailingNode(extension: Extensions[number]): Extensions[number] {
+  return extension.name === 'starterKit' ? extension.configure({ trailingNode: false }) : extension
 }
