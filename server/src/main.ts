@@ -8,24 +8,16 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { readConfig } from './config.ts'
 import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts'
-import { Access } from './auth/Access.ts'
-import { socketAdmission } from './auth/admitSocket.ts'
-import { CollabServer } from './collab/CollabServer.ts'
-import { ViewerCounter } from './pitch/ViewerCounter.ts'
-import { createApp } from './app.ts'
+import { composeServer } from './compose.ts'
 import { consoleLogger as log } from './logger.ts'
 import { seedDemoProgram } from './demo/seedDemo.ts'
 import { openSetupIfNeeded } from './setup.ts'
 
 const config = readConfig()
 const storage = openSqliteStorage(join(config.dataDir, 'specboard.db'))
-const access = new Access(storage.records, config.adminToken)
-const viewers = new ViewerCounter()
-const collab = new CollabServer(storage.documents, socketAdmission(access, storage.records, storage.pitch), config, log, viewers)
-viewers.attach(collab)
 const staticRoot = existsSync(join(config.staticRoot, 'index.html')) ? config.staticRoot : undefined
 if (!staticRoot) log.warn('no built client found; run `npx vite build` to serve the UI', { staticRoot: config.staticRoot })
-const app = createApp({ records: storage.records, documents: storage.documents, pitch: storage.pitch, access, collab, log, staticRoot })
+const { app, collab, close } = composeServer(storage, config, log, staticRoot)
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
   const origin = process.env.PUBLIC_URL ?? `http://localhost:${info.port}`
@@ -43,8 +35,7 @@ let stopping = false
 function stop(): void {
   if (stopping) return
   stopping = true
-  viewers.close()
-  collab.close()
+  close()
   server.close(() => {
     storage.close()
     process.exit(0)

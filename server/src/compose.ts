@@ -1,0 +1,27 @@
+import type { Config } from './config.ts'
+import type { Logger } from './logger.ts'
+import type { Storage } from './storage/Storage.ts'
+import { Access } from './auth/Access.ts'
+import { socketAdmission } from './auth/admitSocket.ts'
+import { CollabServer } from './collab/CollabServer.ts'
+import { ViewerCounter } from './pitch/ViewerCounter.ts'
+import { createApp } from './app.ts'
+
+/** Everything a running server is made of, wired once — by main.ts and by tests alike. */
+export function composeServer(storage: Storage, config: Config, log: Logger, staticRoot?: string) {
+  const access = new Access(storage.records, config.adminToken)
+  const viewers = new ViewerCounter()
+  const collab = new CollabServer(storage.documents, socketAdmission(access, storage.records, storage.pitch), config, log, viewers)
+  viewers.attach(collab)
+  const app = createApp({ records: storage.records, documents: storage.documents, pitch: storage.pitch, access, collab, log, staticRoot })
+  return {
+    app,
+    collab,
+    access,
+    /** Stops the collaboration side: sockets closed, rooms freed, pending counts dropped. */
+    close() {
+      viewers.close()
+      collab.close()
+    },
+  }
+}
