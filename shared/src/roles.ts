@@ -37,6 +37,11 @@ export const CAPABILITIES = [
   'pitch:present',
   'share:create',
   'lead:read',
+  'posting:publish',
+  'selection:read',
+  'selection:manage',
+  'pool:manage',
+  'figures:read',
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
@@ -75,7 +80,8 @@ const PERMISSIONS: Readonly<Record<Role, RolePermissions>> = {
     mayInvite: ['owner', 'caretaker', 'talent'],
   },
   owner: {
-    capabilities: MEMBER_CAPABILITIES,
+    // The theme owner follows the selection for their own team's posting; deciding is the coordinator's.
+    capabilities: [...MEMBER_CAPABILITIES, 'selection:read'],
     documents: { spec: 'write', feedback: 'read', stage: 'write' },
     mayInvite: [],
   },
