@@ -13,6 +13,7 @@ export interface Config {
   readonly messagesPerSecond: number
   readonly messageBurst: number
   readonly heartbeatMs: number
+  readonly maxBufferedBytes: number
   readonly seedDemo: boolean
   readonly staticRoot: string
 }
@@ -37,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesPerSecond: intFrom(env, 'MESSAGES_PER_SECOND', 300, 1),
     messageBurst: intFrom(env, 'MESSAGE_BURST', 1000, 1),
     heartbeatMs: intFrom(env, 'HEARTBEAT_MS', 30_000, 1000),
+    maxBufferedBytes: intFrom(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 64 * 1024),
     seedDemo: env.SEED_DEMO !== '0',
     staticRoot: resolve(env.STATIC_ROOT ?? './dist'),
   }

@@ -23,6 +23,8 @@ export const CLOSE_CODE = {
   unknownDocument: 4404,
   /** A frame exceeded the size bound (the standard "message too big" code, sent by ws itself). */
   frameTooLarge: 1009,
+  /** The socket stopped reading what the server sends; reconnecting is fine. */
+  tooSlow: 4408,
   /** Too many messages in a short time. */
   rateLimited: 4429,
   /** The server failed while handling this socket's message; other sockets are unaffected. */

@@ -189,11 +189,9 @@ describe('an update that Yjs decodes but cannot apply', () => {
     talent?.destroy()
   })
 
-  // Known server bug (see the report and Room.test.ts): Y.decodeUpdate accepts this update, Y.applyUpdate
-  // integrates its first item and then throws. Room stores and broadcasts the part it integrated, and
-  // CollabServer treats the throw as an internal error: every socket in the room is closed with 4500.
-  // Remove `.fails` once the server rejects such updates with 4400 and keeps the room.
-  it.fails('closes a writer that sends a decodable but inconsistent Yjs update, and the room carries on', async () => {
+  // Y.decodeUpdate accepts this update, Y.applyUpdate integrates its first item and then throws: the
+  // room holds back what it integrated, reloads from disk and closes only the sender.
+  it('closes a writer that sends a decodable but inconsistent Yjs update, and the room carries on', async () => {
     const socket = await RawSocket.open(server(), team.documents.spec, team.tokens.owner)
     try {
       await waitFor(() => socket.received.length > 0, { what: 'the sync step 1 from the server' })
@@ -280,12 +278,10 @@ describe('a flood on one socket', () => {
     expect(Math.max(...latencies)).toBeLessThan(1000)
   })
 
-  // Known server bug (see the report): a sync step 1 costs the server a full encoding of the document,
-  // and the answer is queued whether or not the client reads it. 999 requests stay under the rate limit's
-  // burst, so one socket that never reads makes the server hold ~1000 copies of the document (measured:
-  // +130 MB per socket for a 100 KB document, kept until the socket dies). Any role may send step 1,
-  // reviewers included. Remove `.fails` once such a socket is cut off (e.g. by bufferedAmount) early.
-  it.fails('does not buffer the document hundreds of times for sockets that request it and never read', async () => {
+  // A sync step 1 costs the server a full encoding of the document, queued whether or not the client
+  // reads it; 999 requests stay under the rate limit's burst. A socket that stops reading is closed once
+  // its queue passes MAX_BUFFERED_BYTES, so it cannot make the server hold ~1000 copies of the document.
+  it('does not buffer the document hundreds of times for sockets that request it and never read', async () => {
     const filler = await syncedProvider(server(), team.documents.stage, team.tokens.owner)
     filler.doc.getText('filler').insert(0, 'y'.repeat(100_000))
     await sleep(200)

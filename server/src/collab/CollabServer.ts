@@ -38,6 +38,7 @@ export interface CollabServerOptions {
   readonly messagesPerSecond: number
   readonly messageBurst: number
   readonly heartbeatMs: number
+  readonly maxBufferedBytes: number
 }
 
 const PATH_PREFIX = '/collab/'

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws'
 import type { Role } from '../../../shared/src/index.ts'
+import { CLOSE_CODE } from '../../../shared/src/index.ts'
 import { RateLimiter } from './RateLimiter.ts'
 
 /** Who is on the other end of a socket, as the server authenticated them. */
@@ -12,6 +13,8 @@ export interface ConnectionIdentity {
 export interface ConnectionOptions {
   readonly messagesPerSecond: number
   readonly messageBurst: number
+  /** Outgoing bytes a socket may have queued before it counts as not reading. */
+  readonly maxBufferedBytes: number
 }
 
 /** One client socket in one room: its identity, whether it may write, and the awareness ids it owns. */
@@ -20,6 +23,7 @@ export class Connection {
   readonly clientIds = new Set<number>()
   readonly limiter: RateLimiter
   droppedUpdates = 0
+  private readonly maxBufferedBytes: number
 
   constructor(
     readonly socket: WebSocket,
@@ -28,14 +32,21 @@ export class Connection {
     options: ConnectionOptions
   ) {
     this.limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst)
+    this.maxBufferedBytes = options.maxBufferedBytes
   }
 
   get isOpen(): boolean {
     return this.socket.readyState === this.socket.OPEN
   }
 
+  /** Sends a frame; a socket that stopped reading and has too much queued is closed instead. */
   send(frame: Uint8Array): void {
-    if (this.isOpen) this.socket.send(frame)
+    if (!this.isOpen) return
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.close(CLOSE_CODE.tooSlow, 'not reading fast enough')
+      return
+    }
+    this.socket.send(frame)
   }
 
   close(code: number, reason: string): void {

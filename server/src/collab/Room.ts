@@ -32,7 +32,8 @@ export interface RoomOptions {
 const LOADED_FROM_STORE = Symbol('loaded from store')
 
 export class Room {
-  readonly doc = new Y.Doc()
+  /** The live document; replaced only when a damaging update forces a reload from disk. */
+  doc: Y.Doc
   readonly awareness: Awareness
   readonly connections = new Set<Connection>()
   private storedUpdates = 0
@@ -40,6 +41,7 @@ export class Room {
   private readonly changedPresence = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
   private compactionScheduled = false
+  private heldChanges: Uint8Array[] | null = null
 
   /** Loads the document completely from the store before any socket can reach it. */
   constructor(
@@ -47,14 +49,27 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly options: RoomOptions
   ) {
-    const updates = store.loadUpdates(name)
-    if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates), LOADED_FROM_STORE)
-    this.storedUpdates = updates.length
+    this.doc = this.load()
     if (this.storedUpdates > options.compactAfter) this.compact()
     this.doc.on('update', this.persistAndBroadcast)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.queuePresence)
+  }
+
+  private load(): Y.Doc {
+    const doc = new Y.Doc()
+    const updates = this.store.loadUpdates(this.name)
+    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates), LOADED_FROM_STORE)
+    this.storedUpdates = updates.length
+    return doc
+  }
+
+  /** Swaps in `doc`; presence stays, since it only knew the old doc's client id. */
+  private replaceDoc(doc: Y.Doc): void {
+    this.doc.off('update', this.persistAndBroadcast)
+    this.doc = doc
+    this.doc.on('update', this.persistAndBroadcast)
   }
 
   /** Registers a socket and starts the sync handshake with it. */
@@ -97,7 +112,7 @@ export class Room {
           return
         }
         assertValidUpdate(message.update)
-        Y.applyUpdate(this.doc, message.update, connection)
+        this.applyFrom(connection, message.update)
         return
       case 'awareness':
         this.applyPresence(connection, message.update)
@@ -130,7 +145,32 @@ export class Room {
     return this.storedUpdates
   }
 
+  /**
+   * Applies a client's update, holding back what it changes until Yjs has finished: an update that
+   * decodes but fails half-way through integration must leave no trace on disk or at other clients.
+   */
+  private applyFrom(connection: Connection, update: Uint8Array): void {
+    const changes: Uint8Array[] = []
+    this.heldChanges = changes
+    try {
+      Y.applyUpdate(this.doc, update, connection)
+    } catch (error) {
+      // The doc may hold a fragment of the update; disk and every client do not. Reload from disk, so the
+      // room carries on as if the update never came.
+      this.heldChanges = null
+      this.replaceDoc(this.load())
+      throw new MalformedMessageError(`Yjs could not apply the update: ${(error as Error).message}`)
+    }
+    this.heldChanges = null
+    for (const change of changes) this.commit(change, connection)
+  }
+
   private readonly persistAndBroadcast = (update: Uint8Array, origin: unknown): void => {
+    if (this.heldChanges) this.heldChanges.push(update)
+    else this.commit(update, origin)
+  }
+
+  private commit(update: Uint8Array, origin: unknown): void {
     this.store.appendUpdate(this.name, update)
     this.storedUpdates++
     const message = encodeSync(SYNC_TYPE.update, update)
