@@ -3,12 +3,14 @@ import type { CollabServer } from '../collab/CollabServer.ts'
 import type { Logger } from '../logger.ts'
 import type { DocumentStore, RecordStore } from '../storage/Storage.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
+import type { PostingStore } from '../storage/PostingStore.ts'
 
 /** What routes need; `createApp` receives it once and every request sees it on `c.var.deps`. */
 export interface AppDeps {
   readonly records: RecordStore
   readonly documents: DocumentStore
   readonly pitch: PitchStore
+  readonly postings: PostingStore
   readonly access: Access
   readonly collab: CollabServer
   readonly log: Logger

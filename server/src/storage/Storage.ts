@@ -4,6 +4,7 @@
  * store is: an update is on disk when `appendUpdate` returns, before anyone is told about it.
  */
 import type { PitchStore } from './PitchStore.ts'
+import type { PostingStore } from './PostingStore.ts'
 import type { ProgramTargets, Role, RoundSummary, SheetTemplate, TeamRole } from '../../../shared/src/index.ts'
 
 export interface PersonRecord {
@@ -134,5 +135,6 @@ export interface Storage {
   readonly documents: DocumentStore
   readonly records: RecordStore
   readonly pitch: PitchStore
+  readonly postings: PostingStore
   close(): void
 }

@@ -8,6 +8,7 @@ import { migrate } from './migrate.ts'
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts'
 import { SqliteRounds } from './SqliteRounds.ts'
 import { SqlitePitch } from './SqlitePitch.ts'
+import { sqlitePostingStore } from './SqlitePostings.ts'
 import type {
   InviteRecord,
   MembershipRecord,
@@ -101,6 +102,7 @@ export function openSqliteStorage(file: string): Storage {
   return {
     documents: new SqliteDocumentStore(db),
     pitch: new SqlitePitch(db),
+    postings: sqlitePostingStore(db),
     records: new SqliteRecordStore(db),
     close: () => db.close(),
   }

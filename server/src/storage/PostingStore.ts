@@ -1,0 +1,265 @@
+/**
+ * What publishing and selection need from the data store: postings with their frozen versions,
+ * applications, interview windows/slots/bookings and the talent pool. Synchronous, like the rest of
+ * Storage; the SQLite implementation lives in sqlite/SqlitePostings.ts. Rules that span several of these
+ * (a stage change that adds someone to the pool, an erasure) live in server/src/publishing/, not here.
+ */
+import type { ApplicationStage, PoolSource, PostingFacts, StageCounts, TeamRole } from '../../../shared/src/index.ts'
+
+export interface PostingRecord {
+  readonly id: string
+  readonly teamId: string
+  readonly programId: string
+  readonly slug: string
+  readonly status: 'published' | 'unpublished'
+  readonly currentVersion: number
+  readonly isDemo: boolean
+  readonly firstPublishedAt: string
+  readonly updatedAt: string
+}
+
+export interface PostingVersionRecord {
+  readonly postingId: string
+  readonly version: number
+  readonly facts: PostingFacts
+  /** The sheet rendered and sanitized at publication. */
+  readonly html: string
+  /** Plain text for descriptions and feeds. */
+  readonly excerpt: string
+  readonly publishedAt: string
+  readonly publishedBy: string | null
+}
+
+/** A posting with its current version. */
+export interface PostingWithVersion {
+  readonly posting: PostingRecord
+  readonly version: PostingVersionRecord
+}
+
+export interface PublishInput {
+  readonly teamId: string
+  readonly programId: string
+  /** Used when the posting is created; ignored afterwards. */
+  readonly slug: string
+  readonly facts: PostingFacts
+  readonly snapshot: Uint8Array
+  readonly html: string
+  readonly excerpt: string
+  readonly publishedBy: string | null
+  /** Defaults to now; the demo seed backdates. */
+  readonly publishedAt?: string
+  readonly isDemo?: boolean
+}
+
+/** Postings and their immutable versions. */
+export interface PublishingStore {
+  /** Creates the team's posting, or adds the next version and publishes it again. */
+  publish(input: PublishInput): PostingWithVersion
+  /** Hides a posting; undefined when unknown. */
+  unpublish(postingId: string): PostingRecord | undefined
+  get(postingId: string): PostingRecord | undefined
+  byTeam(teamId: string): PostingRecord | undefined
+  bySlug(slug: string): PostingRecord | undefined
+  isSlugTaken(slug: string): boolean
+  listByProgram(programId: string): PostingRecord[]
+  /** Every published posting with its current version, newest publication first. */
+  listPublished(): PostingWithVersion[]
+  version(postingId: string, version: number): PostingVersionRecord | undefined
+  versions(postingId: string): PostingVersionRecord[]
+  snapshot(postingId: string, version: number): Uint8Array | undefined
+}
+
+export interface ApplicationRecord {
+  readonly id: string
+  readonly postingId: string
+  readonly postingVersion: number
+  readonly programId: string
+  readonly teamId: string
+  readonly stage: ApplicationStage
+  readonly name: string
+  readonly contact: string
+  readonly motivation: string
+  readonly skills: readonly string[]
+  readonly links: readonly string[]
+  readonly consentPool: boolean
+  readonly note: string
+  readonly rating: number | null
+  readonly isDemo: boolean
+  readonly erasedAt: string | null
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly stageChangedAt: string
+}
+
+export interface NewApplication {
+  readonly postingId: string
+  readonly postingVersion: number
+  readonly programId: string
+  readonly teamId: string
+  readonly statusTokenHash: string
+  readonly name: string
+  readonly contact: string
+  readonly motivation: string
+  readonly skills: readonly string[]
+  readonly links: readonly string[]
+  readonly consentPool: boolean
+  readonly isDemo?: boolean
+  /** Defaults to now; the demo seed backdates. */
+  readonly createdAt?: string
+}
+
+export interface ApplicationPatch {
+  readonly stage?: ApplicationStage
+  readonly note?: string
+  readonly rating?: number | null
+  readonly consentPool?: boolean
+}
+
+export interface ApplicationStore {
+  create(a: NewApplication): ApplicationRecord
+  get(id: string): ApplicationRecord | undefined
+  byStatusTokenHash(hash: string): ApplicationRecord | undefined
+  listByPosting(postingId: string): ApplicationRecord[]
+  listByProgram(programId: string): ApplicationRecord[]
+  stageCounts(postingId: string): StageCounts
+  update(id: string, patch: ApplicationPatch): ApplicationRecord | undefined
+  /** Blanks every personal field and sets `erasedAt`; the row stays, anonymous, for the figures. */
+  erase(id: string): ApplicationRecord | undefined
+}
+
+export interface WindowRecord {
+  readonly id: string
+  readonly programId: string
+  readonly postingId: string | null
+  readonly startsAt: string
+  readonly endsAt: string
+}
+
+export interface SlotRecord {
+  readonly id: string
+  readonly windowId: string
+  readonly programId: string
+  readonly postingId: string | null
+  readonly startsAt: string
+  readonly endsAt: string
+}
+
+export interface InterviewRecord {
+  readonly id: string
+  readonly applicationId: string
+  readonly slotId: string | null
+  readonly startsAt: string
+  readonly endsAt: string
+  readonly status: 'scheduled' | 'cancelled'
+  readonly cancelledBy: 'coordinator' | 'applicant' | null
+  readonly cancelReason: string | null
+  readonly movedFrom: string | null
+  readonly sequence: number
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+/** Why a booking or a move did not happen. */
+export type BookingRefusal = 'slot_taken' | 'slot_not_found' | 'already_booked' | 'not_scheduled'
+
+export type BookingResult = { readonly ok: true; readonly interview: InterviewRecord } | { readonly ok: false; readonly reason: BookingRefusal }
+
+export interface InterviewStore {
+  /** Creates a window and its slots (already cut); slots that would duplicate existing ones are skipped. */
+  createWindow(w: Omit<WindowRecord, 'id'> & { createdBy: string | null; slots: readonly { startsAt: string; endsAt: string }[] }): WindowRecord
+  getWindow(windowId: string): WindowRecord | undefined
+  listWindows(programId: string): WindowRecord[]
+  /** Deletes a window and its slots; 'booked' (nothing deleted) while any of its slots holds an interview. */
+  deleteWindow(windowId: string): 'deleted' | 'booked' | 'not_found'
+  slotsOfWindow(windowId: string): SlotRecord[]
+  getSlot(slotId: string): SlotRecord | undefined
+  /** Free slots an application of `postingId` may book, starting after `after`, soonest first. */
+  freeSlots(programId: string, postingId: string, after: string): SlotRecord[]
+  /** Books `slotId` for an application; the database refuses a second booking of a slot or application. */
+  book(applicationId: string, slotId: string): BookingResult
+  /** Moves a scheduled interview to another free slot. */
+  move(interviewId: string, slotId: string): BookingResult
+  cancel(interviewId: string, by: 'coordinator' | 'applicant', reason: string | null): InterviewRecord | undefined
+  get(interviewId: string): InterviewRecord | undefined
+  /** The scheduled interview of an application, else its most recent one. */
+  latestOf(applicationId: string): InterviewRecord | undefined
+  scheduledOf(applicationId: string): InterviewRecord | undefined
+  /** The scheduled interview holding a slot. */
+  bySlot(slotId: string): InterviewRecord | undefined
+  listByProgram(programId: string): InterviewRecord[]
+}
+
+export interface PoolSourceRecord {
+  readonly source: PoolSource
+  readonly programId: string | null
+  readonly teamId: string | null
+  readonly applicationId: string | null
+  readonly createdAt: string
+}
+
+export interface PoolInvitationRecord {
+  readonly inviteId: string
+  readonly teamId: string
+  readonly role: TeamRole
+  readonly createdAt: string
+}
+
+export interface PoolEntryRecord {
+  readonly id: string
+  readonly name: string
+  readonly contact: string
+  readonly tags: readonly string[]
+  readonly note: string
+  readonly isDemo: boolean
+  readonly sources: readonly PoolSourceRecord[]
+  readonly invitations: readonly PoolInvitationRecord[]
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+/**
+ * Someone to add to the talent pool. `consent` must be true: only people who agreed to be kept and
+ * contacted later enter the pool. The pitch feature adds "I want to join" leads with `source: 'pitch_lead'`.
+ */
+export interface PoolEntryInput {
+  readonly source: PoolSource
+  readonly programId: string | null
+  readonly teamId: string | null
+  readonly applicationId?: string | null
+  readonly name: string
+  readonly contact: string
+  readonly note?: string
+  readonly tags?: readonly string[]
+  readonly consent: true
+  readonly isDemo?: boolean
+}
+
+export interface PoolStore {
+  /**
+   * Adds a person, or a source to the entry with the same contact. Returns the entry and, when the entry
+   * is new, the secret of its withdrawal link (`/pool/withdraw/<token>`), to give to the person once.
+   */
+  add(input: PoolEntryInput): { entry: PoolEntryRecord; withdrawToken: string | null }
+  get(entryId: string): PoolEntryRecord | undefined
+  byWithdrawTokenHash(hash: string): PoolEntryRecord | undefined
+  list(): PoolEntryRecord[]
+  update(entryId: string, patch: { tags?: readonly string[]; note?: string }): PoolEntryRecord | undefined
+  /** Deletes the entry with all its personal data. */
+  delete(entryId: string): boolean
+  /** Removes what an application contributed; an entry left with no source is deleted. */
+  removeApplicationSources(applicationId: string, sources: readonly PoolSource[]): void
+  /** The entry an application contributed to, if any. */
+  entryOfApplication(applicationId: string): PoolEntryRecord | undefined
+  recordInvitation(entryId: string, inviteId: string): void
+  /** Entries per source among those that touched `programId`. */
+  countBySource(programId: string): Record<PoolSource, number>
+}
+
+/** Postings, applications, interviews and the talent pool. */
+export interface PostingStore {
+  readonly publishing: PublishingStore
+  readonly applications: ApplicationStore
+  readonly interviews: InterviewStore
+  readonly pool: PoolStore
+  transaction<T>(fn: () => T): T
+}
