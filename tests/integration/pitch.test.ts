@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE_CODE, PitchSession, STAGE_KEYS, STAGE_MAP, ShareLink, StageTimer, remainingMs } from '../../shared/src/index.ts'
 import { apiRequest } from '../helpers/api.ts'
 import { createTeamFixture, diskContains, useServer, type TeamFixture } from '../helpers/fixtures.ts'
-import { closeCodeFor, connectProvider, sleep, syncedProvider, waitFor } from '../helpers/wsClient.ts'
+import { closeCodeFor, connectProvider, LightClient, sleep, syncedProvider, waitFor } from '../helpers/wsClient.ts'
 
 describe('pitch mode', () => {
   const server = useServer()
@@ -81,6 +81,29 @@ describe('pitch mode', () => {
     }
     await waitFor(() => presenter.doc.getMap(STAGE_MAP).get(STAGE_KEYS.viewers) === 0, { what: 'no viewers', timeoutMs: 3000 })
     presenter.destroy()
+  })
+
+  it('keeps a crowd’s presence out of the room, and members connected while their clients relay presence', async () => {
+    const member = await syncedProvider(server(), team.documents.stage, team.tokens.owner)
+    const colleague = await syncedProvider(server(), team.documents.stage, team.tokens.talent)
+    member.provider.awareness.setLocalStateField('user', { name: 'x', color: '#30638e' })
+    colleague.provider.awareness.setLocalStateField('user', { name: 'y', color: '#d1495b' })
+    const crowd = Array.from({ length: 60 }, () => new LightClient(server(), team.documents.stage, link.token!))
+    try {
+      await Promise.all(crowd.map((v) => v.ready()))
+      // Each viewer announces a state near the per-state cap; together they would be far over it.
+      crowd.forEach((v, i) => v.setPresence({ user: { name: `viewer ${i}`, color: '#30638e' }, note: 'x'.repeat(4000) }))
+      await waitFor(() => member.doc.getMap(STAGE_MAP).get(STAGE_KEYS.viewers) === 60, { what: 'sixty viewers', timeoutMs: 3000 })
+      await sleep(300)
+      expect(member.closes).toEqual([])
+      expect(colleague.closes).toEqual([])
+      // Members see each other, never the crowd.
+      expect([...member.provider.awareness.getStates().values()].filter((s) => s.user).length).toBe(2)
+    } finally {
+      for (const v of crowd) v.close()
+      member.destroy()
+      colleague.destroy()
+    }
   })
 
   it('stores a join request with consent and refuses an incomplete one', async () => {

@@ -11,7 +11,7 @@ import { checkShareToken } from './audienceAccess.ts'
 function admitAs(role: Role, kind: Parameters<typeof documentAccess>[1], personId: string, name: string): Admission {
   const level = documentAccess(role, kind)
   if (level === 'none') return { ok: false, code: CLOSE_CODE.forbidden, reason: 'your role may not open this document' }
-  return { ok: true, identity: { personId, name, role }, canWrite: level === 'write' }
+  return { ok: true, identity: { personId, name, role }, canWrite: level === 'write', sharesPresence: role !== 'audience' }
 }
 
 /**

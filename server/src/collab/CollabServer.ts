@@ -18,7 +18,7 @@ import { Room } from './Room.ts'
 
 /** The verdict on one socket: its identity and access, or the code and words to close it with. */
 export type Admission =
-  | { readonly ok: true; readonly identity: ConnectionIdentity; readonly canWrite: boolean }
+  | { readonly ok: true; readonly identity: ConnectionIdentity; readonly canWrite: boolean; readonly sharesPresence: boolean }
   | { readonly ok: false; readonly code: number; readonly reason: string }
 
 /** Decides, from the upgrade request, whether a socket may open `document`. */
@@ -135,7 +135,7 @@ export class CollabServer {
       ws.close(CLOSE_CODE.internalError, 'the document could not be loaded')
       return
     }
-    const connection = new Connection(ws, admission.identity, admission.canWrite, this.options)
+    const connection = new Connection(ws, admission.identity, admission.canWrite, this.options, admission.sharesPresence)
     this.alive.add(ws)
     ws.on('pong', () => this.alive.add(ws))
     ws.on('message', (data, isBinary) => this.receive(room, connection, data, isBinary))

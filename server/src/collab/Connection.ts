@@ -29,7 +29,9 @@ export class Connection {
     readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
     readonly canWrite: boolean,
-    options: ConnectionOptions
+    options: ConnectionOptions,
+    /** Whether this socket's presence is shown to others (the audience's is not). */
+    readonly sharesPresence = true
   ) {
     this.limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst)
     this.maxBufferedBytes = options.maxBufferedBytes

@@ -192,8 +192,10 @@ export class Room {
    * socket may only announce, change or withdraw its own presence.
    */
   private applyPresence(connection: Connection, update: Uint8Array): void {
-    if (update.byteLength > MAX_AWARENESS_BYTES) throw new MalformedMessageError('presence state too large')
-    const own = decodeAwarenessUpdate(update).filter((entry) => {
+    const entries = decodeAwarenessUpdate(update)
+    // The audience is counted, not shown: its presence would only multiply traffic by the crowd's size.
+    if (!connection.sharesPresence) return
+    const own = entries.filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId)
       if (owner) return owner === connection
       // An unowned id is claimed only by a newer, non-empty state: echoes of old states carry old clocks.
@@ -201,6 +203,10 @@ export class Room {
       return entry.state !== null && isNewer
     })
     if (own.length === 0) return
+    // Clients relay everyone's presence in one message, so the cap is per state, not per message.
+    if (own.some((e) => JSON.stringify(e.state).length > MAX_AWARENESS_BYTES)) {
+      throw new MalformedMessageError('presence state too large')
+    }
     for (const entry of own) {
       this.awarenessOwners.set(entry.clientId, connection)
       connection.clientIds.add(entry.clientId)
