@@ -37,7 +37,10 @@ export function withDocument<T>(collab: CollabServer, store: DocumentStore, name
   const doc = new Y.Doc()
   try {
     const updates = store.loadUpdates(name)
-    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates))
+    // One by one in one transaction: Y.mergeUpdates is quadratic in the number of updates.
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update)
+    })
     return read(doc)
   } finally {
     doc.destroy()
