@@ -1,0 +1,75 @@
+/**
+ * How the public pages, calendar files and CSV exports write dates, money and job facts: Japanese, in
+ * Asia/Tokyo, e.g. 2026年11月25日, 11月25日(水) 14:00〜14:15, ¥50,000.
+ */
+import { DISPLAY_TIME_ZONE } from '../../../shared/src/index.ts'
+import type { PayUnit, PostingFacts, WorkStyle } from '../../../shared/src/index.ts'
+
+const dateFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' })
+const dayFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, month: 'long', day: 'numeric', weekday: 'short' })
+const timeFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const keyFormat = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+const numberFormat = new Intl.NumberFormat('ja-JP')
+
+/** A calendar date (`2026-11-01`) means that day in Japan. */
+function instant(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+09:00`) : new Date(value)
+}
+
+/** 2026年11月25日 */
+export function formatDate(value: string): string {
+  return dateFormat.format(instant(value))
+}
+
+/** 11月25日(水) */
+export function formatDay(value: string): string {
+  return dayFormat.format(instant(value))
+}
+
+/** 14:00 */
+export function formatTime(value: string): string {
+  return timeFormat.format(instant(value))
+}
+
+/** 2026年11月25日 23:59 */
+export function formatDateTime(value: string): string {
+  return `${formatDate(value)} ${formatTime(value)}`
+}
+
+/** 11月25日(水) 14:00〜14:15 */
+export function formatSlot(startsAt: string, endsAt: string): string {
+  return `${formatDay(startsAt)} ${formatTime(startsAt)}〜${formatTime(endsAt)}`
+}
+
+/** The Japanese calendar date of an instant, as `YYYY-MM-DD`. */
+export function tokyoDateKey(value: string): string {
+  return keyFormat.format(instant(value))
+}
+
+/** ¥50,000 */
+export function formatYen(amount: number): string {
+  return `¥${numberFormat.format(amount)}`
+}
+
+const PAY_PREFIX: Record<PayUnit, string> = { month: '月額', hour: '時給', total: '総額' }
+
+/** 月額 ¥50,000, or 無償（プロボノ） for zero. */
+export function payText(pay: PostingFacts['pay']): string {
+  return pay.amount === 0 ? '無償（プロボノ）' : `${PAY_PREFIX[pay.unit]} ${formatYen(pay.amount)}`
+}
+
+export const WORK_STYLE_TEXT: Record<WorkStyle, string> = {
+  remote: 'フルリモート',
+  hybrid: 'リモート中心（一部現地）',
+  onsite: '現地での活動',
+}
+
+/** 2026年11月1日〜2027年1月31日 */
+export function periodText(facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'>): string {
+  return `${formatDate(facts.periodStart)}〜${formatDate(facts.periodEnd)}`
+}
+
+/** 長野県塩尻市 */
+export function placeText(facts: Pick<PostingFacts, 'region' | 'municipality'>): string {
+  return facts.municipality ? `${facts.region}${facts.municipality.startsWith(facts.region) ? facts.municipality.slice(facts.region.length) : facts.municipality}` : facts.region
+}
