@@ -313,6 +313,10 @@ export class LightClient {
     return this.opened.then(() => this.syncedPromise)
   }
 
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN
+  }
+
   close(): void {
     this.ws.close()
     this.awareness.destroy()
