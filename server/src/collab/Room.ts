@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeFullAwareness, removeAwarenessStates } from 'y-protocols/awareness'
 import { MAX_AWARENESS_BYTES } from '../../../shared/src/index.ts'
 import type { DocumentStore } from '../storage/Storage.ts'
+import { loadDocument } from '../storage/loadDocument.ts'
 import type { Connection } from './Connection.ts'
 import {
   MalformedMessageError,
@@ -58,13 +59,8 @@ export class Room {
   }
 
   private load(): Y.Doc {
-    const doc = new Y.Doc()
-    const updates = this.store.loadUpdates(this.name)
-    // One by one in one transaction: Y.mergeUpdates is quadratic in the number of updates.
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update, LOADED_FROM_STORE)
-    }, LOADED_FROM_STORE)
-    this.storedUpdates = updates.length
+    const { doc, updateCount } = loadDocument(this.store, this.name, LOADED_FROM_STORE)
+    this.storedUpdates = updateCount
     return doc
   }
 

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/src/index.ts'
 import type { Completeness, SectionStatus, SheetTemplate } from '../../../shared/src/index.ts'
 import type { DocumentStore } from '../storage/Storage.ts'
+import { loadDocument } from '../storage/loadDocument.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 
 export interface SheetSection {
@@ -34,13 +35,8 @@ export interface Sheet {
 export function withDocument<T>(collab: CollabServer, store: DocumentStore, name: string, read: (doc: Y.Doc) => T): T {
   const room = collab.loadedRoom(name)
   if (room) return read(room.doc)
-  const doc = new Y.Doc()
+  const { doc } = loadDocument(store, name)
   try {
-    const updates = store.loadUpdates(name)
-    // One by one in one transaction: Y.mergeUpdates is quadratic in the number of updates.
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update)
-    })
     return read(doc)
   } finally {
     doc.destroy()
