@@ -12,6 +12,7 @@ import type * as Y from 'yjs'
 import { CLOSE_CODE } from '../../../shared/src/index.ts'
 import type { DocumentStore } from '../storage/Storage.ts'
 import type { Logger } from '../logger.ts'
+import type { Config } from '../config.ts'
 import { Connection, type ConnectionIdentity } from './Connection.ts'
 import { MalformedMessageError } from './messages.ts'
 import { Room } from './Room.ts'
@@ -30,16 +31,18 @@ export interface CollabHooks {
   afterConnectionChange?(document: string, connections: ReadonlySet<Connection>): void
 }
 
-export interface CollabServerOptions {
-  readonly maxFrameBytes: number
-  readonly unloadDelayMs: number
-  readonly compactAfter: number
-  readonly awarenessFlushMs: number
-  readonly messagesPerSecond: number
-  readonly messageBurst: number
-  readonly heartbeatMs: number
-  readonly maxBufferedBytes: number
-}
+/** The collaboration settings of the server's Config (see config.ts for each one's meaning). */
+export type CollabServerOptions = Pick<
+  Config,
+  | 'maxFrameBytes'
+  | 'unloadDelayMs'
+  | 'compactAfter'
+  | 'awarenessFlushMs'
+  | 'messagesPerSecond'
+  | 'messageBurst'
+  | 'heartbeatMs'
+  | 'maxBufferedBytes'
+>
 
 const PATH_PREFIX = '/collab/'
 
