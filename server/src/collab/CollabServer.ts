@@ -82,12 +82,12 @@ export class CollabServer {
     return true
   }
 
-  /** The people connected to `document` now, once each. */
+  /** The people connected to `document` now, once each; the audience is not listed. */
   activePeople(document: string): ConnectionIdentity[] {
     const room = this.rooms.get(document)
     if (!room) return []
     const byPerson = new Map<string, ConnectionIdentity>()
-    for (const c of room.connections) byPerson.set(c.identity.personId, c.identity)
+    for (const c of room.connections) if (c.sharesPresence) byPerson.set(c.identity.personId, c.identity)
     return [...byPerson.values()]
   }
 
