@@ -61,8 +61,8 @@ test('a composition never reaches the peer or the server half-converted, and mer
   const peerEditor = peer.getByRole('textbox', { name: /やりたいこと/ })
 
   await composerEditor.click()
-  await composer.keyboard.type('今日は')
-  await expect(peerEditor).toContainText('今日は')
+  await composer.keyboard.type('本日')
+  await expect(peerEditor).toContainText('本日')
   await peerEditor.click()
   await peer.keyboard.press('End')
 
@@ -78,7 +78,7 @@ test('a composition never reaches the peer or the server half-converted, and mer
   }
   await cdp.send('Input.insertText', { text: '漢字' })
 
-  await expect.poll(() => serverText(base, team.id)).toMatch(/^今日は(漢字XYZ|XYZ漢字)$/)
+  await expect.poll(() => serverText(base, team.id)).toMatch(/^本日(漢字XYZ|XYZ漢字)$/)
   const final = await serverText(base, team.id)
   await expect.poll(() => editorText(peerEditor)).toBe(final)
   await expect.poll(() => editorText(composerEditor)).toBe(final)
