@@ -9,12 +9,13 @@
  * escaped plain text instead. On top of that the public pages send a CSP without scripts.
  */
 import * as Y from 'yjs'
-import { getSchema, type JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { fragmentToPlainText } from '../../../shared/src/index.ts'
 import type { SheetTemplate } from '../../../shared/src/index.ts'
 import { sheetContentExtensions } from '../../../shared/src/editorExtensions.ts'
+import { fragmentToSheetJson, safeHref, sheetSchema } from '../../../shared/src/sheetContent.ts'
+
+export { safeHref }
 
 export interface RenderedSheet {
   /** `<section>`s with an `<h2>` title each; only sections with text. */
@@ -27,7 +28,6 @@ export interface RenderedSheet {
 
 const EXCERPT_CHARS = 160
 const extensions = sheetContentExtensions()
-const schema = getSchema(extensions)
 
 /** Renders every written section of the template from `snapshot`. */
 export function renderSheetHtml(snapshot: Uint8Array, template: SheetTemplate): RenderedSheet {
@@ -53,9 +53,7 @@ export function renderSheetHtml(snapshot: Uint8Array, template: SheetTemplate): 
 /** A section's rich text as checked HTML, or null when it cannot be rendered safely. */
 export function renderFragment(fragment: Y.XmlFragment): string | null {
   try {
-    const json = cleanNode(yXmlFragmentToProsemirrorJSON(fragment) as JSONContent)
-    if (!json) return null
-    const node = schema.nodeFromJSON(json)
+    const node = sheetSchema.nodeFromJSON(fragmentToSheetJson(fragment))
     node.check()
     const html = renderToHTMLString({
       content: node,
@@ -84,44 +82,6 @@ export function renderFragment(fragment: Y.XmlFragment): string | null {
 
 function join(children: string | string[] | undefined): string {
   return ([] as string[]).concat(children ?? []).join('')
-}
-
-/** Keeps the schema's nodes and marks, drops the rest; links keep only a safe href. */
-function cleanNode(node: JSONContent): JSONContent | null {
-  if (!node.type || !schema.nodes[node.type]) return null
-  if (node.type === 'text') {
-    if (typeof node.text !== 'string' || node.text === '') return null
-    const marks = (node.marks ?? []).flatMap((m) => {
-      if (!schema.marks[m.type]) return []
-      if (m.type !== 'link') return [{ type: m.type }]
-      const href = safeHref(m.attrs?.href)
-      return href ? [{ type: 'link', attrs: { href } }] : []
-    })
-    return { type: 'text', text: node.text, ...(marks.length > 0 ? { marks } : {}) }
-  }
-  const content = (node.content ?? []).map(cleanNode).filter((n): n is JSONContent => n !== null)
-  const attrs = pickAttrs(node)
-  return { type: node.type, ...(attrs ? { attrs } : {}), ...(content.length > 0 ? { content } : {}) }
-}
-
-/** The few attributes the sheet's nodes carry, as plain numbers or short words. */
-function pickAttrs(node: JSONContent): Record<string, unknown> | undefined {
-  const a = node.attrs ?? {}
-  if (node.type === 'heading') return { level: Math.min(6, Math.max(1, Number(a.level) || 1)) }
-  if (node.type === 'orderedList') return { start: Math.max(0, Math.min(100000, Number(a.start) || 1)) }
-  if (node.type === 'codeBlock') return typeof a.language === 'string' && /^[\w-]{1,30}$/.test(a.language) ? { language: a.language } : {}
-  return undefined
-}
-
-/** An http(s) or mailto URL, else null. */
-export function safeHref(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 2000) return null
-  try {
-    const url = new URL(value.trim())
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : null
-  } catch {
-    return null
-  }
 }
 
 const ALLOWED_ATTRS: Readonly<Record<string, readonly string[]>> = {
