@@ -1,6 +1,9 @@
 /**
  * The only place that creates Yjs providers. One Y.Doc, WebsocketProvider and IndexedDB cache per
  * document name, shared by every component that asks for it and destroyed after the last one lets go.
+ *
+ * A member authenticates by cookie and keeps an offline copy. The audience of a pitch opens documents
+ * with a share-link token instead: read-only on the server, with no local copy and no cross-tab channel.
  */
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
@@ -13,10 +16,17 @@ export interface CollabDocument {
   readonly name: string
   readonly ydoc: Y.Doc
   readonly provider: WebsocketProvider
-  readonly persistence: IndexeddbPersistence
+  /** The offline copy; null for documents opened with a share token. */
+  readonly persistence: IndexeddbPersistence | null
   readonly connection: ConnectionTracker
   /** Resolves once the IndexedDB copy (if any) has been applied. */
   readonly whenLocalLoaded: Promise<void>
+}
+
+/** How a document is opened. */
+export interface OpenDocumentOptions {
+  /** A pitch share-link token: open read-only as the audience, with no offline copy. */
+  readonly shareToken?: string
 }
 
 interface Entry {
@@ -37,12 +47,18 @@ export function collabBaseUrl(): string {
   return `${scheme}://${location.host}/collab`
 }
 
+// A member's copy and an audience copy of one document never share a Y.Doc.
+function keyOf(name: string, { shareToken }: OpenDocumentOptions): string {
+  return shareToken ? `${name}\u0000${shareToken}` : name
+}
+
 /** Takes a reference to the document `name`, opening it on first use. Pair with {@link releaseDocument}. */
-export function acquireDocument(name: string): CollabDocument {
-  let entry = entries.get(name)
+export function acquireDocument(name: string, options: OpenDocumentOptions = {}): CollabDocument {
+  const key = keyOf(name, options)
+  let entry = entries.get(key)
   if (!entry) {
-    entry = { document: open(name), refs: 0 }
-    entries.set(name, entry)
+    entry = { document: open(name, options), refs: 0 }
+    entries.set(key, entry)
   }
   clearTimeout(entry.destroyTimer)
   entry.refs++
@@ -50,30 +66,34 @@ export function acquireDocument(name: string): CollabDocument {
 }
 
 /** Drops a reference taken by {@link acquireDocument}; the last one closes the document. */
-export function releaseDocument(name: string): void {
-  const entry = entries.get(name)
+export function releaseDocument(name: string, options: OpenDocumentOptions = {}): void {
+  const key = keyOf(name, options)
+  const entry = entries.get(key)
   if (!entry) return
   entry.refs--
   if (entry.refs > 0) return
   entry.destroyTimer = setTimeout(() => {
     if (entry.refs > 0) return
-    entries.delete(name)
+    entries.delete(key)
     close(entry.document)
   }, RELEASE_DELAY_MS)
 }
 
-function open(name: string): CollabDocument {
+function open(name: string, { shareToken }: OpenDocumentOptions): CollabDocument {
   const ydoc = new Y.Doc()
-  const persistence = new IndexeddbPersistence(name, ydoc)
+  const persistence = shareToken ? null : new IndexeddbPersistence(name, ydoc)
   const provider = new WebsocketProvider(collabBaseUrl(), name, ydoc, {
     connect: navigator.onLine,
     shouldReconnect: (event) => !FATAL_CLOSE_CODES.includes(event.code),
+    ...(shareToken ? { params: { token: shareToken }, disableBc: true } : {}),
   })
-  const connection = new ConnectionTracker(ydoc, provider, [persistence])
-  const whenLocalLoaded = persistence.whenSynced.then(
-    () => undefined,
-    () => undefined
-  )
+  const connection = new ConnectionTracker(ydoc, provider, persistence ? [persistence] : [])
+  const whenLocalLoaded = persistence
+    ? persistence.whenSynced.then(
+        () => undefined,
+        () => undefined
+      )
+    : Promise.resolve()
   return { name, ydoc, provider, persistence, connection, whenLocalLoaded }
 }
 
@@ -81,6 +101,6 @@ function close({ ydoc, provider, persistence, connection }: CollabDocument): voi
   connection.destroy()
   provider.awareness.setLocalState(null)
   provider.destroy()
-  void persistence.destroy()
+  void persistence?.destroy()
   ydoc.destroy()
 }

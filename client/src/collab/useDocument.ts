@@ -1,21 +1,22 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { acquireDocument, releaseDocument, type CollabDocument } from './openDocument.ts'
+import { acquireDocument, releaseDocument, type CollabDocument, type OpenDocumentOptions } from './openDocument.ts'
 import type { ConnectionState } from './ConnectionTracker.ts'
 
 /**
  * Opens the collaborative document `name` for as long as the calling component is mounted. Returns null
  * until the effect has run (the document is never created during render).
  */
-export function useDocument(name: string | undefined): CollabDocument | null {
+export function useDocument(name: string | undefined, { shareToken }: OpenDocumentOptions = {}): CollabDocument | null {
   const [document, setDocument] = useState<CollabDocument | null>(null)
   useEffect(() => {
     if (!name) return
-    setDocument(acquireDocument(name))
+    const options = { shareToken }
+    setDocument(acquireDocument(name, options))
     return () => {
       setDocument(null)
-      releaseDocument(name)
+      releaseDocument(name, options)
     }
-  }, [name])
+  }, [name, shareToken])
   return document
 }
 
