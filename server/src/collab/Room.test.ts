@@ -147,6 +147,8 @@ describe('Room', () => {
     expect(events).toEqual([])
     expect(room.doc.getText('t').length).toBe(0)
     expect(reviewer.droppedUpdates).toBe(2)
+    room.receive(reviewer, encodeSync(SYNC_TYPE.step2, Y.encodeStateAsUpdate(new Y.Doc())))
+    expect(reviewer.droppedUpdates).toBe(2)
   })
 
   it('throws MalformedMessageError and stores nothing for bytes that are no Yjs update', () => {

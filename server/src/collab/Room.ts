@@ -32,6 +32,9 @@ export interface RoomOptions {
 
 const LOADED_FROM_STORE = Symbol('loaded from store')
 
+/** An update without structs or deletions is encoded as two zero bytes. */
+const EMPTY_UPDATE_BYTES = 2
+
 export class Room {
   /** The live document; replaced only when a damaging update forces a reload from disk. */
   doc: Y.Doc
@@ -107,7 +110,9 @@ export class Room {
       case 'syncStep2':
       case 'syncUpdate':
         if (!connection.canWrite) {
-          connection.droppedUpdates++
+          // Every provider answers the server's step 1 with a step 2, empty (two zero bytes) when it
+          // has nothing of its own; only real content counts as a dropped write.
+          if (message.update.byteLength > EMPTY_UPDATE_BYTES) connection.droppedUpdates++
           return
         }
         assertValidUpdate(message.update)
