@@ -131,7 +131,7 @@ function paginate(units: readonly Unit[]): Unit[][] {
 /** Puts list items that came from one list back into one list, numbered where the page starts. */
 function blocksOf(page: readonly Unit[]): JSONContent[] {
   const blocks: JSONContent[] = []
-  let open: { source: JSONContent; node: JSONContent } | null = null
+  let open = null as { source: JSONContent; node: JSONContent } | null
   for (const unit of page) {
     if (!unit.list) {
       blocks.push(unit.block)
