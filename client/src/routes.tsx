@@ -10,6 +10,12 @@ import { Loading } from './ui/Loading.tsx'
 // The editor stack (TipTap, ProseMirror, Yjs) is most of the bundle; screens without it load first.
 const SpecBoard = lazy(() => import('./board/SpecBoard.tsx').then((m) => ({ default: m.SpecBoard })))
 const PrintView = lazy(() => import('./board/PrintView.tsx').then((m) => ({ default: m.PrintView })))
+const PitchSessionsPage = lazy(() =>
+  import('./pitch/sessions/PitchSessionsPage.tsx').then((m) => ({ default: m.PitchSessionsPage }))
+)
+const SessionRunner = lazy(() => import('./pitch/sessions/SessionRunner.tsx').then((m) => ({ default: m.SessionRunner })))
+const PresenterPage = lazy(() => import('./pitch/presenter/PresenterPage.tsx').then((m) => ({ default: m.PresenterPage })))
+const WatchPage = lazy(() => import('./pitch/audience/WatchPage.tsx').then((m) => ({ default: m.WatchPage })))
 
 /** Every screen, by path. The server answers index.html for any path outside /api and /collab. */
 export function Routes() {
@@ -20,6 +26,12 @@ export function Routes() {
         <Route path="/setup/:token">{(p) => <SetupPage token={p.token} />}</Route>
         <Route path="/invite/:token">{(p) => <InvitePage key={p.token} token={p.token} />}</Route>
         <Route path="/programs/:programId">{(p) => <ProgramPage key={p.programId} programId={p.programId} />}</Route>
+        <Route path="/programs/:programId/pitch">
+          {(p) => <PitchSessionsPage key={p.programId} programId={p.programId} />}
+        </Route>
+        <Route path="/pitch/:sessionId">{(p) => <SessionRunner key={p.sessionId} sessionId={p.sessionId} />}</Route>
+        <Route path="/teams/:teamId/present">{(p) => <PresenterPage key={p.teamId} teamId={p.teamId} />}</Route>
+        <Route path="/watch/:token">{(p) => <WatchPage key={p.token} token={p.token} />}</Route>
         <Route path="/teams/:teamId/print">{(p) => <PrintView key={p.teamId} teamId={p.teamId} />}</Route>
         <Route path="/teams/:teamId">{(p) => <SpecBoard key={p.teamId} teamId={p.teamId} />}</Route>
         <Route>{() => <NotFound />}</Route>

@@ -40,3 +40,36 @@ export function formatPercent(percent: number, language: Language): string {
     percent / 100
   )
 }
+
+const eventCache = new Map<Language, Intl.DateTimeFormat>()
+
+/**
+ * An event's date and time with its weekday, as programmes print it: 2026年12月5日（土）14:00 in
+ * Japanese, Sat 5 Dec 2026, 14:00 in English.
+ */
+export function formatEventDateTime(iso: string, language: Language): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  let format = eventCache.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[language], {
+      year: 'numeric',
+      month: language === 'ja' ? 'numeric' : 'short',
+      day: 'numeric',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    eventCache.set(language, format)
+  }
+  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]))
+  return language === 'ja'
+    ? `${part.year}年${part.month}月${part.day}日（${part.weekday}）${part.hour}:${part.minute}`
+    : `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute}`
+}
+
+/** Formats a count with the language's digit grouping (1,234). */
+export function formatCount(count: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALE[language]).format(count)
+}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { Link } from 'wouter'
 import { Program } from '../../../shared/src/index.ts'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
@@ -30,8 +31,13 @@ export function ProgramPage({ programId }: { programId: string }) {
   return (
     <div className="page program">
       <header className="program__head">
-        <p className="program__region">{t('program.region', { region: data.region })}</p>
-        <h1>{data.name}</h1>
+        <div>
+          <p className="program__region">{t('program.region', { region: data.region })}</p>
+          <h1>{data.name}</h1>
+        </div>
+        <Link className="button" href={`/programs/${encodeURIComponent(data.id)}/pitch`}>
+          {t('program.pitchLink')}
+        </Link>
       </header>
       {program.error !== undefined && <ErrorMessage error={program.error} onRetry={program.reload} />}
       <section aria-labelledby="teams-title">

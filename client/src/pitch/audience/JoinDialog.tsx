@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AudienceInfo } from '../../../../shared/src/index.ts'
+import { ApiRequestError, apiSend } from '../../api.ts'
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
+import { fieldOfServerError, joinRequestOf, validateJoin, type JoinField, type JoinForm, type JoinProblem } from './validateJoin.ts'
+
+interface JoinDialogProps {
+  token: string
+  teams: AudienceInfo['teams']
+  /** The team on stage, chosen first. */
+  teamId: string
+  onClose: () => void
+  /** The link stopped working while the form was open (revoked or expired). */
+  onLinkGone: () => void
+}
+
+const PROBLEM_BY_FIELD: Record<JoinField, JoinProblem> = {
+  name: 'nameMissing',
+  contact: 'contactInvalid',
+  howToHelp: 'howToHelpMissing',
+  consent: 'consentMissing',
+}
+
+/** "I want to join": name, contact, how to help and consent, checked in words; thanks once sent. */
+export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDialogProps) {
+  const { t } = useTranslation()
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const [form, setForm] = useState<JoinForm>({ teamId, name: '', contact: '', howToHelp: '', consent: false })
+  const [problems, setProblems] = useState<Partial<Record<JoinField, JoinProblem>>>({})
+  const [isChecked, setChecked] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const [isSent, setSent] = useState(false)
+  const team = teams.find((x) => x.id === form.teamId) ?? teams[0]
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog && !dialog.open) dialog.showModal()
+    return () => dialog?.close()
+  }, [])
+
+  const update = <K extends keyof JoinForm>(key: K, value: JoinForm[K]) => {
+    const next = { ...form, [key]: value }
+    setForm(next)
+    // After a first attempt, fixes clear their message as they are typed.
+    if (isChecked) setProblems(validateJoin(next))
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setChecked(true)
+    const found = validateJoin(form)
+    setProblems(found)
+    const first = (Object.keys(found) as JoinField[])[0]
+    if (first) {
+      document.getElementById(`join-${first}`)?.focus()
+      return
+    }
+    setSending(true)
+    setError(null)
+    try {
+      await apiSend(`/api/audience/${encodeURIComponent(token)}/join`, { method: 'POST', body: joinRequestOf(form) })
+      setSent(true)
+    } catch (e) {
+      const field = e instanceof ApiRequestError && e.status === 400 ? fieldOfServerError(e.message) : null
+      if (field) setProblems({ [field]: PROBLEM_BY_FIELD[field] })
+      else setError(e)
+      if (e instanceof ApiRequestError && e.status === 410) onLinkGone()
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const describedBy = (field: JoinField) => (problems[field] ? `join-${field}-problem` : undefined)
+  const problem = (field: JoinField) =>
+    problems[field] && (
+      <span id={`join-${field}-problem`} className="join__problem">
+        {t(`pitch.join.errors.${problems[field]}`)}
+      </span>
+    )
+
+  return (
+    <dialog ref={dialogRef} className="join" aria-labelledby="join-title" onCancel={onClose} onClose={onClose}>
+      {isSent ? (
+        <div className="join__sent" role="status">
+          <span className="join__check" aria-hidden="true">
+            ✓
+          </span>
+          <h2 id="join-title">{t('pitch.join.sentTitle')}</h2>
+          <p>{t('pitch.join.sentBody', { team: team?.name })}</p>
+          <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+            {t('pitch.join.close')}
+          </button>
+        </div>
+      ) : (
+        <form className="join__form" onSubmit={submit} noValidate>
+          <header>
+            <p className="join__kicker">{t('pitch.join.kicker')}</p>
+            <h2 id="join-title">{t('pitch.join.title', { team: team?.name })}</h2>
+            <p className="join__lead">{t('pitch.join.lead')}</p>
+          </header>
+          {teams.length > 1 && (
+            <label className="field">
+              <span className="field-label">{t('pitch.join.team')}</span>
+              <select className="select" value={form.teamId} onChange={(e) => update('teamId', e.target.value)}>
+                {teams.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div className="field">
+            <label htmlFor="join-name">{t('pitch.join.name')}</label>
+            <input
+              id="join-name"
+              className="input"
+              value={form.name}
+              autoComplete="name"
+              maxLength={80}
+              aria-invalid={!!problems.name}
+              aria-describedby={describedBy('name')}
+              onChange={(e) => update('name', e.target.value)}
+            />
+            {problem('name')}
+          </div>
+          <div className="field">
+            <label htmlFor="join-contact">{t('pitch.join.contact')}</label>
+            <input
+              id="join-contact"
+              className="input"
+              value={form.contact}
+              autoComplete="email"
+              inputMode="email"
+              placeholder={t('pitch.join.contactPlaceholder')}
+              aria-invalid={!!problems.contact}
+              aria-describedby={describedBy('contact') ?? 'join-contact-hint'}
+              onChange={(e) => update('contact', e.target.value)}
+            />
+            {problem('contact') ?? (
+              <span id="join-contact-hint" className="field-hint">
+                {t('pitch.join.contactHint')}
+              </span>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="join-howToHelp">{t('pitch.join.howToHelp')}</label>
+            <textarea
+              id="join-howToHelp"
+              className="input join__textarea"
+              value={form.howToHelp}
+              rows={4}
+              placeholder={t('pitch.join.howToHelpPlaceholder')}
+              aria-invalid={!!problems.howToHelp}
+              aria-describedby={describedBy('howToHelp')}
+              onChange={(e) => update('howToHelp', e.target.value)}
+            />
+            {problem('howToHelp')}
+          </div>
+          <div className="field">
+            <label className="join__consent">
+              <input
+                id="join-consent"
+                type="checkbox"
+                checked={form.consent}
+                aria-invalid={!!problems.consent}
+                aria-describedby={describedBy('consent')}
+                onChange={(e) => update('consent', e.target.checked)}
+              />
+              <span>{t('pitch.join.consent')}</span>
+            </label>
+            {problem('consent')}
+          </div>
+          {error !== null && <ErrorMessage error={error} />}
+          <div className="join__actions">
+            <button type="button" className="button button--quiet" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button button--primary" disabled={isSending}>
+              {isSending ? t('common.saving') : t('pitch.join.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  )
+}

@@ -1,0 +1,200 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CreatePitchSessionRequest, PitchSession, type TeamSummary } from '../../../../shared/src/index.ts'
+import { apiRequest } from '../../api.ts'
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
+import { localInputToIso } from './localDateTime.ts'
+
+type Field = 'title' | 'startsAt' | 'minutesPerTeam' | 'teamIds'
+
+interface ScheduleFormProps {
+  programId: string
+  teams: readonly Pick<TeamSummary, 'id' | 'name' | 'organization'>[]
+  onCreated: (session: PitchSession) => void
+}
+
+/** The coordinator schedules a pitch session: kind, title, date and time, minutes per team, team order. */
+export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps) {
+  const { t } = useTranslation()
+  const [kind, setKind] = useState<PitchSession['kind']>('intermediate')
+  const [title, setTitle] = useState('')
+  const [startsAt, setStartsAt] = useState('')
+  const [minutes, setMinutes] = useState('7')
+  const [order, setOrder] = useState(() => teams.map((team) => ({ id: team.id, isIncluded: true })))
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({})
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const nameOf = (id: string) => teams.find((team) => team.id === id)
+
+  // Teams added to the program after the form opened join the end of the order.
+  const known = new Set(order.map((o) => o.id))
+  const rows = [...order, ...teams.filter((team) => !known.has(team.id)).map((team) => ({ id: team.id, isIncluded: true }))]
+
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...rows]
+    const [row] = next.splice(index, 1)
+    next.splice(index + by, 0, row)
+    setOrder(next)
+  }
+  const toggle = (id: string) => setOrder(rows.map((row) => (row.id === id ? { ...row, isIncluded: !row.isIncluded } : row)))
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const request = {
+      kind,
+      title: title.trim(),
+      startsAt: localInputToIso(startsAt) ?? '',
+      minutesPerTeam: Number(minutes),
+      teamIds: rows.filter((row) => row.isIncluded).map((row) => row.id),
+    }
+    const found: Partial<Record<Field, string>> = {}
+    if (!request.title) found.title = t('pitch.schedule.errors.title')
+    if (!request.startsAt) found.startsAt = t('pitch.schedule.errors.startsAt')
+    if (!Number.isInteger(request.minutesPerTeam) || request.minutesPerTeam < 1 || request.minutesPerTeam > 120) {
+      found.minutesPerTeam = t('pitch.schedule.errors.minutesPerTeam')
+    }
+    if (request.teamIds.length === 0) found.teamIds = t('pitch.schedule.errors.teamIds')
+    setProblems(found)
+    if (Object.keys(found).length > 0) return
+    setSending(true)
+    setError(null)
+    try {
+      const session = await apiRequest(`/api/programs/${encodeURIComponent(programId)}/pitch-sessions`, PitchSession, {
+        method: 'POST',
+        body: CreatePitchSessionRequest.parse(request),
+      })
+      setTitle('')
+      setStartsAt('')
+      onCreated(session)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const problem = (field: Field) =>
+    problems[field] && (
+      <span id={`schedule-${field}-problem`} className="schedule__problem">
+        {problems[field]}
+      </span>
+    )
+
+  return (
+    <section className="card schedule" aria-labelledby="schedule-title">
+      <h2 id="schedule-title">{t('pitch.schedule.title')}</h2>
+      <p className="muted small">{t('pitch.schedule.lead')}</p>
+      <form className="schedule__form" onSubmit={submit} noValidate>
+        <fieldset className="schedule__kinds">
+          <legend className="field-label">{t('pitch.schedule.kind')}</legend>
+          {(['intermediate', 'final'] as const).map((k) => (
+            <label key={k} className={'schedule__kind' + (kind === k ? ' schedule__kind--on' : '')}>
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {t(`pitch.kinds.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field schedule__wide">
+          <label htmlFor="schedule-title-input">{t('pitch.schedule.sessionTitle')}</label>
+          <input
+            id="schedule-title-input"
+            className="input"
+            value={title}
+            maxLength={120}
+            placeholder={t(kind === 'final' ? 'pitch.schedule.titlePlaceholderFinal' : 'pitch.schedule.titlePlaceholder')}
+            aria-invalid={!!problems.title}
+            aria-describedby={problems.title ? 'schedule-title-problem' : undefined}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          {problem('title')}
+        </div>
+        <div className="field">
+          <label htmlFor="schedule-starts">{t('pitch.schedule.startsAt')}</label>
+          <input
+            id="schedule-starts"
+            className="input"
+            type="datetime-local"
+            value={startsAt}
+            aria-invalid={!!problems.startsAt}
+            aria-describedby={problems.startsAt ? 'schedule-startsAt-problem' : undefined}
+            onChange={(e) => setStartsAt(e.target.value)}
+          />
+          {problem('startsAt')}
+        </div>
+        <div className="field">
+          <label htmlFor="schedule-minutes">{t('pitch.schedule.minutesPerTeam')}</label>
+          <input
+            id="schedule-minutes"
+            className="input"
+            type="number"
+            min={1}
+            max={120}
+            value={minutes}
+            aria-invalid={!!problems.minutesPerTeam}
+            aria-describedby={problems.minutesPerTeam ? 'schedule-minutesPerTeam-problem' : undefined}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+          {problem('minutesPerTeam')}
+        </div>
+        <fieldset className="schedule__wide schedule__order">
+          <legend className="field-label">{t('pitch.schedule.order')}</legend>
+          <p className="field-hint">{t('pitch.schedule.orderHint')}</p>
+          {rows.length === 0 ? (
+            <p className="muted small">{t('pitch.schedule.noTeams')}</p>
+          ) : (
+            <ol className="schedule__teams">
+              {rows.map((row, index) => {
+                const team = nameOf(row.id)
+                return (
+                  <li key={row.id} className={'schedule__team' + (row.isIncluded ? '' : ' schedule__team--out')}>
+                    <label className="schedule__team-check">
+                      <input type="checkbox" checked={row.isIncluded} onChange={() => toggle(row.id)} />
+                      <span className="schedule__team-number" aria-hidden="true">
+                        {String(index + 1).padStart(2, '0')}
+                      </span>
+                      <span className="schedule__team-name">
+                        {team?.name}
+                        {team?.organization && <small>{team.organization}</small>}
+                      </span>
+                    </label>
+                    <span className="schedule__team-moves">
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        disabled={index === 0}
+                        aria-label={t('pitch.schedule.moveUp', { name: team?.name })}
+                        onClick={() => move(index, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        disabled={index === rows.length - 1}
+                        aria-label={t('pitch.schedule.moveDown', { name: team?.name })}
+                        onClick={() => move(index, 1)}
+                      >
+                        ↓
+                      </button>
+                    </span>
+                  </li>
+                )
+              })}
+            </ol>
+          )}
+          {problem('teamIds')}
+        </fieldset>
+        {error !== null && (
+          <div className="schedule__wide">
+            <ErrorMessage error={error} />
+          </div>
+        )}
+        <div className="schedule__wide">
+          <button className="button button--primary" type="submit" disabled={isSending}>
+            {isSending ? t('common.saving') : t('pitch.schedule.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,127 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ShareLink, ShareLinkList } from '../../../../shared/src/index.ts'
+import { apiRequest, apiSend } from '../../api.ts'
+import { formatDateTime } from '../../i18n/format.ts'
+import { useLanguage } from '../../i18n/useLanguage.ts'
+import { CopyField } from '../../ui/CopyField.tsx'
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
+import { useApi } from '../../ui/useApi.ts'
+import './share.css'
+
+const EXPIRY = [
+  { hours: 3, label: 'h3' },
+  { hours: 24, label: 'd1' },
+  { hours: 24 * 7, label: 'd7' },
+] as const
+
+interface SharePanelProps {
+  /** `/api/teams/:teamId/share-links` or `/api/pitch-sessions/:sessionId/share-links`. */
+  path: string
+  /** Shows a new link in type large enough to read off a projector, right away. */
+  isProjectorFirst?: boolean
+}
+
+/** Audience links: create one (its address is shown once), copy it, show it big, revoke it. */
+export function SharePanel({ path, isProjectorFirst = false }: SharePanelProps) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [hours, setHours] = useState<number>(24)
+  const [created, setCreated] = useState<ShareLink | null>(null)
+  const [isBig, setBig] = useState(isProjectorFirst)
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const [version, setVersion] = useState(0)
+  const links = useApi(`${path}#${version}`, (signal) => apiRequest(path, ShareLinkList, { signal }))
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault()
+    setSending(true)
+    setError(null)
+    try {
+      setCreated(await apiRequest(path, ShareLink, { method: 'POST', body: { expiresInHours: hours } }))
+      setVersion((v) => v + 1)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const revoke = async (link: ShareLink) => {
+    if (!window.confirm(t('pitch.share.revokeConfirm'))) return
+    setError(null)
+    try {
+      await apiSend(`/api/share-links/${encodeURIComponent(link.id)}`, { method: 'DELETE' })
+      if (created?.id === link.id) setCreated(null)
+      setVersion((v) => v + 1)
+    } catch (e) {
+      setError(e)
+    }
+  }
+
+  const url = created?.url ? new URL(created.url, location.origin).href : null
+
+  return (
+    <section className="panel share" aria-labelledby="share-title">
+      <h2 id="share-title" className="panel__title">
+        {t('pitch.share.title')}
+      </h2>
+      <p className="panel__lead">{t('pitch.share.lead')}</p>
+      <form className="share__form" onSubmit={create}>
+        <label className="field">
+          <span className="field-label">{t('pitch.share.expiresIn')}</span>
+          <select className="select" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
+            {EXPIRY.map(({ hours: h, label }) => (
+              <option key={h} value={h}>
+                {t(`pitch.share.expiry.${label}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="button button--primary" type="submit" disabled={isSending}>
+          {isSending ? t('common.saving') : t('pitch.share.create')}
+        </button>
+      </form>
+      {error !== null && <ErrorMessage error={error} />}
+      {url && (
+        <div className="notice notice--ok share__created" data-testid="share-created">
+          <strong>{t('pitch.share.createdTitle')}</strong>
+          <p className="small">{t('pitch.share.createdHint')}</p>
+          <CopyField label={t('pitch.share.url')} value={url} />
+          <button type="button" className="button button--small button--quiet share__toggle" onClick={() => setBig((b) => !b)}>
+            {isBig ? t('pitch.share.hideBig') : t('pitch.share.showBig')}
+          </button>
+          {isBig && (
+            <p className="share__big" data-testid="share-big">
+              <span className="share__big-label">{t('pitch.share.bigLabel')}</span>
+              {url.replace(/^https?:\/\//, '')}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="share__list">
+        <h3 className="share__list-title">{t('pitch.share.list')}</h3>
+        {links.error !== undefined && <ErrorMessage error={links.error} onRetry={links.reload} />}
+        {links.data && links.data.links.length === 0 && <p className="muted small">{t('pitch.share.none')}</p>}
+        {links.data && links.data.links.length > 0 && (
+          <ul className="share__items">
+            {links.data.links.map((link) => (
+              <li key={link.id} className="share__item" data-testid="share-link-item" data-status={link.status}>
+                <span className={`badge badge--${link.status}`}>{t(`pitch.share.status.${link.status}`)}</span>
+                <span className="muted small share__dates">
+                  {t('pitch.share.expires', { date: formatDateTime(link.expiresAt, language) })}
+                </span>
+                {link.status === 'valid' && (
+                  <button type="button" className="button button--small button--quiet button--danger" onClick={() => void revoke(link)}>
+                    {t('pitch.share.revoke')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  )
+}
