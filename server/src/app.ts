@@ -16,6 +16,11 @@ import { threadRoutes } from './http/threads.ts'
 import { programMemberRoutes, programRoundRoutes, teamRoundRoutes } from './http/rounds.ts'
 import { programPitchRoutes, sessionRoutes as pitchSessionRoutes, shareLinkRoutes, teamStageRoutes } from './http/pitch.ts'
 import { audienceRoutes } from './http/audience.ts'
+import { postingRoutes, programPostingRoutes, teamPostingRoutes } from './http/postings.ts'
+import { applicationRoutes, interviewRoutes, postingSelectionRoutes, programSelectionRoutes } from './http/selection.ts'
+import { poolRoutes } from './http/pool.ts'
+import { dashboardRoutes } from './http/dashboard.ts'
+import { publicPageOptions, publicPageRoutes } from './http/publicPages.ts'
 
 const MAX_BODY_BYTES = 256 * 1024
 
@@ -54,9 +59,21 @@ export function createApp(deps: AppDeps) {
   app.route('/api/audience', audienceRoutes())
   app.get('/api/time', (c) => c.json({ now: Date.now() }))
   app.route('/api/invites', inviteRoutes)
+  app.route('/api/teams', teamPostingRoutes)
+  app.route('/api/programs', programPostingRoutes)
+  app.route('/api/programs', programSelectionRoutes)
+  app.route('/api/programs', dashboardRoutes)
+  app.route('/api/postings', postingRoutes)
+  app.route('/api/postings', postingSelectionRoutes)
+  app.route('/api/applications', applicationRoutes)
+  app.route('/api/interviews', interviewRoutes)
+  app.route('/api', poolRoutes)
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route')
   })
+
+  // Public posting pages (server-rendered, no JavaScript) come before the SPA's catch-all.
+  app.route('/', publicPageRoutes(publicPageOptions()))
 
   if (deps.staticRoot) {
     const root = deps.staticRoot

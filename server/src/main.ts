@@ -11,6 +11,7 @@ import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts'
 import { composeServer } from './compose.ts'
 import { consoleLogger as log } from './logger.ts'
 import { seedDemoProgram } from './demo/seedDemo.ts'
+import { seedDemoPostings } from './demo/seedPostings.ts'
 import { openSetupIfNeeded } from './setup.ts'
 
 const config = readConfig()
@@ -24,7 +25,12 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo
   const lines = [`Specboard listening on ${origin}`, `data: ${config.dataDir}`]
   const setupUrl = openSetupIfNeeded(storage.records, origin)
   if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)
-  if (config.seedDemo) lines.push(...seedDemoProgram(storage, origin))
+  if (config.seedDemo) {
+    const seeded = seedDemoProgram(storage, origin)
+    lines.push(...seeded)
+    // Only on the start that created the demo program: its postings are published once.
+    if (seeded.length > 0) lines.push(...seedDemoPostings(storage, collab, origin))
+  }
   process.stdout.write(lines.join('\n') + '\n')
 })
 server.on('upgrade', (request, socket, head) => {

@@ -10,7 +10,7 @@
  * writes them); public pages display them in Asia/Tokyo.
  */
 import { z } from 'zod'
-import { ProgramTargets, TeamRoleSchema } from './api.ts'
+import { CreateInviteResponse, ProgramTargets, TeamRoleSchema } from './api.ts'
 
 /** Length of one interview slot, in minutes. */
 export const INTERVIEW_MINUTES = 15
@@ -405,6 +405,7 @@ export const InvitePoolEntryRequest = z.object({
   expiresInDays: z.number().int().min(1).max(90).default(14),
 })
 export type InvitePoolEntryRequest = z.input<typeof InvitePoolEntryRequest>
+export const InvitePoolEntryResponse = z.object({ entryId: z.string(), invite: CreateInviteResponse })
 
 // ——— Program figures ———
 

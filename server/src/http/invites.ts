@@ -29,6 +29,24 @@ function inviteByToken(c: Context<AppEnv>): InviteRecord {
   return invite
 }
 
+/**
+ * Creates an invite link into a team for `invited`, as the caller: they need team:invite there and may
+ * invite only the roles their own role allows. Also used to invite people from the talent pool.
+ */
+export function inviteIntoTeam(c: Context<AppEnv>, teamId: string, invited: TeamRole, expiresInDays: number): CreateInviteResponse {
+  const { team, role } = teamFor(c, teamId, 'team:invite')
+  if (!canInvite(role, invited)) throw new HttpError(403, 'forbidden', `a ${role} may not invite a ${invited}`)
+  const token = newSecret()
+  const invite = c.var.deps.records.createInvite({
+    tokenHash: hashSecret(token),
+    teamId: team.id,
+    role: invited,
+    createdBy: c.var.principal!.personId,
+    expiresAt: new Date(Date.now() + expiresInDays * DAY_MS).toISOString(),
+  })
+  return { id: invite.id, token, url: `${originOf(c)}/invite/${token}`, role: invite.role, expiresAt: invite.expiresAt }
+}
+
 /** Routes under /api/teams/:teamId/invites: create, list, revoke. */
 export const teamInviteRoutes = new Hono<AppEnv>()
   .get('/:teamId/invites', (c) => {
@@ -39,21 +57,9 @@ export const teamInviteRoutes = new Hono<AppEnv>()
     return c.json({ invites })
   })
   .post('/:teamId/invites', async (c) => {
-    const { team, role } = teamFor(c, c.req.param('teamId'), 'team:invite')
+    teamFor(c, c.req.param('teamId'), 'team:invite')
     const body = await readBody(c, CreateInviteRequest)
-    if (!canInvite(role, body.role)) throw new HttpError(403, 'forbidden', `a ${role} may not invite a ${body.role}`)
-    const token = newSecret()
-    const invite = c.var.deps.records.createInvite({
-      tokenHash: hashSecret(token),
-      teamId: team.id,
-      role: body.role,
-      createdBy: c.var.principal!.personId,
-      expiresAt: new Date(Date.now() + body.expiresInDays * DAY_MS).toISOString(),
-    })
-    const response: CreateInviteResponse = {
-      id: invite.id, token, url: `${originOf(c)}/invite/${token}`, role: invite.role, expiresAt: invite.expiresAt,
-    }
-    return c.json(response, 201)
+    return c.json(inviteIntoTeam(c, c.req.param('teamId'), body.role, body.expiresInDays), 201)
   })
   .delete('/:teamId/invites/:inviteId', (c) => {
     const { team } = teamFor(c, c.req.param('teamId'), 'invite:revoke')

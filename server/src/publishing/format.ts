@@ -3,7 +3,7 @@
  * Asia/Tokyo, e.g. 2026年11月25日, 11月25日(水) 14:00〜14:15, ¥50,000.
  */
 import { DISPLAY_TIME_ZONE } from '../../../shared/src/index.ts'
-import type { PayUnit, PostingFacts, WorkStyle } from '../../../shared/src/index.ts'
+import type { ApplicationStage, PayUnit, PostingFacts, WorkStyle } from '../../../shared/src/index.ts'
 
 const dateFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' })
 const dayFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, month: 'long', day: 'numeric', weekday: 'short' })
@@ -72,4 +72,15 @@ export function periodText(facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'
 /** 長野県塩尻市 */
 export function placeText(facts: Pick<PostingFacts, 'region' | 'municipality'>): string {
   return facts.municipality ? `${facts.region}${facts.municipality.startsWith(facts.region) ? facts.municipality.slice(facts.region.length) : facts.municipality}` : facts.region
+}
+
+/** Stage names as applicants and Japanese spreadsheets read them. */
+export const STAGE_TEXT: Record<ApplicationStage, string> = {
+  applied: '応募受付',
+  interview_scheduled: '面談予定',
+  interviewed: '面談済み',
+  placed: '採用',
+  pool: '人材プール',
+  declined: '見送り',
+  withdrawn: '辞退',
 }

@@ -1,0 +1,99 @@
+/**
+ * The talent pool for coordinators: people across programs who agreed to be kept and contacted later —
+ * applicants sent to the pool, placed applicants, and "I want to join" leads from pitches. Search, tags
+ * and notes, CSV, invite into a team, and erasure on request.
+ *
+ * The pool is deliberately shared by every coordinator of this server: talent moving between regions'
+ * programs is the point of keeping it, and the consent people give says so.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { InvitePoolEntryRequest, PoolQuery, UpdatePoolEntryRequest, can } from '../../../shared/src/index.ts'
+import type { PoolEntry, PoolList } from '../../../shared/src/index.ts'
+import type { PoolEntryRecord } from '../storage/PostingStore.ts'
+import { HttpError } from '../errors.ts'
+import { toCsv } from '../publishing/csv.ts'
+import { formatDateTime } from '../publishing/format.ts'
+import { poolEntryView } from '../publishing/views.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { describeIssues, readBody } from './middleware/validate.ts'
+import { requirePrincipal } from './middleware/auth.ts'
+import { inviteIntoTeam } from './invites.ts'
+import { csvResponse } from './selection.ts'
+
+/** The operations token, or anyone who coordinates some program. */
+function requirePoolAccess(c: Context<AppEnv>): void {
+  const principal = requirePrincipal(c)
+  if (principal.isAdmin) return
+  const coordinates = c.var.deps.records.membershipsOfPerson(principal.personId!).some((m) => can(m.role, 'pool:manage'))
+  if (!coordinates) throw new HttpError(403, 'forbidden', 'only coordinators see the talent pool')
+}
+
+function entryFor(c: Context<AppEnv>): PoolEntryRecord {
+  requirePoolAccess(c)
+  const entry = c.var.deps.postings.pool.get(c.req.param('entryId') ?? '')
+  if (!entry) throw new HttpError(404, 'pool_entry_not_found', 'no talent-pool entry has this id')
+  return entry
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase()
+
+/** The entries matching the query: every word of `q` somewhere in name, contact, note, tags or programs. */
+function search(c: Context<AppEnv>): PoolEntry[] {
+  const parsed = PoolQuery.safeParse(c.req.query())
+  if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error))
+  const { q, tag, programId } = parsed.data
+  const words = fold(q ?? '').split(/\s+/).filter(Boolean)
+  return c.var.deps.postings.pool
+    .list()
+    .map((e) => poolEntryView(c.var.deps.records, e))
+    .filter((e) => {
+      if (tag && !e.tags.includes(tag)) return false
+      if (programId && !e.programs.some((p) => p.id === programId)) return false
+      const haystack = fold([e.name, e.contact, e.note, ...e.tags, ...e.programs.map((p) => p.name)].join('\n'))
+      return words.every((w) => haystack.includes(w))
+    })
+}
+
+const SOURCE_TEXT = { applicant: '応募者', placed: '採用者', pitch_lead: '発表会の参加希望' } as const
+
+/** Routes /api/pool, /api/pool.csv and /api/pool/:entryId…, mounted at /api. */
+export const poolRoutes = new Hono<AppEnv>()
+  .get('/pool', (c) => {
+    requirePoolAccess(c)
+    const entries = search(c)
+    const body: PoolList = { entries, total: entries.length }
+    return c.json(body)
+  })
+  .get('/pool.csv', (c) => {
+    requirePoolAccess(c)
+    const rows = search(c).map((e) => [
+      e.name,
+      e.contact,
+      e.tags.join('、'),
+      e.programs.map((p) => p.name).join('、'),
+      [...new Set(e.sources.map((s) => SOURCE_TEXT[s.source]))].join('、'),
+      e.note,
+      formatDateTime(e.createdAt),
+      e.isDemo ? 'デモ' : '',
+    ])
+    return csvResponse(c, 'talent-pool', toCsv(['氏名', '連絡先', 'タグ', '関わったプログラム', '経緯', 'メモ', '登録日時', 'デモデータ'], rows))
+  })
+  .patch('/pool/:entryId', async (c) => {
+    const entry = entryFor(c)
+    const body = await readBody(c, UpdatePoolEntryRequest)
+    const updated = c.var.deps.postings.pool.update(entry.id, body)!
+    return c.json(poolEntryView(c.var.deps.records, updated))
+  })
+  .delete('/pool/:entryId', (c) => {
+    const entry = entryFor(c)
+    c.var.deps.postings.pool.delete(entry.id)
+    return c.body(null, 204)
+  })
+  .post('/pool/:entryId/invite', async (c) => {
+    const entry = entryFor(c)
+    const body = await readBody(c, InvitePoolEntryRequest)
+    const invite = inviteIntoTeam(c, body.teamId, body.role, body.expiresInDays)
+    c.var.deps.postings.pool.recordInvitation(entry.id, invite.id)
+    return c.json({ entryId: entry.id, invite }, 201)
+  })

@@ -1,0 +1,74 @@
+/**
+ * The coordinator's side of publishing: a team's posting, publishing a new version, unpublishing, and the
+ * postings of a program. The public pages are in publicPages.ts.
+ */
+import { Hono } from 'hono'
+import { PublishPostingRequest, can } from '../../../shared/src/index.ts'
+import type { PostingList, TeamPosting } from '../../../shared/src/index.ts'
+import { HttpError } from '../errors.ts'
+import { publishPosting } from '../publishing/publishPosting.ts'
+import { postingDetail, postingListItem } from '../publishing/views.ts'
+import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { programFor, teamFor } from './access.ts'
+import { originOf } from './invites.ts'
+import { postingFor } from './postingAccess.ts'
+import { readBody } from './middleware/validate.ts'
+
+const PUBLISH_REFUSALS = {
+  sheet_empty: [409, 'the sheet has no text yet; write it before publishing'],
+  slug_taken: [409, 'slug: another posting uses this address'],
+  slug_fixed: [409, 'slug: a published posting keeps its address; leave slug out'],
+} as const
+
+/** Routes under /api/teams/:teamId/posting. */
+export const teamPostingRoutes = new Hono<AppEnv>()
+  .get('/:teamId/posting', (c) => {
+    const { team, program } = teamFor(c, c.req.param('teamId'), 'selection:read')
+    const deps = c.var.deps
+    const posting = deps.postings.publishing.byTeam(team.id)
+    const { completeness } = withSpecDoc(deps.collab, deps.documents, team.id, (doc) => sheetOf(doc, program.template))
+    const body: TeamPosting = {
+      posting: posting ? postingDetail(deps, posting, originOf(c)) : null,
+      defaults: { title: team.name, region: program.region },
+      completeness: completeness.percent,
+    }
+    return c.json(body)
+  })
+  .post('/:teamId/posting', async (c) => {
+    const { team, program } = teamFor(c, c.req.param('teamId'), 'posting:publish')
+    const body = await readBody(c, PublishPostingRequest)
+    if (Date.parse(body.facts.deadline) <= Date.now()) throw new HttpError(400, 'invalid_body', 'facts.deadline: must be in the future')
+    const deps = c.var.deps
+    const outcome = publishPosting(deps, { team, program, facts: body.facts, slug: body.slug, publishedBy: c.var.principal!.personId })
+    if (!outcome.ok) {
+      const [status, message] = PUBLISH_REFUSALS[outcome.code]
+      throw new HttpError(status, outcome.code, message)
+    }
+    return c.json(postingDetail(deps, outcome.published.posting, originOf(c)), 201)
+  })
+  .post('/:teamId/posting/unpublish', (c) => {
+    const { team } = teamFor(c, c.req.param('teamId'), 'posting:publish')
+    const deps = c.var.deps
+    const posting = deps.postings.publishing.byTeam(team.id)
+    if (!posting) throw new HttpError(404, 'posting_not_found', 'this team has not published a posting')
+    return c.json(postingDetail(deps, deps.postings.publishing.unpublish(posting.id)!, originOf(c)))
+  })
+
+/** GET /api/programs/:programId/postings — the postings of the teams whose pipeline the caller may read. */
+export const programPostingRoutes = new Hono<AppEnv>().get('/:programId/postings', (c) => {
+  const principal = c.var.principal
+  const { program } = programFor(c, c.req.param('programId'), 'program:read')
+  const deps = c.var.deps
+  const visible = deps.postings.publishing
+    .listByProgram(program.id)
+    .filter((p) => can(deps.access.roleInTeam(principal!, p.teamId), 'selection:read'))
+  const body: PostingList = { postings: visible.map((p) => postingListItem(deps, p, originOf(c))) }
+  return c.json(body)
+})
+
+/** GET /api/postings/:postingId */
+export const postingRoutes = new Hono<AppEnv>().get('/:postingId', (c) => {
+  const { posting } = postingFor(c, c.req.param('postingId'), 'selection:read')
+  return c.json(postingDetail(c.var.deps, posting, originOf(c)))
+})

@@ -1,0 +1,377 @@
+/**
+ * The public side, server-rendered and usable without JavaScript: the list of postings, a posting with
+ * its application form, the Atom feed, the applicant's private status page, and the pool's withdrawal
+ * link. Mounted before the SPA fallback.
+ *
+ * Abuse resistance without third parties: a honeypot field, a per-address limit on applications, and an
+ * Origin/Referer check on every POST (defence in depth — these forms carry no session, and the status
+ * forms are bound to a secret in their URL). The client address is the socket's; `X-Forwarded-For` is
+ * believed only when TRUST_PROXY=1 says a reverse proxy in front of us sets it.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { ApplicationForm } from '../../../shared/src/index.ts'
+import type { ApplicationRecord, PostingRecord, PostingVersionRecord } from '../storage/PostingStore.ts'
+import { hashSecret, newSecret } from '../ids.ts'
+import { buildAtomFeed } from '../publishing/atom.ts'
+import { formatSlot } from '../publishing/format.ts'
+import { buildIcs } from '../publishing/ical.ts'
+import { isOpen } from '../publishing/publishPosting.ts'
+import { SlidingWindowLimiter } from '../publishing/RateLimiter.ts'
+import { bookSlot, cancelInterview, eraseApplication, leavePool, SelectionError } from '../publishing/selection.ts'
+import { postingUrl } from '../publishing/views.ts'
+import { applicationPage, DONE_MESSAGES, poolWithdrawPage, type Done } from '../publishing/pages/applicationPage.ts'
+import { listPage, type ListFilters } from '../publishing/pages/listPage.ts'
+import { notFoundPage, page, PUBLIC_CSP, SITE_CSS, type Html } from '../publishing/pages/layout.ts'
+import { postingPage, type ApplicationFormState } from '../publishing/pages/postingPage.ts'
+import { html } from 'hono/html'
+import type { AppEnv } from './AppEnv.ts'
+import { originOf } from './invites.ts'
+
+export interface PublicPageOptions {
+  /** Applications accepted per client address per window. */
+  readonly applyLimit: number
+  readonly applyWindowMs: number
+  /** Believe the first X-Forwarded-For address (only behind a proxy that sets it). */
+  readonly trustProxy: boolean
+}
+
+/** Reads the options from the environment: APPLY_RATE_LIMIT (per 10 minutes, default 5), TRUST_PROXY=1. */
+export function publicPageOptions(env: NodeJS.ProcessEnv = process.env): PublicPageOptions {
+  const limit = Number(env.APPLY_RATE_LIMIT ?? 5)
+  return {
+    applyLimit: Number.isInteger(limit) && limit > 0 ? limit : 5,
+    applyWindowMs: 10 * 60_000,
+    trustProxy: env.TRUST_PROXY === '1',
+  }
+}
+
+const FORM_BYTES = 64 * 1024
+/** Slots closer than this are not offered: the coordinator needs a moment to see the booking. */
+const BOOKING_LEAD_MS = 30 * 60_000
+const MAX_SLOTS_SHOWN = 120
+const FEED_ENTRIES = 50
+
+const SELECTION_MESSAGES: Record<SelectionError['code'], string> = {
+  slot_taken: 'その枠は、ほかの方が先に予約しました。別の枠を選んでください。',
+  slot_not_found: 'その枠は見つかりませんでした。別の枠を選んでください。',
+  slot_past: 'その枠はすでに始まっています。別の枠を選んでください。',
+  already_booked: 'すでに面談を予約しています。変更する場合は、いまの予約をキャンセルしてから選び直してください。',
+  not_bookable: 'この応募では、いま面談を予約できません。',
+  not_scheduled: 'この面談はすでにキャンセルされています。',
+  erased: '個人情報が削除された応募です。',
+  no_pool_consent: '人材プールへの登録に同意していません。',
+}
+
+export function publicPageRoutes(options: PublicPageOptions) {
+  const limiter = new SlidingWindowLimiter(options.applyLimit, options.applyWindowMs)
+  const formLimit = bodyLimit({ maxSize: FORM_BYTES, onError: (c) => c.html(errorPage('送信された内容が大きすぎます。'), 413) })
+
+  const app = new Hono<AppEnv>()
+  // Scoped paths, not '*': mounted at the root, a '*' middleware would reach the API and the SPA too.
+  for (const path of ['/postings', '/postings/*', '/postings.atom', '/applications/*', '/pool/withdraw/*']) {
+    app.use(path, async (c, next) => {
+      await next()
+      c.header('content-security-policy', PUBLIC_CSP)
+    })
+  }
+
+  app.get('/postings/assets/site.css', (c) => {
+    c.header('content-type', 'text/css; charset=utf-8')
+    c.header('cache-control', 'public, max-age=31536000, immutable')
+    return c.body(SITE_CSS)
+  })
+
+  app.get('/postings.atom', (c) => {
+    const deps = c.var.deps
+    const origin = originOf(c)
+    const open = deps.postings.publishing.listPublished().filter((p) => isOpen(p.posting, p.version)).slice(0, FEED_ENTRIES)
+    const xml = buildAtomFeed({
+      selfUrl: `${origin}/postings.atom`,
+      pageUrl: `${origin}/postings`,
+      title: 'Specboard 求人 — 募集中の副業・プロボノ',
+      subtitle: '地域の課題から生まれた仕様書と募集',
+      updated: open.map((p) => p.version.publishedAt).sort().at(-1) ?? new Date(0).toISOString(),
+      entries: open.map(({ posting, version }) => ({
+        url: postingUrl(origin, posting.slug),
+        title: posting.isDemo ? `[デモ] ${version.facts.title}` : version.facts.title,
+        published: posting.firstPublishedAt,
+        updated: version.publishedAt,
+        summary: version.excerpt,
+        contentHtml: version.html,
+        categories: version.facts.skills,
+        author: organizationOf(c, posting),
+      })),
+    })
+    c.header('content-type', 'application/atom+xml; charset=utf-8')
+    c.header('cache-control', 'public, max-age=300')
+    return c.body(xml)
+  })
+
+  app.get('/postings', (c) => {
+    const filters = listFilters(c)
+    const deps = c.var.deps
+    const all = deps.postings.publishing.listPublished().map((item) => ({
+      item,
+      organization: organizationOf(c, item.posting),
+      isOpen: isOpen(item.posting, item.version),
+    }))
+    const shown = all.filter((i) => filters.closed || i.isOpen)
+    const words = fold(filters.q).split(/\s+/).filter(Boolean)
+    const items = shown
+      .filter(({ item, organization }) => {
+        const f = item.version.facts
+        if (filters.region && f.region !== filters.region) return false
+        if (filters.remote === '1' && f.workStyle === 'onsite') return false
+        if (filters.remote === '0' && f.workStyle === 'remote') return false
+        const haystack = fold([f.title, f.region, f.municipality ?? '', f.location ?? '', ...f.skills, item.version.excerpt, organization].join('\n'))
+        return words.every((w) => haystack.includes(w))
+      })
+      .sort((a, b) => Number(b.isOpen) - Number(a.isOpen))
+    const regions = [...new Set(shown.map((i) => i.item.version.facts.region))].sort((a, b) => a.localeCompare(b, 'ja'))
+    c.header('cache-control', 'public, max-age=60')
+    return c.html(listPage({ filters, items, regions, canonical: `${originOf(c)}/postings` }))
+  })
+
+  app.get('/postings/:slug', (c) => {
+    const found = publishedBySlug(c)
+    if (!found) return c.html(notFoundPage(), 404)
+    c.header('cache-control', 'public, max-age=60')
+    return c.html(renderPosting(c, found.posting, found.version))
+  })
+
+  app.get('/postings/:slug/apply', (c) => c.redirect(`/postings/${encodeURIComponent(c.req.param('slug'))}#apply`, 303))
+
+  app.post('/postings/:slug/apply', formLimit, async (c) => {
+    const found = publishedBySlug(c)
+    if (!found) return c.html(notFoundPage(), 404)
+    if (!isSameOrigin(c)) return c.html(errorPage('このフォームは、募集ページから送信してください。'), 403)
+    const { posting, version } = found
+    if (!isOpen(posting, version)) return c.html(renderPosting(c, posting, version), 409)
+    const values = await formValues(c)
+    if (values === null) return c.html(errorPage('フォームの形式で送信してください。'), 415)
+    const parsed = ApplicationForm.safeParse(values)
+    if (!parsed.success) {
+      const errors: Record<string, string> = {}
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '_form')
+        errors[field] ??= issue.message
+      }
+      return c.html(renderPosting(c, posting, version, { values, errors }), 400)
+    }
+    if (!limiter.take(clientAddress(c, options.trustProxy))) {
+      const errors = { _form: '短い時間に多くの応募がありました。しばらく待ってから、もう一度送信してください。' }
+      return c.html(renderPosting(c, posting, version, { values, errors }), 429)
+    }
+    const form = parsed.data
+    const token = newSecret()
+    c.var.deps.postings.applications.create({
+      postingId: posting.id,
+      postingVersion: version.version,
+      programId: posting.programId,
+      teamId: posting.teamId,
+      statusTokenHash: hashSecret(token),
+      name: form.name,
+      contact: form.contact,
+      motivation: form.motivation,
+      skills: form.skills,
+      links: form.links,
+      consentPool: form.consent_pool === 'yes',
+      isDemo: posting.isDemo,
+    })
+    return c.redirect(`/applications/${token}?done=applied`, 303)
+  })
+
+  app.get('/applications/:token', (c) => {
+    const application = applicationByToken(c)
+    if (!application) return c.html(notFoundPage('この確認用リンクは見つかりませんでした。URLをもう一度お確かめください。'), 404)
+    const done = c.req.query('done')
+    return c.html(renderApplication(c, application, { done: done && done in DONE_MESSAGES ? (done as Done) : undefined }))
+  })
+
+  app.post('/applications/:token/:action{book|cancel|leave-pool|erase}', formLimit, async (c) => {
+    const application = applicationByToken(c)
+    if (!application) return c.html(notFoundPage('この確認用リンクは見つかりませんでした。'), 404)
+    if (!isSameOrigin(c)) return c.html(errorPage('このフォームは、応募状況のページから送信してください。'), 403)
+    const values = (await formValues(c)) ?? {}
+    const { postings } = c.var.deps
+    const back = (done: Done) => c.redirect(`/applications/${c.req.param('token')}?done=${done}`, 303)
+    try {
+      switch (c.req.param('action')) {
+        case 'book':
+          bookSlot(postings, application, values.slot_id ?? '')
+          return back('booked')
+        case 'cancel': {
+          const interview = postings.interviews.scheduledOf(application.id)
+          if (!interview) throw new SelectionError('not_scheduled', 'nothing to cancel')
+          cancelInterview(postings, interview, 'applicant', null)
+          return back('cancelled')
+        }
+        case 'leave-pool':
+          leavePool(postings, application)
+          return back('left-pool')
+        case 'erase':
+          if (values.confirm !== 'yes') {
+            return c.html(renderApplication(c, application, { error: '削除するには、確認のチェックを入れてください。' }), 400)
+          }
+          eraseApplication(postings, application)
+          return back('erased')
+      }
+    } catch (error) {
+      if (!(error instanceof SelectionError)) throw error
+      return c.html(renderApplication(c, postings.applications.get(application.id)!, { error: SELECTION_MESSAGES[error.code] }), 409)
+    }
+    return c.html(notFoundPage(), 404)
+  })
+
+  app.get('/applications/:token/interview.ics', (c) => {
+    const application = applicationByToken(c)
+    const { postings } = c.var.deps
+    const interview = application && postings.interviews.latestOf(application.id)
+    if (!application || !interview || application.erasedAt) return c.html(notFoundPage('予約された面談はありません。'), 404)
+    const posting = postings.publishing.get(application.postingId)!
+    const version = postings.publishing.version(posting.id, posting.currentVersion)!
+    c.header('content-type', 'text/calendar; charset=utf-8')
+    c.header('content-disposition', 'attachment; filename="interview.ics"')
+    c.header('cache-control', 'no-store')
+    return c.body(
+      buildIcs({
+        uid: `${interview.id}@specboard`,
+        sequence: interview.sequence,
+        status: interview.status === 'scheduled' ? 'CONFIRMED' : 'CANCELLED',
+        startsAt: interview.startsAt,
+        endsAt: interview.endsAt,
+        summary: `面談: ${version.facts.title}`,
+        description: `${formatSlot(interview.startsAt, interview.endsAt)}（15分・オンライン）\n${organizationOf(c, posting)}\n応募状況: ${originOf(c)}/applications/${c.req.param('token')}`,
+        location: 'オンライン',
+        url: `${originOf(c)}/applications/${c.req.param('token')}`,
+        stamp: interview.updatedAt,
+      })
+    )
+  })
+
+  app.get('/pool/withdraw/:token', (c) => {
+    const entry = c.var.deps.postings.pool.byWithdrawTokenHash(hashSecret(c.req.param('token')))
+    if (!entry) return c.html(notFoundPage('このリンクの登録は見つかりませんでした。すでに削除されている可能性があります。'), 404)
+    c.header('cache-control', 'no-store')
+    return c.html(poolWithdrawPage({ name: entry.name, action: `/pool/withdraw/${c.req.param('token')}` }))
+  })
+
+  app.post('/pool/withdraw/:token', formLimit, (c) => {
+    if (!isSameOrigin(c)) return c.html(errorPage('このフォームは、登録のページから送信してください。'), 403)
+    const { pool } = c.var.deps.postings
+    const entry = pool.byWithdrawTokenHash(hashSecret(c.req.param('token')))
+    if (!entry) return c.html(notFoundPage('このリンクの登録は見つかりませんでした。すでに削除されている可能性があります。'), 404)
+    pool.delete(entry.id)
+    return c.html(poolWithdrawPage('done'))
+  })
+
+  return app
+}
+
+function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase()
+}
+
+function listFilters(c: Context): ListFilters {
+  const q = (c.req.query('q') ?? '').slice(0, 100).trim()
+  const region = (c.req.query('region') ?? '').slice(0, 40)
+  const remote = c.req.query('remote')
+  return { q, region, remote: remote === '1' || remote === '0' ? remote : '', closed: c.req.query('closed') === '1' }
+}
+
+function publishedBySlug(c: Context<AppEnv>): { posting: PostingRecord; version: PostingVersionRecord } | null {
+  const { publishing } = c.var.deps.postings
+  const posting = publishing.bySlug(c.req.param('slug') ?? '')
+  if (!posting || posting.status !== 'published') return null
+  return { posting, version: publishing.version(posting.id, posting.currentVersion)! }
+}
+
+function organizationOf(c: Context<AppEnv>, posting: PostingRecord): string {
+  const { records } = c.var.deps
+  return records.getTeam(posting.teamId)?.organization || records.getProgram(posting.programId)?.name || ''
+}
+
+function renderPosting(c: Context<AppEnv>, posting: PostingRecord, version: PostingVersionRecord, form?: ApplicationFormState): Html {
+  if (form) c.header('cache-control', 'no-store')
+  return postingPage({
+    posting,
+    version,
+    url: postingUrl(originOf(c), posting.slug),
+    organization: organizationOf(c, posting),
+    programName: c.var.deps.records.getProgram(posting.programId)?.name ?? '',
+    isOpen: isOpen(posting, version),
+    now: Date.now(),
+    form,
+  })
+}
+
+function applicationByToken(c: Context<AppEnv>): ApplicationRecord | undefined {
+  const token = c.req.param('token') ?? ''
+  if (token.length > 100) return undefined
+  return c.var.deps.postings.applications.byStatusTokenHash(hashSecret(token))
+}
+
+function renderApplication(c: Context<AppEnv>, application: ApplicationRecord, extra: { done?: Done; error?: string }): Html {
+  const { postings } = c.var.deps
+  const posting = postings.publishing.get(application.postingId)!
+  c.header('cache-control', 'no-store')
+  c.header('x-robots-tag', 'noindex')
+  return applicationPage({
+    application,
+    posting,
+    version: postings.publishing.version(posting.id, posting.currentVersion)!,
+    organization: organizationOf(c, posting),
+    statusUrl: `${originOf(c)}/applications/${c.req.param('token')}`,
+    interview: postings.interviews.latestOf(application.id),
+    freeSlots: postings.interviews
+      .freeSlots(application.programId, application.postingId, new Date(Date.now() + BOOKING_LEAD_MS).toISOString())
+      .slice(0, MAX_SLOTS_SHOWN),
+    inPool: postings.pool.entryOfApplication(application.id) !== undefined,
+    ...extra,
+  })
+}
+
+/** The form's text fields; null when the body is not a form. Files and repeated fields are ignored. */
+async function formValues(c: Context): Promise<Record<string, string> | null> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null
+  const body = await c.req.parseBody()
+  const values: Record<string, string> = {}
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value
+  return values
+}
+
+/**
+ * Whether a POST comes from one of our pages: its Origin (or, without one, its Referer) names this host.
+ * Requests with neither (non-browser clients) pass: the check only stops other sites' pages.
+ */
+function isSameOrigin(c: Context): boolean {
+  const hosts = new Set([new URL(c.req.url).host, c.req.header('host') ?? ''])
+  if (process.env.PUBLIC_URL) hosts.add(new URL(process.env.PUBLIC_URL).host)
+  const claimed = c.req.header('origin') ?? c.req.header('referer')
+  if (claimed === undefined) return true
+  try {
+    return hosts.has(new URL(claimed).host)
+  } catch {
+    return false // includes "Origin: null"
+  }
+}
+
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown' // app.request() in tests has no socket
+  }
+}
+
+function errorPage(message: string): Html {
+  return page({ title: 'エラー | Specboard 求人', noindex: true, body: html`<h1>送信できませんでした</h1><div class="card"><p>${message}</p><p><a href="/postings">募集の一覧へ</a></p></div>` })
+}

@@ -1,0 +1,226 @@
+/**
+ * Selection for coordinators (and, read-only, the team's theme owner): the pipeline of a posting,
+ * stage/note/rating changes, availability windows cut into 15-minute slots, booking, moving and
+ * cancelling interviews, calendar files and CSV exports.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { CancelInterviewRequest, CreateWindowRequest, SlotChoice, UpdateApplicationRequest, can } from '../../../shared/src/index.ts'
+import type { Agenda, InterviewWindow, Pipeline } from '../../../shared/src/index.ts'
+import type { ApplicationRecord, PostingStore, WindowRecord } from '../storage/PostingStore.ts'
+import type { RecordStore } from '../storage/Storage.ts'
+import { HttpError } from '../errors.ts'
+import { toCsv } from '../publishing/csv.ts'
+import { formatDateTime, formatSlot, STAGE_TEXT } from '../publishing/format.ts'
+import { buildIcs } from '../publishing/ical.ts'
+import { isOpen } from '../publishing/publishPosting.ts'
+import { bookSlot, cancelInterview, changeStage, moveInterview } from '../publishing/selection.ts'
+import { cutSlots } from '../publishing/slots.ts'
+import { applicationView, interviewView } from '../publishing/views.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { programFor } from './access.ts'
+import { originOf } from './invites.ts'
+import { applicationFor, interviewFor, postingFor, selecting } from './postingAccess.ts'
+import { readBody } from './middleware/validate.ts'
+
+/** Routes under /api/postings/:postingId. */
+export const postingSelectionRoutes = new Hono<AppEnv>()
+  .get('/:postingId/applications', (c) => {
+    const { posting, team, role } = postingFor(c, c.req.param('postingId'), 'selection:read')
+    const { postings } = c.var.deps
+    const version = postings.publishing.version(posting.id, posting.currentVersion)!
+    const body: Pipeline = {
+      posting: { id: posting.id, title: version.facts.title, slug: posting.slug, teamId: team.id, teamName: team.name, isOpen: isOpen(posting, version) },
+      counts: postings.applications.stageCounts(posting.id),
+      applications: postings.applications.listByPosting(posting.id).map((a) => applicationView(postings, a)),
+      canManage: can(role, 'selection:manage'),
+    }
+    return c.json(body)
+  })
+  .get('/:postingId/applications.csv', (c) => {
+    const { posting } = postingFor(c, c.req.param('postingId'), 'selection:read')
+    const { postings, records } = c.var.deps
+    return csvResponse(c, `applicants-${posting.slug}`, applicantsCsv(postings, records, postings.applications.listByPosting(posting.id)))
+  })
+
+/** Routes under /api/applications/:applicationId. */
+export const applicationRoutes = new Hono<AppEnv>()
+  .get('/:applicationId', (c) => {
+    const { application } = applicationFor(c, c.req.param('applicationId'), 'selection:read')
+    return c.json(applicationView(c.var.deps.postings, application))
+  })
+  .patch('/:applicationId', async (c) => {
+    const { application } = applicationFor(c, c.req.param('applicationId'), 'selection:manage')
+    const body = await readBody(c, UpdateApplicationRequest)
+    const { postings } = c.var.deps
+    const updated = postings.transaction(() => {
+      const moved = body.stage ? selecting(() => changeStage(postings, application, body.stage!)) : application
+      return postings.applications.update(moved.id, { note: body.note, rating: body.rating })!
+    })
+    return c.json(applicationView(postings, updated))
+  })
+  .post('/:applicationId/interview', async (c) => {
+    const { application } = applicationFor(c, c.req.param('applicationId'), 'selection:manage')
+    const { slotId } = await readBody(c, SlotChoice)
+    const interview = selecting(() => bookSlot(c.var.deps.postings, application, slotId))
+    return c.json(interviewView(interview), 201)
+  })
+
+/** Routes under /api/interviews/:interviewId. */
+export const interviewRoutes = new Hono<AppEnv>()
+  .post('/:interviewId/move', async (c) => {
+    const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
+    const { slotId } = await readBody(c, SlotChoice)
+    return c.json(interviewView(selecting(() => moveInterview(c.var.deps.postings, interview, slotId))))
+  })
+  .post('/:interviewId/cancel', async (c) => {
+    const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
+    const { reason } = await readBody(c, CancelInterviewRequest)
+    return c.json(interviewView(selecting(() => cancelInterview(c.var.deps.postings, interview, 'coordinator', reason || null))))
+  })
+  .get('/:interviewId/interview.ics', (c) => {
+    const { interview, application, team } = interviewFor(c, c.req.param('interviewId'), 'selection:read')
+    c.header('content-type', 'text/calendar; charset=utf-8')
+    c.header('content-disposition', 'attachment; filename="interview.ics"')
+    return c.body(
+      buildIcs({
+        uid: `${interview.id}@specboard`,
+        sequence: interview.sequence,
+        status: interview.status === 'scheduled' ? 'CONFIRMED' : 'CANCELLED',
+        startsAt: interview.startsAt,
+        endsAt: interview.endsAt,
+        summary: `面談: ${application.name || '（削除済み）'}さん（${team.name}）`,
+        description: `${formatSlot(interview.startsAt, interview.endsAt)}\n応募者: ${application.name}\n連絡先: ${application.contact}`,
+        location: 'オンライン',
+        url: `${originOf(c)}/programs/${team.programId}`,
+        stamp: interview.updatedAt,
+      })
+    )
+  })
+
+/** Routes under /api/programs/:programId: windows, the agenda and the program's applicants. */
+export const programSelectionRoutes = new Hono<AppEnv>()
+  .get('/:programId/interview-windows', (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+    const { postings, records } = c.var.deps
+    return c.json({ windows: postings.interviews.listWindows(program.id).map((w) => windowView(postings, records, w)) })
+  })
+  .post('/:programId/interview-windows', async (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+    const body = await readBody(c, CreateWindowRequest)
+    const { postings, records } = c.var.deps
+    if (Date.parse(body.endsAt) <= Date.now()) throw new HttpError(400, 'invalid_body', 'endsAt: must be in the future')
+    if (body.postingId && postings.publishing.get(body.postingId)?.programId !== program.id) {
+      throw new HttpError(400, 'invalid_body', 'postingId: no such posting in this program')
+    }
+    const slots = cutSlots(body.startsAt, body.endsAt).filter((s) => Date.parse(s.startsAt) > Date.now())
+    const window = postings.interviews.createWindow({
+      programId: program.id,
+      postingId: body.postingId,
+      startsAt: new Date(body.startsAt).toISOString(),
+      endsAt: new Date(body.endsAt).toISOString(),
+      createdBy: c.var.principal!.personId,
+      slots,
+    })
+    return c.json(windowView(postings, records, window), 201)
+  })
+  .delete('/:programId/interview-windows/:windowId', (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+    const { postings } = c.var.deps
+    const window = postings.interviews.getWindow(c.req.param('windowId'))
+    if (!window || window.programId !== program.id) throw new HttpError(404, 'window_not_found', 'this program has no such window')
+    if (postings.interviews.deleteWindow(window.id) === 'booked') {
+      throw new HttpError(409, 'window_booked', 'interviews are booked in this window; move or cancel them first')
+    }
+    return c.body(null, 204)
+  })
+  .get('/:programId/interviews', (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+    const { postings, records } = c.var.deps
+    const body: Agenda = {
+      interviews: postings.interviews.listByProgram(program.id).map((i) => {
+        const application = postings.applications.get(i.applicationId)!
+        const posting = postings.publishing.get(application.postingId)!
+        return {
+          ...interviewView(i),
+          applicantName: application.name,
+          postingId: posting.id,
+          postingTitle: postings.publishing.version(posting.id, posting.currentVersion)!.facts.title,
+          teamName: records.getTeam(posting.teamId)?.name ?? '',
+        }
+      }),
+    }
+    return c.json(body)
+  })
+  .get('/:programId/applications.csv', (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+    const { postings, records } = c.var.deps
+    return csvResponse(c, 'applicants', applicantsCsv(postings, records, postings.applications.listByProgram(program.id)))
+  })
+
+function windowView(postings: PostingStore, records: RecordStore, w: WindowRecord): InterviewWindow {
+  return {
+    ...w,
+    slots: postings.interviews.slotsOfWindow(w.id).map((s) => {
+      const interview = postings.interviews.bySlot(s.id)
+      const application = interview && postings.applications.get(interview.applicationId)
+      const posting = application && postings.publishing.get(application.postingId)
+      return {
+        id: s.id,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        booking:
+          interview && application && posting
+            ? {
+                interviewId: interview.id,
+                applicationId: application.id,
+                applicantName: application.name,
+                postingTitle: postings.publishing.version(posting.id, posting.currentVersion)!.facts.title || (records.getTeam(posting.teamId)?.name ?? ''),
+              }
+            : null,
+      }
+    }),
+  }
+}
+
+const APPLICANT_COLUMNS = ['応募日時', '求人', 'チーム', '段階', '氏名', '連絡先', 'スキル', 'リンク', '応募の動機', '人材プールへの同意', '評価', 'メモ', '面談', 'デモデータ']
+
+function applicantsCsv(postings: PostingStore, records: RecordStore, applications: readonly ApplicationRecord[]): string {
+  const titles = new Map<string, string>()
+  const titleOf = (postingId: string) => {
+    if (!titles.has(postingId)) {
+      const posting = postings.publishing.get(postingId)!
+      titles.set(postingId, postings.publishing.version(posting.id, posting.currentVersion)!.facts.title)
+    }
+    return titles.get(postingId)!
+  }
+  const rows = applications.map((a) => {
+    const interview = postings.interviews.latestOf(a.id)
+    return [
+      formatDateTime(a.createdAt),
+      titleOf(a.postingId),
+      records.getTeam(a.teamId)?.name ?? '',
+      STAGE_TEXT[a.stage],
+      a.name,
+      a.contact,
+      a.skills.join('、'),
+      a.links.join('\n'),
+      a.motivation,
+      a.consentPool ? 'あり' : 'なし',
+      a.rating,
+      a.note,
+      interview ? `${formatSlot(interview.startsAt, interview.endsAt)}${interview.status === 'cancelled' ? '（取消）' : ''}` : '',
+      a.isDemo ? 'デモ' : '',
+    ]
+  })
+  return toCsv(APPLICANT_COLUMNS, rows)
+}
+
+/** A CSV download; the date in the name keeps successive exports apart. */
+export function csvResponse(c: Context, name: string, csv: string): Response {
+  const file = `${name}-${new Date().toISOString().slice(0, 10)}.csv`
+  c.header('content-type', 'text/csv; charset=utf-8')
+  c.header('content-disposition', `attachment; filename="${file.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file)}`)
+  c.header('cache-control', 'no-store')
+  return c.body(csv)
+}

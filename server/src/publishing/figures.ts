@@ -1,0 +1,109 @@
+/**
+ * A program's figures against its targets — what a region reports — computed from the records as they
+ * are now. Nothing here is estimated: a figure this server does not record is null.
+ */
+import type { ProgramFigures } from '../../../shared/src/index.ts'
+import type { CollabServer } from '../collab/CollabServer.ts'
+import type { PitchStore } from '../storage/PitchStore.ts'
+import type { PostingStore } from '../storage/PostingStore.ts'
+import type { DocumentStore, ProgramRecord, RecordStore } from '../storage/Storage.ts'
+import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
+import { emptyStageCounts } from '../storage/sqlite/SqliteApplications.ts'
+import { tokyoDateKey } from './format.ts'
+import { isOpen } from './publishPosting.ts'
+
+export interface FigureDeps {
+  readonly records: RecordStore
+  readonly documents: DocumentStore
+  readonly collab: CollabServer
+  readonly postings: PostingStore
+  readonly pitch: PitchStore
+}
+
+const DAY_MS = 24 * 3600 * 1000
+const MAX_DAYS = 120
+
+export function programFigures(deps: FigureDeps, program: ProgramRecord, now = Date.now()): ProgramFigures {
+  const { records, postings } = deps
+  const teams = records.listTeams(program.id)
+  const perTeam = teams.map((t) => ({
+    teamId: t.id,
+    name: t.name,
+    completeness: withSpecDoc(deps.collab, deps.documents, t.id, (doc) => sheetOf(doc, program.template)).completeness.percent,
+    rounds: records.listRounds(t.id).length,
+    members: records.teamMembers(t.id).length,
+  }))
+  const applications = postings.applications.listByProgram(program.id)
+  const stageCounts = emptyStageCounts()
+  for (const a of applications) stageCounts[a.stage]++
+  const interviews = postings.interviews.listByProgram(program.id).filter((i) => i.status === 'scheduled')
+  const held = interviews.filter((i) => Date.parse(i.endsAt) <= now)
+  const poolEntries = postings.pool.list().filter((e) => e.sources.some((s) => s.programId === program.id))
+  const programPostings = postings.publishing.listByProgram(program.id)
+  const members = new Set(records.programMembers(program.id).map((m) => m.personId)).size
+  const actuals = {
+    members,
+    teams: teams.length,
+    sheetsComplete: perTeam.filter((t) => t.completeness === 100).length,
+    roundsHeld: perTeam.reduce((n, t) => n + t.rounds, 0),
+    // Audience sockets are counted live by the pitch feature and not stored, so there is no total to report.
+    pitchAudience: null,
+    joinRequests: deps.pitch.countLeads(program.id),
+    postings: programPostings.length,
+    applicants: applications.length,
+    interviews: held.length,
+    placements: stageCounts.placed,
+    talentPool: poolEntries.length,
+  }
+  const targets = program.targets
+  return {
+    programId: program.id,
+    programName: program.name,
+    generatedAt: new Date(now).toISOString(),
+    targets,
+    actuals,
+    progress: [
+      { key: 'participants', target: targets.participants ?? null, actual: members },
+      { key: 'applicants', target: targets.applicants ?? null, actual: applications.length },
+      { key: 'placements', target: targets.placements ?? null, actual: stageCounts.placed },
+      { key: 'talentPool', target: targets.talentPool ?? null, actual: poolEntries.length },
+    ],
+    funnel: [
+      { key: 'applicants', count: applications.length },
+      { key: 'interviewed', count: new Set(held.map((i) => i.applicationId)).size },
+      { key: 'placed', count: stageCounts.placed },
+      { key: 'pool', count: stageCounts.pool },
+    ],
+    stageCounts,
+    interviewsScheduled: interviews.length - held.length,
+    applicationsByDay: byDay(applications.map((a) => a.createdAt), now),
+    perPosting: programPostings.map((p) => {
+      const version = postings.publishing.version(p.id, p.currentVersion)!
+      return {
+        postingId: p.id,
+        teamId: p.teamId,
+        teamName: teams.find((t) => t.id === p.teamId)?.name ?? '',
+        title: version.facts.title,
+        isOpen: isOpen(p, version, now),
+        counts: postings.applications.stageCounts(p.id),
+      }
+    }),
+    perTeam,
+    talentPoolBySource: postings.pool.countBySource(program.id),
+  }
+}
+
+/** Counts per Japanese calendar day from the first application to today, gaps filled with zero. */
+function byDay(instants: readonly string[], now: number): { date: string; count: number }[] {
+  if (instants.length === 0) return []
+  const counts = new Map<string, number>()
+  for (const at of instants) counts.set(tokyoDateKey(at), (counts.get(tokyoDateKey(at)) ?? 0) + 1)
+  const first = Math.min(...instants.map((at) => Date.parse(at)))
+  const start = Math.max(first, now - MAX_DAYS * DAY_MS)
+  const days: { date: string; count: number }[] = []
+  for (let at = start; tokyoDateKey(new Date(at).toISOString()) <= tokyoDateKey(new Date(now).toISOString()); at += DAY_MS) {
+    const date = tokyoDateKey(new Date(at).toISOString())
+    days.push({ date, count: counts.get(date) ?? 0 })
+  }
+  return days
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto'
+import * as Y from 'yjs'
+import type { PostingFacts } from '../../../shared/src/index.ts'
+import type { CollabServer } from '../collab/CollabServer.ts'
+import type { PostingStore, PostingWithVersion, PostingRecord, PostingVersionRecord } from '../storage/PostingStore.ts'
+import type { DocumentStore, ProgramRecord, TeamRecord } from '../storage/Storage.ts'
+import { withSpecDoc } from '../sheets/readSheet.ts'
+import { renderSheetHtml } from './renderSheetHtml.ts'
+
+export interface PublishDeps {
+  readonly collab: CollabServer
+  readonly documents: DocumentStore
+  readonly postings: PostingStore
+}
+
+export interface PublishRequest {
+  readonly team: TeamRecord
+  readonly program: ProgramRecord
+  readonly facts: PostingFacts
+  readonly slug?: string
+  readonly publishedBy: string | null
+  readonly publishedAt?: string
+  readonly isDemo?: boolean
+}
+
+export type PublishOutcome =
+  | { readonly ok: true; readonly published: PostingWithVersion }
+  | { readonly ok: false; readonly code: 'sheet_empty' | 'slug_taken' | 'slug_fixed' }
+
+/**
+ * Publishes the team's sheet as it is at this moment: freezes it (the encoded Yjs state), renders the
+ * HTML once from that snapshot, and stores both as the posting's next version. Pages never re-render
+ * from the live document, so what was published stays what applicants read.
+ */
+export function publishPosting(deps: PublishDeps, request: PublishRequest): PublishOutcome {
+  const { team, program } = request
+  const existing = deps.postings.publishing.byTeam(team.id)
+  if (existing && request.slug && request.slug !== existing.slug) return { ok: false, code: 'slug_fixed' }
+  if (!existing && request.slug && deps.postings.publishing.isSlugTaken(request.slug)) return { ok: false, code: 'slug_taken' }
+  const snapshot = withSpecDoc(deps.collab, deps.documents, team.id, (doc) => Y.encodeStateAsUpdate(doc))
+  const rendered = renderSheetHtml(snapshot, program.template)
+  if (rendered.sectionCount === 0) return { ok: false, code: 'sheet_empty' }
+  const published = deps.postings.publishing.publish({
+    teamId: team.id,
+    programId: program.id,
+    slug: existing?.slug ?? request.slug ?? freeSlug(deps.postings),
+    facts: request.facts,
+    snapshot,
+    html: rendered.html,
+    excerpt: rendered.excerpt,
+    publishedBy: request.publishedBy,
+    publishedAt: request.publishedAt,
+    isDemo: request.isDemo,
+  })
+  return { ok: true, published }
+}
+
+/** A short random slug: sheet titles are Japanese, and a readable ASCII slug would need a transliterator. */
+function freeSlug(postings: PostingStore): string {
+  for (;;) {
+    const slug = `job-${randomBytes(5).toString('hex')}`
+    if (!postings.publishing.isSlugTaken(slug)) return slug
+  }
+}
+
+/** Whether a posting takes applications at `now`: published, and its deadline not passed. */
+export function isOpen(posting: PostingRecord, version: PostingVersionRecord, now = Date.now()): boolean {
+  return posting.status === 'published' && Date.parse(version.facts.deadline) > now
+}

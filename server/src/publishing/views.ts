@@ -1,0 +1,132 @@
+/** Records → the API shapes of shared/src/postings.ts. */
+import type { Application, Interview, PoolEntry, PostingDetail, PostingListItem } from '../../../shared/src/index.ts'
+import type { ApplicationRecord, InterviewRecord, PoolEntryRecord, PostingRecord, PostingStore } from '../storage/PostingStore.ts'
+import type { RecordStore } from '../storage/Storage.ts'
+import { isOpen } from './publishPosting.ts'
+
+export interface ViewDeps {
+  readonly records: RecordStore
+  readonly postings: PostingStore
+}
+
+export function postingUrl(origin: string, slug: string): string {
+  return `${origin}/postings/${encodeURIComponent(slug)}`
+}
+
+export function postingDetail(deps: ViewDeps, posting: PostingRecord, origin: string): PostingDetail {
+  const versions = deps.postings.publishing.versions(posting.id)
+  const current = versions.find((v) => v.version === posting.currentVersion)!
+  return {
+    id: posting.id,
+    teamId: posting.teamId,
+    teamName: deps.records.getTeam(posting.teamId)?.name ?? '',
+    programId: posting.programId,
+    slug: posting.slug,
+    url: postingUrl(origin, posting.slug),
+    status: posting.status,
+    isOpen: isOpen(posting, current),
+    isDemo: posting.isDemo,
+    version: posting.currentVersion,
+    facts: current.facts,
+    firstPublishedAt: posting.firstPublishedAt,
+    updatedAt: posting.updatedAt,
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, title: v.facts.title, deadline: v.facts.deadline })),
+    counts: deps.postings.applications.stageCounts(posting.id),
+  }
+}
+
+export function postingListItem(deps: ViewDeps, posting: PostingRecord, origin: string): PostingListItem {
+  const current = deps.postings.publishing.version(posting.id, posting.currentVersion)!
+  return {
+    id: posting.id,
+    teamId: posting.teamId,
+    teamName: deps.records.getTeam(posting.teamId)?.name ?? '',
+    slug: posting.slug,
+    url: postingUrl(origin, posting.slug),
+    status: posting.status,
+    isOpen: isOpen(posting, current),
+    isDemo: posting.isDemo,
+    title: current.facts.title,
+    deadline: current.facts.deadline,
+    version: posting.currentVersion,
+    counts: deps.postings.applications.stageCounts(posting.id),
+  }
+}
+
+export function interviewView(i: InterviewRecord): Interview {
+  return {
+    id: i.id,
+    applicationId: i.applicationId,
+    slotId: i.slotId ?? '',
+    startsAt: i.startsAt,
+    endsAt: i.endsAt,
+    status: i.status,
+    cancelledBy: i.cancelledBy,
+    cancelReason: i.cancelReason,
+    movedFrom: i.movedFrom,
+    sequence: i.sequence,
+  }
+}
+
+export function applicationView(postings: PostingStore, a: ApplicationRecord): Application {
+  const interview = postings.interviews.latestOf(a.id)
+  return {
+    id: a.id,
+    postingId: a.postingId,
+    postingVersion: a.postingVersion,
+    stage: a.stage,
+    name: a.name,
+    contact: a.contact,
+    motivation: a.motivation,
+    skills: [...a.skills],
+    links: [...a.links],
+    consentPool: a.consentPool,
+    note: a.note,
+    rating: a.rating,
+    isDemo: a.isDemo,
+    isErased: a.erasedAt !== null,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    stageChangedAt: a.stageChangedAt,
+    interview: interview ? interviewView(interview) : null,
+  }
+}
+
+export function poolEntryView(records: RecordStore, e: PoolEntryRecord): PoolEntry {
+  const programName = (id: string | null) => (id ? (records.getProgram(id)?.name ?? null) : null)
+  const teamName = (id: string | null) => (id ? (records.getTeam(id)?.name ?? null) : null)
+  const programs = new Map<string, string>()
+  for (const s of e.sources) if (s.programId) programs.set(s.programId, programName(s.programId) ?? '')
+  return {
+    id: e.id,
+    name: e.name,
+    contact: e.contact,
+    tags: [...e.tags],
+    note: e.note,
+    isDemo: e.isDemo,
+    sources: e.sources.map((s) => ({
+      source: s.source,
+      programId: s.programId,
+      programName: programName(s.programId),
+      teamId: s.teamId,
+      teamName: teamName(s.teamId),
+      applicationId: s.applicationId,
+      at: s.createdAt,
+    })),
+    programs: [...programs].map(([id, name]) => ({ id, name })),
+    invitations: e.invitations.map((i) => {
+      const team = records.getTeam(i.teamId)
+      return {
+        inviteId: i.inviteId,
+        teamId: i.teamId,
+        teamName: team?.name ?? '',
+        programId: team?.programId ?? '',
+        programName: (team && programName(team.programId)) ?? '',
+        role: i.role,
+        createdAt: i.createdAt,
+      }
+    }),
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  }
+}
