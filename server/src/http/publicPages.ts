@@ -181,7 +181,7 @@ export function publicPageRoutes(options: PublicPageOptions) {
       consentPool: form.consent_pool === 'yes',
       isDemo: posting.isDemo,
     })
-    return c.redirect(`/applications/${token}?done=applied`, 303)
+    return c.redirect(`/applications/${token}?done=applied#status`, 303)
   })
 
   app.get('/applications/:token', (c) => {
@@ -197,7 +197,8 @@ export function publicPageRoutes(options: PublicPageOptions) {
     if (!isSameOrigin(c)) return c.html(errorPage('このフォームは、応募状況のページから送信してください。'), 403)
     const values = (await formValues(c)) ?? {}
     const { postings } = c.var.deps
-    const back = (done: Done) => c.redirect(`/applications/${c.req.param('token')}?done=${done}`, 303)
+    // An explicit fragment, so the form's #anchor is not carried over to the bookmarked status link.
+    const back = (done: Done) => c.redirect(`/applications/${c.req.param('token')}?done=${done}#status`, 303)
     try {
       switch (c.req.param('action')) {
         case 'book':
@@ -329,7 +330,7 @@ function renderApplication(c: Context<AppEnv>, application: ApplicationRecord, e
     freeSlots: postings.interviews
       .freeSlots(application.programId, application.postingId, new Date(Date.now() + BOOKING_LEAD_MS).toISOString())
       .slice(0, MAX_SLOTS_SHOWN),
-    inPool: postings.pool.entryOfApplication(application.id) !== undefined,
+    inPool: application.consentPool || postings.pool.entryOfApplication(application.id) !== undefined,
     ...extra,
   })
 }

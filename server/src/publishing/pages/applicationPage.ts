@@ -14,7 +14,7 @@ export const DONE_MESSAGES = {
   applied: '応募を受け付けました。',
   booked: '面談を予約しました。',
   cancelled: '面談をキャンセルしました。別の日時を選べます。',
-  'left-pool': '人材プールから登録を削除しました。',
+  'left-pool': '人材プールへの同意を取り消し、登録を削除しました。',
   erased: '個人情報を削除しました。',
 } as const
 export type Done = keyof typeof DONE_MESSAGES
@@ -28,6 +28,7 @@ export interface ApplicationPageModel {
   readonly statusUrl: string
   readonly interview: InterviewRecord | undefined
   readonly freeSlots: readonly SlotRecord[]
+  /** Consented to the talent pool (or is in it). */
   readonly inPool: boolean
   readonly done?: Done
   /** A refusal to show (e.g. the slot was just taken). */
@@ -54,7 +55,7 @@ export function applicationPage(m: ApplicationPageModel): Html {
   return page({
     title: '応募状況 | Specboard 求人',
     noindex: true,
-    body: html`<h1>応募状況</h1>
+    body: html`<h1 id="status">応募状況</h1>
 <p class="muted"><a href="/postings/${m.posting.slug}">${m.version.facts.title}</a>（${m.organization}）</p>
 ${m.done ? html`<div class="notice info" role="status"><strong>${DONE_MESSAGES[m.done]}</strong>${m.done === 'applied' ? savedLink(m) : ''}</div>` : ''}
 ${m.error ? html`<div class="notice bad" role="alert"><p>${m.error}</p></div>` : ''}
@@ -133,7 +134,7 @@ function dataSection(m: ApplicationPageModel, action: (path: string) => string):
   return html`<h2>登録情報</h2>
 <div class="card stack">
 ${m.inPool
-      ? html`<form method="post" action="${action('leave-pool')}"><p>人材プールに登録されています。今後の案内が不要な場合は、登録を削除できます。</p><button type="submit" class="secondary">人材プールから削除する</button></form>`
+      ? html`<form method="post" action="${action('leave-pool')}"><p>人材プールへの登録に同意しています。今後の案内が不要な場合は、同意を取り消して登録を削除できます。</p><button type="submit" class="secondary">人材プールへの同意を取り消す</button></form>`
       : ''}
 <form method="post" action="${action('erase')}" class="stack">
 <p>個人情報の取り扱いへの同意を取り消すと、お名前・連絡先・応募内容を削除し、選考中の応募は取り下げます。元に戻せません。</p>
