@@ -196,6 +196,9 @@ export const en: Messages = {
       roleDescription: 'slide',
       page: '{{current}} / {{total}}',
       part: '{{part}}/{{parts}}',
+      thanks: 'Thank you',
+      closingLead: 'This team is looking for people to work with.',
+      closingCta: 'Press “I want to join” on your screen to get in touch',
     },
     timer: {
       label: 'Time left',
@@ -228,6 +231,7 @@ export const en: Messages = {
     },
     presenter: {
       title: 'Presenting',
+      timer: 'Timer',
       forbidden: 'Only the team’s members and the coordinator can drive this team’s pitch.',
       loading: 'Preparing the slides…',
       onStage: 'On stage',
@@ -292,7 +296,7 @@ export const en: Messages = {
     join: {
       open: 'I want to join',
       kicker: 'Join this team',
-      title: 'Get involved with “{{team}}”',
+      heading: 'Work with this team',
       lead: 'Leave your contact and the coordinator will get in touch. A side job, pro bono or simply cheering on — any way of helping is welcome.',
       team: 'Team',
       name: 'Your name',
@@ -353,7 +357,7 @@ export const en: Messages = {
     runner: {
       order: 'Running order',
       watching: 'watching',
-      nextTeam: 'Next: {{name}}',
+      nextTeam: 'Bring the next team on stage',
       noNext: 'This is the last team',
       clearStage: 'Clear the stage',
       idle: 'No team is on stage. The audience sees “The next pitch starts soon”.',

@@ -194,6 +194,9 @@ export const ja = {
       roleDescription: 'スライド',
       page: '{{current}} / {{total}}',
       part: '{{part}}/{{parts}}',
+      thanks: 'ありがとうございました',
+      closingLead: 'このチームと一緒に取り組む仲間を募集しています。',
+      closingCta: '視聴画面の「参加したい」から、お気軽にご連絡ください',
     },
     timer: {
       label: '残り時間',
@@ -226,6 +229,7 @@ export const ja = {
     },
     presenter: {
       title: '発表モード',
+      timer: 'タイマー',
       forbidden: 'このチームの発表を操作できるのは、チームのメンバーとコーディネーターだけです。',
       loading: 'スライドを準備しています…',
       onStage: 'ステージ中',
@@ -290,7 +294,7 @@ export const ja = {
     join: {
       open: '参加したい',
       kicker: 'このチームに参加したい',
-      title: '「{{team}}」に関わりたい',
+      heading: '一緒に取り組みませんか',
       lead: '連絡先を残していただくと、コーディネーターからご連絡します。副業・プロボノ・応援など、関わり方は自由です。',
       team: 'チーム',
       name: 'お名前',
@@ -351,7 +355,7 @@ export const ja = {
     runner: {
       order: '発表順',
       watching: '人が視聴中',
-      nextTeam: '次へ: {{name}}',
+      nextTeam: '次のチームをステージへ',
       noNext: '最後のチームです',
       clearStage: 'ステージを空ける',
       idle: '今はどのチームもステージにいません。視聴者には「次の発表をお待ちください」と表示されています。',

@@ -45,7 +45,7 @@ export function AudienceStage({ info, team, token, stage, onLinkGone }: Audience
       </div>
       <div className="watch__stage" data-testid="current-slide" data-index={slide ? current : undefined}>
         {slide ? (
-          <SlideView slide={slide} index={current} total={slides.length} variant="responsive" />
+          <SlideView slide={slide} index={current} total={slides.length} teamName={team.name} variant="responsive" />
         ) : (
           <div className="watch__loading">
             <Loading label={t('pitch.watch.loading')} />
@@ -56,7 +56,7 @@ export function AudienceStage({ info, team, token, stage, onLinkGone }: Audience
       <div className="watch__actions">
         <ReactionBar token={token} teamId={team.id} reactions={stage.reactions} />
         <button type="button" className="button watch__join" onClick={() => setJoining(true)}>
-          <span aria-hidden="true">🙋</span> {t('pitch.join.open')}
+          {t('pitch.join.open')}
         </button>
       </div>
       {isJoining && (

@@ -97,9 +97,15 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
         <form className="join__form" onSubmit={submit} noValidate>
           <header>
             <p className="join__kicker">{t('pitch.join.kicker')}</p>
-            <h2 id="join-title">{t('pitch.join.title', { team: team?.name })}</h2>
+            <h2 id="join-title">{t('pitch.join.heading')}</h2>
             <p className="join__lead">{t('pitch.join.lead')}</p>
           </header>
+          {teams.length === 1 && (
+            <p className="join__team">
+              <span className="field-label">{t('pitch.join.team')}</span>
+              {team?.name}
+            </p>
+          )}
           {teams.length > 1 && (
             <label className="field">
               <span className="field-label">{t('pitch.join.team')}</span>
@@ -151,7 +157,7 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
               id="join-howToHelp"
               className="input join__textarea"
               value={form.howToHelp}
-              rows={4}
+              rows={3}
               placeholder={t('pitch.join.howToHelpPlaceholder')}
               aria-invalid={!!problems.howToHelp}
               aria-describedby={describedBy('howToHelp')}

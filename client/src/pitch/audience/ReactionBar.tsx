@@ -4,7 +4,7 @@ import { REACTION_KINDS, type ReactionKind } from '../../../../shared/src/index.
 import { ApiRequestError, apiSend } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
-import { REACTION_EMOJI } from '../stage/reactionEmoji.ts'
+import { ReactionIcon } from '../stage/ReactionIcon.tsx'
 import { viewerId } from './useViewerId.ts'
 
 const NOTE_MS = 3500
@@ -54,9 +54,7 @@ export function ReactionBar({ token, teamId, reactions }: ReactionBarProps) {
             onClick={() => void react(kind)}
             data-kind={kind}
           >
-            <span className="reaction-bar__emoji" aria-hidden="true">
-              {REACTION_EMOJI[kind]}
-            </span>
+            <ReactionIcon kind={kind} size={24} />
             <span className="visually-hidden">{t(`pitch.reactions.kinds.${kind}`)}</span>
             <span className="reaction-bar__count" data-testid={`reaction-count-${kind}`}>
               {formatCount(reactions[kind], language)}

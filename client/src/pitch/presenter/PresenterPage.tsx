@@ -114,7 +114,11 @@ function Presenter({ team }: { team: Team }) {
             data-testid="current-slide"
             data-index={slide ? current : undefined}
           >
-            {slide ? <SlideView slide={slide} index={current} total={slides.length} /> : <Loading label={t('pitch.presenter.loading')} />}
+            {slide ? (
+              <SlideView slide={slide} index={current} total={slides.length} teamName={team.name} variant={isFullscreen ? 'stage' : 'responsive'} />
+            ) : (
+              <Loading label={t('pitch.presenter.loading')} />
+            )}
             <ReactionBursts reactions={stage.reactions} />
           </div>
           <div className="presenter__controls">
@@ -142,7 +146,7 @@ function Presenter({ team }: { team: Team }) {
         <aside className="presenter__aside">
           <section className="panel presenter-card" aria-labelledby="timer-title">
             <h2 id="timer-title" className="panel__title presenter-card__title">
-              {t('pitch.timer.label')}
+              {t('pitch.presenter.timer')}
             </h2>
             <TimerControls teamId={team.id} timer={stage.timer} />
           </section>
@@ -152,7 +156,7 @@ function Presenter({ team }: { team: Team }) {
             </h2>
             {next ? (
               <div className="presenter__next" data-testid="next-slide">
-                <SlideView slide={next} index={current + 1} total={slides.length} isPreview />
+                <SlideView slide={next} index={current + 1} total={slides.length} teamName={team.name} isPreview />
               </div>
             ) : (
               <p className="presenter__end muted">{slides.length > 0 ? t('pitch.presenter.lastSlide') : '–'}</p>

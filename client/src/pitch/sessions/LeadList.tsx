@@ -31,7 +31,7 @@ export function LeadList({ session }: { session: PitchSession }) {
             <li key={lead.id} className="leads__item" data-testid="lead">
               <p className="leads__who">
                 <strong>{lead.name}</strong>
-                <span className="badge">{teamName(lead.teamId)}</span>
+                <span className="leads__team">{teamName(lead.teamId)}</span>
               </p>
               <p className="leads__contact">{lead.contact}</p>
               <p className="leads__help">{lead.howToHelp}</p>

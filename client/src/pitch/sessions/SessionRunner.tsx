@@ -98,7 +98,7 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
                   disabled={isBusy || !nextTeam}
                   onClick={() => nextTeam && void advance(nextTeam.id)}
                 >
-                  {nextTeam ? t('pitch.runner.nextTeam', { name: nextTeam.name }) : t('pitch.runner.noNext')}
+                  {nextTeam ? t('pitch.runner.nextTeam') : t('pitch.runner.noNext')}
                 </button>
               </div>
             )}
@@ -121,7 +121,7 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
           </ol>
         </section>
         <aside className="runner__aside">
-          {canManage && <SharePanel path={`/api/pitch-sessions/${encodeURIComponent(session.id)}/share-links`} isProjectorFirst />}
+          {canManage && <SharePanel path={`/api/pitch-sessions/${encodeURIComponent(session.id)}/share-links`} />}
           {canManage && <LeadList session={session} />}
         </aside>
       </div>

@@ -31,10 +31,8 @@ export function TeamStageRow({ team, index, state, canManage, isBusy, onPutOnSta
         {String(index + 1).padStart(2, '0')}
       </span>
       <div className="run-team__main">
-        <p className="run-team__name">
-          {team.name}
-          <span className={`run-team__state run-team__state--${state}`}>{t(`pitch.runner.state.${state}`)}</span>
-        </p>
+        <span className={`run-team__state run-team__state--${state}`}>{t(`pitch.runner.state.${state}`)}</span>
+        <p className="run-team__name">{team.name}</p>
         {team.organization && <p className="muted small">{team.organization}</p>}
         {state === 'onStage' && (
           <div className="run-team__live">

@@ -7,6 +7,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { useApi } from '../../ui/useApi.ts'
+import { ProjectorLink } from './ProjectorLink.tsx'
 import './share.css'
 
 const EXPIRY = [
@@ -18,17 +19,15 @@ const EXPIRY = [
 interface SharePanelProps {
   /** `/api/teams/:teamId/share-links` or `/api/pitch-sessions/:sessionId/share-links`. */
   path: string
-  /** Shows a new link in type large enough to read off a projector, right away. */
-  isProjectorFirst?: boolean
 }
 
 /** Audience links: create one (its address is shown once), copy it, show it big, revoke it. */
-export function SharePanel({ path, isProjectorFirst = false }: SharePanelProps) {
+export function SharePanel({ path }: SharePanelProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const [hours, setHours] = useState<number>(24)
   const [created, setCreated] = useState<ShareLink | null>(null)
-  const [isBig, setBig] = useState(isProjectorFirst)
+  const [isBig, setBig] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
   const [version, setVersion] = useState(0)
@@ -89,15 +88,10 @@ export function SharePanel({ path, isProjectorFirst = false }: SharePanelProps) 
           <strong>{t('pitch.share.createdTitle')}</strong>
           <p className="small">{t('pitch.share.createdHint')}</p>
           <CopyField label={t('pitch.share.url')} value={url} />
-          <button type="button" className="button button--small button--quiet share__toggle" onClick={() => setBig((b) => !b)}>
-            {isBig ? t('pitch.share.hideBig') : t('pitch.share.showBig')}
+          <button type="button" className="button button--small share__show-big" onClick={() => setBig(true)}>
+            {t('pitch.share.showBig')}
           </button>
-          {isBig && (
-            <p className="share__big" data-testid="share-big">
-              <span className="share__big-label">{t('pitch.share.bigLabel')}</span>
-              {url.replace(/^https?:\/\//, '')}
-            </p>
-          )}
+          {isBig && <ProjectorLink url={url} onClose={() => setBig(false)} />}
         </div>
       )}
       <div className="share__list">

@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLanguage } from '../../i18n/useLanguage.ts'
-import { PRESENTING_ROLES, type SectionSlide, type Slide, type TitleSlide } from './buildSlides.ts'
+import { PRESENTING_ROLES, type ClosingSlide, type SectionSlide, type Slide, type TitleSlide } from './buildSlides.ts'
 import { SlideRichText } from './SlideRichText.tsx'
 import './slides.css'
 
@@ -17,17 +17,17 @@ interface SlideViewProps {
   variant?: 'stage' | 'responsive'
   /** The slide is a small preview: no live regions, no links to tab into. */
   isPreview?: boolean
+  /** Shown at the foot of section slides. */
+  teamName: string
 }
 
 /** One slide of a team's deck, the same for the presenter and every viewer. */
-export const SlideView = memo(function SlideView({ slide, index, total, variant = 'stage', isPreview }: SlideViewProps) {
+export const SlideView = memo(function SlideView({ slide, index, total, variant = 'stage', isPreview, teamName }: SlideViewProps) {
   return (
     <div className={`slide-frame slide-frame--${variant}`} inert={isPreview || undefined}>
-      {slide.kind === 'title' ? (
-        <TitleSlideView slide={slide} index={index} total={total} />
-      ) : (
-        <SectionSlideView slide={slide} index={index} total={total} />
-      )}
+      {slide.kind === 'title' && <TitleSlideView slide={slide} index={index} total={total} />}
+      {slide.kind === 'section' && <SectionSlideView slide={slide} index={index} total={total} teamName={teamName} />}
+      {slide.kind === 'closing' && <ClosingSlideView slide={slide} index={index} total={total} />}
     </div>
   )
 })
@@ -73,7 +73,7 @@ function TitleSlideView({ slide, index, total }: { slide: TitleSlide; index: num
   )
 }
 
-function SectionSlideView({ slide, index, total }: { slide: SectionSlide; index: number; total: number }) {
+function SectionSlideView({ slide, index, total, teamName }: { slide: SectionSlide; index: number; total: number; teamName: string }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -97,6 +97,23 @@ function SectionSlideView({ slide, index, total }: { slide: SectionSlide; index:
       <div className="slide__body rich" ref={bodyRef}>
         <SlideRichText blocks={slide.blocks} />
       </div>
+      <footer className="slide__foot">
+        <span className="slide__team">{teamName}</span>
+        <span className="slide__page">{t('pitch.slide.page', { current: index + 1, total })}</span>
+      </footer>
+    </article>
+  )
+}
+
+function ClosingSlideView({ slide, index, total }: { slide: ClosingSlide; index: number; total: number }) {
+  const { t } = useTranslation()
+  return (
+    <article className="slide slide--closing" aria-roledescription={t('pitch.slide.roleDescription')} aria-label={t('pitch.slide.thanks')} data-slide-index={index}>
+      <div className="slide__glow" aria-hidden="true" />
+      <p className="slide__program">{slide.team.name}</p>
+      <h2 className="slide__thanks">{t('pitch.slide.thanks')}</h2>
+      <p className="slide__invite">{t('pitch.slide.closingLead')}</p>
+      <p className="slide__cta">{t('pitch.slide.closingCta')}</p>
       <footer className="slide__foot">
         <span className="slide__brand">Specboard</span>
         <span className="slide__page">{t('pitch.slide.page', { current: index + 1, total })}</span>

@@ -40,9 +40,13 @@ function docWith(content: Record<string, JSONContent[]>): Y.Doc {
 const sectionSlides = (doc: Y.Doc) => buildSlides(team, sections, doc).filter((s): s is SectionSlide => s.kind === 'section')
 
 describe('buildSlides', () => {
-  it('opens with a title slide naming the presenters by role, reviewers left out', () => {
-    const [title] = buildSlides(team, sections, new Y.Doc())
-    expect(title).toEqual({ kind: 'title', team: { ...team, members: [team.members[1], team.members[3], team.members[0]] } })
+  it('opens with a title slide naming the presenters by role, reviewers left out, and closes with an invitation', () => {
+    const slides = buildSlides(team, sections, new Y.Doc())
+    const presenting = { ...team, members: [team.members[1], team.members[3], team.members[0]] }
+    expect(slides).toEqual([
+      { kind: 'title', team: presenting },
+      { kind: 'closing', team: presenting },
+    ])
   })
 
   it('gives each written section one slide and skips empty ones', () => {

@@ -1,6 +1,6 @@
 /**
  * A team's sheet as a deck: a title slide, then every written section of the template on one slide or,
- * when it is long, on several. Pure: the same team, template and document give the same slides on every
+ * when it is long, on several, and a closing slide that invites the audience to join. Pure: the same team, template and document give the same slides on every
  * screen and in every language, so the slide index the presenter writes means one slide for everyone.
  */
 import type { JSONContent } from '@tiptap/core'
@@ -43,7 +43,13 @@ export interface SectionSlide {
   readonly lines: number
 }
 
-export type Slide = TitleSlide | SectionSlide
+/** The last slide: thanks, and the invitation to join the team. */
+export interface ClosingSlide {
+  readonly kind: 'closing'
+  readonly team: DeckTeam
+}
+
+export type Slide = TitleSlide | SectionSlide | ClosingSlide
 
 /** Roles shown on the title slide, in this order. */
 export const PRESENTING_ROLES = ['owner', 'caretaker', 'talent'] as const satisfies readonly Role[]
@@ -56,7 +62,8 @@ export const SLIDE_LIMITS = { charsPerLine: 32, linesPerSlide: 7.5, blockGap: 0.
 
 /** Builds the deck from the live (or any) `spec:` document. */
 export function buildSlides(team: DeckTeam, sections: readonly DeckSection[], doc: Y.Doc): Slide[] {
-  const slides: Slide[] = [{ kind: 'title', team: { ...team, members: presenters(team.members) } }]
+  const presenting = { ...team, members: presenters(team.members) }
+  const slides: Slide[] = [{ kind: 'title', team: presenting }]
   sections.forEach((section, index) => {
     const blocks = fragmentToSheetJson(doc.getXmlFragment(section.key)).content ?? []
     const pages = paginate(blocks.flatMap(unitsOf))
@@ -73,6 +80,7 @@ export function buildSlides(team: DeckTeam, sections: readonly DeckSection[], do
       })
     )
   })
+  slides.push({ kind: 'closing', team: presenting })
   return slides
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { REACTION_KINDS, type ReactionKind } from '../../../../shared/src/index.ts'
-import { REACTION_EMOJI } from './reactionEmoji.ts'
+import { ReactionIcon } from './ReactionIcon.tsx'
 import './stage.css'
 
 interface Burst {
@@ -49,7 +49,7 @@ export function ReactionBursts({ reactions }: { reactions: Readonly<Record<React
     <div className="reaction-bursts" aria-hidden="true">
       {bursts.map((burst) => (
         <span key={burst.id} className="reaction-bursts__item" style={{ left: `${burst.x}%` }}>
-          {REACTION_EMOJI[burst.kind]}
+          <ReactionIcon kind={burst.kind} size={34} />
         </span>
       ))}
     </div>

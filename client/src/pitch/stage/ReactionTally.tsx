@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { REACTION_KINDS, type ReactionKind } from '../../../../shared/src/index.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
-import { REACTION_EMOJI } from './reactionEmoji.ts'
+import { ReactionIcon } from './ReactionIcon.tsx'
 import './stage.css'
 
 /** Live reaction counts, one chip per kind. */
@@ -13,7 +13,7 @@ export function ReactionTally({ reactions, tone = 'light' }: { reactions: Readon
     <ul className={`reaction-tally reaction-tally--${tone}`} aria-label={t('pitch.reactions.label')} data-testid="reaction-tally">
       {REACTION_KINDS.map((kind) => (
         <li key={kind} className="reaction-tally__item" data-kind={kind} title={t(`pitch.reactions.kinds.${kind}`)}>
-          <span aria-hidden="true">{REACTION_EMOJI[kind]}</span>
+          <ReactionIcon kind={kind} size={18} />
           <span className="visually-hidden">{t(`pitch.reactions.kinds.${kind}`)}</span>
           <span className="reaction-tally__count" data-testid={`reaction-count-${kind}`}>
             {formatCount(reactions[kind], language)}
