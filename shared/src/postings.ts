@@ -203,7 +203,8 @@ export const ApplicationForm = z.object({
     .transform((s) => s.split(/\s+/).filter(Boolean))
     .pipe(z.array(z.string().max(300, 'リンクが長すぎます').refine(isWebUrl, 'リンクは http:// か https:// で始まるURLを1行に1つ入力してください')).max(5, 'リンクは5つまでです')),
   consent_data: z.literal('yes', { message: '個人情報の取り扱いへの同意が必要です' }),
-  consent_pool: z.literal('yes').optional(),
+  // Browsers leave an unchecked box out; an empty value means the same.
+  consent_pool: z.enum(['yes', '']).optional(),
   website: z.string().max(0, 'この欄は空のままにしてください').optional(),
 })
 export type ApplicationForm = z.output<typeof ApplicationForm>

@@ -8,7 +8,7 @@ import { Pipeline, TeamPosting } from '../../shared/src/index.ts'
 import { apiRequest, createTeam } from '../helpers/api.ts'
 import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { childrenNamed, parseXml } from '../helpers/xml.ts'
-import { applyTo, factsWith, formFields, getPage, postForm, publish, writeSection } from './postingsFixture.ts'
+import { applyTo, errorOf, factsWith, formFields, getPage, postForm, publish, writeSection } from './postingsFixture.ts'
 
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -52,14 +52,14 @@ describe('publishing a sheet as a public posting', () => {
     await writeSection(server(), team.teamId, 'what', ['地域のワイン生産者と若いファンをつなぎます。'])
     const noTitle = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/posting`, { body: { facts: factsWith({ title: ' ' }) } })
     expect(noTitle.status).toBe(400)
-    expect(noTitle.body.error.message).toMatch(/^facts\.title:/)
+    expect(errorOf(noTitle).message).toMatch(/^facts\.title:/)
     const past = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/posting`, {
       body: { facts: factsWith({ deadline: '2020-01-01T00:00:00+09:00' }) },
     })
     expect(past.status).toBe(400)
-    expect(past.body.error.message).toMatch(/^facts\.deadline:/)
+    expect(errorOf(past).message).toMatch(/^facts\.deadline:/)
     const onsiteWithoutPlace = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/posting`, { body: { facts: factsWith({ workStyle: 'onsite' }) } })
-    expect(onsiteWithoutPlace.body.error.message).toMatch(/^facts\.location:/)
+    expect(errorOf(onsiteWithoutPlace).message).toMatch(/^facts\.location:/)
 
     for (const token of [team.tokens.owner, team.tokens.caretaker, team.tokens.talent, team.tokens.reviewer, team.outsiderToken]) {
       const refused = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/posting`, { token, body: { facts: factsWith() } })

@@ -99,3 +99,8 @@ export async function getPage(server: TestServer, path: string) {
   const response = await fetch(server.url + path, { redirect: 'manual' })
   return { status: response.status, text: await response.text(), headers: response.headers }
 }
+
+/** The `{ code, message }` of an API error body. */
+export function errorOf(response: { body: unknown }): { code: string; message: string } {
+  return (response.body as { error: { code: string; message: string } }).error
+}
