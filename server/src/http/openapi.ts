@@ -1,8 +1,20 @@
 import { z } from 'zod'
 import * as api from '../../../shared/src/api.ts'
 import * as feedback from '../../../shared/src/feedback.ts'
+import { POSTING_OPERATIONS } from './openapiPostings.ts'
 
-type Op = { summary: string; body?: z.ZodType; response?: z.ZodType; status?: number; params?: string[] }
+export type Op = {
+  summary: string
+  body?: z.ZodType
+  response?: z.ZodType
+  status?: number
+  params?: string[]
+  query?: string[]
+  /** A response that is not JSON (CSV, iCalendar, HTML). */
+  mediaType?: string
+  /** Needs no token. */
+  isPublic?: boolean
+}
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } })
 
@@ -60,10 +72,17 @@ function operation(op: Op) {
   const status = String(op.status ?? 200)
   return {
     summary: op.summary,
-    parameters: (op.params ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    parameters: [
+      ...(op.params ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...(op.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+    ],
+    ...(op.isPublic ? { security: [] } : {}),
     ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
     responses: {
-      [status]: { description: 'OK', ...(op.response ? { content: json(op.response) } : {}) },
+      [status]: {
+        description: 'OK',
+        ...(op.response ? { content: json(op.response) } : op.mediaType ? { content: { [op.mediaType]: {} } } : {}),
+      },
       default: { description: 'Error', content: json(api.ApiError) },
     },
   }
@@ -79,7 +98,7 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }, { cookie: [] }],
     paths: Object.fromEntries(
-      Object.entries(OPERATIONS).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))])
+      Object.entries({ ...OPERATIONS, ...POSTING_OPERATIONS }).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))])
     ),
   }
 }
