@@ -75,6 +75,8 @@ describe('publishing a sheet as a public posting', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
     expect(page.headers.get('content-security-policy')).not.toContain('script-src')
+    // The strict policy belongs to the public pages only; the API (and the SPA) are not under it.
+    expect((await fetch(`${server().url}/api/health`)).headers.get('content-security-policy')).toBeNull()
     expect(page.text).toContain('<html lang="ja">')
     expect(page.text).toContain('<meta property="og:title" content="ワインのコミュニティをつくる">')
     expect(page.text).toContain('月額 ¥50,000')
