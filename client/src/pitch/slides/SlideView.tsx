@@ -78,7 +78,8 @@ function SectionSlideView({ slide, index, total, teamName }: { slide: SectionSli
   const language = useLanguage()
   const bodyRef = useRef<HTMLDivElement>(null)
   useFitToBox(bodyRef, slide)
-  const size = slide.lines <= 3 ? 'large' : slide.lines > 6 ? 'dense' : 'normal'
+  // A few lines read better larger; a full slide keeps the base size (and shrinks only if it must).
+  const size = slide.lines <= 3.5 ? 'large' : 'normal'
   const title = slide.title[language]
   return (
     <article

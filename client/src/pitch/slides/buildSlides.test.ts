@@ -83,6 +83,16 @@ describe('buildSlides', () => {
     expect(joined).toBe(sentence.repeat(8))
   })
 
+  it('fills the rest of a slide with the first sentences of a paragraph that does not fit', () => {
+    const sentence = '工房の若手が、受注から納品までを自分たちで回せるようにしたいと考えています。'
+    const slides = sectionSlides(docWith({ what: [p('あ'.repeat(60)), p(sentence.repeat(7))] }))
+    expect(slides).toHaveLength(2)
+    expect(slides[0].blocks).toHaveLength(2)
+    expect(slides[0].lines).toBeLessThanOrEqual(SLIDE_LIMITS.linesPerSlide)
+    expect(slides[0].lines).toBeGreaterThan(SLIDE_LIMITS.linesPerSlide - 2)
+    expect(slides[1].blocks[0].content?.[0].text?.startsWith('工房の若手')).toBe(true)
+  })
+
   it('keeps a heading with the text after it', () => {
     const blocks = [p('あ'.repeat(32 * 6)), { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '見出し' }] }, p('本文')]
     const slides = sectionSlides(docWith({ what: blocks }))

@@ -56,9 +56,13 @@ export const PRESENTING_ROLES = ['owner', 'caretaker', 'talent'] as const satisf
 
 /**
  * How much fits on one slide: a line holds about 32 full-width characters at slide type size, and the
- * body has room for about 7½ lines (a gap between blocks counts 0.4 line).
+ * body has room for about 8½ lines; a gap between blocks counts about a third of a line, between list
+ * items less.
  */
-export const SLIDE_LIMITS = { charsPerLine: 32, linesPerSlide: 7.5, blockGap: 0.4 } as const
+export const SLIDE_LIMITS = { charsPerLine: 32, linesPerSlide: 8.4, blockGap: 0.35, itemGap: 0.15 } as const
+
+// A paragraph is split to fill the rest of a slide only when at least this many lines are left.
+const MIN_SPLIT_LINES = 2
 
 /** Builds the deck from the live (or any) `spec:` document. */
 export function buildSlides(team: DeckTeam, sections: readonly DeckSection[], doc: Y.Doc): Slide[] {
@@ -106,28 +110,55 @@ function unitsOf(block: JSONContent): Unit[] {
       list: { node: block, index },
     }))
   }
-  const maxLines = SLIDE_LIMITS.linesPerSlide - SLIDE_LIMITS.blockGap
-  if (block.type === 'paragraph' && linesOf(block) > maxLines) {
-    return splitParagraph(block, maxLines).map((p) => ({ block: p, lines: linesOf(p) }))
-  }
-  return [{ block, lines: linesOf(block) }]
+  return [unitOf(block)]
 }
 
+function unitOf(block: JSONContent): Unit {
+  return { block, lines: linesOf(block) }
+}
+
+function gapOf(unit: Unit): number {
+  return unit.list ? SLIDE_LIMITS.itemGap : SLIDE_LIMITS.blockGap
+}
+
+/** Fills slides in order; a paragraph that does not fit is split between sentences to fill the slide. */
 function paginate(units: readonly Unit[]): Unit[][] {
   const pages: Unit[][] = []
   let page: Unit[] = []
   let used = 0
-  for (const unit of units) {
-    const cost = unit.lines + SLIDE_LIMITS.blockGap
-    if (page.length > 0 && used + cost > SLIDE_LIMITS.linesPerSlide) {
-      pages.push(page)
-      page = []
-      used = 0
-    }
+  const place = (unit: Unit) => {
     page.push(unit)
-    used += cost
+    used += unit.lines + gapOf(unit)
   }
-  if (page.length > 0) pages.push(page)
+  const turn = () => {
+    if (page.length > 0) pages.push(page)
+    page = []
+    used = 0
+  }
+  const queue = [...units]
+  while (queue.length > 0) {
+    const unit = queue.shift()!
+    const room = SLIDE_LIMITS.linesPerSlide - used - gapOf(unit)
+    if (unit.lines <= room) {
+      place(unit)
+      continue
+    }
+    const isParagraph = unit.block.type === 'paragraph'
+    // Alone on a slide and still too long, a paragraph is cut even inside a sentence.
+    const split = isParagraph && room >= MIN_SPLIT_LINES ? splitParagraph(unit.block, room, page.length === 0) : null
+    if (split) {
+      place(unitOf(split[0]))
+      queue.unshift(unitOf(split[1]))
+      turn()
+    } else if (page.length > 0) {
+      turn()
+      queue.unshift(unit)
+    } else {
+      // An over-long list item or code block: the slide's type shrinks to fit it (see SlideView).
+      place(unit)
+    }
+  }
+  turn()
   // A heading belongs with what follows it, not alone at the foot of a slide.
   for (let i = 0; i < pages.length - 1; i++) {
     const last = pages[i].at(-1)!
@@ -213,8 +244,33 @@ function plainParagraph(node: JSONContent): JSONContent {
 // After a Japanese full stop or !/?, or after a Latin sentence end followed by a space.
 const SENTENCE_END = /(?<=[。！？]|[.!?]\s)/u
 
-/** Splits a long paragraph between sentences (inside a sentence only when it alone is too long). */
-function splitParagraph(paragraph: JSONContent, maxLines: number): JSONContent[] {
+/**
+ * Splits a paragraph into a head of at most `maxLines` and the rest, between sentences; with `canCut`,
+ * inside the first sentence when even that one is too long. Null when no such split exists.
+ */
+function splitParagraph(paragraph: JSONContent, maxLines: number, canCut: boolean): [JSONContent, JSONContent] | null {
+  const sentences = sentencesOf(paragraph)
+  let head: JSONContent[] = []
+  let taken = 0
+  while (taken < sentences.length && linesOf({ type: 'paragraph', content: [...head, ...sentences[taken]] }) <= maxLines) {
+    head = [...head, ...sentences[taken]]
+    taken++
+  }
+  let rest = sentences.slice(taken).flat()
+  if (head.length === 0) {
+    if (!canCut) return null
+    const [first, ...after] = cutToWidth(sentences[0], Math.floor(maxLines) * SLIDE_LIMITS.charsPerLine)
+    head = first
+    rest = [...after.flat(), ...sentences.slice(1).flat()]
+  }
+  if (rest.length === 0) return null
+  return [
+    { ...paragraph, content: head },
+    { ...paragraph, content: trimStart(rest) },
+  ]
+}
+
+function sentencesOf(paragraph: JSONContent): JSONContent[][] {
   const sentences: JSONContent[][] = [[]]
   for (const node of paragraph.content ?? []) {
     if (typeof node.text !== 'string') {
@@ -226,20 +282,7 @@ function splitParagraph(paragraph: JSONContent, maxLines: number): JSONContent[]
       if (piece) sentences.at(-1)!.push({ ...node, text: piece })
     })
   }
-  const maxWidth = maxLines * SLIDE_LIMITS.charsPerLine
-  const chunks: JSONContent[][] = []
-  let chunk: JSONContent[] = []
-  for (const sentence of sentences.flatMap((s) => cutToWidth(s, maxWidth))) {
-    const candidate = [...chunk, ...sentence]
-    if (chunk.length > 0 && linesOf({ type: 'paragraph', content: candidate }) > maxLines) {
-      chunks.push(chunk)
-      chunk = [...sentence]
-    } else {
-      chunk = candidate
-    }
-  }
-  if (chunk.length > 0) chunks.push(chunk)
-  return chunks.map((content) => ({ ...paragraph, content: trimStart(content) }))
+  return sentences.filter((s) => s.length > 0)
 }
 
 /** Cuts inline nodes into runs no wider than `maxWidth` (for a sentence longer than a slide). */
