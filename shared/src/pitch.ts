@@ -130,9 +130,13 @@ export const JoinRequest = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
   contact: z.string().trim().min(3, 'must be an email address or phone number').max(200),
   howToHelp: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  /** Consent to be contacted, which also puts the person in the talent pool (across programs). */
   consent: z.literal(true, { message: 'must be checked to be contacted' }),
 })
 export type JoinRequest = z.infer<typeof JoinRequest>
+
+/** The answer to a join request: the link that withdraws consent, given once (null if already in the pool). */
+export const JoinResponse = z.object({ ok: z.literal(true), withdrawUrl: z.string().nullable() })
 
 export const Lead = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CLOSE_CODE, PitchSession, STAGE_KEYS, STAGE_MAP, ShareLink, StageTimer, remainingMs } from '../../shared/src/index.ts'
+import { CLOSE_CODE, JoinResponse, PitchSession, STAGE_KEYS, STAGE_MAP, ShareLink, StageTimer, remainingMs } from '../../shared/src/index.ts'
 import { apiRequest } from '../helpers/api.ts'
 import { createTeamFixture, diskContains, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { closeCodeFor, connectProvider, LightClient, sleep, syncedProvider, waitFor } from '../helpers/wsClient.ts'
@@ -111,7 +111,12 @@ describe('pitch mode', () => {
     const missing = await join({ teamId: team.teamId, name: '田中', contact: 'tanaka@example.jp', howToHelp: '広報', consent: false })
     expect(missing.status).toBe(400)
     expect(JSON.stringify(missing.body)).toContain('consent')
-    expect((await join({ teamId: team.teamId, name: '田中', contact: 'tanaka@example.jp', howToHelp: '広報を手伝えます', consent: true })).status).toBe(201)
+    const joined = await join({ teamId: team.teamId, name: '田中', contact: 'tanaka@example.jp', howToHelp: '広報を手伝えます', consent: true })
+    expect(joined.status).toBe(201)
+    expect(JoinResponse.parse(joined.body).withdrawUrl).toMatch(/\/pool\/withdraw\/[\w-]+$/)
+    // The lead is in the talent pool, as a pitch lead of this program.
+    const pool = await apiRequest(server(), 'GET', `/api/pool?q=${encodeURIComponent('tanaka@example.jp')}`)
+    expect(JSON.stringify(pool.body)).toContain('pitch_lead')
     const leads = await apiRequest(server(), 'GET', `/api/programs/${team.programId}/leads`)
     expect(leads.body).toMatchObject({ leads: [{ name: '田中', teamId: team.teamId, sessionId: session.id }] })
     expect((await apiRequest(server(), 'GET', `/api/programs/${team.programId}/leads`, { token: team.tokens.owner })).status).toBe(403)

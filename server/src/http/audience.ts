@@ -8,6 +8,7 @@ import { KeyedRateLimiter } from '../pitch/ReactionLimiter.ts'
 import { addReaction } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { readBody } from './middleware/validate.ts'
+import { originOf } from './invites.ts'
 
 const GONE_MESSAGES = {
   unknown: 'this link is not known; ask the presenter for the current one',
@@ -72,10 +73,19 @@ export function audienceRoutes() {
       const grant = grantFor(c)
       const body = await readBody(c, JoinRequest)
       const team = teamOf(c, grant, body.teamId)
-      c.var.deps.pitch.addLead({
-        programId: team.programId, teamId: team.id, sessionId: grant.session?.id ?? null,
-        name: body.name, contact: body.contact, howToHelp: body.howToHelp,
+      const { pitch, postings } = c.var.deps
+      // The lead is kept with its pitch, and the person joins the talent pool they consented to.
+      const { withdrawToken } = postings.transaction(() => {
+        pitch.addLead({
+          programId: team.programId, teamId: team.id, sessionId: grant.session?.id ?? null,
+          name: body.name, contact: body.contact, howToHelp: body.howToHelp,
+        })
+        return postings.pool.add({
+          source: 'pitch_lead', programId: team.programId, teamId: team.id,
+          name: body.name, contact: body.contact, note: body.howToHelp, consent: true,
+        })
       })
-      return c.json({ ok: true }, 201)
+      const withdrawUrl = withdrawToken ? `${originOf(c)}/pool/withdraw/${withdrawToken}` : null
+      return c.json({ ok: true, withdrawUrl }, 201)
     })
 }
