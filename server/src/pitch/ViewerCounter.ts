@@ -13,6 +13,8 @@ const SETTLE_MS = 500
 export class ViewerCounter implements CollabHooks {
   private readonly pending = new Map<string, number>()
   private readonly timers = new Map<string, NodeJS.Timeout>()
+  /** Stages that had viewers at the last count, so their drop to zero is written too. */
+  private readonly watched = new Set<string>()
   private collab: CollabServer | null = null
 
   /** The counter writes through the collab server it observes, which exists only after the hook. */
@@ -24,6 +26,10 @@ export class ViewerCounter implements CollabHooks {
     if (parseDocumentName(document)?.kind !== 'stage') return
     let viewers = 0
     for (const c of connections) if (c.identity.role === 'audience') viewers++
+    // Members coming and going on a stage nobody watches change nothing to write.
+    if (viewers === 0 && !this.pending.has(document) && !this.watched.has(document)) return
+    if (viewers > 0) this.watched.add(document)
+    else this.watched.delete(document)
     this.pending.set(document, viewers)
     if (this.timers.has(document)) return
     this.timers.set(

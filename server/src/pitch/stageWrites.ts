@@ -38,8 +38,9 @@ export function addReaction(doc: Y.Doc, kind: ReactionKind): void {
   stage.set(STAGE_KEYS.reactions, counts)
 }
 
+/** Writes the viewer count when it changed; a stage nobody ever watched stays untouched. */
 export function setViewers(doc: Y.Doc, viewers: number): void {
-  if (stageOf(doc).get(STAGE_KEYS.viewers) !== viewers) stageOf(doc).set(STAGE_KEYS.viewers, viewers)
+  if ((stageOf(doc).get(STAGE_KEYS.viewers) ?? 0) !== viewers) stageOf(doc).set(STAGE_KEYS.viewers, viewers)
 }
 
 export function setSession(doc: Y.Doc, session: StageSession): void {
