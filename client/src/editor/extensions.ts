@@ -10,6 +10,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type * as Y from 'yjs'
 import { ImeCompositionGuard } from './imeCompositionGuard.ts'
+import { SectionAnnotationsExtension, type SectionAnnotations } from './sectionAnnotations.ts'
 import type { WebsocketProvider } from 'y-websocket'
 import type { PresenceUser } from '../collab/usePresence.ts'
 import { sheetContentExtensions } from '../../../shared/src/editorExtensions.ts'
@@ -22,10 +23,12 @@ export interface SectionEditorBinding {
   /** With a provider and user, other people's carets are shown and ours is announced. */
   readonly provider?: WebsocketProvider
   readonly user?: PresenceUser
+  /** Highlighted ranges (comment threads) and selection reports, for a feature that comments on text. */
+  readonly annotations?: SectionAnnotations
 }
 
 /** Builds the extension list for one section editor. */
-export function sectionEditorExtensions({ ydoc, field, provider, user }: SectionEditorBinding): Extensions {
+export function sectionEditorExtensions({ ydoc, field, provider, user, annotations }: SectionEditorBinding): Extensions {
   return [
     // The sheet's schema (StarterKit without its own undo: Collaboration brings Yjs undo).
     ...sheetContentExtensions().map(withoutTrailingNode),
@@ -33,6 +36,7 @@ export function sectionEditorExtensions({ ydoc, field, provider, user }: Section
     // After Collaboration: it wraps the binding that Collaboration's plugin creates.
     ImeCompositionGuard,
     ...(provider && user ? [CollaborationCaret.configure({ provider, user })] : []),
+    ...(annotations ? [SectionAnnotationsExtension.configure({ source: annotations, field })] : []),
   ]
 }
 

@@ -16,10 +16,10 @@ export interface CollabEditorOptions extends SectionEditorBinding {
  * seeds documents, and text inserted by each client would be duplicated by the CRDT.
  */
 export function useCollabEditor(options: CollabEditorOptions): Editor | null {
-  const { ydoc, field, provider, user, isEditable, label, onFocus, onBlur } = options
+  const { ydoc, field, provider, user, annotations, isEditable, label, onFocus, onBlur } = options
   const editor = useEditor(
     {
-      extensions: sectionEditorExtensions({ ydoc, field, provider, user }),
+      extensions: sectionEditorExtensions({ ydoc, field, provider, user, annotations }),
       editable: isEditable,
       editorProps: {
         attributes: {
@@ -32,7 +32,7 @@ export function useCollabEditor(options: CollabEditorOptions): Editor | null {
         },
       },
     },
-    [ydoc, field, provider, user?.personId, user?.name, user?.color]
+    [ydoc, field, provider, user?.personId, user?.name, user?.color, annotations]
   )
 
   useEffect(() => {
