@@ -98,6 +98,13 @@ export const Round = z.object({
 export type Round = z.infer<typeof Round>
 export const RoundList = z.object({ rounds: z.array(Round) })
 
+/** The answer to opening a round for every team of a program: teams with an open round are skipped. */
+export const ProgramRoundsOpened = z.object({
+  rounds: z.array(Round),
+  skipped: z.array(z.object({ teamId: z.string(), reason: z.string() })),
+})
+export type ProgramRoundsOpened = z.infer<typeof ProgramRoundsOpened>
+
 export const OpenRoundRequest = z.object({
   reviewerIds: z.array(z.string().min(1).max(64)).max(50).default([]),
 })
