@@ -12,6 +12,8 @@ import type { PresenceUser, PresentPerson } from '../collab/usePresence.ts'
 import { SectionEditor } from '../editor/SectionEditor.tsx'
 import { Avatar } from '../ui/Avatar.tsx'
 import { useLanguage } from '../i18n/useLanguage.ts'
+import { useFeedbackStore } from '../feedback/ReviewContext.tsx'
+import { SectionFeedbackButton } from '../feedback/SectionFeedbackButton.tsx'
 
 interface SectionCardProps {
   index: number
@@ -37,6 +39,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
   const headingId = `section-${section.key}-title`
   const onFocus = useCallback(() => onFocusSection(section.key), [onFocusSection, section.key])
   const onBlur = useCallback(() => onFocusSection(null), [onFocusSection])
+  const feedback = useFeedbackStore()
 
   return (
     <section className="section-card" aria-labelledby={headingId} data-section={section.key}>
@@ -97,6 +100,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
             ))}
           </div>
         )}
+        {feedback && <SectionFeedbackButton sectionKey={section.key} title={title} />}
       </div>
 
       <SectionEditor
@@ -104,6 +108,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
         field={section.key}
         provider={document.provider}
         user={user}
+        annotations={feedback ?? undefined}
         isEditable={isEditable}
         label={t('board.sectionEditor', { title })}
         onFocus={onFocus}

@@ -18,6 +18,9 @@ import { MemberList } from './MemberList.tsx'
 import { SectionCard } from './SectionCard.tsx'
 import { useCompleteness } from './useCompleteness.ts'
 import { useSectionMeta } from './useSectionMeta.ts'
+import { ReviewProvider } from '../feedback/ReviewContext.tsx'
+import { ReviewOverlays } from '../feedback/ReviewOverlays.tsx'
+import { RoundBar } from '../feedback/RoundBar.tsx'
 import './board.css'
 
 /** The team's live spec sheet: `/teams/:teamId`. */
@@ -129,7 +132,7 @@ function BoardBody(props: BoardBodyProps) {
   }, [people])
 
   return (
-    <>
+    <ReviewProvider team={team} spec={document.ydoc} personId={user.personId}>
       <BoardHeader
         team={team}
         connection={connection}
@@ -137,6 +140,7 @@ function BoardBody(props: BoardBodyProps) {
         completeness={completeness}
         sectionTitle={sectionTitle}
       />
+      <RoundBar />
       <div className="board__notices">{notices}</div>
       <div className="board__layout">
         <main className="board__sections">
@@ -166,7 +170,8 @@ function BoardBody(props: BoardBodyProps) {
           {can(team.myRole, 'team:invite') && <InvitePanel teamId={team.id} myRole={team.myRole} />}
         </aside>
       </div>
-    </>
+      <ReviewOverlays />
+    </ReviewProvider>
   )
 }
 

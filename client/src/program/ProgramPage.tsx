@@ -7,6 +7,7 @@ import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { AddTeamForm } from './AddTeamForm.tsx'
 import { TeamCard } from './TeamCard.tsx'
+import { ProgramRounds } from '../feedback/ProgramRounds.tsx'
 import './program.css'
 
 // Completeness and who is active change while people write; a gentle poll keeps the overview honest.
@@ -60,6 +61,7 @@ export function ProgramPage({ programId }: { programId: string }) {
           </ul>
         )}
       </section>
+      <ProgramRounds program={data} />
       {isCoordinator && <AddTeamForm programId={data.id} onCreated={program.reload} />}
     </div>
   )

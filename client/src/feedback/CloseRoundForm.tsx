@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { MAX_COMMENT_LENGTH, type Round } from '../../../shared/src/index.ts'
+import { ReviewError } from './ReviewError.tsx'
+import { reviewApi } from './reviewApi.ts'
+
+interface CloseRoundFormProps {
+  teamId: string
+  round: Round
+  onClosed: (round: Round) => void
+  onCancel: () => void
+}
+
+/** Coordinators close the open round with an optional note; the server freezes the sheet and sums up. */
+export function CloseRoundForm({ teamId, round, onClosed, onCancel }: CloseRoundFormProps) {
+  const { t } = useTranslation()
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const submitLabel = t('review.close.submit', { number: round.number })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSending(true)
+    setError(null)
+    try {
+      onClosed(await reviewApi.closeRound(teamId, round.number, note))
+    } catch (e) {
+      setError(e)
+      setSending(false)
+    }
+  }
+
+  return (
+    <form className="round-form" onSubmit={submit} aria-label={submitLabel}>
+      <p className="round-form__lead">{t('review.close.lead')}</p>
+      <div className="field">
+        <label htmlFor="round-close-note">{t('review.close.note')}</label>
+        <textarea
+          id="round-close-note"
+          className="input textarea"
+          rows={3}
+          maxLength={MAX_COMMENT_LENGTH}
+          value={note}
+          placeholder={t('review.close.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      <ReviewError error={error} />
+      <div className="round-form__actions">
+        <button className="button button--primary" type="submit" disabled={isSending}>
+          {isSending ? t('common.saving') : submitLabel}
+        </button>
+        <button className="button button--quiet" type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,62 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { MAX_COMMENT_LENGTH } from '../../../shared/src/index.ts'
+import { ReviewError } from './ReviewError.tsx'
+import { reviewApi } from './reviewApi.ts'
+
+/** The reply box under a thread. */
+export function ReplyForm({ teamId, threadId, onDone }: { teamId: string; threadId: string; onDone: () => void }) {
+  const { t } = useTranslation()
+  const [body, setBody] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const id = useId()
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault()
+    if (!body.trim() || isSending) return
+    setSending(true)
+    setError(null)
+    try {
+      await reviewApi.reply(teamId, threadId, body)
+      setBody('')
+      onDone()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
+  }
+
+  return (
+    <form className="reply-form" onSubmit={submit}>
+      <label htmlFor={id} className="visually-hidden">
+        {t('review.thread.replyLabel')}
+      </label>
+      <textarea
+        id={id}
+        className="input textarea"
+        rows={2}
+        autoFocus
+        maxLength={MAX_COMMENT_LENGTH}
+        value={body}
+        placeholder={t('review.thread.replyPlaceholder')}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <ReviewError error={error} />
+      <div className="composer__actions">
+        <button className="button button--primary button--small" type="submit" disabled={!body.trim() || isSending}>
+          {isSending ? t('common.saving') : t('review.thread.sendReply')}
+        </button>
+        <button className="button button--quiet button--small" type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
