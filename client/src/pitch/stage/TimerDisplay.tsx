@@ -1,17 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { StageTimer } from '../../../../shared/src/index.ts'
+import { formatCountdown } from './formatCountdown.ts'
 import { useCountdown } from './useCountdown.ts'
 import './stage.css'
 
 const WARN_MS = 60_000
-
-/** mm:ss of a countdown: whole seconds left, rounded up (so it reads 00:00 exactly at the end). */
-export function formatCountdown(ms: number): string {
-  const seconds = ms >= 0 ? Math.ceil(ms / 1000) : Math.floor(-ms / 1000)
-  const mm = String(Math.floor(seconds / 60)).padStart(2, '0')
-  const ss = String(seconds % 60).padStart(2, '0')
-  return `${ms < 0 ? '+' : ''}${mm}:${ss}`
-}
 
 type TimerState = 'idle' | 'running' | 'paused' | 'warning' | 'over'
 
