@@ -128,3 +128,51 @@ test('a reviewer can select but cannot type into the sheet', async ({ browser, b
   await owner.close()
   await reviewer.board.close()
 })
+
+test('deleted words leave a detached thread with its quote, and a comment on deleted words is refused in words', async ({
+  browser,
+  baseURL,
+}) => {
+  const team = await createTeam(baseURL!)
+  const owner = new ReviewBoard(await BoardPage.join(browser, await team.invite('owner'), '山田 花子'))
+  const reviewer = new ReviewBoard(await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎'))
+  await owner.board.typeInto('やりたいこと', '古い表現を残す。新しい表現を足す。')
+  await reviewer.board.expectText('やりたいこと', '新しい表現を足す。')
+  const opened = await fetch(`${baseURL}/api/teams/${team.teamId}/rounds`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin'}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ reviewerIds: [] }),
+  })
+  expect(opened.status).toBe(201)
+  await expect(reviewer.roundState).toHaveText('実施中', { timeout: 15_000 })
+
+  await reviewer.commentOnSelection('やりたいこと', '古い表現', 'この言い方は伝わりにくいです。')
+  await expect(owner.highlights('やりたいこと')).toHaveText('古い表現')
+
+  // The owner deletes the commented words: the reviewer's thread shows as detached, with the quote.
+  await owner.board.editor('やりたいこと').click()
+  await owner.select('やりたいこと', '古い表現を')
+  await owner.page.keyboard.press('Backspace')
+  await reviewer.board.expectText('やりたいこと', '残す。新しい表現を足す。')
+  const detached = reviewer.thread('この言い方は伝わりにくいです。')
+  await expect(detached.getByTestId('thread-detached')).toContainText('コメントした箇所の文章は削除されました')
+  await expect(detached.getByTestId('thread-detached').locator('blockquote')).toHaveText('古い表現')
+  await expect(reviewer.highlights('やりたいこと')).toHaveCount(0)
+
+  // The reviewer starts a comment on words the owner then deletes: the server refuses, the panel says why.
+  await reviewer.select('やりたいこと', '新しい表現')
+  await reviewer.page.locator('.selection-comment').click()
+  const composer = reviewer.panel.getByRole('form', { name: '「やりたいこと」の選択箇所へのコメント' })
+  await owner.select('やりたいこと', '新しい表現を')
+  await owner.page.keyboard.press('Backspace')
+  await reviewer.board.expectText('やりたいこと', '残す。足す。')
+  await composer.getByRole('textbox').fill('ここをもう少し。')
+  await composer.getByRole('button', { name: 'コメントする' }).click()
+  await expect(composer.getByRole('alert')).toHaveText(
+    '選択した文章はすでに削除されています。今の本文からもう一度選択してください。'
+  )
+  await expect(reviewer.panel.getByTestId('thread')).toHaveCount(1)
+
+  await owner.board.close()
+  await reviewer.board.close()
+})

@@ -47,14 +47,21 @@ export function encodeRange(state: EditorState, from: number, to: number): Encod
 export function resolveRange(state: EditorState, range: EncodedRange): { from: number; to: number } | null {
   const sync = syncState(state)
   if (!sync) return null
-  const start = decodePosition(range.start)
-  const end = decodePosition(range.end)
-  if (!start || !end) return null
-  const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding!.mapping)
-  const to = relativePositionToAbsolutePosition(sync.doc, sync.type, end, sync.binding!.mapping)
+  const from = toEditorPosition(sync, range.start)
+  const to = toEditorPosition(sync, range.end)
   const size = state.doc.content.size
   if (from === null || to === null || from >= to || to > size) return null
   return { from, to }
+}
+
+function toEditorPosition(sync: SyncState, encoded: string): number | null {
+  const relative = decodePosition(encoded)
+  const absolute = relative && Y.createAbsolutePositionFromRelativePosition(relative, sync.doc)
+  if (!absolute) return null
+  // y-tiptap refuses a position tied to a character at the very start of a section (it takes it for one
+  // misplaced by a structural change); the same point expressed by index resolves.
+  const byIndex = Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, -1)
+  return relativePositionToAbsolutePosition(sync.doc, sync.type, byIndex, sync.binding!.mapping)
 }
 
 /** Whether an encoded range still covers text of the fragment `field` in `doc` (no editor needed). */
