@@ -79,9 +79,9 @@ export function createApp(deps: AppDeps) {
     const root = deps.staticRoot
     app.use('/assets/*', serveStatic({ root }))
     app.use('*', serveStatic({ root }))
-    // Client routes (/teams/…, /invite/…) are rendered by the SPA.
-    const indexHtml = readFileSync(join(root, 'index.html'), 'utf8')
-    app.get('*', (c) => c.html(indexHtml))
+    // Client routes (/teams/…, /invite/…) are rendered by the SPA. Read on each request: a rebuild
+    // renames the assets index.html points to, and a cached copy would serve blank pages.
+    app.get('*', (c) => c.html(readFileSync(join(root, 'index.html'), 'utf8')))
   }
 
   app.onError((error, c) => {

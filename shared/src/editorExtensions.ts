@@ -12,6 +12,13 @@ import StarterKit from '@tiptap/starter-kit'
 
 /** The schema-level extensions of sheet sections. */
 export function sheetContentExtensions(): Extensions {
-  // Collaboration brings Yjs undo; TipTap's own history would fight it (and means nothing on the server).
-  return [StarterKit.configure({ undoRedo: false })]
+  return [
+    StarterKit.configure({
+      // Collaboration brings Yjs undo; TipTap's own history would fight it (and means nothing on the server).
+      undoRedo: false,
+      // TrailingNode appends an empty paragraph to a section that ends in a list, on every client that
+      // opens it; y-prosemirror writes each one to the shared document, so the copies pile up.
+      trailingNode: false,
+    }),
+  ]
 }

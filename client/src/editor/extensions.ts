@@ -30,21 +30,12 @@ export interface SectionEditorBinding {
 /** Builds the extension list for one section editor. */
 export function sectionEditorExtensions({ ydoc, field, provider, user, annotations }: SectionEditorBinding): Extensions {
   return [
-    // The sheet's schema (StarterKit without its own undo: Collaboration brings Yjs undo).
-    ...sheetContentExtensions().map(withoutTrailingNode),
+    // The sheet's schema, the same list the server renders postings with.
+    ...sheetContentExtensions(),
     Collaboration.configure({ document: ydoc, field }),
     // After Collaboration: it wraps the binding that Collaboration's plugin creates.
     ImeCompositionGuard,
     ...(provider && user ? [CollaborationCaret.configure({ provider, user })] : []),
     ...(annotations ? [SectionAnnotationsExtension.configure({ source: annotations, field })] : []),
   ]
-}
-
-/**
- * StarterKit's TrailingNode appends an empty paragraph to any section that ends in a list. Each client
- * does it on open, y-prosemirror writes it to the shared document, and concurrent openers leave one
- * empty paragraph each: content written by clients gets duplicated, so the editor must not add any.
- */
-function withoutTrailingNode(extension: Extensions[number]): Extensions[number] {
-  return extension.name === 'starterKit' ? extension.configure({ trailingNode: false }) : extension
 }
