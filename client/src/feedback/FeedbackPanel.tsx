@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Thread } from '../../../shared/src/index.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
@@ -44,6 +44,23 @@ export function FeedbackPanel() {
 
   useEffect(() => {
     if (isOpen && !ref.current?.contains(document.activeElement)) ref.current?.focus({ preventScroll: true })
+  }, [isOpen])
+
+  // The panel starts where the board starts (below the app's navigation) and reaches the top once scrolled.
+  useLayoutEffect(() => {
+    const panel = ref.current
+    const host = panel?.parentElement
+    if (!isOpen || !panel || !host) return
+    const place = () => {
+      panel.style.top = `${Math.max(0, host.getBoundingClientRect().top)}px`
+    }
+    place()
+    window.addEventListener('scroll', place, { passive: true })
+    window.addEventListener('resize', place)
+    return () => {
+      window.removeEventListener('scroll', place)
+      window.removeEventListener('resize', place)
+    }
   }, [isOpen])
 
   // On wide screens the open panel takes the side column's place instead of covering the sheet.
