@@ -6,7 +6,7 @@ import './stage.css'
 interface Burst {
   id: number
   kind: ReactionKind
-  /** Horizontal position in % of the lane, so bursts do not stack on one line. */
+  /** Left edge in % of the lane (leaving room for the icon), so bursts do not stack on one line. */
   x: number
 }
 
@@ -33,7 +33,7 @@ export function ReactionBursts({ reactions }: { reactions: Readonly<Record<React
     const fresh: Burst[] = []
     for (const kind of REACTION_KINDS) {
       const added = Math.min(4, reactions[kind] - before[kind])
-      for (let i = 0; i < added; i++) fresh.push({ id: nextId.current++, kind, x: 10 + Math.random() * 80 })
+      for (let i = 0; i < added; i++) fresh.push({ id: nextId.current++, kind, x: 5 + Math.random() * 55 })
     }
     if (fresh.length === 0) return
     setBursts((current) => [...current, ...fresh].slice(-MAX_BURSTS))
