@@ -1,4 +1,5 @@
 import type { Messages } from './ja.ts'
+import { selectionEn } from './selection.en.ts'
 
 /** English UI strings; the type keeps every key in step with ja.ts. */
 export const en: Messages = {
@@ -509,6 +510,7 @@ export const en: Messages = {
       none: 'None yet.',
     },
   },
+  selection: selectionEn,
   notFound: {
     title: 'Page not found',
     body: 'Check that the URL is correct.',

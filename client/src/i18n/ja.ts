@@ -1,3 +1,5 @@
+import { selectionJa } from './selection.ja.ts'
+
 /** Japanese UI strings: the source of truth for keys; en.ts must have the same shape. */
 export const ja = {
   app: {
@@ -507,6 +509,7 @@ export const ja = {
       none: 'まだ届いていません。',
     },
   },
+  selection: selectionJa,
   notFound: {
     title: 'ページが見つかりません',
     body: 'URL が正しいか確認してください。',

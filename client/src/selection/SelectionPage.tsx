@@ -1,0 +1,102 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'wouter'
+import { Program, can } from '../../../shared/src/index.ts'
+import { apiRequest } from '../api.ts'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { Loading } from '../ui/Loading.tsx'
+import { useApi } from '../ui/useApi.ts'
+import { Crumbs } from './Crumbs.tsx'
+import { InterviewsSection } from './interviews/InterviewsSection.tsx'
+import { PostingCard } from './PostingCard.tsx'
+import { selectionApi, selectionLinks } from './selectionApi.ts'
+import './selection.css'
+
+/** `/programs/:programId/selection`: the program's postings with applicants per stage, and the interviews. */
+export function SelectionPage({ programId }: { programId: string }) {
+  const { t } = useTranslation()
+  const programPath = `/api/programs/${encodeURIComponent(programId)}`
+  const program = useApi(programPath, (signal) => apiRequest(programPath, Program, { signal }))
+  const postings = useApi(`${programPath}/postings`, (signal) => selectionApi.programPostings(programId, signal))
+
+  if (!program.data || !postings.data) {
+    const failure = program.error ?? postings.error
+    return (
+      <div className="page">
+        {failure !== undefined ? <ErrorMessage error={failure} onRetry={postings.reload} /> : <Loading />}
+      </div>
+    )
+  }
+  const isCoordinator = can(program.data.myRole, 'selection:manage')
+  const published = new Set(postings.data.map((p) => p.teamId))
+  const unpublishedTeams = program.data.teams.filter((team) => !published.has(team.id))
+
+  return (
+    <div className="page page--wide selection-page">
+      <Crumbs
+        items={[{ label: program.data.name, href: `/programs/${encodeURIComponent(programId)}` }, { label: t('selection.overview.title') }]}
+      />
+      <header className="selection-head selection-head--split">
+        <div>
+          <h1>{t('selection.overview.title')}</h1>
+          <p className="muted">{t('selection.overview.lead')}</p>
+        </div>
+        <div className="selection-head__actions">
+          <a className="button button--small" href={selectionLinks.publicList} target="_blank" rel="noopener">
+            {t('selection.nav.publicPostings')}
+            <span className="visually-hidden">{t('selection.nav.newTab')}</span>
+          </a>
+          {isCoordinator && (
+            <>
+              <a className="button button--small" href={selectionLinks.programCsv(programId)} download>
+                {t('selection.overview.csv')}
+              </a>
+              <Link className="button button--small" href={`/programs/${encodeURIComponent(programId)}/figures`}>
+                {t('selection.nav.figures')}
+              </Link>
+              <Link className="button button--small" href={`/pool?programId=${encodeURIComponent(programId)}`}>
+                {t('selection.nav.pool')}
+              </Link>
+            </>
+          )}
+        </div>
+      </header>
+
+      <section className="selection-section" aria-labelledby="postings-title">
+        <h2 id="postings-title" className="selection-section__title">
+          {t('selection.overview.postings')}
+        </h2>
+        {postings.data.length === 0 ? (
+          <div className="empty">
+            <strong>{t('selection.overview.emptyTitle')}</strong>
+            {t('selection.overview.emptyBody')}
+          </div>
+        ) : (
+          <ul className="posting-cards">
+            {postings.data.map((posting) => (
+              <li key={posting.id}>
+                <PostingCard programId={programId} posting={posting} canEdit={isCoordinator} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {isCoordinator && unpublishedTeams.length > 0 && (
+          <div className="unpublished">
+            <h3 className="unpublished__title">{t('selection.overview.unpublished')}</h3>
+            <ul className="unpublished__list">
+              {unpublishedTeams.map((team) => (
+                <li key={team.id}>
+                  <span>{team.name}</span>
+                  <Link className="button button--small" href={`/teams/${encodeURIComponent(team.id)}/posting`}>
+                    {t('selection.panel.publish')}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      {isCoordinator && <InterviewsSection programId={programId} postings={postings.data} />}
+    </div>
+  )
+}

@@ -1,0 +1,116 @@
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CreateWindowRequest, INTERVIEW_MINUTES, type PostingListItem } from '../../../../shared/src/index.ts'
+import { SelectionError } from '../SelectionError.tsx'
+import { selectionApi } from '../selectionApi.ts'
+import { tokyoDateFromNow, tokyoIso } from '../tokyoTime.ts'
+
+type Problem = 'date' | 'from' | 'to' | 'tooShort' | 'tooLong' | 'past'
+
+/** The coordinator offers a sitting of interviews: a day and from–to (Japan time), cut into 15-minute slots. */
+export function WindowForm({ programId, postings, onCreated }: { programId: string; postings: readonly PostingListItem[]; onCreated: () => void }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const [date, setDate] = useState(() => tokyoDateFromNow(1))
+  const [from, setFrom] = useState('10:00')
+  const [to, setTo] = useState('12:00')
+  const [postingId, setPostingId] = useState('')
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [created, setCreated] = useState<number | null>(null)
+  const [isSending, setSending] = useState(false)
+
+  const startsAt = tokyoIso(date, from)
+  const endsAt = tokyoIso(date, to)
+  const slotCount = startsAt && endsAt ? Math.max(0, Math.floor((Date.parse(endsAt) - Date.parse(startsAt)) / (INTERVIEW_MINUTES * 60_000))) : 0
+
+  const check = (): Problem | null => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'date'
+    if (!startsAt) return 'from'
+    if (!endsAt) return 'to'
+    const parsed = CreateWindowRequest.safeParse({ startsAt, endsAt, postingId: postingId || null })
+    if (!parsed.success) return slotCount < 1 ? 'tooShort' : 'tooLong'
+    if (Date.parse(endsAt) <= Date.now()) return 'past'
+    return null
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const found = check()
+    setProblem(found)
+    setCreated(null)
+    if (found || !startsAt || !endsAt) return
+    setSending(true)
+    setError(null)
+    try {
+      const window = await selectionApi.createWindow(programId, { startsAt, endsAt, postingId: postingId || null })
+      setCreated(window.slots.length)
+      onCreated()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const problemId = `${id}-problem`
+  return (
+    <form className="window-form" onSubmit={submit} noValidate aria-label={t('selection.windows.formLabel')}>
+      <div className="field">
+        <label htmlFor={`${id}-date`}>{t('selection.windows.date')}</label>
+        <input id={`${id}-date`} className="input" type="date" value={date} aria-invalid={problem === 'date' || problem === 'past' ? true : undefined} onChange={(e) => setDate(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>{t('selection.windows.from')}</label>
+        <input id={`${id}-from`} className="input" type="time" step={900} value={from} aria-invalid={problem === 'from' ? true : undefined} onChange={(e) => setFrom(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>{t('selection.windows.to')}</label>
+        <input
+          id={`${id}-to`}
+          className="input"
+          type="time"
+          step={900}
+          value={to}
+          aria-invalid={problem === 'to' || problem === 'tooShort' || problem === 'tooLong' ? true : undefined}
+          aria-describedby={problem ? problemId : undefined}
+          onChange={(e) => setTo(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-posting`}>{t('selection.windows.scope')}</label>
+        <select id={`${id}-posting`} className="select" value={postingId} onChange={(e) => setPostingId(e.target.value)}>
+          <option value="">{t('selection.windows.anyPosting')}</option>
+          {postings.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="window-form__submit">
+        <button type="submit" className="button button--primary" disabled={isSending}>
+          {isSending ? t('common.saving') : t('selection.windows.submit')}
+        </button>
+        <span className="muted small" aria-live="polite">
+          {slotCount > 0 ? t('selection.windows.preview', { count: slotCount }) : t('selection.windows.hint')}
+        </span>
+      </div>
+      {problem && (
+        <p id={problemId} className="field-problem window-form__wide">
+          {t(`selection.windows.problems.${problem}`)}
+        </p>
+      )}
+      {error !== null && (
+        <div className="window-form__wide">
+          <SelectionError error={error} />
+        </div>
+      )}
+      {created !== null && (
+        <p className="notice notice--ok window-form__wide" role="status">
+          {t('selection.windows.created', { count: created })}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,161 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isWebUrl, type Application, type ManagedStage, type Slot } from '../../../../shared/src/index.ts'
+import { formatDateTime, formatTimeSpan } from '../../i18n/format.ts'
+import { useLanguage } from '../../i18n/useLanguage.ts'
+import { InterviewControls } from '../interviews/InterviewControls.tsx'
+import { ContactLink } from '../ContactLink.tsx'
+import { NoteField } from '../NoteField.tsx'
+import { SelectionError } from '../SelectionError.tsx'
+import { selectionApi } from '../selectionApi.ts'
+import { TOKYO } from '../tokyoTime.ts'
+import { RatingField, Stars } from './RatingField.tsx'
+import { StageBadge } from './StageBadge.tsx'
+import { StageControls } from './StageControls.tsx'
+
+interface ApplicationCardProps {
+  application: Application
+  canManage: boolean
+  freeSlots: readonly Slot[]
+  isOpen: boolean
+  onToggle: () => void
+  /** After any change; `stage` when the application moved. */
+  onChanged: (stage?: ManagedStage) => void
+}
+
+/** One applicant: a summary line, and when opened what they wrote, the interview, rating, note and stage. */
+export function ApplicationCard({ application: a, canManage, freeSlots, isOpen, onToggle, onChanged }: ApplicationCardProps) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const detailsId = useId()
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const scheduled = a.interview?.status === 'scheduled' ? a.interview : null
+
+  const update = async (body: { stage?: ManagedStage; note?: string; rating?: number | null }) => {
+    setSending(true)
+    setError(null)
+    try {
+      await selectionApi.updateApplication(a.id, body)
+      onChanged(body.stage)
+    } catch (e) {
+      setError(e)
+      throw e
+    } finally {
+      setSending(false)
+    }
+  }
+  const quietly = (body: Parameters<typeof update>[0]) => void update(body).catch(() => undefined)
+
+  return (
+    <article className={'application card' + (isOpen ? ' application--open' : '')} aria-labelledby={`${detailsId}-name`} data-testid="application">
+      <header className="application__head">
+        <button
+          type="button"
+          className="application__toggle"
+          aria-expanded={isOpen}
+          aria-controls={detailsId}
+          onClick={onToggle}
+        >
+          <span className="application__chevron" aria-hidden="true">
+            {isOpen ? '▾' : '▸'}
+          </span>
+          <span id={`${detailsId}-name`} className="application__name">
+            {a.isErased ? t('selection.pipeline.erasedName') : a.name}
+          </span>
+        </button>
+        <StageBadge stage={a.stage} />
+        <Stars value={a.rating} />
+        <span className="application__meta muted small">
+          {scheduled
+            ? t('selection.pipeline.nextInterview', { when: formatTimeSpan(scheduled.startsAt, scheduled.endsAt, language, TOKYO) })
+            : t('selection.pipeline.appliedAt', { date: formatDateTime(a.createdAt, language, TOKYO) })}
+        </span>
+      </header>
+
+      {isOpen && (
+        <div id={detailsId} className="application__body">
+          {a.isErased ? (
+            <p className="notice">{t('selection.pipeline.erased')}</p>
+          ) : (
+            <dl className="facts-list application__facts">
+              <dt>{t('selection.pipeline.contact')}</dt>
+              <dd>
+                <ContactLink contact={a.contact} />
+              </dd>
+              <dt>{t('selection.pipeline.appliedOn')}</dt>
+              <dd>{formatDateTime(a.createdAt, language, TOKYO)}</dd>
+              <dt>{t('selection.pipeline.motivation')}</dt>
+              <dd className="application__motivation">{a.motivation}</dd>
+              {a.skills.length > 0 && (
+                <>
+                  <dt>{t('selection.pipeline.skills')}</dt>
+                  <dd>
+                    <ul className="tags">
+                      {a.skills.map((skill) => (
+                        <li key={skill} className="tag">
+                          {skill}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              )}
+              {a.links.length > 0 && (
+                <>
+                  <dt>{t('selection.pipeline.links')}</dt>
+                  <dd>
+                    <ul className="application__links">
+                      {a.links.map((link) => (
+                        <li key={link}>
+                          <SafeLink href={link} />
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              )}
+              <dt>{t('selection.pipeline.poolConsent')}</dt>
+              <dd>{t(a.consentPool ? 'selection.pipeline.consentYes' : 'selection.pipeline.consentNo')}</dd>
+            </dl>
+          )}
+
+          <InterviewControls
+            applicationId={a.id}
+            interview={a.interview}
+            isBookable={!a.isErased && (a.stage === 'applied' || a.stage === 'interview_scheduled')}
+            canManage={canManage}
+            freeSlots={freeSlots}
+            onChanged={() => onChanged()}
+          />
+
+          {canManage ? (
+            <div className="application__manage">
+              <RatingField value={a.rating} onChange={(rating) => quietly({ rating })} />
+              <NoteField value={a.note} label={t('selection.pipeline.note')} onSave={(note) => update({ note })} />
+              <StageControls application={a} isSending={isSending} onMove={(stage) => quietly({ stage })} />
+            </div>
+          ) : (
+            a.note && (
+              <p className="application__note">
+                <span className="field-label">{t('selection.pipeline.note')}</span> {a.note}
+              </p>
+            )
+          )}
+          {error !== null && <SelectionError error={error} />}
+        </div>
+      )}
+    </article>
+  )
+}
+
+/** An applicant's link: only http(s) becomes a link (the server checks too), opened without a referrer. */
+function SafeLink({ href }: { href: string }) {
+  return isWebUrl(href) ? (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+      {href}
+    </a>
+  ) : (
+    <span>{href}</span>
+  )
+}

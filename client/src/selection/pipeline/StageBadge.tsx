@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next'
+import type { ApplicationStage } from '../../../../shared/src/index.ts'
+
+/** An application's stage as a coloured label. */
+export function StageBadge({ stage }: { stage: ApplicationStage }) {
+  const { t } = useTranslation()
+  return (
+    <span className={`badge stage stage--${stage}`} data-testid="stage">
+      {t(`selection.stages.${stage}`)}
+    </span>
+  )
+}
