@@ -16,6 +16,11 @@ const PitchSessionsPage = lazy(() =>
 const SessionRunner = lazy(() => import('./pitch/sessions/SessionRunner.tsx').then((m) => ({ default: m.SessionRunner })))
 const PresenterPage = lazy(() => import('./pitch/presenter/PresenterPage.tsx').then((m) => ({ default: m.PresenterPage })))
 const WatchPage = lazy(() => import('./pitch/audience/WatchPage.tsx').then((m) => ({ default: m.WatchPage })))
+const PublishPage = lazy(() => import('./selection/publish/PublishPage.tsx').then((m) => ({ default: m.PublishPage })))
+const SelectionPage = lazy(() => import('./selection/SelectionPage.tsx').then((m) => ({ default: m.SelectionPage })))
+const PipelinePage = lazy(() => import('./selection/pipeline/PipelinePage.tsx').then((m) => ({ default: m.PipelinePage })))
+const FiguresPage = lazy(() => import('./selection/figures/FiguresPage.tsx').then((m) => ({ default: m.FiguresPage })))
+const PoolPage = lazy(() => import('./selection/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage })))
 
 /** Every screen, by path. The server answers index.html for any path outside /api and /collab. */
 export function Routes() {
@@ -29,6 +34,15 @@ export function Routes() {
         <Route path="/programs/:programId/pitch">
           {(p) => <PitchSessionsPage key={p.programId} programId={p.programId} />}
         </Route>
+        <Route path="/programs/:programId/selection">
+          {(p) => <SelectionPage key={p.programId} programId={p.programId} />}
+        </Route>
+        <Route path="/programs/:programId/selection/:postingId">
+          {(p) => <PipelinePage key={p.postingId} programId={p.programId} postingId={p.postingId} />}
+        </Route>
+        <Route path="/programs/:programId/figures">{(p) => <FiguresPage key={p.programId} programId={p.programId} />}</Route>
+        <Route path="/pool">{() => <PoolPage />}</Route>
+        <Route path="/teams/:teamId/posting">{(p) => <PublishPage key={p.teamId} teamId={p.teamId} />}</Route>
         <Route path="/pitch/:sessionId">{(p) => <SessionRunner key={p.sessionId} sessionId={p.sessionId} />}</Route>
         <Route path="/teams/:teamId/present">{(p) => <PresenterPage key={p.teamId} teamId={p.teamId} />}</Route>
         <Route path="/watch/:token">{(p) => <WatchPage key={p.token} token={p.token} />}</Route>

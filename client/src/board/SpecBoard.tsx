@@ -21,6 +21,7 @@ import { useSectionMeta } from './useSectionMeta.ts'
 import { ReviewProvider } from '../feedback/ReviewContext.tsx'
 import { ReviewOverlays } from '../feedback/ReviewOverlays.tsx'
 import { RoundBar } from '../feedback/RoundBar.tsx'
+import { PostingPanel } from '../selection/publish/PostingPanel.tsx'
 import './board.css'
 
 /** The team's live spec sheet: `/teams/:teamId`. */
@@ -167,6 +168,7 @@ function BoardBody(props: BoardBodyProps) {
         <aside className="board__aside">
           <MemberList members={team.members} />
           <ExportMenu teamId={team.id} />
+          {can(team.myRole, 'selection:read') && <PostingPanel teamId={team.id} programId={team.programId} myRole={team.myRole} />}
           {can(team.myRole, 'team:invite') && <InvitePanel teamId={team.id} myRole={team.myRole} />}
         </aside>
       </div>

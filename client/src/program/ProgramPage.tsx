@@ -8,6 +8,7 @@ import { useApi } from '../ui/useApi.ts'
 import { AddTeamForm } from './AddTeamForm.tsx'
 import { TeamCard } from './TeamCard.tsx'
 import { ProgramRounds } from '../feedback/ProgramRounds.tsx'
+import { ProgramSelectionLinks } from '../selection/ProgramSelectionLinks.tsx'
 import './program.css'
 
 // Completeness and who is active change while people write; a gentle poll keeps the overview honest.
@@ -40,6 +41,7 @@ export function ProgramPage({ programId }: { programId: string }) {
           {t('program.pitchLink')}
         </Link>
       </header>
+      <ProgramSelectionLinks programId={data.id} myRole={data.myRole} />
       {program.error !== undefined && <ErrorMessage error={program.error} onRetry={program.reload} />}
       <section aria-labelledby="teams-title">
         <div className="program__teams-head">
