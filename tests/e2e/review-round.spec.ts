@@ -173,6 +173,14 @@ test('deleted words leave a detached thread with its quote, and a comment on del
   )
   await expect(reviewer.panel.getByTestId('thread')).toHaveCount(1)
 
+  // From the keyboard: a member selects words and presses Ctrl+Alt+M to comment on them.
+  await owner.board.editor('やりたいこと').click()
+  await owner.select('やりたいこと', '残す')
+  await owner.page.keyboard.press('Control+Alt+m')
+  const ownerComposer = owner.panel.getByRole('form', { name: '「やりたいこと」の選択箇所へのコメント' })
+  await expect(ownerComposer.locator('blockquote')).toHaveText('残す')
+  await expect(ownerComposer.getByRole('textbox')).toBeFocused()
+
   await owner.board.close()
   await reviewer.board.close()
 })

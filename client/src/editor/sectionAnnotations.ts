@@ -43,6 +43,8 @@ export interface SectionAnnotations {
   onSelectionChange(field: string, selection: SectionSelection | null): void
   /** The person clicked a highlight. */
   onActivate(id: string): void
+  /** The person asked from the keyboard (Mod-Alt-M) to comment on the selection. */
+  onCommentRequest(selection: SectionSelection): void
 }
 
 /** Longest quote kept from a selection (the server accepts 1000 characters). */
@@ -61,6 +63,18 @@ export const SectionAnnotationsExtension = Extension.create<{ source: SectionAnn
   addProseMirrorPlugins() {
     const { source, field } = this.options
     return source ? [annotationsPlugin(source, field)] : []
+  },
+  addKeyboardShortcuts() {
+    const { source, field } = this.options
+    return {
+      // The comment button under a selection is out of the tab order; this is its keyboard way.
+      'Mod-Alt-m': ({ editor }) => {
+        const selection = source && selectionIn(editor.view, field)
+        if (!source || !selection) return false
+        source.onCommentRequest(selection)
+        return true
+      },
+    }
   },
 })
 
@@ -158,22 +172,23 @@ class AnnotationsView {
   }
 
   private currentSelection(): SectionSelection | null {
-    const { view } = this
     const dom = window.getSelection()
-    if (!dom || dom.isCollapsed || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return null
-    const { from, to, empty } = view.state.selection
-    if (empty) return null
-    const range = encodeRange(view.state, from, to)
-    if (!range) return null
-    const text = view.state.doc.textBetween(from, to, '\n').trim()
-    if (!text) return null
-    const quote = text.length > MAX_QUOTE ? text.slice(0, MAX_QUOTE - 1) + '…' : text
-    const end = view.coordsAtPos(to)
-    return {
-      field: this.field,
-      range,
-      quote,
-      anchorPoint: { top: end.bottom + window.scrollY, left: end.left + window.scrollX },
-    }
+    const { dom: root } = this.view
+    if (!dom || dom.isCollapsed || !root.contains(dom.anchorNode) || !root.contains(dom.focusNode)) return null
+    return selectionIn(this.view, this.field)
   }
+
+}
+
+/** The editor's non-empty selection as an anchor with its quote, or null. */
+function selectionIn(view: EditorView, field: string): SectionSelection | null {
+  const { from, to, empty } = view.state.selection
+  if (empty) return null
+  const range = encodeRange(view.state, from, to)
+  if (!range) return null
+  const text = view.state.doc.textBetween(from, to, '\n').trim()
+  if (!text) return null
+  const quote = text.length > MAX_QUOTE ? text.slice(0, MAX_QUOTE - 1) + '…' : text
+  const end = view.coordsAtPos(to)
+  return { field, range, quote, anchorPoint: { top: end.bottom + window.scrollY, left: end.left + window.scrollX } }
 }

@@ -8,11 +8,13 @@ interface CloseRoundFormProps {
   teamId: string
   round: Round
   onClosed: (round: Round) => void
+  /** The close was refused (e.g. someone closed it first): the rounds should be read again. */
+  onRefused: () => void
   onCancel: () => void
 }
 
 /** Coordinators close the open round with an optional note; the server freezes the sheet and sums up. */
-export function CloseRoundForm({ teamId, round, onClosed, onCancel }: CloseRoundFormProps) {
+export function CloseRoundForm({ teamId, round, onClosed, onRefused, onCancel }: CloseRoundFormProps) {
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [error, setError] = useState<unknown>(null)
@@ -28,6 +30,7 @@ export function CloseRoundForm({ teamId, round, onClosed, onCancel }: CloseRound
     } catch (e) {
       setError(e)
       setSending(false)
+      onRefused()
     }
   }
 

@@ -151,6 +151,10 @@ export class FeedbackStore implements SectionAnnotations {
     this.activate(id)
   }
 
+  onCommentRequest(selection: SectionSelection): void {
+    this.startDraft({ sectionKey: selection.field, range: selection.range, quote: selection.quote })
+  }
+
   private computeHighlights(field: string): SectionHighlight[] {
     const { threads, draft, activeThreadId } = this.state
     const list: SectionHighlight[] = threads

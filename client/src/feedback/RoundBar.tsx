@@ -25,6 +25,8 @@ export function RoundBar() {
   const [expanded, setExpanded] = useState<Expanded>(null)
   const [isDiffOpen, setDiffOpen] = useState(false)
   const [closed, setClosed] = useState<Round | null>(null)
+  // The round the close form is for: it stays on screen with its message even if the round closes meanwhile.
+  const [closing, setClosing] = useState<Round | null>(null)
   const canManage = can(team.myRole, 'round:manage')
   const nextNumber = (latest?.number ?? 0) + 1
   const summaryRound = closed ?? (latest?.summary ? latest : null)
@@ -61,7 +63,15 @@ export function RoundBar() {
             </button>
           )}
           {canManage && current && (
-            <button type="button" className="button button--small" aria-expanded={expanded === 'close'} onClick={() => toggle('close')}>
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={expanded === 'close'}
+              onClick={() => {
+                setClosing(current)
+                toggle('close')
+              }}
+            >
               {t('review.close.button', { number: current.number })}
             </button>
           )}
@@ -94,18 +104,23 @@ export function RoundBar() {
           initialReviewerIds={latest?.reviewers.map((r) => r.personId)}
           onCancel={() => setExpanded(null)}
           onSubmit={async (reviewerIds) => {
-            await reviewApi.openRound(team.id, reviewerIds)
+            try {
+              await reviewApi.openRound(team.id, reviewerIds)
+            } finally {
+              // Opened here or refused because someone else opened it: either way, show the round now.
+              reload()
+            }
             setExpanded(null)
             setClosed(null)
-            reload()
           }}
         />
       )}
-      {expanded === 'close' && current && (
+      {expanded === 'close' && closing && (
         <CloseRoundForm
           teamId={team.id}
-          round={current}
+          round={closing}
           onCancel={() => setExpanded(null)}
+          onRefused={reload}
           onClosed={(round) => {
             setClosed(round)
             setExpanded('summary')

@@ -264,7 +264,7 @@ export const en: Messages = {
         mine: 'No comments written or answered by you.',
         all: 'No comments yet.',
       },
-      howTo: 'Select words in the text and press “Comment”, or use “Comment on section” in a section.',
+      howTo: 'Select words in the text and press “Comment” (Ctrl+Alt+M from the keyboard), or use “Comment on section” in a section.',
     },
     composer: {
       onRange: 'Comment on the selected words in “{{section}}”',
