@@ -4,6 +4,7 @@ import type { AudienceInfo } from '../../../../shared/src/index.ts'
 import { ApiRequestError, apiSend } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { fieldOfServerError, joinRequestOf, validateJoin, type JoinField, type JoinForm, type JoinProblem } from './validateJoin.ts'
+import './join.css'
 
 interface JoinDialogProps {
   token: string

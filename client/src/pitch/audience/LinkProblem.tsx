@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx'
+import './linkProblem.css'
 
 export type LinkProblemReason = 'unknown' | 'expired' | 'revoked'
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { PitchSession } from '../../../../shared/src/index.ts'
 import { formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
+import './waiting.css'
 
 /** Between teams (or before the first): what this session is, who presents, and that the view will switch. */
 export function Waiting({ session }: { session: PitchSession }) {

@@ -4,6 +4,7 @@ import { CreatePitchSessionRequest, PitchSession, type TeamSummary } from '../..
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { localInputToIso } from './localDateTime.ts'
+import './schedule.css'
 
 type Field = 'title' | 'startsAt' | 'minutesPerTeam' | 'teamIds'
 

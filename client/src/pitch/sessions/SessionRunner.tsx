@@ -12,6 +12,7 @@ import { SharePanel } from '../share/SharePanel.tsx'
 import { LeadList } from './LeadList.tsx'
 import { TeamStageRow, type RowState } from './TeamStageRow.tsx'
 import './sessions.css'
+import './runner.css'
 
 /** `/pitch/:sessionId`: the coordinator runs a session, team after team, with the audience link at hand. */
 export function SessionRunner({ sessionId }: { sessionId: string }) {
