@@ -474,6 +474,7 @@ export const en: Messages = {
       titlePlaceholder: 'e.g. Intermediate pitch',
       titlePlaceholderFinal: 'e.g. Final spec-sheet pitch',
       startsAt: 'Starts at',
+      startsAtHint: 'In Japan time (JST).',
       minutesPerTeam: 'Minutes per team',
       order: 'Running order',
       orderHint: 'Reorder with the arrows; untick teams that do not present.',

@@ -473,6 +473,7 @@ export const ja = {
       titlePlaceholder: '例: 中間発表会',
       titlePlaceholderFinal: '例: 最終仕様書発表会',
       startsAt: '開始日時',
+      startsAtHint: '日本時間で入力します。',
       minutesPerTeam: '1チームの持ち時間（分）',
       order: '発表順',
       orderHint: '矢印で順番を入れ替え、発表しないチームはチェックを外します。',

@@ -76,7 +76,7 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
   const describedBy = (field: JoinField) => (problems[field] ? `join-${field}-problem` : undefined)
   const problem = (field: JoinField) =>
     problems[field] && (
-      <span id={`join-${field}-problem`} className="join__problem">
+      <span id={`join-${field}-problem`} className="field-problem">
         {t(`pitch.join.errors.${problems[field]}`)}
       </span>
     )
@@ -156,7 +156,7 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
             <label htmlFor="join-howToHelp">{t('pitch.join.howToHelp')}</label>
             <textarea
               id="join-howToHelp"
-              className="input join__textarea"
+              className="input textarea join__textarea"
               value={form.howToHelp}
               rows={3}
               placeholder={t('pitch.join.howToHelpPlaceholder')}

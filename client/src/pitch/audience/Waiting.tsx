@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { PitchSession } from '../../../../shared/src/index.ts'
+import { DISPLAY_TIME_ZONE, type PitchSession } from '../../../../shared/src/index.ts'
 import { formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import './waiting.css'
@@ -12,7 +12,7 @@ export function Waiting({ session }: { session: PitchSession }) {
     <section className="watch-waiting" data-testid="waiting" aria-labelledby="waiting-title">
       <p className="watch-waiting__kicker">
         <span className="watch-waiting__kind">{t(`pitch.kinds.${session.kind}`)}</span>
-        {formatEventDateTime(session.startsAt, language)}
+        {formatEventDateTime(session.startsAt, language, DISPLAY_TIME_ZONE)}
       </p>
       <h1 id="waiting-title">{t('pitch.watch.waitingTitle')}</h1>
       <p className="watch-waiting__lead">{t('pitch.watch.waitingLead')}</p>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { PitchSessionList, Program, can, type PitchSession } from '../../../../shared/src/index.ts'
+import { DISPLAY_TIME_ZONE, PitchSessionList, Program, can, type PitchSession } from '../../../../shared/src/index.ts'
 import { apiRequest } from '../../api.ts'
 import { formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
@@ -97,7 +97,7 @@ function SessionCard({ session, isCoordinator }: { session: PitchSession; isCoor
       <div className="session-card__main">
         <p className="session-card__when">
           <span className={`session-kind session-kind--${session.kind}`}>{t(`pitch.kinds.${session.kind}`)}</span>
-          <time dateTime={session.startsAt}>{formatEventDateTime(session.startsAt, language)}</time>
+          <time dateTime={session.startsAt}>{formatEventDateTime(session.startsAt, language, DISPLAY_TIME_ZONE)}</time>
         </p>
         <h2 id={`session-${session.id}`} className="session-card__title">
           {session.title}

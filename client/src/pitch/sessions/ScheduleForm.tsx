@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CreatePitchSessionRequest, PitchSession, type TeamSummary } from '../../../../shared/src/index.ts'
+import { CreatePitchSessionRequest, DISPLAY_TIME_ZONE, PitchSession, type TeamSummary } from '../../../../shared/src/index.ts'
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { localInputToIso } from './localDateTime.ts'
+import { wallTimeToIso } from './localDateTime.ts'
 import './schedule.css'
 
 type Field = 'title' | 'startsAt' | 'minutesPerTeam' | 'teamIds'
@@ -44,7 +44,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
     const request = {
       kind,
       title: title.trim(),
-      startsAt: localInputToIso(startsAt) ?? '',
+      startsAt: wallTimeToIso(startsAt, DISPLAY_TIME_ZONE) ?? '',
       minutesPerTeam: Number(minutes),
       teamIds: rows.filter((row) => row.isIncluded).map((row) => row.id),
     }
@@ -76,7 +76,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
 
   const problem = (field: Field) =>
     problems[field] && (
-      <span id={`schedule-${field}-problem`} className="schedule__problem">
+      <span id={`schedule-${field}-problem`} className="field-problem">
         {problems[field]}
       </span>
     )
@@ -117,10 +117,14 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
             type="datetime-local"
             value={startsAt}
             aria-invalid={!!problems.startsAt}
-            aria-describedby={problems.startsAt ? 'schedule-startsAt-problem' : undefined}
+            aria-describedby={problems.startsAt ? 'schedule-startsAt-problem' : 'schedule-starts-hint'}
             onChange={(e) => setStartsAt(e.target.value)}
           />
-          {problem('startsAt')}
+          {problem('startsAt') ?? (
+            <span id="schedule-starts-hint" className="field-hint">
+              {t('pitch.schedule.startsAtHint')}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="schedule-minutes">{t('pitch.schedule.minutesPerTeam')}</label>

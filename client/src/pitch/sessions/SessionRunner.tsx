@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { PitchSession, Program, can } from '../../../../shared/src/index.ts'
+import { DISPLAY_TIME_ZONE, PitchSession, Program, can } from '../../../../shared/src/index.ts'
 import { apiRequest } from '../../api.ts'
 import { formatCount, formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
@@ -71,7 +71,7 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
         <div>
           <p className="session-card__when">
             <span className={`session-kind session-kind--${session.kind}`}>{t(`pitch.kinds.${session.kind}`)}</span>
-            <time dateTime={session.startsAt}>{formatEventDateTime(session.startsAt, language)}</time>
+            <time dateTime={session.startsAt}>{formatEventDateTime(session.startsAt, language, DISPLAY_TIME_ZONE)}</time>
           </p>
           <h1>{session.title}</h1>
           <p className="muted small">{t('pitch.sessions.facts', { teams: session.teams.length, minutes: session.minutesPerTeam })}</p>
