@@ -19,6 +19,9 @@ test('the presenter drives the deck; two audiences follow, cannot move it, react
   browser,
   baseURL,
 }) => {
+  // Six browser contexts tell one story from the first slide to a revoked link; on a busy machine that
+  // takes longer than the default minute.
+  test.setTimeout(150_000)
   const team = await createTeam(baseURL!)
   const owner = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
   await owner.typeInto('やりたいこと', 'ワインの魅力を言葉にして、地域の外に届けたい。')
