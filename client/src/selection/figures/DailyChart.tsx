@@ -25,7 +25,7 @@ export function DailyChart({ days }: { days: ProgramFigures['applicationsByDay']
                 {formatCount(day.count, language)}
               </span>
               <span className="daily-chart__bar" style={{ height: `${(day.count / max) * 100}%` }} aria-hidden="true" />
-              <span className="daily-chart__date" aria-hidden="true">
+              <span className={'daily-chart__date' + (index % (labelEvery * 2) !== 0 ? ' daily-chart__date--alternate' : '')} aria-hidden="true">
                 {index % labelEvery === 0 ? label : ''}
               </span>
               <span className="visually-hidden">

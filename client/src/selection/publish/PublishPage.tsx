@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'wouter'
 import { Team, can, type PostingDetail } from '../../../../shared/src/index.ts'
 import { apiRequest } from '../../api.ts'
 import { formatPercent } from '../../i18n/format.ts'
@@ -27,6 +26,7 @@ export function PublishPage({ teamId }: { teamId: string }) {
   const [published, setPublished] = useState<PostingDetail | null>(null)
   const [serverProblems, setServerProblems] = useState<Problems>({})
   const [error, setError] = useState<unknown>(null)
+  const [publishError, setPublishError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
 
   if (!team.data || !posting.data) {
@@ -52,7 +52,7 @@ export function PublishPage({ teamId }: { teamId: string }) {
 
   const publish = async (values: FactsValues) => {
     setSending(true)
-    setError(null)
+    setPublishError(null)
     setServerProblems({})
     try {
       const slug = !current && values.slug.trim() ? values.slug.trim() : undefined
@@ -62,7 +62,7 @@ export function PublishPage({ teamId }: { teamId: string }) {
     } catch (e) {
       const placed = problemFromServer(e)
       if (placed) setServerProblems(placed)
-      else setError(e)
+      else setPublishError(e)
     } finally {
       setSending(false)
     }
@@ -130,6 +130,7 @@ export function PublishPage({ teamId }: { teamId: string }) {
             serverProblems={serverProblems}
             onSubmit={(values) => void publish(values)}
           />
+          {publishError !== null && <SelectionError error={publishError} />}
         </section>
       )}
     </div>
