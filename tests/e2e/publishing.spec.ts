@@ -156,3 +156,48 @@ test('a posting whose deadline has passed refuses an application', async ({ brow
   await late.close()
   await coordinator.close()
 })
+
+test('republishing makes a new version and unpublishing takes the posting off the public list', async ({ browser, baseURL }) => {
+  const team = await createTeam(baseURL!, '版を重ねるチーム')
+  const owner = await BoardPage.join(browser, await team.invite('owner'), '小林 三郎')
+  await owner.typeInto('やりたいこと', '最初に公開した文章です。')
+  await owner.expectText('やりたいこと', '最初に公開した文章です。')
+
+  const coordinator = await CoordinatorScreens.open(browser, baseURL!)
+  await coordinator.openPublishFromBoard(team.teamId)
+  await coordinator.fillFacts({ title: '版を重ねる募集', periodStart: '2027-04-01', periodEnd: '2027-06-30', hoursPerMonth: '8', payAmount: '0', skills: '' })
+  const postingPath = await coordinator.publish()
+
+  // The sheet changes after publishing; the public page keeps the frozen text until a new version.
+  await owner.typeInto('やりたいこと', '公開後に書き足した文章です。')
+  await owner.expectText('やりたいこと', '公開後に書き足した文章です。')
+  const visitor = await PublicVisitor.open(browser)
+  await visitor.page.goto(postingPath)
+  await expect(visitor.page.getByText('最初に公開した文章です。')).toBeVisible()
+  await expect(visitor.page.getByText('公開後に書き足した文章です。')).toHaveCount(0)
+
+  await coordinator.factsForm.getByRole('button', { name: '第2版として再公開する' }).click()
+  await expect(coordinator.page.getByTestId('published-notice')).toContainText('第2版を公開しました')
+  await expect(coordinator.page.getByTestId('posting-summary')).toContainText('第2版')
+  // Public pages are cached for a minute: each later look is a new visitor, as it would be.
+  const later = await PublicVisitor.open(browser)
+  await later.page.goto(postingPath)
+  await expect(later.page.getByText('公開後に書き足した文章です。')).toBeVisible()
+  await expect(later.page.getByText('（第2版）')).toBeVisible()
+
+  await coordinator.page.getByRole('button', { name: '公開を停止する' }).click()
+  await expect(coordinator.page.getByTestId('posting-summary').getByTestId('posting-state')).toHaveText('非公開')
+  expect(coordinator.dialogs).toEqual(['この求人の公開を停止しますか？求人ページは見られなくなり、応募も受け付けなくなります。'])
+  const afterwards = await PublicVisitor.open(browser)
+  await afterwards.page.goto('/postings')
+  await expect(afterwards.page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(afterwards.page.getByRole('link', { name: '版を重ねる募集' })).toHaveCount(0)
+  const response = await afterwards.page.goto(postingPath)
+  expect(response?.status()).toBe(404)
+
+  await owner.close()
+  await visitor.close()
+  await later.close()
+  await afterwards.close()
+  await coordinator.close()
+})
