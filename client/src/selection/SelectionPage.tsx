@@ -11,12 +11,15 @@ import { PostingCard } from './PostingCard.tsx'
 import { selectionApi, selectionLinks } from './selectionApi.ts'
 import './selection.css'
 
+// New applications and bookings show without a reload.
+const REFRESH_MS = 30_000
+
 /** `/programs/:programId/selection`: the program's postings with applicants per stage, and the interviews. */
 export function SelectionPage({ programId }: { programId: string }) {
   const { t } = useTranslation()
   const programPath = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(programPath, (signal) => apiRequest(programPath, Program, { signal }))
-  const postings = useApi(`${programPath}/postings`, (signal) => selectionApi.programPostings(programId, signal))
+  const postings = useApi(`${programPath}/postings`, (signal) => selectionApi.programPostings(programId, signal), REFRESH_MS)
 
   if (!program.data || !postings.data) {
     const failure = program.error ?? postings.error

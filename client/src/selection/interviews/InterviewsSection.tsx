@@ -8,11 +8,14 @@ import { AgendaList } from './AgendaList.tsx'
 import { WindowForm } from './WindowForm.tsx'
 import { WindowList } from './WindowList.tsx'
 
+// Applicants book from their status pages; a slow poll keeps the agenda and the slots current.
+const REFRESH_MS = 30_000
+
 /** The coordinator's interviews: the agenda ahead, and the availability windows applicants pick from. */
 export function InterviewsSection({ programId, postings }: { programId: string; postings: readonly PostingListItem[] }) {
   const { t } = useTranslation()
-  const windows = useApi(`windows:${programId}`, (signal) => selectionApi.windows(programId, signal))
-  const agenda = useApi(`agenda:${programId}`, (signal) => selectionApi.agenda(programId, signal))
+  const windows = useApi(`windows:${programId}`, (signal) => selectionApi.windows(programId, signal), REFRESH_MS)
+  const agenda = useApi(`agenda:${programId}`, (signal) => selectionApi.agenda(programId, signal), REFRESH_MS)
   const reload = () => {
     windows.reload()
     agenda.reload()

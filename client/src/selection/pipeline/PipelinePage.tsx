@@ -16,17 +16,20 @@ import '../selection.css'
 
 type Filter = ApplicationStage | 'all'
 
+// Applications arrive and applicants book slots while the coordinator works; a slow poll shows them.
+const REFRESH_MS = 30_000
+
 /** `/programs/:programId/selection/:postingId`: one posting's applicants, stage by stage. */
 export function PipelinePage({ programId, postingId }: { programId: string; postingId: string }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const programPath = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(programPath, (signal) => apiRequest(programPath, Program, { signal }))
-  const pipeline = useApi(`pipeline:${postingId}`, (signal) => selectionApi.pipeline(postingId, signal))
+  const pipeline = useApi(`pipeline:${postingId}`, (signal) => selectionApi.pipeline(postingId, signal), REFRESH_MS)
   const canManage = pipeline.data?.canManage ?? false
   // Windows are the coordinator's; the theme owner only reads the pipeline.
   const windows = useApi(canManage ? `windows:${programId}` : 'windows:none', (signal) =>
-    canManage ? selectionApi.windows(programId, signal) : Promise.resolve([])
+    canManage ? selectionApi.windows(programId, signal) : Promise.resolve([]), REFRESH_MS
   )
   const [filter, setFilter] = useState<Filter>('all')
   // Kept here, so a card stays open when its application moves to another stage's group.
