@@ -128,6 +128,8 @@ describe('pitch mode', () => {
     await waitFor(() => watching.provider.synced)
     expect((await apiRequest(server(), 'DELETE', `/api/share-links/${revoked.id}`, { token: team.tokens.reviewer })).status).toBe(403)
     expect((await apiRequest(server(), 'DELETE', `/api/share-links/${revoked.id}`, { token: team.tokens.caretaker })).status).toBe(204)
+    // Viewers already watching through the link are let go at once, and not let back in.
+    await waitFor(() => watching.closes.some((c) => c.code === CLOSE_CODE.unauthorized), { what: 'the open socket closed' })
     expect((await apiRequest(server(), 'GET', `/api/audience/${revoked.token}`, { token: null })).status).toBe(410)
     expect(await closeCodeFor(server(), team.documents.stage, revoked.token!)).toBe(CLOSE_CODE.unauthorized)
     watching.destroy()

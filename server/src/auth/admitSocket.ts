@@ -1,17 +1,17 @@
 import type { IncomingMessage } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { CLOSE_CODE, documentAccess, parseDocumentName } from '../../../shared/src/index.ts'
-import type { Role } from '../../../shared/src/index.ts'
 import type { Admit, Admission } from '../collab/CollabServer.ts'
+import type { ConnectionIdentity } from '../collab/Connection.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { tokenFrom, type Access } from './Access.ts'
 import { checkShareToken } from './audienceAccess.ts'
 
-function admitAs(role: Role, kind: Parameters<typeof documentAccess>[1], personId: string, name: string): Admission {
-  const level = documentAccess(role, kind)
+function admitAs(kind: Parameters<typeof documentAccess>[1], identity: ConnectionIdentity): Admission {
+  const level = documentAccess(identity.role, kind)
   if (level === 'none') return { ok: false, code: CLOSE_CODE.forbidden, reason: 'your role may not open this document' }
-  return { ok: true, identity: { personId, name, role }, canWrite: level === 'write', sharesPresence: role !== 'audience' }
+  return { ok: true, identity, canWrite: level === 'write', sharesPresence: identity.role !== 'audience' }
 }
 
 /**
@@ -34,7 +34,7 @@ export function socketAdmission(access: Access, records: RecordStore, pitch: Pit
     if (principal) {
       const role = access.roleInTeam(principal, name.teamId)
       if (!role) return { ok: false, code: CLOSE_CODE.forbidden, reason: 'your role may not open this document' }
-      return admitAs(role, name.kind, principal.personId ?? 'admin', principal.name)
+      return admitAs(name.kind, { personId: principal.personId ?? 'admin', name: principal.name, role })
     }
     const audience = checkShareToken(pitch, token)
     if (!audience.ok) return { ok: false, code: CLOSE_CODE.unauthorized, reason: 'sign in first' }
@@ -42,6 +42,11 @@ export function socketAdmission(access: Access, records: RecordStore, pitch: Pit
       return { ok: false, code: CLOSE_CODE.forbidden, reason: 'this link does not show this team' }
     }
     // Each audience socket is its own anonymous viewer.
-    return admitAs('audience', name.kind, `audience:${randomBytes(6).toString('base64url')}`, 'audience')
+    return admitAs(name.kind, {
+      personId: `audience:${randomBytes(6).toString('base64url')}`,
+      name: 'audience',
+      role: 'audience',
+      shareLinkId: audience.grant.link.id,
+    })
   }
 }

@@ -91,6 +91,13 @@ export class CollabServer {
     return [...byPerson.values()]
   }
 
+  /** Closes every socket, in any room, whose identity matches (e.g. the audience of a revoked link). */
+  disconnect(matches: (identity: ConnectionIdentity) => boolean, code: number, reason: string): void {
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) if (matches(connection.identity)) connection.close(code, reason)
+    }
+  }
+
   /** The loaded room of `document`, if any: for reading live state without loading it. */
   loadedRoom(document: string): Room | undefined {
     return this.rooms.get(document)

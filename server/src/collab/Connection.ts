@@ -8,6 +8,8 @@ export interface ConnectionIdentity {
   readonly personId: string
   readonly name: string
   readonly role: Role
+  /** The share link an audience socket came in with, so revoking it can close the socket. */
+  readonly shareLinkId?: string
 }
 
 export interface ConnectionOptions {

@@ -5,6 +5,7 @@ import {
   CreatePitchSessionRequest,
   CreateShareLinkRequest,
   TimerRequest,
+  CLOSE_CODE,
   can,
   documentName,
 } from '../../../shared/src/index.ts'
@@ -144,5 +145,6 @@ export const shareLinkRoutes = new Hono<AppEnv>().delete('/:linkId', (c) => {
     (link.teamId !== null && can(access.roleInTeam(principal, link.teamId), 'share:create'))
   if (!allowed) throw new HttpError(403, 'forbidden', 'you may not revoke this link')
   pitch.revokeShareLink(link.id)
+  c.var.deps.collab.disconnect((identity) => identity.shareLinkId === link.id, CLOSE_CODE.unauthorized, 'this link was withdrawn')
   return c.body(null, 204)
 })
