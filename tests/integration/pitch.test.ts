@@ -64,6 +64,9 @@ describe('pitch mode', () => {
     const viewers = await Promise.all([1, 2, 3].map(() => syncedProvider(server(), team.documents.stage, link.token!)))
     try {
       await waitFor(() => presenter.doc.getMap(STAGE_MAP).get(STAGE_KEYS.viewers) === 3, { what: 'three viewers', timeoutMs: 3000 })
+      // The session's peak audience is what the program reports.
+      const figures = await apiRequest(server(), 'GET', `/api/programs/${team.programId}/figures`)
+      expect(figures.body).toMatchObject({ actuals: { pitchAudience: 3 } })
       const react = (viewerId: string) =>
         apiRequest(server(), 'POST', `/api/audience/${link.token}/reactions`, { token: null, body: { teamId: team.teamId, kind: 'clap', viewerId } })
       const statuses = []

@@ -42,11 +42,16 @@ export function socketAdmission(access: Access, records: RecordStore, pitch: Pit
       return { ok: false, code: CLOSE_CODE.forbidden, reason: 'this link does not show this team' }
     }
     // Each audience socket is its own anonymous viewer.
+    const { link } = audience.grant
     return admitAs(name.kind, {
       personId: `audience:${randomBytes(6).toString('base64url')}`,
       name: 'audience',
       role: 'audience',
       shareLinkId: audience.grant.link.id,
+      audience: {
+        key: link.sessionId ? `session:${link.sessionId}` : `team:${link.teamId}`,
+        programId: link.programId,
+      },
     })
   }
 }

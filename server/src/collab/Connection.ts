@@ -10,6 +10,8 @@ export interface ConnectionIdentity {
   readonly role: Role
   /** The share link an audience socket came in with, so revoking it can close the socket. */
   readonly shareLinkId?: string
+  /** For the audience: whose pitch it watches (`session:<id>` or `team:<id>`) in which program. */
+  readonly audience?: { readonly key: string; readonly programId: string }
 }
 
 export interface ConnectionOptions {

@@ -46,8 +46,7 @@ export function programFigures(deps: FigureDeps, program: ProgramRecord, now = D
     teams: teams.length,
     sheetsComplete: perTeam.filter((t) => t.completeness === 100).length,
     roundsHeld: perTeam.reduce((n, t) => n + t.rounds, 0),
-    // Audience sockets are counted live by the pitch feature and not stored, so there is no total to report.
-    pitchAudience: null,
+    pitchAudience: deps.pitch.audienceTotal(program.id),
     joinRequests: deps.pitch.countLeads(program.id),
     postings: programPostings.length,
     applicants: applications.length,

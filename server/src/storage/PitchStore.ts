@@ -39,6 +39,11 @@ export interface PitchStore {
   revokeShareLink(id: string): boolean
   getShareLink(id: string): ShareLinkRecord | undefined
 
+  /** Raises the recorded peak of an audience (`session:<id>` or `team:<id>`) to `viewers` if higher. */
+  recordAudiencePeak(audienceKey: string, programId: string, viewers: number): void
+  /** The sum of the program's audience peaks: how many people its pitches reached. */
+  audienceTotal(programId: string): number
+
   addLead(l: Omit<LeadRecord, 'id' | 'createdAt'>): LeadRecord
   listLeads(programId: string): LeadRecord[]
   countLeads(programId: string): number

@@ -107,4 +107,18 @@ export class SqlitePitch implements PitchStore {
   countLeads(programId: string): number {
     return this.db.prepare('SELECT COUNT(*) FROM leads WHERE program_id = ?').pluck().get(programId) as number
   }
+
+  recordAudiencePeak(audienceKey: string, programId: string, viewers: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO pitch_audience (audience_key, program_id, peak_viewers, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (audience_key) DO UPDATE SET peak_viewers = excluded.peak_viewers, updated_at = excluded.updated_at
+         WHERE excluded.peak_viewers > pitch_audience.peak_viewers`
+      )
+      .run(audienceKey, programId, viewers, nowIso())
+  }
+
+  audienceTotal(programId: string): number {
+    return this.db.prepare('SELECT IFNULL(SUM(peak_viewers), 0) FROM pitch_audience WHERE program_id = ?').pluck().get(programId) as number
+  }
 }
