@@ -52,7 +52,10 @@ function stateAt(c: Context<AppEnv>, teamId: string, point: string): Uint8Array 
 /** Review rounds of one team: list, open, close, and what changed between two moments. */
 export const teamRoundRoutes = new Hono<AppEnv>()
   .get('/:teamId/rounds', (c) => {
-    const { team } = teamFor(c, c.req.param('teamId'), 'team:read')
+    const team = c.var.deps.records.getTeam(c.req.param('teamId'))
+    if (!team) throw new HttpError(404, 'team_not_found', 'no team has this id')
+    // Round history is the cohort's progress, shown on the program page to everyone in the program.
+    programFor(c, team.programId, 'program:read')
     return c.json({ rounds: c.var.deps.records.listRounds(team.id).map(toRound) })
   })
   .post('/:teamId/rounds', async (c) => {
