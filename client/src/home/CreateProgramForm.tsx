@@ -4,6 +4,7 @@ import { useLocation } from 'wouter'
 import { CreateProgramRequest, CreatedId } from '../../../shared/src/index.ts'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { TextField } from '../ui/TextField.tsx'
 
 /** Coordinators and administrators start a program (a region's run of the model); it opens right away. */
 export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
@@ -35,30 +36,24 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
       <h2 id="create-program-title">{t('home.createProgram')}</h2>
       <p className="muted small">{t('home.createProgramLead')}</p>
       <form className="create-program__form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="program-name">{t('home.programName')}</label>
-          <input
-            id="program-name"
-            className="input"
-            value={name}
-            maxLength={120}
-            placeholder={t('home.programNamePlaceholder')}
-            onChange={(e) => setName(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="program-region">{t('home.programRegion')}</label>
-          <input
-            id="program-region"
-            className="input"
-            value={region}
-            maxLength={120}
-            placeholder={t('home.programRegionPlaceholder')}
-            onChange={(e) => setRegion(e.target.value)}
-            required
-          />
-        </div>
+        <TextField
+          id="program-name"
+          label={t('home.programName')}
+          value={name}
+          onValue={setName}
+          maxLength={120}
+          placeholder={t('home.programNamePlaceholder')}
+          required
+        />
+        <TextField
+          id="program-region"
+          label={t('home.programRegion')}
+          value={region}
+          onValue={setRegion}
+          maxLength={120}
+          placeholder={t('home.programRegionPlaceholder')}
+          required
+        />
         <div>
           <button className="button button--primary" type="submit" disabled={!request.success || isSending}>
             {isSending ? t('common.saving') : t('home.createProgramSubmit')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CreateTeamRequest, CreateTeamResponse } from '../../../shared/src/index.ts'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { TextField } from '../ui/TextField.tsx'
 
 /** Coordinators add a team (one per theme) to the program. */
 export function AddTeamForm({ programId, onCreated }: { programId: string; onCreated: () => void }) {
@@ -39,29 +40,23 @@ export function AddTeamForm({ programId, onCreated }: { programId: string; onCre
     <section className="card add-team" aria-labelledby="add-team-title">
       <h2 id="add-team-title">{t('program.addTeam')}</h2>
       <form className="add-team__form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="team-name">{t('program.teamName')}</label>
-          <input
-            id="team-name"
-            className="input"
-            value={name}
-            maxLength={120}
-            placeholder={t('program.teamNamePlaceholder')}
-            onChange={(e) => setName(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="team-org">{t('program.organization')}</label>
-          <input
-            id="team-org"
-            className="input"
-            value={organization}
-            maxLength={120}
-            placeholder={t('program.organizationPlaceholder')}
-            onChange={(e) => setOrganization(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="team-name"
+          label={t('program.teamName')}
+          value={name}
+          onValue={setName}
+          maxLength={120}
+          placeholder={t('program.teamNamePlaceholder')}
+          required
+        />
+        <TextField
+          id="team-org"
+          label={t('program.organization')}
+          value={organization}
+          onValue={setOrganization}
+          maxLength={120}
+          placeholder={t('program.organizationPlaceholder')}
+        />
         <div>
           <button className="button button--primary" type="submit" disabled={!request.success || isSending}>
             {isSending ? t('common.saving') : t('program.create')}

@@ -5,6 +5,7 @@ import { ApiRequestError, apiSend } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { fieldOfServerError, joinRequestOf, validateJoin, type JoinField, type JoinForm, type JoinProblem } from './validateJoin.ts'
 import './join.css'
+import { TextField } from '../../ui/TextField.tsx'
 
 interface JoinDialogProps {
   token: string
@@ -73,11 +74,12 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
     }
   }
 
+  const problemText = (field: JoinField) => (problems[field] ? t(`pitch.join.errors.${problems[field]}`) : null)
   const describedBy = (field: JoinField) => (problems[field] ? `join-${field}-problem` : undefined)
   const problem = (field: JoinField) =>
     problems[field] && (
       <span id={`join-${field}-problem`} className="field-problem">
-        {t(`pitch.join.errors.${problems[field]}`)}
+        {problemText(field)}
       </span>
     )
 
@@ -119,53 +121,37 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
               </select>
             </label>
           )}
-          <div className="field">
-            <label htmlFor="join-name">{t('pitch.join.name')}</label>
-            <input
-              id="join-name"
-              className="input"
-              value={form.name}
-              autoComplete="name"
-              maxLength={80}
-              aria-invalid={!!problems.name}
-              aria-describedby={describedBy('name')}
-              onChange={(e) => update('name', e.target.value)}
-            />
-            {problem('name')}
-          </div>
-          <div className="field">
-            <label htmlFor="join-contact">{t('pitch.join.contact')}</label>
-            <input
-              id="join-contact"
-              className="input"
-              value={form.contact}
-              autoComplete="email"
-              inputMode="email"
-              placeholder={t('pitch.join.contactPlaceholder')}
-              aria-invalid={!!problems.contact}
-              aria-describedby={describedBy('contact') ?? 'join-contact-hint'}
-              onChange={(e) => update('contact', e.target.value)}
-            />
-            {problem('contact') ?? (
-              <span id="join-contact-hint" className="field-hint">
-                {t('pitch.join.contactHint')}
-              </span>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="join-howToHelp">{t('pitch.join.howToHelp')}</label>
-            <textarea
-              id="join-howToHelp"
-              className="input textarea join__textarea"
-              value={form.howToHelp}
-              rows={3}
-              placeholder={t('pitch.join.howToHelpPlaceholder')}
-              aria-invalid={!!problems.howToHelp}
-              aria-describedby={describedBy('howToHelp')}
-              onChange={(e) => update('howToHelp', e.target.value)}
-            />
-            {problem('howToHelp')}
-          </div>
+          <TextField
+            id="join-name"
+            label={t('pitch.join.name')}
+            value={form.name}
+            onValue={(v) => update('name', v)}
+            problem={problemText('name')}
+            autoComplete="name"
+            maxLength={80}
+          />
+          <TextField
+            id="join-contact"
+            label={t('pitch.join.contact')}
+            value={form.contact}
+            onValue={(v) => update('contact', v)}
+            problem={problemText('contact')}
+            hint={t('pitch.join.contactHint')}
+            autoComplete="email"
+            inputMode="email"
+            placeholder={t('pitch.join.contactPlaceholder')}
+          />
+          <TextField
+            multiline
+            id="join-howToHelp"
+            label={t('pitch.join.howToHelp')}
+            value={form.howToHelp}
+            onValue={(v) => update('howToHelp', v)}
+            problem={problemText('howToHelp')}
+            className="join__textarea"
+            rows={3}
+            placeholder={t('pitch.join.howToHelpPlaceholder')}
+          />
           <div className="field">
             <label className="join__consent">
               <input

@@ -1,0 +1,55 @@
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react'
+
+type Shared = {
+  /** Also the input's id; the problem and hint get ids derived from it. */
+  readonly id: string
+  readonly label: string
+  readonly value: string
+  readonly onValue: (value: string) => void
+  /** A problem in words, shown under the field and announced with it. */
+  readonly problem?: string | null
+  /** Help shown under the field while there is no problem. */
+  readonly hint?: string
+}
+
+type TextFieldProps =
+  | (Shared & { readonly multiline?: false } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>)
+  | (Shared & { readonly multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'>)
+
+/** A labelled text input (or textarea) with its problem or hint underneath, wired for screen readers. */
+export function TextField(props: TextFieldProps) {
+  const { id, label, value, onValue, problem, hint, multiline, className, ...rest } = props
+  const note = problem ? `${id}-problem` : hint ? `${id}-hint` : undefined
+  const common = { id, value, 'aria-invalid': problem ? true : undefined, 'aria-describedby': note }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea
+          {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
+          {...common}
+          className={`input textarea ${className ?? ''}`.trim()}
+          onChange={(e) => onValue(e.target.value)}
+        />
+      ) : (
+        <input
+          {...(rest as InputHTMLAttributes<HTMLInputElement>)}
+          {...common}
+          className={`input ${className ?? ''}`.trim()}
+          onChange={(e) => onValue(e.target.value)}
+        />
+      )}
+      {problem ? (
+        <span id={`${id}-problem`} className="field-problem">
+          {problem}
+        </span>
+      ) : (
+        hint && (
+          <span id={`${id}-hint`} className="field-hint">
+            {hint}
+          </span>
+        )
+      )}
+    </div>
+  )
+}
