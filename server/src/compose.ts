@@ -13,7 +13,7 @@ export function composeServer(storage: Storage, config: Config, log: Logger, sta
   const viewers = new ViewerCounter(storage.pitch)
   const collab = new CollabServer(storage.documents, socketAdmission(access, storage.records, storage.pitch), config, log, viewers)
   viewers.attach(collab)
-  const app = createApp({ records: storage.records, documents: storage.documents, pitch: storage.pitch, postings: storage.postings, access, collab, log, staticRoot })
+  const app = createApp({ records: storage.records, documents: storage.documents, pitch: storage.pitch, postings: storage.postings, access, collab, log, staticRoot, publicUrl: config.publicUrl })
   return {
     app,
     collab,

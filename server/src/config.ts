@@ -6,6 +6,8 @@ export interface Config {
   readonly port: number
   readonly dataDir: string
   readonly adminToken: string | undefined
+  /** The origin people reach this server at (links, feeds, origin checks); else the request's own. */
+  readonly publicUrl: string | undefined
   readonly maxFrameBytes: number
   readonly unloadDelayMs: number
   readonly compactAfter: number
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env, 'PORT', 8787, 0),
     dataDir: resolve(env.DATA_DIR ?? './data'),
     adminToken: env.ADMIN_TOKEN || undefined,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     maxFrameBytes: intFrom(env, 'MAX_FRAME_BYTES', DEFAULT_MAX_FRAME_BYTES, 1024),
     unloadDelayMs: intFrom(env, 'UNLOAD_DELAY_MS', 30_000, 0),
     compactAfter: intFrom(env, 'COMPACT_AFTER', 500, 2),

@@ -21,7 +21,7 @@ if (!staticRoot) log.warn('no built client found; run `npx vite build` to serve 
 const { app, collab, close } = composeServer(storage, config, log, staticRoot)
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
-  const origin = process.env.PUBLIC_URL ?? `http://localhost:${info.port}`
+  const origin = config.publicUrl ?? `http://localhost:${info.port}`
   const lines = [`Specboard listening on ${origin}`, `data: ${config.dataDir}`]
   const setupUrl = openSetupIfNeeded(storage.records, origin)
   if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)

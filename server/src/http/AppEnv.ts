@@ -14,6 +14,8 @@ export interface AppDeps {
   readonly access: Access
   readonly collab: CollabServer
   readonly log: Logger
+  /** PUBLIC_URL, when set: the origin links are built with. */
+  readonly publicUrl?: string
   /** Where the built client lives; absent in API-only tests. */
   readonly staticRoot?: string
 }

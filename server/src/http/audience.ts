@@ -8,7 +8,7 @@ import { KeyedRateLimiter } from '../pitch/ReactionLimiter.ts'
 import { addReaction } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { readBody } from './middleware/validate.ts'
-import { originOf } from './invites.ts'
+import { originOf } from './origin.ts'
 
 const GONE_MESSAGES = {
   unknown: 'this link is not known; ask the presenter for the current one',

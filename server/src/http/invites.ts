@@ -10,17 +10,13 @@ import { teamFor } from './access.ts'
 import { setTokenCookie } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
 import { issueAccessToken } from './tokens.ts'
+import { originOf } from './origin.ts'
 
 const DAY_MS = 24 * 3600 * 1000
 
 function statusOf(invite: InviteRecord, now = Date.now()): InviteListItem['status'] {
   if (invite.revokedAt) return 'revoked'
   return Date.parse(invite.expiresAt) <= now ? 'expired' : 'valid'
-}
-
-/** The public address of this server as the caller reached it. */
-export function originOf(c: Context): string {
-  return process.env.PUBLIC_URL ?? new URL(c.req.url).origin
 }
 
 function inviteByToken(c: Context<AppEnv>): InviteRecord {

@@ -16,7 +16,7 @@ import { hashSecret, newSecret } from '../ids.ts'
 import { applyTimerAction, readTimer, setSession } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { programFor, teamFor } from './access.ts'
-import { originOf } from './invites.ts'
+import { originOf } from './origin.ts'
 import { requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
 

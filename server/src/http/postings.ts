@@ -11,7 +11,7 @@ import { postingDetail, postingListItem } from '../publishing/views.ts'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { programFor, teamFor } from './access.ts'
-import { originOf } from './invites.ts'
+import { originOf } from './origin.ts'
 import { postingFor } from './postingAccess.ts'
 import { readBody } from './middleware/validate.ts'
 

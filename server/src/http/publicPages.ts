@@ -28,7 +28,7 @@ import { notFoundPage, page, PUBLIC_CSP, SITE_CSS, type Html } from '../publishi
 import { postingPage, type ApplicationFormState } from '../publishing/pages/postingPage.ts'
 import { html } from 'hono/html'
 import type { AppEnv } from './AppEnv.ts'
-import { originOf } from './invites.ts'
+import { originOf } from './origin.ts'
 
 export interface PublicPageOptions {
   /** Applications accepted per client address per window. */
@@ -349,9 +349,9 @@ async function formValues(c: Context): Promise<Record<string, string> | null> {
  * Whether a POST comes from one of our pages: its Origin (or, without one, its Referer) names this host.
  * Requests with neither (non-browser clients) pass: the check only stops other sites' pages.
  */
-function isSameOrigin(c: Context): boolean {
+function isSameOrigin(c: Context<AppEnv>): boolean {
   const hosts = new Set([new URL(c.req.url).host, c.req.header('host') ?? ''])
-  if (process.env.PUBLIC_URL) hosts.add(new URL(process.env.PUBLIC_URL).host)
+  if (c.var.deps.publicUrl) hosts.add(new URL(c.var.deps.publicUrl).host)
   const claimed = c.req.header('origin') ?? c.req.header('referer')
   if (claimed === undefined) return true
   try {

@@ -19,7 +19,7 @@ import { cutSlots } from '../publishing/slots.ts'
 import { applicationView, interviewView } from '../publishing/views.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { programFor } from './access.ts'
-import { originOf } from './invites.ts'
+import { originOf } from './origin.ts'
 import { applicationFor, interviewFor, postingFor, selecting } from './postingAccess.ts'
 import { readBody } from './middleware/validate.ts'
 
