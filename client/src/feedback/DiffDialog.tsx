@@ -44,29 +44,11 @@ export function DiffDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t('review.diff.title')} onClose={onClose} className="dialog--wide">
       <div className="diff-controls">
-        <div className="field">
-          <label htmlFor={fromId}>{t('review.diff.from')}</label>
-          <select id={fromId} className="select" value={from} onChange={(e) => setFrom(e.target.value)}>
-            {points.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PointSelect id={fromId} label={t('review.diff.from')} points={points} value={from} onChange={setFrom} />
         <span className="diff-controls__arrow" aria-hidden="true">
           →
         </span>
-        <div className="field">
-          <label htmlFor={toId}>{t('review.diff.to')}</label>
-          <select id={toId} className="select" value={to} onChange={(e) => setTo(e.target.value)}>
-            {points.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PointSelect id={toId} label={t('review.diff.to')} points={points} value={to} onChange={setTo} />
       </div>
       <p className="diff-legend small">
         <span>{t('review.diff.legend')}</span>
@@ -138,5 +120,27 @@ function SectionDiffView({ diff, title }: { diff: SectionDiff; title: string }) 
         })}
       </p>
     </section>
+  )
+}
+
+/** One end of the comparison: a labelled choice among the diff points. */
+function PointSelect(props: {
+  id: string
+  label: string
+  points: readonly { value: string; label: string }[]
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} className="select" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.points.map((p) => (
+          <option key={p.value} value={p.value}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
