@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const PORT = Number(process.env.E2E_PORT ?? 8799)
-const ADMIN_TOKEN = (process.env.E2E_ADMIN_TOKEN ??= 'e2e-admin')
+process.env.E2E_ADMIN_TOKEN ??= 'e2e-admin'
+const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN
 // The config is loaded again in each worker; the environment carries the first run's directory there,
 // so the server and every worker agree on one fresh data directory per run.
-const DATA_DIR = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'specboard-e2e-')))
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'specboard-e2e-'))
+const DATA_DIR = process.env.E2E_DATA_DIR
 
 /**
  * End-to-end tests: the built client (dist/, `npm test` builds it first) served by the real server, driven

@@ -22,7 +22,17 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { startServer, type TestServer } from '../tests/helpers/startServer.ts'
 import { createTeamFixture, type TeamFixture } from '../tests/helpers/team.ts'
-import { connectProvider, frames, LightClient, sleep, syncedProvider, waitFor, waitForSync, collabUrl, type ProviderClient } from '../tests/helpers/wsClient.ts'
+import {
+  connectProvider,
+  frames,
+  LightClient,
+  sleep,
+  syncedProvider,
+  waitFor,
+  waitForSync,
+  collabUrl,
+  type ProviderClient,
+} from '../tests/helpers/wsClient.ts'
 
 // Every WebsocketProvider adds a process 'exit' listener in Node.
 process.setMaxListeners(0)
@@ -95,7 +105,13 @@ function appendToken(text: Y.Text, token: string): void {
 
 async function benchRoom(server: TestServer, team: TeamFixture) {
   const clients: ProviderClient[] = []
-  const writers = [team.tokens.owner, team.tokens.talent, team.tokens.caretaker, team.tokens.owner, team.tokens.talent]
+  const writers = [
+    team.tokens.owner,
+    team.tokens.talent,
+    team.tokens.caretaker,
+    team.tokens.owner,
+    team.tokens.talent,
+  ]
   for (let i = 0; i < 20; i++) {
     const token = i < 5 ? writers[i] : i % 2 ? team.tokens.reviewer : team.tokens.caretaker
     clients.push(await syncedProvider(server, team.documents.spec, token))
@@ -123,7 +139,10 @@ async function benchRoom(server: TestServer, team: TeamFixture) {
   })
   await Promise.all(typists)
   const expected = sentAt.size * 19
-  await waitFor(() => arrivals >= expected, { timeoutMs: 10_000, what: 'every insert at every client' }).catch(() => {})
+  await waitFor(() => arrivals >= expected, {
+    timeoutMs: 10_000,
+    what: 'every insert at every client',
+  }).catch(() => {})
   for (const client of clients) client.destroy()
   return { latency, inserts: sentAt.size, arrivals, expected }
 }
@@ -133,13 +152,21 @@ async function benchRoom(server: TestServer, team: TeamFixture) {
 async function benchFanOut(server: TestServer, team: TeamFixture) {
   const readers: LightClient[] = []
   for (let i = 0; i < READERS; i += 25) {
-    const batch = Array.from({ length: Math.min(25, READERS - i) }, () => new LightClient(server, team.documents.stage, team.tokens.reviewer))
+    const batch = Array.from(
+      { length: Math.min(25, READERS - i) },
+      () => new LightClient(server, team.documents.stage, team.tokens.reviewer)
+    )
     await Promise.all(batch.map((r) => r.ready()))
-    batch.forEach((reader, k) => reader.setPresence({ user: { name: `Reader ${i + k}`, color: '#30638e' }, section: 'what' }))
+    batch.forEach((reader, k) =>
+      reader.setPresence({ user: { name: `Reader ${i + k}`, color: '#30638e' }, section: 'what' })
+    )
     readers.push(...batch)
   }
   const writer = await syncedProvider(server, team.documents.stage, team.tokens.owner)
-  writer.provider.awareness.setLocalState({ user: { name: 'Writer', color: '#d1495b' }, section: 'what' })
+  writer.provider.awareness.setLocalState({
+    user: { name: 'Writer', color: '#d1495b' },
+    section: 'what',
+  })
   await sleep(500)
 
   const sentAt = new Map<string, number>()
@@ -164,15 +191,28 @@ async function benchFanOut(server: TestServer, team: TeamFixture) {
     sentAt.set(token, performance.now())
     appendToken(writer.doc.getText('bench'), token)
     // Some readers move between sections, so presence changes flow alongside the renewals.
-    readers[n % readers.length].setPresence({ user: { name: `Reader ${n % readers.length}`, color: '#30638e' }, section: n % 2 ? 'why' : 'what' })
+    readers[n % readers.length].setPresence({
+      user: { name: `Reader ${n % readers.length}`, color: '#30638e' },
+      section: n % 2 ? 'why' : 'what',
+    })
     await sleep(100)
   }
-  await waitFor(() => toLast.values.length >= sentAt.size, { timeoutMs: 10_000, what: 'every update at every reader' }).catch(() => {})
+  await waitFor(() => toLast.values.length >= sentAt.size, {
+    timeoutMs: 10_000,
+    what: 'every update at every reader',
+  }).catch(() => {})
   const openReaders = readers.filter((r) => r.isOpen).length
   const writerCloses = writer.closes.map((c) => c.code)
   writer.destroy()
   for (const reader of readers) reader.close()
-  return { perReader, toLast, updates: sentAt.size, complete: toLast.values.length, openReaders, writerCloses }
+  return {
+    perReader,
+    toLast,
+    updates: sentAt.size,
+    complete: toLast.values.length,
+    openReaders,
+    writerCloses,
+  }
 }
 
 // ---------------------------------------------------------------- (c)
@@ -180,7 +220,10 @@ async function benchFanOut(server: TestServer, team: TeamFixture) {
 function rowCount(server: TestServer, document: string): number {
   const db = new Database(server.dbFile, { readonly: true })
   try {
-    return db.prepare('SELECT COUNT(*) FROM document_updates WHERE document = ?').pluck().get(document) as number
+    return db
+      .prepare('SELECT COUNT(*) FROM document_updates WHERE document = ?')
+      .pluck()
+      .get(document) as number
   } finally {
     db.close()
   }
@@ -189,7 +232,10 @@ function rowCount(server: TestServer, document: string): number {
 function storedBytes(server: TestServer, document: string): number {
   const db = new Database(server.dbFile, { readonly: true })
   try {
-    return db.prepare('SELECT IFNULL(SUM(LENGTH(data)), 0) FROM document_updates WHERE document = ?').pluck().get(document) as number
+    return db
+      .prepare('SELECT IFNULL(SUM(LENGTH(data)), 0) FROM document_updates WHERE document = ?')
+      .pluck()
+      .get(document) as number
   } finally {
     db.close()
   }
@@ -212,15 +258,19 @@ async function writeHistory(server: TestServer, document: string, token: string)
   const started = performance.now()
   for (let i = 0; i < HISTORY; i++) {
     const dice = Math.random()
-    if (dice < 0.05 && text.length > 10) text.delete(Math.floor(Math.random() * (text.length - 1)), 1)
-    else if (dice < 0.15) text.insert(Math.floor(Math.random() * text.length), alphabet[i % alphabet.length])
+    if (dice < 0.05 && text.length > 10)
+      text.delete(Math.floor(Math.random() * (text.length - 1)), 1)
+    else if (dice < 0.15)
+      text.insert(Math.floor(Math.random() * text.length), alphabet[i % alphabet.length])
     else text.insert(text.length, alphabet[i % alphabet.length])
     // Let the socket drain now and then, so the bench does not buffer everything at once.
     if (i % 1000 === 999) while (ws.bufferedAmount > 0) await sleep(1)
   }
   // A round trip after the last update: the server answers frames in order.
   const before = Y.encodeStateVector(doc)
-  const done = new Promise<void>((resolve) => ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve()))
+  const done = new Promise<void>((resolve) =>
+    ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve())
+  )
   ws.send(frames.syncStep1(before))
   await done
   const ms = performance.now() - started
@@ -231,26 +281,40 @@ async function writeHistory(server: TestServer, document: string, token: string)
 }
 
 /** connect → synced of a fresh provider, in ms; checks the loaded text is complete. */
-async function timeLoad(server: TestServer, document: string, token: string, expectedLength: number): Promise<number> {
+async function timeLoad(
+  server: TestServer,
+  document: string,
+  token: string,
+  expectedLength: number
+): Promise<number> {
   const started = performance.now()
   const client = connectProvider(server, document, token)
   await waitForSync(client.provider, 300_000)
   const ms = performance.now() - started
   const length = client.doc.getText('history').length
   client.destroy()
-  if (length !== expectedLength) throw new Error(`loaded ${length} characters, expected ${expectedLength}`)
+  if (length !== expectedLength)
+    throw new Error(`loaded ${length} characters, expected ${expectedLength}`)
   return ms
 }
 
 async function benchHistory(compactAfter: string | undefined) {
-  const env: Record<string, string> = { MESSAGES_PER_SECOND: '1000000', MESSAGE_BURST: '1000000', UNLOAD_DELAY_MS: '300' }
+  const env: Record<string, string> = {
+    MESSAGES_PER_SECOND: '1000000',
+    MESSAGE_BURST: '1000000',
+    UNLOAD_DELAY_MS: '300',
+  }
   // The raw case must never compact: not past a bound, and not on unload (which always compacts).
   if (compactAfter) Object.assign(env, { COMPACT_AFTER: compactAfter, UNLOAD_DELAY_MS: '600000' })
   const server = await startServer({ env })
   try {
     const team = await createTeamFixture(server, 'History')
     const document = team.documents.spec
-    const { writeMs, length: expectedLength, docBytes } = await writeHistory(server, document, team.tokens.owner)
+    const {
+      writeMs,
+      length: expectedLength,
+      docBytes,
+    } = await writeHistory(server, document, team.tokens.owner)
     const rowsWritten = rowCount(server, document)
     const loads: number[] = []
     let rowsAtLoad = rowsWritten
@@ -268,7 +332,10 @@ async function benchHistory(compactAfter: string | undefined) {
     } else {
       for (let i = 0; i < 3; i++) {
         // Everyone has left: wait for the room to unload (it compacts into one row as it goes).
-        await waitFor(() => rowCount(server, document) === 1, { timeoutMs: 10_000, what: 'the room to unload' })
+        await waitFor(() => rowCount(server, document) === 1, {
+          timeoutMs: 10_000,
+          what: 'the room to unload',
+        })
         await sleep(400)
         rowsAtLoad = rowCount(server, document)
         bytesAtLoad = storedBytes(server, document)
@@ -289,7 +356,9 @@ async function benchHistory(compactAfter: string | undefined) {
 const f = (ms: number) => (Number.isNaN(ms) ? '   n/a' : ms.toFixed(1).padStart(6))
 
 async function main() {
-  console.log(`Specboard collab bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores, ${SECONDS} s phases\n`)
+  console.log(
+    `Specboard collab bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores, ${SECONDS} s phases\n`
+  )
   const server = await startServer({ env: { UNLOAD_DELAY_MS: '2000' } })
   try {
     const team = await createTeamFixture(server, 'Bench')
@@ -303,35 +372,46 @@ async function main() {
 }
 
 async function reportRoom(server: TestServer, team: TeamFixture) {
-    const a = await measured(server, () => benchRoom(server, team))
-    const ra = a.result
-    console.log('(a) 20 clients in one room, 5 typing 10–20 inserts/s (insert → each of the other 19)')
-    console.log('    samples  p50 ms  p90 ms  p99 ms  max ms   server CPU  server RSS  bench loop p99')
-    console.log(
-      `    ${String(ra.latency.values.length).padStart(7)}  ${f(ra.latency.quantile(0.5))}  ${f(ra.latency.quantile(0.9))}  ${f(ra.latency.quantile(0.99))}  ${f(ra.latency.max)}` +
-        `   ${(a.serverCpu * 100).toFixed(0).padStart(8)} %  ${a.serverRssMiB.toFixed(0).padStart(6)} MiB  ${f(a.clientLoopP99Ms)} ms`
-    )
-    console.log(`    ${ra.inserts} inserts, ${ra.arrivals}/${ra.expected} arrivals\n`)
+  const a = await measured(server, () => benchRoom(server, team))
+  const ra = a.result
+  console.log(
+    '(a) 20 clients in one room, 5 typing 10–20 inserts/s (insert → each of the other 19)'
+  )
+  console.log(
+    '    samples  p50 ms  p90 ms  p99 ms  max ms   server CPU  server RSS  bench loop p99'
+  )
+  console.log(
+    `    ${String(ra.latency.values.length).padStart(7)}  ${f(ra.latency.quantile(0.5))}  ${f(ra.latency.quantile(0.9))}  ${f(ra.latency.quantile(0.99))}  ${f(ra.latency.max)}` +
+      `   ${(a.serverCpu * 100).toFixed(0).padStart(8)} %  ${a.serverRssMiB.toFixed(0).padStart(6)} MiB  ${f(a.clientLoopP99Ms)} ms`
+  )
+  console.log(`    ${ra.inserts} inserts, ${ra.arrivals}/${ra.expected} arrivals\n`)
 }
 
 async function reportFanOut(server: TestServer, team: TeamFixture) {
-
-    const b = await measured(server, () => benchFanOut(server, team))
-    const rb = b.result
-    console.log(`(b) 1 writer → ${READERS} readers with presence, 10 inserts/s`)
-    console.log('                       samples  p50 ms  p90 ms  p99 ms  max ms')
-    console.log(`    to each reader   ${String(rb.perReader.values.length).padStart(9)}  ${f(rb.perReader.quantile(0.5))}  ${f(rb.perReader.quantile(0.9))}  ${f(rb.perReader.quantile(0.99))}  ${f(rb.perReader.max)}`)
-    console.log(`    to the last one  ${String(rb.toLast.values.length).padStart(9)}  ${f(rb.toLast.quantile(0.5))}  ${f(rb.toLast.quantile(0.9))}  ${f(rb.toLast.quantile(0.99))}  ${f(rb.toLast.max)}`)
-    console.log(
-      `    ${rb.updates} updates, ${rb.complete} reached every reader; ${rb.openReaders}/${READERS} readers still open` +
-        (rb.writerCloses.length ? `, writer closed with ${rb.writerCloses.join(', ')}` : '') +
-        `; server CPU ${(b.serverCpu * 100).toFixed(0)} %, RSS ${b.serverRssMiB.toFixed(0)} MiB; bench loop p99 ${b.clientLoopP99Ms.toFixed(1)} ms\n`
-    )
+  const b = await measured(server, () => benchFanOut(server, team))
+  const rb = b.result
+  console.log(`(b) 1 writer → ${READERS} readers with presence, 10 inserts/s`)
+  console.log('                       samples  p50 ms  p90 ms  p99 ms  max ms')
+  console.log(
+    `    to each reader   ${String(rb.perReader.values.length).padStart(9)}  ${f(rb.perReader.quantile(0.5))}  ${f(rb.perReader.quantile(0.9))}  ${f(rb.perReader.quantile(0.99))}  ${f(rb.perReader.max)}`
+  )
+  console.log(
+    `    to the last one  ${String(rb.toLast.values.length).padStart(9)}  ${f(rb.toLast.quantile(0.5))}  ${f(rb.toLast.quantile(0.9))}  ${f(rb.toLast.quantile(0.99))}  ${f(rb.toLast.max)}`
+  )
+  console.log(
+    `    ${rb.updates} updates, ${rb.complete} reached every reader; ${rb.openReaders}/${READERS} readers still open` +
+      (rb.writerCloses.length ? `, writer closed with ${rb.writerCloses.join(', ')}` : '') +
+      `; server CPU ${(b.serverCpu * 100).toFixed(0)} %, RSS ${b.serverRssMiB.toFixed(0)} MiB; bench loop p99 ${b.clientLoopP99Ms.toFixed(1)} ms\n`
+  )
 }
 
 async function reportHistory() {
-  console.log(`(c) a fresh client loads a ${HISTORY.toLocaleString('en')}-update history from disk (document not in memory); connect → synced, 3 runs`)
-  console.log('    case                               write s   rows at load  stored KiB  doc KiB   min ms  median ms  max ms')
+  console.log(
+    `(c) a fresh client loads a ${HISTORY.toLocaleString('en')}-update history from disk (document not in memory); connect → synced, 3 runs`
+  )
+  console.log(
+    '    case                               write s   rows at load  stored KiB  doc KiB   min ms  median ms  max ms'
+  )
   for (const [label, compactAfter] of [
     ['raw log (COMPACT_AFTER=1e9)', '1000000000'],
     ['default compaction (500) + unload', undefined],

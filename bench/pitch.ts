@@ -17,7 +17,13 @@ import { apiRequest } from '../tests/helpers/api.ts'
 import { startServer } from '../tests/helpers/startServer.ts'
 import { createTeamFixture } from '../tests/helpers/team.ts'
 import WebSocket from 'ws'
-import { LightClient, collabUrl, sleep, syncedProvider, waitFor } from '../tests/helpers/wsClient.ts'
+import {
+  LightClient,
+  collabUrl,
+  sleep,
+  syncedProvider,
+  waitFor,
+} from '../tests/helpers/wsClient.ts'
 import { MESSAGE_TYPE } from '../shared/src/index.ts'
 
 process.setMaxListeners(0)
@@ -38,22 +44,46 @@ async function main() {
   try {
     const team = await createTeamFixture(server, 'Bench pitch')
     const session = PitchSession.parse(
-      (await apiRequest(server, 'POST', `/api/programs/${team.programId}/pitch-sessions`, {
-        body: { kind: 'final', title: 'Bench', startsAt: '2026-12-05T14:00:00+09:00', minutesPerTeam: 7, teamIds: [team.teamId] },
-      })).body
+      (
+        await apiRequest(server, 'POST', `/api/programs/${team.programId}/pitch-sessions`, {
+          body: {
+            kind: 'final',
+            title: 'Bench',
+            startsAt: '2026-12-05T14:00:00+09:00',
+            minutesPerTeam: 7,
+            teamIds: [team.teamId],
+          },
+        })
+      ).body
     )
-    await apiRequest(server, 'POST', `/api/pitch-sessions/${session.id}/advance`, { body: { teamId: team.teamId } })
-    const link = ShareLink.parse((await apiRequest(server, 'POST', `/api/pitch-sessions/${session.id}/share-links`, { body: {} })).body)
+    await apiRequest(server, 'POST', `/api/pitch-sessions/${session.id}/advance`, {
+      body: { teamId: team.teamId },
+    })
+    const link = ShareLink.parse(
+      (
+        await apiRequest(server, 'POST', `/api/pitch-sessions/${session.id}/share-links`, {
+          body: {},
+        })
+      ).body
+    )
 
     const viewers: LightClient[] = []
     for (let i = 0; i < VIEWERS; i += 25) {
-      const batch = Array.from({ length: Math.min(25, VIEWERS - i) }, () => new LightClient(server, team.documents.stage, link.token!))
+      const batch = Array.from(
+        { length: Math.min(25, VIEWERS - i) },
+        () => new LightClient(server, team.documents.stage, link.token!)
+      )
       await Promise.all(batch.map((v) => v.ready()))
-      batch.forEach((v, k) => v.setPresence({ user: { name: `Viewer ${i + k}`, color: '#30638e' } }))
+      batch.forEach((v, k) =>
+        v.setPresence({ user: { name: `Viewer ${i + k}`, color: '#30638e' } })
+      )
       viewers.push(...batch)
     }
     const presenter = await syncedProvider(server, team.documents.stage, team.tokens.owner)
-    await waitFor(() => presenter.doc.getMap(STAGE_MAP).get(STAGE_KEYS.viewers) === VIEWERS, { timeoutMs: 10_000, what: 'the viewer count' }).catch(() => console.log('viewers', presenter.doc.getMap(STAGE_MAP).get(STAGE_KEYS.viewers)))
+    await waitFor(() => presenter.doc.getMap(STAGE_MAP).get(STAGE_KEYS.viewers) === VIEWERS, {
+      timeoutMs: 10_000,
+      what: 'the viewer count',
+    }).catch(() => console.log('viewers', presenter.doc.getMap(STAGE_MAP).get(STAGE_KEYS.viewers)))
 
     const sentAt = new Map<number, number>()
     const arrivals = new Map<number, number>()
@@ -78,18 +108,35 @@ async function main() {
       presenter.doc.getMap(STAGE_MAP).set(STAGE_KEYS.slide, slide)
       await sleep(INTERVAL_MS)
     }
-    await waitFor(() => toAll.length === SLIDES, { timeoutMs: 10_000, what: 'every slide at every viewer' }).catch(() => {})
+    await waitFor(() => toAll.length === SLIDES, {
+      timeoutMs: 10_000,
+      what: 'every slide at every viewer',
+    }).catch(() => {})
 
     for (const viewer of viewers) viewer.close()
-    const arrival = await measureArrival(server, team.documents.stage, link.token!, (slide) => presenter.doc.getMap(STAGE_MAP).set(STAGE_KEYS.slide, slide))
+    const arrival = await measureArrival(server, team.documents.stage, link.token!, (slide) =>
+      presenter.doc.getMap(STAGE_MAP).set(STAGE_KEYS.slide, slide)
+    )
 
-    console.log(`\nPitch: 1 presenter, ${VIEWERS} audience connections (presence on), ${SLIDES} slide changes every ${INTERVAL_MS} ms`)
+    console.log(
+      `\nPitch: 1 presenter, ${VIEWERS} audience connections (presence on), ${SLIDES} slide changes every ${INTERVAL_MS} ms`
+    )
     console.log(`                                   p50        p99        max`)
-    console.log(`  applied, to each viewer    ${fmt(quantile(perViewer, 0.5))} ${fmt(quantile(perViewer, 0.99))} ${fmt(Math.max(...perViewer))}`)
-    console.log(`  applied, to every viewer   ${fmt(quantile(toAll, 0.5))} ${fmt(quantile(toAll, 0.99))} ${fmt(Math.max(...toAll))}`)
-    console.log(`  arrived, at each viewer    ${fmt(quantile(arrival.perViewer, 0.5))} ${fmt(quantile(arrival.perViewer, 0.99))} ${fmt(Math.max(...arrival.perViewer))}`)
-    console.log(`  arrived, at every viewer   ${fmt(quantile(arrival.toAll, 0.5))} ${fmt(quantile(arrival.toAll, 0.99))} ${fmt(Math.max(...arrival.toAll))}`)
-    console.log(`  complete: ${toAll.length}/${SLIDES} (applied), ${arrival.toAll.length}/${SLIDES} (arrived) slide changes reached all ${VIEWERS} viewers\n`)
+    console.log(
+      `  applied, to each viewer    ${fmt(quantile(perViewer, 0.5))} ${fmt(quantile(perViewer, 0.99))} ${fmt(Math.max(...perViewer))}`
+    )
+    console.log(
+      `  applied, to every viewer   ${fmt(quantile(toAll, 0.5))} ${fmt(quantile(toAll, 0.99))} ${fmt(Math.max(...toAll))}`
+    )
+    console.log(
+      `  arrived, at each viewer    ${fmt(quantile(arrival.perViewer, 0.5))} ${fmt(quantile(arrival.perViewer, 0.99))} ${fmt(Math.max(...arrival.perViewer))}`
+    )
+    console.log(
+      `  arrived, at every viewer   ${fmt(quantile(arrival.toAll, 0.5))} ${fmt(quantile(arrival.toAll, 0.99))} ${fmt(Math.max(...arrival.toAll))}`
+    )
+    console.log(
+      `  complete: ${toAll.length}/${SLIDES} (applied), ${arrival.toAll.length}/${SLIDES} (arrived) slide changes reached all ${VIEWERS} viewers\n`
+    )
     presenter.destroy()
   } catch (error) {
     console.error(server.logs().slice(-3000))
@@ -104,7 +151,12 @@ async function main() {
  * no viewer's clock waits for another viewer's work. The k-th update a socket receives is slide k: nothing
  * else changes the stage while slides move.
  */
-async function measureArrival(server: { wsUrl: string }, document: string, token: string, setSlide: (slide: number) => void) {
+async function measureArrival(
+  server: { wsUrl: string },
+  document: string,
+  token: string,
+  setSlide: (slide: number) => void
+) {
   const sockets: WebSocket[] = []
   const arrivals: number[][] = []
   for (let i = 0; i < VIEWERS; i++) {

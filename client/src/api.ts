@@ -66,14 +66,20 @@ export async function apiSend(path: string, options: RequestOptions = {}): Promi
   await send(path, options)
 }
 
-async function send(path: string, { method = 'GET', body, signal }: RequestOptions): Promise<Response> {
+async function send(
+  path: string,
+  { method = 'GET', body, signal }: RequestOptions
+): Promise<Response> {
   let response: Response
   try {
     response = await fetch(path, {
       method,
       signal,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch (error) {
@@ -90,5 +96,5 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   if (parsed.success) {
     return new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message)
   }
-  return new ApiRequestError(response.status, 'http_' + response.status, response.statusText)
+  return new ApiRequestError(response.status, `http_${response.status}`, response.statusText)
 }

@@ -8,29 +8,57 @@ import { NotFound } from './ui/NotFound.tsx'
 import { Loading } from './ui/Loading.tsx'
 
 // The editor stack (TipTap, ProseMirror, Yjs) is most of the bundle; screens without it load first.
-const SpecBoard = lazy(() => import('./board/SpecBoard.tsx').then((m) => ({ default: m.SpecBoard })))
-const PrintView = lazy(() => import('./board/PrintView.tsx').then((m) => ({ default: m.PrintView })))
+const SpecBoard = lazy(() =>
+  import('./board/SpecBoard.tsx').then((m) => ({ default: m.SpecBoard }))
+)
+const PrintView = lazy(() =>
+  import('./board/PrintView.tsx').then((m) => ({ default: m.PrintView }))
+)
 const PitchSessionsPage = lazy(() =>
   import('./pitch/sessions/PitchSessionsPage.tsx').then((m) => ({ default: m.PitchSessionsPage }))
 )
-const SessionRunner = lazy(() => import('./pitch/sessions/SessionRunner.tsx').then((m) => ({ default: m.SessionRunner })))
-const PresenterPage = lazy(() => import('./pitch/presenter/PresenterPage.tsx').then((m) => ({ default: m.PresenterPage })))
-const WatchPage = lazy(() => import('./pitch/audience/WatchPage.tsx').then((m) => ({ default: m.WatchPage })))
-const PublishPage = lazy(() => import('./selection/publish/PublishPage.tsx').then((m) => ({ default: m.PublishPage })))
-const SelectionPage = lazy(() => import('./selection/SelectionPage.tsx').then((m) => ({ default: m.SelectionPage })))
-const PipelinePage = lazy(() => import('./selection/pipeline/PipelinePage.tsx').then((m) => ({ default: m.PipelinePage })))
-const FiguresPage = lazy(() => import('./selection/figures/FiguresPage.tsx').then((m) => ({ default: m.FiguresPage })))
-const PoolPage = lazy(() => import('./selection/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage })))
+const SessionRunner = lazy(() =>
+  import('./pitch/sessions/SessionRunner.tsx').then((m) => ({ default: m.SessionRunner }))
+)
+const PresenterPage = lazy(() =>
+  import('./pitch/presenter/PresenterPage.tsx').then((m) => ({ default: m.PresenterPage }))
+)
+const WatchPage = lazy(() =>
+  import('./pitch/audience/WatchPage.tsx').then((m) => ({ default: m.WatchPage }))
+)
+const PublishPage = lazy(() =>
+  import('./selection/publish/PublishPage.tsx').then((m) => ({ default: m.PublishPage }))
+)
+const SelectionPage = lazy(() =>
+  import('./selection/SelectionPage.tsx').then((m) => ({ default: m.SelectionPage }))
+)
+const PipelinePage = lazy(() =>
+  import('./selection/pipeline/PipelinePage.tsx').then((m) => ({ default: m.PipelinePage }))
+)
+const FiguresPage = lazy(() =>
+  import('./selection/figures/FiguresPage.tsx').then((m) => ({ default: m.FiguresPage }))
+)
+const PoolPage = lazy(() =>
+  import('./selection/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage }))
+)
 
 /** Every screen, by path. The server answers index.html for any path outside /api and /collab. */
 export function Routes() {
   return (
-    <Suspense fallback={<div className="page"><Loading /></div>}>
+    <Suspense
+      fallback={
+        <div className="page">
+          <Loading />
+        </div>
+      }
+    >
       <Switch>
         <Route path="/">{() => <HomePage />}</Route>
         <Route path="/setup/:token">{(p) => <SetupPage token={p.token} />}</Route>
         <Route path="/invite/:token">{(p) => <InvitePage key={p.token} token={p.token} />}</Route>
-        <Route path="/programs/:programId">{(p) => <ProgramPage key={p.programId} programId={p.programId} />}</Route>
+        <Route path="/programs/:programId">
+          {(p) => <ProgramPage key={p.programId} programId={p.programId} />}
+        </Route>
         <Route path="/programs/:programId/pitch">
           {(p) => <PitchSessionsPage key={p.programId} programId={p.programId} />}
         </Route>
@@ -38,15 +66,27 @@ export function Routes() {
           {(p) => <SelectionPage key={p.programId} programId={p.programId} />}
         </Route>
         <Route path="/programs/:programId/selection/:postingId">
-          {(p) => <PipelinePage key={p.postingId} programId={p.programId} postingId={p.postingId} />}
+          {(p) => (
+            <PipelinePage key={p.postingId} programId={p.programId} postingId={p.postingId} />
+          )}
         </Route>
-        <Route path="/programs/:programId/figures">{(p) => <FiguresPage key={p.programId} programId={p.programId} />}</Route>
+        <Route path="/programs/:programId/figures">
+          {(p) => <FiguresPage key={p.programId} programId={p.programId} />}
+        </Route>
         <Route path="/pool">{() => <PoolPage />}</Route>
-        <Route path="/teams/:teamId/posting">{(p) => <PublishPage key={p.teamId} teamId={p.teamId} />}</Route>
-        <Route path="/pitch/:sessionId">{(p) => <SessionRunner key={p.sessionId} sessionId={p.sessionId} />}</Route>
-        <Route path="/teams/:teamId/present">{(p) => <PresenterPage key={p.teamId} teamId={p.teamId} />}</Route>
+        <Route path="/teams/:teamId/posting">
+          {(p) => <PublishPage key={p.teamId} teamId={p.teamId} />}
+        </Route>
+        <Route path="/pitch/:sessionId">
+          {(p) => <SessionRunner key={p.sessionId} sessionId={p.sessionId} />}
+        </Route>
+        <Route path="/teams/:teamId/present">
+          {(p) => <PresenterPage key={p.teamId} teamId={p.teamId} />}
+        </Route>
         <Route path="/watch/:token">{(p) => <WatchPage key={p.token} token={p.token} />}</Route>
-        <Route path="/teams/:teamId/print">{(p) => <PrintView key={p.teamId} teamId={p.teamId} />}</Route>
+        <Route path="/teams/:teamId/print">
+          {(p) => <PrintView key={p.teamId} teamId={p.teamId} />}
+        </Route>
         <Route path="/teams/:teamId">{(p) => <SpecBoard key={p.teamId} teamId={p.teamId} />}</Route>
         <Route>{() => <NotFound />}</Route>
       </Switch>

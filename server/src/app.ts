@@ -14,10 +14,20 @@ import { sessionRoutes } from './http/session.ts'
 import { openApiDocument } from './http/openapi.ts'
 import { threadRoutes } from './http/threads.ts'
 import { programMemberRoutes, programRoundRoutes, teamRoundRoutes } from './http/rounds.ts'
-import { programPitchRoutes, sessionRoutes as pitchSessionRoutes, shareLinkRoutes, teamStageRoutes } from './http/pitch.ts'
+import {
+  programPitchRoutes,
+  sessionRoutes as pitchSessionRoutes,
+  shareLinkRoutes,
+  teamStageRoutes,
+} from './http/pitch.ts'
 import { audienceRoutes } from './http/audience.ts'
 import { postingRoutes, programPostingRoutes, teamPostingRoutes } from './http/postings.ts'
-import { applicationRoutes, interviewRoutes, postingSelectionRoutes, programSelectionRoutes } from './http/selection.ts'
+import {
+  applicationRoutes,
+  interviewRoutes,
+  postingSelectionRoutes,
+  programSelectionRoutes,
+} from './http/selection.ts'
 import { poolRoutes } from './http/pool.ts'
 import { dashboardRoutes } from './http/dashboard.ts'
 import { publicPageOptions, publicPageRoutes } from './http/publicPages.ts'

@@ -11,9 +11,25 @@ import { createApp } from './app.ts'
 export function composeServer(storage: Storage, config: Config, log: Logger, staticRoot?: string) {
   const access = new Access(storage.records, config.adminToken)
   const viewers = new ViewerCounter(storage.pitch)
-  const collab = new CollabServer(storage.documents, socketAdmission(access, storage.records, storage.pitch), config, log, viewers)
+  const collab = new CollabServer(
+    storage.documents,
+    socketAdmission(access, storage.records, storage.pitch),
+    config,
+    log,
+    viewers
+  )
   viewers.attach(collab)
-  const app = createApp({ records: storage.records, documents: storage.documents, pitch: storage.pitch, postings: storage.postings, access, collab, log, staticRoot, publicUrl: config.publicUrl })
+  const app = createApp({
+    records: storage.records,
+    documents: storage.documents,
+    pitch: storage.pitch,
+    postings: storage.postings,
+    access,
+    collab,
+    log,
+    staticRoot,
+    publicUrl: config.publicUrl,
+  })
   return {
     app,
     collab,

@@ -6,7 +6,9 @@ export interface Logger {
 }
 
 function write(level: string, message: string, fields?: Record<string, unknown>): void {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }) + '\n')
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`
+  )
 }
 
 export const consoleLogger: Logger = {

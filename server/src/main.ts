@@ -17,7 +17,10 @@ import { openSetupIfNeeded } from './setup.ts'
 const config = readConfig()
 const storage = openSqliteStorage(join(config.dataDir, 'specboard.db'))
 const staticRoot = existsSync(join(config.staticRoot, 'index.html')) ? config.staticRoot : undefined
-if (!staticRoot) log.warn('no built client found; run `npx vite build` to serve the UI', { staticRoot: config.staticRoot })
+if (!staticRoot)
+  log.warn('no built client found; run `npx vite build` to serve the UI', {
+    staticRoot: config.staticRoot,
+  })
 const { app, collab, close } = composeServer(storage, config, log, staticRoot)
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
@@ -31,7 +34,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo
     // Only on the start that created the demo program: its postings are published once.
     if (seeded.length > 0) lines.push(...seedDemoPostings(storage, collab, origin))
   }
-  process.stdout.write(lines.join('\n') + '\n')
+  process.stdout.write(`${lines.join('\n')}\n`)
 })
 server.on('upgrade', (request, socket, head) => {
   if (!collab.handleUpgrade(request, socket, head)) socket.destroy()

@@ -7,7 +7,8 @@ import { ROLES, TEAM_ROLES } from './roles.ts'
 import { DOCUMENT_KINDS } from './documents.ts'
 import { SheetTemplate } from './template.ts'
 
-const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+const trimmed = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 
 /** Display names people choose for themselves. */
 export const PersonName = trimmed(60)

@@ -32,7 +32,11 @@ describe('documents', () => {
   })
 
   it('names the three documents of a team', () => {
-    expect(teamDocuments('t1')).toEqual({ spec: 'spec:t1', feedback: 'feedback:t1', stage: 'stage:t1' })
+    expect(teamDocuments('t1')).toEqual({
+      spec: 'spec:t1',
+      feedback: 'feedback:t1',
+      stage: 'stage:t1',
+    })
     expect(Object.keys(teamDocuments('t1')).sort()).toEqual([...DOCUMENT_KINDS].sort())
   })
 })

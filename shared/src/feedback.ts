@@ -23,7 +23,11 @@ const CommentBody = z
   .max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`)
 
 /** A Yjs relative position, encoded with `Y.encodeRelativePosition` and then base64. */
-export const EncodedPosition = z.string().min(1).max(512).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64')
+export const EncodedPosition = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64')
 
 /** Where a thread points: a range of a section's text, by Yjs relative positions into `spec:`. */
 export const Anchor = z.object({ start: EncodedPosition, end: EncodedPosition })
@@ -32,7 +36,12 @@ export type Anchor = z.infer<typeof Anchor>
 export const Author = z.object({ personId: z.string(), name: z.string(), role: RoleSchema })
 export type Author = z.infer<typeof Author>
 
-export const Reply = z.object({ id: z.string(), author: Author, body: z.string(), createdAt: z.string() })
+export const Reply = z.object({
+  id: z.string(),
+  author: Author,
+  body: z.string(),
+  createdAt: z.string(),
+})
 export type Reply = z.infer<typeof Reply>
 
 export const ThreadStatus = z.enum(['open', 'resolved'])
@@ -111,14 +120,22 @@ export const OpenRoundRequest = z.object({
 export type OpenRoundRequest = z.input<typeof OpenRoundRequest>
 
 export const CloseRoundRequest = z.object({
-  note: z.string().trim().max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`).default(''),
+  note: z
+    .string()
+    .trim()
+    .max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`)
+    .default(''),
 })
 
 /** One run of a text diff: kept, inserted or deleted text. */
 export const DiffPart = z.object({ kind: z.enum(['same', 'insert', 'delete']), text: z.string() })
 export type DiffPart = z.infer<typeof DiffPart>
 
-export const SectionDiff = z.object({ sectionKey: z.string(), changed: z.boolean(), parts: z.array(DiffPart) })
+export const SectionDiff = z.object({
+  sectionKey: z.string(),
+  changed: z.boolean(),
+  parts: z.array(DiffPart),
+})
 export type SectionDiff = z.infer<typeof SectionDiff>
 
 export const SheetDiff = z.object({
@@ -130,4 +147,6 @@ export const SheetDiff = z.object({
 export type SheetDiff = z.infer<typeof SheetDiff>
 
 /** Diff endpoints: `round:<n>` (the draft round n opened on), `round:<n>:close`, or `current`. */
-export const DiffPoint = z.string().regex(/^(current|round:\d{1,4}(:close)?)$/, 'must be current, round:<n> or round:<n>:close')
+export const DiffPoint = z
+  .string()
+  .regex(/^(current|round:\d{1,4}(:close)?)$/, 'must be current, round:<n> or round:<n>:close')

@@ -41,10 +41,15 @@ export type StageTimer = z.infer<typeof StageTimer>
 
 /** Remaining milliseconds of a timer at server time `serverNow` (negative once over time). */
 export function remainingMs(timer: StageTimer, serverNow: number): number {
-  return timer.startedAt === null ? timer.remainingMs : timer.remainingMs - (serverNow - timer.startedAt)
+  return timer.startedAt === null
+    ? timer.remainingMs
+    : timer.remainingMs - (serverNow - timer.startedAt)
 }
 
-export const StageSession = z.object({ sessionId: z.string(), currentTeamId: z.string().nullable() })
+export const StageSession = z.object({
+  sessionId: z.string(),
+  currentTeamId: z.string().nullable(),
+})
 export type StageSession = z.infer<typeof StageSession>
 
 export const PitchKind = z.enum(['intermediate', 'final'])
@@ -52,7 +57,10 @@ export const PitchKind = z.enum(['intermediate', 'final'])
 export const CreatePitchSessionRequest = z.object({
   kind: PitchKind,
   title: z.string().trim().min(1, 'must not be empty').max(120),
-  startsAt: z.iso.datetime({ offset: true, message: 'must be a date and time like 2026-12-05T14:00:00+09:00' }),
+  startsAt: z.iso.datetime({
+    offset: true,
+    message: 'must be a date and time like 2026-12-05T14:00:00+09:00',
+  }),
   minutesPerTeam: z.number().int().min(1).max(120),
   teamIds: z.array(z.string().min(1).max(64)).min(1, 'pick at least one team').max(40),
 })
@@ -65,7 +73,9 @@ export const PitchSession = z.object({
   title: z.string(),
   startsAt: z.string(),
   minutesPerTeam: z.number(),
-  teams: z.array(z.object({ id: z.string(), name: z.string(), organization: z.string().nullable() })),
+  teams: z.array(
+    z.object({ id: z.string(), name: z.string(), organization: z.string().nullable() })
+  ),
   currentTeamId: z.string().nullable(),
   createdAt: z.string(),
 })
@@ -81,7 +91,12 @@ export const TimerRequest = z.object({
 })
 
 export const CreateShareLinkRequest = z.object({
-  expiresInHours: z.number().int().min(1).max(24 * 30).default(24),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
 })
 export type CreateShareLinkRequest = z.input<typeof CreateShareLinkRequest>
 
@@ -113,7 +128,11 @@ export const AudienceInfo = z.object({
       members: z.array(z.object({ name: z.string(), role: RoleSchema })),
     })
   ),
-  template: z.object({ sections: z.array(z.object({ key: z.string(), title: z.object({ ja: z.string(), en: z.string() }) })) }),
+  template: z.object({
+    sections: z.array(
+      z.object({ key: z.string(), title: z.object({ ja: z.string(), en: z.string() }) })
+    ),
+  }),
   expiresAt: z.string(),
 })
 export type AudienceInfo = z.infer<typeof AudienceInfo>
@@ -129,7 +148,11 @@ export const JoinRequest = z.object({
   teamId: z.string().min(1).max(64),
   name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
   contact: z.string().trim().min(3, 'must be an email address or phone number').max(200),
-  howToHelp: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  howToHelp: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(2000, 'must be at most 2000 characters'),
   /** Consent to be contacted, which also puts the person in the talent pool (across programs). */
   consent: z.literal(true, { message: 'must be checked to be contacted' }),
 })

@@ -22,11 +22,26 @@ export const MAX_WINDOW_HOURS = 12
 export const DISPLAY_TIME_ZONE = 'Asia/Tokyo'
 
 /** The stages of an application, in pipeline order. `withdrawn` is set only by the applicant. */
-export const APPLICATION_STAGES = ['applied', 'interview_scheduled', 'interviewed', 'placed', 'pool', 'declined', 'withdrawn'] as const
+export const APPLICATION_STAGES = [
+  'applied',
+  'interview_scheduled',
+  'interviewed',
+  'placed',
+  'pool',
+  'declined',
+  'withdrawn',
+] as const
 export type ApplicationStage = (typeof APPLICATION_STAGES)[number]
 
 /** Stages a coordinator may move an application to. */
-export const MANAGED_STAGES = ['applied', 'interview_scheduled', 'interviewed', 'placed', 'pool', 'declined'] as const
+export const MANAGED_STAGES = [
+  'applied',
+  'interview_scheduled',
+  'interviewed',
+  'placed',
+  'pool',
+  'declined',
+] as const
 export type ManagedStage = (typeof MANAGED_STAGES)[number]
 
 /** Stages after which the selection of an application is decided. */
@@ -48,10 +63,17 @@ export const POOL_SOURCES = ['applicant', 'placed', 'pitch_lead'] as const
 export type PoolSource = (typeof POOL_SOURCES)[number]
 
 const text = (min: number, max: number) =>
-  z.string().trim().min(min, min <= 1 ? 'must not be empty' : `must be at least ${min} characters`).max(max, `must be at most ${max} characters`)
+  z
+    .string()
+    .trim()
+    .min(min, min <= 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`)
 
 /** A date and time with its offset, e.g. `2026-11-25T23:59:00+09:00`. */
-export const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be a date and time like 2026-11-25T23:59:00+09:00' })
+export const IsoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be a date and time like 2026-11-25T23:59:00+09:00',
+})
 /** A calendar date, e.g. `2026-11-01`. */
 export const IsoDate = z.iso.date({ message: 'must be a date like 2026-11-01' })
 
@@ -72,7 +94,10 @@ const uniqueTags = (max: number) =>
 /** A posting's address: lowercase letters, digits and hyphens. */
 export const PostingSlug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/, 'must be 3–60 lowercase letters, digits or hyphens, not starting or ending with a hyphen')
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/,
+    'must be 3–60 lowercase letters, digits or hyphens, not starting or ending with a hyphen'
+  )
 
 /** The job facts a coordinator enters when publishing. */
 export const PostingFacts = z
@@ -99,9 +124,18 @@ export const PostingFacts = z
     employmentType: z.enum(EMPLOYMENT_TYPES).default('CONTRACTOR'),
   })
   .superRefine((f, ctx) => {
-    if (f.periodEnd < f.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before periodStart' })
+    if (f.periodEnd < f.periodStart)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodEnd'],
+        message: 'must not be before periodStart',
+      })
     if (f.workStyle !== 'remote' && !f.location) {
-      ctx.addIssue({ code: 'custom', path: ['location'], message: 'is required unless the work is fully remote' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['location'],
+        message: 'is required unless the work is fully remote',
+      })
     }
   })
 export type PostingFacts = z.output<typeof PostingFacts>
@@ -184,24 +218,45 @@ export type PostingList = z.infer<typeof PostingList>
  * are shown on the public page. `website` is the honeypot and must stay empty.
  */
 export const ApplicationForm = z.object({
-  name: z.string().trim().min(1, 'お名前を入力してください').max(60, 'お名前は60文字以内で入力してください'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'お名前を入力してください')
+    .max(60, 'お名前は60文字以内で入力してください'),
   contact: z
     .string()
     .trim()
     .min(1, '連絡先を入力してください')
     .max(200, '連絡先は200文字以内で入力してください')
     .refine(isContact, 'メールアドレスか電話番号を入力してください'),
-  motivation: z.string().trim().min(10, '応募の動機を10文字以上で書いてください').max(4000, '応募の動機は4000文字以内で書いてください'),
+  motivation: z
+    .string()
+    .trim()
+    .min(10, '応募の動機を10文字以上で書いてください')
+    .max(4000, '応募の動機は4000文字以内で書いてください'),
   skills: z
     .string()
     .max(600, 'スキルは600文字以内で入力してください')
     .transform(splitTags)
-    .pipe(z.array(z.string().max(30, 'スキルは1つ30文字以内で入力してください')).max(20, 'スキルは20個までです')),
+    .pipe(
+      z
+        .array(z.string().max(30, 'スキルは1つ30文字以内で入力してください'))
+        .max(20, 'スキルは20個までです')
+    ),
   links: z
     .string()
     .max(2000, 'リンクは2000文字以内で入力してください')
     .transform((s) => s.split(/\s+/).filter(Boolean))
-    .pipe(z.array(z.string().max(300, 'リンクが長すぎます').refine(isWebUrl, 'リンクは http:// か https:// で始まるURLを1行に1つ入力してください')).max(5, 'リンクは5つまでです')),
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .max(300, 'リンクが長すぎます')
+            .refine(isWebUrl, 'リンクは http:// か https:// で始まるURLを1行に1つ入力してください')
+        )
+        .max(5, 'リンクは5つまでです')
+    ),
   consent_data: z.literal('yes', { message: '個人情報の取り扱いへの同意が必要です' }),
   // Browsers leave an unchecked box out; an empty value means the same.
   consent_pool: z.enum(['yes', '']).optional(),
@@ -211,7 +266,14 @@ export type ApplicationForm = z.output<typeof ApplicationForm>
 
 /** Tags typed as one line: split on commas (also Japanese ones), slashes and newlines. */
 export function splitTags(value: string): string[] {
-  return [...new Set(value.split(/[,，、/／\n]/).map((t) => t.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      value
+        .split(/[,，、/／\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+    ),
+  ]
 }
 
 /** An email address or a phone number (digits with the usual separators). */
@@ -277,7 +339,14 @@ export type Application = z.infer<typeof Application>
 
 /** GET /api/postings/:postingId/applications */
 export const Pipeline = z.object({
-  posting: z.object({ id: z.string(), title: z.string(), slug: z.string(), teamId: z.string(), teamName: z.string(), isOpen: z.boolean() }),
+  posting: z.object({
+    id: z.string(),
+    title: z.string(),
+    slug: z.string(),
+    teamId: z.string(),
+    teamName: z.string(),
+    isOpen: z.boolean(),
+  }),
   counts: StageCounts,
   applications: z.array(Application),
   /** Whether the caller may change stages, notes and ratings (the theme owner only reads). */
@@ -292,7 +361,10 @@ export const UpdateApplicationRequest = z
     note: z.string().max(4000, 'must be at most 4000 characters').optional(),
     rating: z.number().int().min(1).max(5).nullable().optional(),
   })
-  .refine((b) => b.stage !== undefined || b.note !== undefined || b.rating !== undefined, 'send stage, note or rating')
+  .refine(
+    (b) => b.stage !== undefined || b.note !== undefined || b.rating !== undefined,
+    'send stage, note or rating'
+  )
 export type UpdateApplicationRequest = z.infer<typeof UpdateApplicationRequest>
 
 // ——— Interview slots ———
@@ -307,8 +379,18 @@ export const CreateWindowRequest = z
   })
   .superRefine((w, ctx) => {
     const minutes = (Date.parse(w.endsAt) - Date.parse(w.startsAt)) / 60_000
-    if (minutes < INTERVIEW_MINUTES) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `must be at least ${INTERVIEW_MINUTES} minutes after startsAt` })
-    if (minutes > MAX_WINDOW_HOURS * 60) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `must be at most ${MAX_WINDOW_HOURS} hours after startsAt` })
+    if (minutes < INTERVIEW_MINUTES)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsAt'],
+        message: `must be at least ${INTERVIEW_MINUTES} minutes after startsAt`,
+      })
+    if (minutes > MAX_WINDOW_HOURS * 60)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsAt'],
+        message: `must be at most ${MAX_WINDOW_HOURS} hours after startsAt`,
+      })
   })
 export type CreateWindowRequest = z.input<typeof CreateWindowRequest>
 
@@ -318,7 +400,12 @@ export const Slot = z.object({
   endsAt: z.string(),
   /** The interview holding it, if any. */
   booking: z
-    .object({ interviewId: z.string(), applicationId: z.string(), applicantName: z.string(), postingTitle: z.string() })
+    .object({
+      interviewId: z.string(),
+      applicationId: z.string(),
+      applicantName: z.string(),
+      postingTitle: z.string(),
+    })
     .nullable(),
 })
 export type Slot = z.infer<typeof Slot>
@@ -406,13 +493,25 @@ export const InvitePoolEntryRequest = z.object({
   expiresInDays: z.number().int().min(1).max(90).default(14),
 })
 export type InvitePoolEntryRequest = z.input<typeof InvitePoolEntryRequest>
-export const InvitePoolEntryResponse = z.object({ entryId: z.string(), invite: CreateInviteResponse })
+export const InvitePoolEntryResponse = z.object({
+  entryId: z.string(),
+  invite: CreateInviteResponse,
+})
 
 // ——— Program figures ———
 
 export const FigureKey = z.enum([
-  'members', 'teams', 'sheetsComplete', 'roundsHeld', 'pitchAudience', 'joinRequests', 'postings',
-  'applicants', 'interviews', 'placements', 'talentPool',
+  'members',
+  'teams',
+  'sheetsComplete',
+  'roundsHeld',
+  'pitchAudience',
+  'joinRequests',
+  'postings',
+  'applicants',
+  'interviews',
+  'placements',
+  'talentPool',
 ])
 export type FigureKey = z.infer<typeof FigureKey>
 
@@ -425,17 +524,43 @@ export const ProgramFigures = z.object({
   /** null: this server does not record the figure (yet). */
   actuals: z.record(FigureKey, z.number().int().nullable()),
   /** Each target next to its actual; `actual` is what the target is measured against. */
-  progress: z.array(z.object({ key: z.enum(['participants', 'applicants', 'placements', 'talentPool']), target: z.number().nullable(), actual: z.number() })),
+  progress: z.array(
+    z.object({
+      key: z.enum(['participants', 'applicants', 'placements', 'talentPool']),
+      target: z.number().nullable(),
+      actual: z.number(),
+    })
+  ),
   /** Applicants → interviewed → placed, for a funnel chart. */
-  funnel: z.array(z.object({ key: z.enum(['applicants', 'interviewed', 'placed', 'pool']), count: z.number().int() })),
+  funnel: z.array(
+    z.object({
+      key: z.enum(['applicants', 'interviewed', 'placed', 'pool']),
+      count: z.number().int(),
+    })
+  ),
   stageCounts: StageCounts,
   interviewsScheduled: z.number().int(),
   /** Applications per day (Asia/Tokyo dates), oldest first. */
   applicationsByDay: z.array(z.object({ date: z.string(), count: z.number().int() })),
   perPosting: z.array(
-    z.object({ postingId: z.string(), teamId: z.string(), teamName: z.string(), title: z.string(), isOpen: z.boolean(), counts: StageCounts })
+    z.object({
+      postingId: z.string(),
+      teamId: z.string(),
+      teamName: z.string(),
+      title: z.string(),
+      isOpen: z.boolean(),
+      counts: StageCounts,
+    })
   ),
-  perTeam: z.array(z.object({ teamId: z.string(), name: z.string(), completeness: z.number(), rounds: z.number().int(), members: z.number().int() })),
+  perTeam: z.array(
+    z.object({
+      teamId: z.string(),
+      name: z.string(),
+      completeness: z.number(),
+      rounds: z.number().int(),
+      members: z.number().int(),
+    })
+  ),
   talentPoolBySource: z.record(z.enum(POOL_SOURCES), z.number().int()),
 })
 export type ProgramFigures = z.infer<typeof ProgramFigures>

@@ -2,25 +2,39 @@ import { describe, expect, it } from 'vitest'
 import { DOCUMENT_KINDS } from './documents.ts'
 import { CAPABILITIES, ROLES, TEAM_ROLES, can, canInvite, documentAccess, isRole } from './roles.ts'
 
-const NOT_ROLES = ['', 'admin', 'Coordinator', 'owner ', '__proto__', 'constructor', 'toString', 'hasOwnProperty']
+const NOT_ROLES = [
+  '',
+  'admin',
+  'Coordinator',
+  'owner ',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+]
 
 describe('roles', () => {
   it('allows nothing to unknown, empty or missing roles', () => {
     for (const role of [...NOT_ROLES, null, undefined]) {
-      for (const capability of CAPABILITIES) expect(can(role, capability), `${role} ${capability}`).toBe(false)
-      for (const kind of DOCUMENT_KINDS) expect(documentAccess(role, kind), `${role} ${kind}`).toBe('none')
-      for (const invited of TEAM_ROLES) expect(canInvite(role, invited), `${role} invites ${invited}`).toBe(false)
+      for (const capability of CAPABILITIES)
+        expect(can(role, capability), `${role} ${capability}`).toBe(false)
+      for (const kind of DOCUMENT_KINDS)
+        expect(documentAccess(role, kind), `${role} ${kind}`).toBe('none')
+      for (const invited of TEAM_ROLES)
+        expect(canInvite(role, invited), `${role} invites ${invited}`).toBe(false)
     }
   })
 
   it('gives every known role an access level for every document kind', () => {
     for (const role of ROLES) {
-      for (const kind of DOCUMENT_KINDS) expect(['write', 'read', 'none']).toContain(documentAccess(role, kind))
+      for (const kind of DOCUMENT_KINDS)
+        expect(['write', 'read', 'none']).toContain(documentAccess(role, kind))
     }
   })
 
   it('gives coordinators every capability and write access to the spec and stage', () => {
-    for (const capability of CAPABILITIES) expect(can('coordinator', capability), capability).toBe(true)
+    for (const capability of CAPABILITIES)
+      expect(can('coordinator', capability), capability).toBe(true)
     expect(documentAccess('coordinator', 'spec')).toBe('write')
     expect(documentAccess('coordinator', 'stage')).toBe('write')
   })
@@ -29,7 +43,12 @@ describe('roles', () => {
     for (const role of ['owner', 'caretaker', 'talent']) {
       expect(documentAccess(role, 'spec'), role).toBe('write')
       expect(documentAccess(role, 'feedback'), role).toBe('read')
-      for (const capability of ['program:read', 'team:read', 'sheet:export', 'feedback:write'] as const) {
+      for (const capability of [
+        'program:read',
+        'team:read',
+        'sheet:export',
+        'feedback:write',
+      ] as const) {
         expect(can(role, capability), `${role} ${capability}`).toBe(true)
       }
     }
@@ -49,23 +68,35 @@ describe('roles', () => {
 
   it('reserves creating and managing programs and rounds for coordinators', () => {
     for (const capability of ['program:create', 'program:manage', 'round:manage'] as const) {
-      expect(ROLES.filter((role) => can(role, capability)), capability).toEqual(['coordinator'])
+      expect(
+        ROLES.filter((role) => can(role, capability)),
+        capability
+      ).toEqual(['coordinator'])
     }
   })
 
   it('lets only coordinators and caretakers invite, and never into a role above their own', () => {
-    expect(ROLES.filter((role) => can(role, 'team:invite')).sort()).toEqual(['caretaker', 'coordinator'])
+    expect(ROLES.filter((role) => can(role, 'team:invite')).sort()).toEqual([
+      'caretaker',
+      'coordinator',
+    ])
     for (const invited of TEAM_ROLES) expect(canInvite('coordinator', invited), invited).toBe(true)
-    expect(TEAM_ROLES.filter((invited) => canInvite('caretaker', invited)).sort()).toEqual(['caretaker', 'owner', 'talent'])
+    expect(TEAM_ROLES.filter((invited) => canInvite('caretaker', invited)).sort()).toEqual([
+      'caretaker',
+      'owner',
+      'talent',
+    ])
     for (const role of ROLES) expect(canInvite(role, 'coordinator'), role).toBe(false)
     for (const role of ROLES.filter((r) => r !== 'coordinator' && r !== 'caretaker')) {
-      for (const invited of TEAM_ROLES) expect(canInvite(role, invited), `${role} invites ${invited}`).toBe(false)
+      for (const invited of TEAM_ROLES)
+        expect(canInvite(role, invited), `${role} invites ${invited}`).toBe(false)
     }
   })
 
   it('recognises exactly the known roles', () => {
     for (const role of ROLES) expect(isRole(role)).toBe(true)
-    for (const value of [...NOT_ROLES, null, undefined, 1, {}, ['owner']]) expect(isRole(value)).toBe(false)
+    for (const value of [...NOT_ROLES, null, undefined, 1, {}, ['owner']])
+      expect(isRole(value)).toBe(false)
   })
 
   it('names every team role among the roles', () => {

@@ -14,7 +14,14 @@
 import type { DocumentKind } from './documents.ts'
 
 /** Every role a person can hold in a program or team. */
-export const ROLES = ['coordinator', 'owner', 'caretaker', 'talent', 'reviewer', 'audience'] as const
+export const ROLES = [
+  'coordinator',
+  'owner',
+  'caretaker',
+  'talent',
+  'reviewer',
+  'audience',
+] as const
 export type Role = (typeof ROLES)[number]
 
 /** Roles that belong to one team (the rest act program-wide). */
@@ -113,7 +120,10 @@ export function can(role: string | null | undefined, capability: Capability): bo
 }
 
 /** The access `role` has to a document of `kind`. Unknown roles get 'none'. */
-export function documentAccess(role: string | null | undefined, kind: DocumentKind): DocumentAccess {
+export function documentAccess(
+  role: string | null | undefined,
+  kind: DocumentKind
+): DocumentAccess {
   if (!role) return 'none'
   return permissionsOf(role)?.documents[kind] ?? 'none'
 }
@@ -121,7 +131,10 @@ export function documentAccess(role: string | null | undefined, kind: DocumentKi
 /** Whether `role` may invite someone into a team as `invitedRole`. */
 export function canInvite(role: string | null | undefined, invitedRole: string): boolean {
   if (!role) return false
-  return (permissionsOf(role)?.mayInvite as readonly string[] | undefined)?.includes(invitedRole) ?? false
+  return (
+    (permissionsOf(role)?.mayInvite as readonly string[] | undefined)?.includes(invitedRole) ??
+    false
+  )
 }
 
 /** Narrows an arbitrary string to a known role. */

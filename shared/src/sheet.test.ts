@@ -4,7 +4,11 @@ import { EMPTY_SECTION_META, computeCompleteness, readSectionMeta } from './shee
 describe('computeCompleteness', () => {
   it('is zero for no sections and for empty ones', () => {
     expect(computeCompleteness([])).toEqual({ total: 0, written: 0, ready: 0, done: 0, percent: 0 })
-    expect(computeCompleteness([{ characters: 0, status: 'draft' }])).toMatchObject({ total: 1, written: 0, percent: 0 })
+    expect(computeCompleteness([{ characters: 0, status: 'draft' }])).toMatchObject({
+      total: 1,
+      written: 0,
+      percent: 0,
+    })
   })
 
   it('counts nothing for an empty section whatever its status says', () => {
@@ -40,13 +44,22 @@ describe('computeCompleteness', () => {
 
 describe('readSectionMeta', () => {
   it('reads a valid meta value', () => {
-    expect(readSectionMeta({ status: 'ready', assigneeId: 'm1' })).toEqual({ status: 'ready', assigneeId: 'm1' })
+    expect(readSectionMeta({ status: 'ready', assigneeId: 'm1' })).toEqual({
+      status: 'ready',
+      assigneeId: 'm1',
+    })
   })
 
-  it.each([undefined, null, 'ready', 42, [], {}, { status: 'finished', assigneeId: null }, { status: 'done', assigneeId: 7 }])(
-    'falls back to an empty draft for %j',
-    (value) => {
-      expect(readSectionMeta(value)).toEqual(EMPTY_SECTION_META)
-    }
-  )
+  it.each([
+    undefined,
+    null,
+    'ready',
+    42,
+    [],
+    {},
+    { status: 'finished', assigneeId: null },
+    { status: 'done', assigneeId: 7 },
+  ])('falls back to an empty draft for %j', (value) => {
+    expect(readSectionMeta(value)).toEqual(EMPTY_SECTION_META)
+  })
 })

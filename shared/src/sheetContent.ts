@@ -32,9 +32,15 @@ export function cleanSheetNode(node: JSONContent): JSONContent | null {
     })
     return { type: 'text', text: node.text, ...(marks.length > 0 ? { marks } : {}) }
   }
-  const content = (node.content ?? []).map(cleanSheetNode).filter((n): n is JSONContent => n !== null)
+  const content = (node.content ?? [])
+    .map(cleanSheetNode)
+    .filter((n): n is JSONContent => n !== null)
   const attrs = pickAttrs(node)
-  return { type: node.type, ...(attrs ? { attrs } : {}), ...(content.length > 0 ? { content } : {}) }
+  return {
+    type: node.type,
+    ...(attrs ? { attrs } : {}),
+    ...(content.length > 0 ? { content } : {}),
+  }
 }
 
 /** Whether cleaned JSON also satisfies the schema's content rules (a list holds list items, …). */
@@ -62,7 +68,11 @@ export function safeHref(value: unknown): string | null {
 function pickAttrs(node: JSONContent): Record<string, unknown> | undefined {
   const a = node.attrs ?? {}
   if (node.type === 'heading') return { level: Math.min(6, Math.max(1, Number(a.level) || 1)) }
-  if (node.type === 'orderedList') return { start: Math.max(0, Math.min(100000, Number(a.start) || 1)) }
-  if (node.type === 'codeBlock') return typeof a.language === 'string' && /^[\w-]{1,30}$/.test(a.language) ? { language: a.language } : {}
+  if (node.type === 'orderedList')
+    return { start: Math.max(0, Math.min(100000, Number(a.start) || 1)) }
+  if (node.type === 'codeBlock')
+    return typeof a.language === 'string' && /^[\w-]{1,30}$/.test(a.language)
+      ? { language: a.language }
+      : {}
   return undefined
 }

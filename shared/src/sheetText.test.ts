@@ -14,7 +14,11 @@ function text(parts: Inline[]): (Y.XmlText | Y.XmlElement)[] {
   })
 }
 
-function element(name: string, children: (Y.XmlText | Y.XmlElement)[], attrs: Record<string, string> = {}): Y.XmlElement {
+function element(
+  name: string,
+  children: (Y.XmlText | Y.XmlElement)[],
+  attrs: Record<string, string> = {}
+): Y.XmlElement {
   const el = new Y.XmlElement(name)
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v)
   el.insert(0, children)
@@ -22,7 +26,11 @@ function element(name: string, children: (Y.XmlText | Y.XmlElement)[], attrs: Re
 }
 
 const paragraph = (...parts: Inline[]) => element('paragraph', text(parts))
-const list = (name: string, ...items: Y.XmlElement[][]) => element(name, items.map((blocks) => element('listItem', blocks)))
+const list = (name: string, ...items: Y.XmlElement[][]) =>
+  element(
+    name,
+    items.map((blocks) => element('listItem', blocks))
+  )
 
 /** A fragment in a doc (Yjs types must be in a doc before they are read). */
 function fragmentOf(blocks: Y.XmlElement[]): Y.XmlFragment {
@@ -35,7 +43,9 @@ function fragmentOf(blocks: Y.XmlElement[]): Y.XmlFragment {
 describe('fragmentToMarkdown', () => {
   it('is empty for an empty section and skips empty blocks', () => {
     expect(fragmentToMarkdown(fragmentOf([]))).toBe('')
-    expect(fragmentToMarkdown(fragmentOf([paragraph(''), paragraph('one'), paragraph('')]))).toBe('one')
+    expect(fragmentToMarkdown(fragmentOf([paragraph(''), paragraph('one'), paragraph('')]))).toBe(
+      'one'
+    )
   })
 
   it('separates blocks with blank lines', () => {
@@ -70,7 +80,10 @@ describe('fragmentToMarkdown', () => {
 
   it('turns headings into levels below the section title', () => {
     const md = fragmentToMarkdown(
-      fragmentOf([element('heading', text(['Big']), { level: '1' }), element('heading', text(['Small']), { level: '5' })])
+      fragmentOf([
+        element('heading', text(['Big']), { level: '1' }),
+        element('heading', text(['Small']), { level: '5' }),
+      ])
     )
     expect(md).toBe('### Big\n\n###### Small')
   })
@@ -99,7 +112,9 @@ describe('fragmentToMarkdown', () => {
   })
 
   it('writes Japanese text unchanged', () => {
-    expect(fragmentToMarkdown(fragmentOf([paragraph('地域の外の人が一読してわかる言葉で')]))).toBe('地域の外の人が一読してわかる言葉で')
+    expect(fragmentToMarkdown(fragmentOf([paragraph('地域の外の人が一読してわかる言葉で')]))).toBe(
+      '地域の外の人が一読してわかる言葉で'
+    )
   })
 })
 

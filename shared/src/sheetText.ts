@@ -18,7 +18,7 @@ function inlineMarkdown(text: Y.XmlText): string {
     .map((op) => {
       if (typeof op.insert !== 'string') return ''
       const a = op.attributes ?? {}
-      if ('code' in a) return '`' + op.insert.replaceAll('`', "'") + '`'
+      if ('code' in a) return `\`${op.insert.replaceAll('`', "'")}\``
       let s = op.insert.replace(MARKDOWN_ESCAPE, '\\$1')
       if ('bold' in a) s = `**${s}**`
       if ('italic' in a) s = `*${s}*`
@@ -45,28 +45,38 @@ function inlineOf(el: Y.XmlElement): string {
 }
 
 function blockMarkdown(node: Node, indent: string): string[] {
-  if (!(node instanceof Y.XmlElement)) return node instanceof Y.XmlText ? [indent + inlineMarkdown(node)] : []
+  if (!(node instanceof Y.XmlElement))
+    return node instanceof Y.XmlText ? [indent + inlineMarkdown(node)] : []
   switch (node.nodeName) {
     case 'paragraph':
       return [indent + inlineOf(node)]
     case 'heading': {
       const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 1))
       // Section titles are level 2 in an export, so headings inside a section start at 3.
-      return [indent + '#'.repeat(Math.min(6, level + 2)) + ' ' + inlineOf(node)]
+      return [`${indent + '#'.repeat(Math.min(6, level + 2))} ${inlineOf(node)}`]
     }
     case 'bulletList':
     case 'orderedList':
       return childrenOf(node).flatMap((item, i) => {
         const marker = node.nodeName === 'bulletList' ? '- ' : `${i + 1}. `
-        const lines = item instanceof Y.XmlElement ? childrenOf(item).flatMap((c) => blockMarkdown(c, '')) : []
+        const lines =
+          item instanceof Y.XmlElement ? childrenOf(item).flatMap((c) => blockMarkdown(c, '')) : []
         return lines.map((l, j) => indent + (j === 0 ? marker : ' '.repeat(marker.length)) + l)
       })
     case 'blockquote':
-      return childrenOf(node).flatMap((c) => blockMarkdown(c, '')).map((l) => indent + '> ' + l)
+      return childrenOf(node)
+        .flatMap((c) => blockMarkdown(c, ''))
+        .map((l) => `${indent}> ${l}`)
     case 'codeBlock':
-      return [indent + '```', ...plainOf(node).split('\n').map((l) => indent + l), indent + '```']
+      return [
+        `${indent}\`\`\``,
+        ...plainOf(node)
+          .split('\n')
+          .map((l) => indent + l),
+        `${indent}\`\`\``,
+      ]
     case 'horizontalRule':
-      return [indent + '---']
+      return [`${indent}---`]
     default:
       return childrenOf(node).flatMap((c) => blockMarkdown(c, indent))
   }
@@ -76,7 +86,9 @@ const TEXT_BLOCKS = ['paragraph', 'heading', 'codeBlock']
 
 function plainOf(node: Node | Y.XmlFragment): string {
   if (node instanceof Y.XmlText) {
-    return (node.toDelta() as DeltaOp[]).map((o) => (typeof o.insert === 'string' ? o.insert : '')).join('')
+    return (node.toDelta() as DeltaOp[])
+      .map((o) => (typeof o.insert === 'string' ? o.insert : ''))
+      .join('')
   }
   if (node instanceof Y.XmlElement && node.nodeName === 'hardBreak') return '\n'
   if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TEMPLATE, SectionKey, SheetTemplate } from './template.ts'
 
-const section = (key: string) => ({ key, title: { ja: 'タイトル', en: 'Title' }, prompt: { ja: '問い', en: 'Prompt' } })
+const section = (key: string) => ({
+  key,
+  title: { ja: 'タイトル', en: 'Title' },
+  prompt: { ja: '問い', en: 'Prompt' },
+})
 
 describe('SheetTemplate', () => {
   it('accepts the default template, with unique keys and both languages', () => {
@@ -10,16 +14,21 @@ describe('SheetTemplate', () => {
   })
 
   it('refuses duplicate section keys', () => {
-    expect(SheetTemplate.safeParse({ sections: [section('what'), section('what')] }).success).toBe(false)
+    expect(SheetTemplate.safeParse({ sections: [section('what'), section('what')] }).success).toBe(
+      false
+    )
   })
 
   it('refuses an empty template', () => {
     expect(SheetTemplate.safeParse({ sections: [] }).success).toBe(false)
   })
 
-  it.each(['', 'What', '1what', 'what-now', 'what now', 'x'.repeat(41), '__proto__'])('refuses the section key %j', (key) => {
-    expect(SectionKey.safeParse(key).success).toBe(false)
-  })
+  it.each(['', 'What', '1what', 'what-now', 'what now', 'x'.repeat(41), '__proto__'])(
+    'refuses the section key %j',
+    (key) => {
+      expect(SectionKey.safeParse(key).success).toBe(false)
+    }
+  )
 
   it.each(['what', 'w', 'section2', 'whatWeWant'])('accepts the section key %j', (key) => {
     expect(SectionKey.safeParse(key).success).toBe(true)

@@ -16,7 +16,10 @@ export type LocalizedText = z.infer<typeof LocalizedText>
 /** Section keys double as Y.XmlFragment names, so they stay short and plain. */
 export const SectionKey = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'must start with a lowercase letter and use only letters and digits')
+  .regex(
+    /^[a-z][a-zA-Z0-9]{0,39}$/,
+    'must start with a lowercase letter and use only letters and digits'
+  )
 
 /** One section of a sheet. */
 export const TemplateSection = z.object({
@@ -48,42 +51,81 @@ export const DEFAULT_TEMPLATE: SheetTemplate = {
     section(
       'what',
       ['やりたいこと', '何に取り組みたいのかを、地域の外の人が一読してわかる言葉で書きましょう。'],
-      ['What we want to do', 'Say what you want to work on, in words someone from outside the region understands at once.']
+      [
+        'What we want to do',
+        'Say what you want to work on, in words someone from outside the region understands at once.',
+      ]
     ),
     section(
       'why',
       ['なぜやりたいのか', 'この課題に取り組む理由と、背景にある地域の事情を書きましょう。'],
-      ['Why we want to do it', 'The reasons behind this work and the local situation it comes from.']
+      [
+        'Why we want to do it',
+        'The reasons behind this work and the local situation it comes from.',
+      ]
     ),
     section(
       'missing',
-      ['これまで足りなかったこと', 'これまでの取り組みで何が足りず、なぜ進まなかったのかを正直に書きましょう。'],
-      ['What has been missing', 'What earlier efforts lacked, and honestly why they did not move forward.']
+      [
+        'これまで足りなかったこと',
+        'これまでの取り組みで何が足りず、なぜ進まなかったのかを正直に書きましょう。',
+      ],
+      [
+        'What has been missing',
+        'What earlier efforts lacked, and honestly why they did not move forward.',
+      ]
     ),
     section(
       'future',
-      ['目指す未来（概ね5年後）', '5年後、この取り組みが実を結んだとき、地域はどうなっていますか。'],
-      ['The future we aim for (about five years)', 'In five years, when this has worked, what does the region look like?']
+      [
+        '目指す未来（概ね5年後）',
+        '5年後、この取り組みが実を結んだとき、地域はどうなっていますか。',
+      ],
+      [
+        'The future we aim for (about five years)',
+        'In five years, when this has worked, what does the region look like?',
+      ]
     ),
     section(
       'commitment',
-      ['本気度', 'テーマオーナーがどれだけ本気か。使える時間・予算・決裁・すでに動いていることを書きましょう。'],
-      ['How serious we are', 'How committed the owner is: time, budget, authority, and what is already moving.']
+      [
+        '本気度',
+        'テーマオーナーがどれだけ本気か。使える時間・予算・決裁・すでに動いていることを書きましょう。',
+      ],
+      [
+        'How serious we are',
+        'How committed the owner is: time, budget, authority, and what is already moving.',
+      ]
     ),
     section(
       'role',
-      ['外部人材に期待する役割', '外部のプロ人材に何をお願いしたいのか、チームの中での役割を具体的に。'],
-      ['The role for an outside professional', 'What you ask of the outside professional, and their place in the team.']
+      [
+        '外部人材に期待する役割',
+        '外部のプロ人材に何をお願いしたいのか、チームの中での役割を具体的に。',
+      ],
+      [
+        'The role for an outside professional',
+        'What you ask of the outside professional, and their place in the team.',
+      ]
     ),
     section(
       'skills',
       ['求めるスキル・経験', 'あると嬉しいスキル、経験、人柄。必須と歓迎を分けて書きましょう。'],
-      ['Skills we look for', 'Skills, experience and character you hope for; separate must-haves from nice-to-haves.']
+      [
+        'Skills we look for',
+        'Skills, experience and character you hope for; separate must-haves from nice-to-haves.',
+      ]
     ),
     section(
       'terms',
-      ['期間・稼働・報酬・働き方', '期間、月あたりの稼働時間、報酬、リモートか現地か（現地の頻度）を書きましょう。'],
-      ['Period, hours, pay, remote or on-site', 'The period, hours per month, pay, and remote or on-site (how often on site).']
+      [
+        '期間・稼働・報酬・働き方',
+        '期間、月あたりの稼働時間、報酬、リモートか現地か（現地の頻度）を書きましょう。',
+      ],
+      [
+        'Period, hours, pay, remote or on-site',
+        'The period, hours per month, pay, and remote or on-site (how often on site).',
+      ]
     ),
     section(
       'success',

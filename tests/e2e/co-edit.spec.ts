@@ -3,7 +3,10 @@ import { test, expect } from '@playwright/test'
 import { createTeam } from './fixtures/adminApi.ts'
 import { BoardPage } from './fixtures/BoardPage.ts'
 
-test('owner and talent co-edit one section and see each other’s text and named caret', async ({ browser, baseURL }) => {
+test('owner and talent co-edit one section and see each other’s text and named caret', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!)
   const owner = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
   const talent = await BoardPage.join(browser, await team.invite('talent'), 'Alex Chen')

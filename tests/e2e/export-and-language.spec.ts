@@ -4,7 +4,10 @@ import { readFile } from 'node:fs/promises'
 import { createTeam } from './fixtures/adminApi.ts'
 import { BoardPage } from './fixtures/BoardPage.ts'
 
-test('the Markdown export contains the text typed by another member', async ({ browser, baseURL }) => {
+test('the Markdown export contains the text typed by another member', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!)
   const writer = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
   const reader = await BoardPage.join(browser, await team.invite('talent'), 'Alex Chen')
@@ -25,7 +28,10 @@ test('the Markdown export contains the text typed by another member', async ({ b
   await reader.close()
 })
 
-test('the language switch shows English and is remembered after a reload', async ({ browser, baseURL }) => {
+test('the language switch shows English and is remembered after a reload', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!)
   const member = await BoardPage.join(browser, await team.invite('caretaker'), '宮下 彩')
   const { page } = member
@@ -38,7 +44,10 @@ test('the language switch shows English and is remembered after a reload', async
 
   await page.reload()
   await expect(page.getByRole('region', { name: 'What we want to do', exact: true })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  )
 
   await page.getByRole('button', { name: '日本語' }).click()
   await expect(page.getByRole('region', { name: 'やりたいこと', exact: true })).toBeVisible()

@@ -10,7 +10,12 @@ const ADMIN = { authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? 'e2e-adm
 const READINGS = ['か', 'かん', 'かんじ']
 const KANA = /[ぁ-ゖ]/
 
-async function api<T>(baseURL: string, path: string, body: unknown, headers: Record<string, string> = ADMIN): Promise<T> {
+async function api<T>(
+  baseURL: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = ADMIN
+): Promise<T> {
   const response = await fetch(baseURL + path, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
@@ -21,7 +26,12 @@ async function api<T>(baseURL: string, path: string, body: unknown, headers: Rec
 }
 
 /** A signed-in member's board, in a browser context of its own. */
-async function openBoard(browser: Browser, baseURL: string, teamId: string, accessToken: string): Promise<Page> {
+async function openBoard(
+  browser: Browser,
+  baseURL: string,
+  teamId: string,
+  accessToken: string
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'ja-JP' })
   await context.addCookies([{ name: 'sb_token', value: accessToken, url: baseURL }])
   const page = await context.newPage()
@@ -49,13 +59,23 @@ test('a composition never reaches the peer or the server half-converted, and mer
   baseURL,
 }) => {
   const base = baseURL!
-  const program = await api<{ id: string }>(base, '/api/programs', { name: 'IME 検証', region: '塩尻市' })
-  const team = await api<{ id: string }>(base, `/api/programs/${program.id}/teams`, { name: '変換チーム' })
+  const program = await api<{ id: string }>(base, '/api/programs', {
+    name: 'IME 検証',
+    region: '塩尻市',
+  })
+  const team = await api<{ id: string }>(base, `/api/programs/${program.id}/teams`, {
+    name: '変換チーム',
+  })
   const join = async (role: string, name: string) => {
     const invite = await api<{ token: string }>(base, `/api/teams/${team.id}/invites`, { role })
     return api<{ accessToken: string }>(base, `/api/invites/${invite.token}/accept`, { name }, {})
   }
-  const composer = await openBoard(browser, base, team.id, (await join('owner', '山田')).accessToken)
+  const composer = await openBoard(
+    browser,
+    base,
+    team.id,
+    (await join('owner', '山田')).accessToken
+  )
   const peer = await openBoard(browser, base, team.id, (await join('talent', '佐藤')).accessToken)
   const composerEditor = composer.getByRole('textbox', { name: /やりたいこと/ })
   const peerEditor = peer.getByRole('textbox', { name: /やりたいこと/ })
@@ -68,7 +88,11 @@ test('a composition never reaches the peer or the server half-converted, and mer
 
   const cdp = await composer.context().newCDPSession(composer)
   for (const [i, reading] of READINGS.entries()) {
-    await cdp.send('Input.imeSetComposition', { text: reading, selectionStart: reading.length, selectionEnd: reading.length })
+    await cdp.send('Input.imeSetComposition', {
+      text: reading,
+      selectionStart: reading.length,
+      selectionEnd: reading.length,
+    })
     await peer.keyboard.type('XYZ'[i])
     // The peer's letter reaches the server while the composition is open…
     await expect.poll(() => serverText(base, team.id)).toContain('XYZ'.slice(0, i + 1))

@@ -3,7 +3,10 @@ import { test, expect } from '@playwright/test'
 import { createTeam } from './fixtures/adminApi.ts'
 import { BoardPage } from './fixtures/BoardPage.ts'
 
-test('a caretaker creates an invite link that lets a new member in, then revokes it', async ({ browser, baseURL }) => {
+test('a caretaker creates an invite link that lets a new member in, then revokes it', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!)
   const caretaker = await BoardPage.join(browser, await team.invite('caretaker'), '宮下 彩')
   const { page } = caretaker
@@ -32,7 +35,9 @@ test('a caretaker creates an invite link that lets a new member in, then revokes
   const stranger = await browser.newContext()
   const strangerPage = await stranger.newPage()
   await strangerPage.goto(new URL(url).pathname)
-  await expect(strangerPage.getByRole('heading', { name: 'この招待リンクは取り消されています' })).toBeVisible()
+  await expect(
+    strangerPage.getByRole('heading', { name: 'この招待リンクは取り消されています' })
+  ).toBeVisible()
 
   await stranger.close()
   await newcomer.close()

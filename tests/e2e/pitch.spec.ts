@@ -34,7 +34,10 @@ test('the presenter drives the deck; two audiences follow, cannot move it, react
   const token = new URL(url).pathname.split('/').at(-1)!
   const first = await AudienceView.open(browser, url)
   // The second viewer's clock runs 90 s ahead: the countdown must not depend on it.
-  const second = await AudienceView.open(browser, url, { clockSkewMs: 90_000, viewport: { width: 390, height: 844 } })
+  const second = await AudienceView.open(browser, url, {
+    clockSkewMs: 90_000,
+    viewport: { width: 390, height: 844 },
+  })
   await first.expectSlide(0)
   await second.expectSlide(0)
   await expect(first.currentSlide).toContainText('ワイン販路チーム')
@@ -85,7 +88,9 @@ test('the presenter drives the deck; two audiences follow, cannot move it, react
   await expect(second.reactionCount('clap')).toHaveText('3')
   await second.tapRapidly('いいね', 12)
   await expect(second.reactionNote).toContainText('少し間をおいてから')
-  await expect.poll(async () => Number(await presenter.reactionCount('heart').textContent())).toBeGreaterThanOrEqual(5)
+  await expect
+    .poll(async () => Number(await presenter.reactionCount('heart').textContent()))
+    .toBeGreaterThanOrEqual(5)
   expect(Number(await first.reactionCount('heart').textContent())).toBeLessThan(12)
   await expect(second.currentSlide).toContainText('やりたいこと')
 
@@ -104,28 +109,53 @@ test('the presenter drives the deck; two audiences follow, cannot move it, react
   await expect(first.timer).toHaveAttribute('data-state', 'running')
   await expect(second.timer).toHaveAttribute('data-state', 'running')
   await presenter.page.waitForTimeout(1500)
-  const shown = await Promise.all([presenter.timer, first.timer, second.timer].map((timer) => timer.getByTestId('stage-timer-value').textContent()))
+  const shown = await Promise.all(
+    [presenter.timer, first.timer, second.timer].map((timer) =>
+      timer.getByTestId('stage-timer-value').textContent()
+    )
+  )
   const seconds = shown.map(toSeconds)
-  expect(Math.max(...seconds) - Math.min(...seconds), `timers showed ${shown.join(', ')}`).toBeLessThanOrEqual(1)
+  expect(
+    Math.max(...seconds) - Math.min(...seconds),
+    `timers showed ${shown.join(', ')}`
+  ).toBeLessThanOrEqual(1)
   expect(Math.min(...seconds)).toBeGreaterThan(4 * 60)
   expect(Math.max(...seconds)).toBeLessThan(5 * 60)
 
   // The join form says in words what is missing, then thanks; the lead reaches the coordinator.
   await first.openJoinForm()
   await first.submitJoinForm()
-  for (const message of ['お名前を入力してください。', '連絡先を入力してください。', 'どのように関わりたいか', '連絡を受けることへの同意']) {
+  for (const message of [
+    'お名前を入力してください。',
+    '連絡先を入力してください。',
+    'どのように関わりたいか',
+    '連絡を受けることへの同意',
+  ]) {
     await expect(first.joinDialog).toContainText(message)
   }
-  await first.fillJoinForm({ name: '田中 一郎', contact: 'ichiro@', howToHelp: 'ECサイトの運営を手伝えます', consent: true })
+  await first.fillJoinForm({
+    name: '田中 一郎',
+    contact: 'ichiro@',
+    howToHelp: 'ECサイトの運営を手伝えます',
+    consent: true,
+  })
   await first.submitJoinForm()
   await expect(first.joinDialog).toContainText('メールアドレス（例: name@example.jp）か電話番号')
   await first.joinDialog.getByLabel('連絡先', { exact: true }).fill('ichiro@example.jp')
   await first.submitJoinForm()
   await expect(first.joinDialog).toContainText('ありがとうございます')
-  const leads = (await (await adminGet(baseURL!, `/api/programs/${team.programId}/leads`)).json()) as {
+  const leads = (await (
+    await adminGet(baseURL!, `/api/programs/${team.programId}/leads`)
+  ).json()) as {
     leads: { name: string; contact: string; teamId: string }[]
   }
-  expect(leads.leads).toContainEqual(expect.objectContaining({ name: '田中 一郎', contact: 'ichiro@example.jp', teamId: team.teamId }))
+  expect(leads.leads).toContainEqual(
+    expect.objectContaining({
+      name: '田中 一郎',
+      contact: 'ichiro@example.jp',
+      teamId: team.teamId,
+    })
+  )
 
   // The presenter leaving ends nothing for the audience: the slide stays and the clock keeps running.
   await presenter.page.keyboard.press('ArrowRight')
@@ -155,9 +185,16 @@ test('a session link follows the team the coordinator puts on stage, waits betwe
   baseURL,
 }) => {
   const team = await createTeam(baseURL!, '空き家チーム')
-  await adminPost(baseURL!, `/api/programs/${team.programId}/teams`, { name: 'ワイン販路チーム', organization: '塩尻ワイン組合' })
+  await adminPost(baseURL!, `/api/programs/${team.programId}/teams`, {
+    name: 'ワイン販路チーム',
+    organization: '塩尻ワイン組合',
+  })
   const coordinator = await PitchSessionsPage.asCoordinator(browser, baseURL!, team.programId)
-  await coordinator.schedule({ title: '最終仕様書発表会', startsAt: '2026-12-05T14:00', minutes: 7 })
+  await coordinator.schedule({
+    title: '最終仕様書発表会',
+    startsAt: '2026-12-05T14:00',
+    minutes: 7,
+  })
   await expect(coordinator.page.getByText('2026年12月5日（土）14:00')).toBeVisible()
 
   const url = await coordinator.createAudienceLink()
@@ -180,10 +217,17 @@ test('a session link follows the team the coordinator puts on stage, waits betwe
   await expect(audience.currentSlide).toContainText('ワイン販路チーム')
 
   await audience.openJoinForm()
-  await audience.fillJoinForm({ name: '鈴木 花', contact: '090-1234-5678', howToHelp: '写真と広報で応援します', consent: true })
+  await audience.fillJoinForm({
+    name: '鈴木 花',
+    contact: '090-1234-5678',
+    howToHelp: '写真と広報で応援します',
+    consent: true,
+  })
   await audience.submitJoinForm()
   await expect(audience.joinDialog).toContainText('ありがとうございます')
-  await expect(coordinator.leads.filter({ hasText: '鈴木 花' })).toContainText('ワイン販路チーム', { timeout: 15_000 })
+  await expect(coordinator.leads.filter({ hasText: '鈴木 花' })).toContainText('ワイン販路チーム', {
+    timeout: 15_000,
+  })
   await expect(coordinator.page.getByTestId('session-viewers')).toHaveAttribute('data-count', '1')
 
   await audience.close()

@@ -14,21 +14,36 @@ const HOSTILE_IMG = '<img src=x onerror=alert(1)>'
 const HOSTILE_SCRIPT = '<script>alert("xss")</script>'
 const TITLE = '塩尻ワインのファンづくりを一緒に'
 
-test('a published sheet is found and applied to without JavaScript, and selection runs through to the figures', async ({ browser, baseURL }) => {
+test('a published sheet is found and applied to without JavaScript, and selection runs through to the figures', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!, 'ワインのファンづくりチーム')
   const owner = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
-  await owner.typeInto('やりたいこと', `ワインの味を言葉にして、若いファンとつなぎたい。${HOSTILE_IMG} ${HOSTILE_SCRIPT}`)
+  await owner.typeInto(
+    'やりたいこと',
+    `ワインの味を言葉にして、若いファンとつなぎたい。${HOSTILE_IMG} ${HOSTILE_SCRIPT}`
+  )
   await owner.expectText('やりたいこと', HOSTILE_SCRIPT)
   await owner.close()
 
   // The coordinator publishes from the board; the form checks the facts before sending them.
   const coordinator = await CoordinatorScreens.open(browser, baseURL!)
   await coordinator.openPublishFromBoard(team.teamId)
-  await coordinator.fillFacts({ title: TITLE, periodStart: '2027-01-01', periodEnd: '2027-03-31', hoursPerMonth: '', payAmount: '50000', skills: 'SNS運用、編集' })
+  await coordinator.fillFacts({
+    title: TITLE,
+    periodStart: '2027-01-01',
+    periodEnd: '2027-03-31',
+    hoursPerMonth: '',
+    payAmount: '50000',
+    skills: 'SNS運用、編集',
+  })
   await coordinator.factsForm.getByRole('button', { name: 'この内容で公開する' }).click()
   await expect(coordinator.factsForm.getByText('1〜300の整数で入力してください。')).toBeVisible()
   await expect(coordinator.factsForm.getByLabel('稼働時間（月あたり）')).toBeFocused()
-  await expect(coordinator.factsForm.getByText('求人ページでの表示: 月額5万円（¥50,000）')).toBeVisible()
+  await expect(
+    coordinator.factsForm.getByText('求人ページでの表示: 月額5万円（¥50,000）')
+  ).toBeVisible()
   await coordinator.factsForm.getByLabel('稼働時間（月あたり）').fill('20')
   const postingPath = await coordinator.publish()
   await expect(coordinator.page.getByTestId('posting-summary')).toContainText('募集中')
@@ -107,7 +122,9 @@ test('a published sheet is found and applied to without JavaScript, and selectio
   await expect(coordinator.figure('talentPool')).toHaveText('1')
   await expect(coordinator.page.getByTestId('funnel-placed')).toContainText('1人')
   await coordinator.page.getByRole('link', { name: '人材プール', exact: true }).first().click()
-  await expect(coordinator.page.getByTestId('pool-entry').filter({ hasText: '佐藤 花子' })).toBeVisible()
+  await expect(
+    coordinator.page.getByTestId('pool-entry').filter({ hasText: '佐藤 花子' })
+  ).toBeVisible()
 
   expect(coordinator.dialogs).toEqual([])
   await newcomer.close()
@@ -124,22 +141,30 @@ test('a posting whose deadline has passed refuses an application', async ({ brow
 
   // Published through the API with a deadline a few seconds ahead, as the server tests do.
   const deadline = Date.now() + 6000
-  const posting = await adminPost<{ id: string; slug: string }>(baseURL!, `/api/teams/${team.teamId}/posting`, {
-    facts: {
-      title: '締切間近の募集',
-      region: '長野県',
-      periodStart: '2027-01-01',
-      periodEnd: '2027-02-28',
-      hoursPerMonth: 10,
-      pay: { amount: 0, unit: 'month' },
-      workStyle: 'remote',
-      deadline: new Date(deadline).toISOString(),
-    },
-  })
+  const posting = await adminPost<{ id: string; slug: string }>(
+    baseURL!,
+    `/api/teams/${team.teamId}/posting`,
+    {
+      facts: {
+        title: '締切間近の募集',
+        region: '長野県',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-02-28',
+        hoursPerMonth: 10,
+        pay: { amount: 0, unit: 'month' },
+        workStyle: 'remote',
+        deadline: new Date(deadline).toISOString(),
+      },
+    }
+  )
 
   const late = await PublicVisitor.open(browser)
   await late.page.goto(`/postings/${posting.slug}`)
-  await late.fillApplication({ name: '遅刻 三郎', contact: 'late@example.com', motivation: '締切の直前に応募します。よろしくお願いします。' })
+  await late.fillApplication({
+    name: '遅刻 三郎',
+    contact: 'late@example.com',
+    motivation: '締切の直前に応募します。よろしくお願いします。',
+  })
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now() + 500)))
   await late.submitApplication()
   await expect(late.page.getByText('この募集は締め切りました')).toBeVisible()
@@ -157,7 +182,10 @@ test('a posting whose deadline has passed refuses an application', async ({ brow
   await coordinator.close()
 })
 
-test('republishing makes a new version and unpublishing takes the posting off the public list', async ({ browser, baseURL }) => {
+test('republishing makes a new version and unpublishing takes the posting off the public list', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!, '版を重ねるチーム')
   const owner = await BoardPage.join(browser, await team.invite('owner'), '小林 三郎')
   await owner.typeInto('やりたいこと', '最初に公開した文章です。')
@@ -165,7 +193,14 @@ test('republishing makes a new version and unpublishing takes the posting off th
 
   const coordinator = await CoordinatorScreens.open(browser, baseURL!)
   await coordinator.openPublishFromBoard(team.teamId)
-  await coordinator.fillFacts({ title: '版を重ねる募集', periodStart: '2027-04-01', periodEnd: '2027-06-30', hoursPerMonth: '8', payAmount: '0', skills: '' })
+  await coordinator.fillFacts({
+    title: '版を重ねる募集',
+    periodStart: '2027-04-01',
+    periodEnd: '2027-06-30',
+    hoursPerMonth: '8',
+    payAmount: '0',
+    skills: '',
+  })
   const postingPath = await coordinator.publish()
 
   // The sheet changes after publishing; the public page keeps the frozen text until a new version.
@@ -177,7 +212,9 @@ test('republishing makes a new version and unpublishing takes the posting off th
   await expect(visitor.page.getByText('公開後に書き足した文章です。')).toHaveCount(0)
 
   await coordinator.factsForm.getByRole('button', { name: '第2版として再公開する' }).click()
-  await expect(coordinator.page.getByTestId('published-notice')).toContainText('第2版を公開しました')
+  await expect(coordinator.page.getByTestId('published-notice')).toContainText(
+    '第2版を公開しました'
+  )
   await expect(coordinator.page.getByTestId('posting-summary')).toContainText('第2版')
   // Public pages are cached for a minute: each later look is a new visitor, as it would be.
   const later = await PublicVisitor.open(browser)
@@ -186,8 +223,12 @@ test('republishing makes a new version and unpublishing takes the posting off th
   await expect(later.page.getByText('（第2版）')).toBeVisible()
 
   await coordinator.page.getByRole('button', { name: '公開を停止する' }).click()
-  await expect(coordinator.page.getByTestId('posting-summary').getByTestId('posting-state')).toHaveText('非公開')
-  expect(coordinator.dialogs).toEqual(['この求人の公開を停止しますか？求人ページは見られなくなり、応募も受け付けなくなります。'])
+  await expect(
+    coordinator.page.getByTestId('posting-summary').getByTestId('posting-state')
+  ).toHaveText('非公開')
+  expect(coordinator.dialogs).toEqual([
+    'この求人の公開を停止しますか？求人ページは見られなくなり、応募も受け付けなくなります。',
+  ])
   const afterwards = await PublicVisitor.open(browser)
   await afterwards.page.goto('/postings')
   await expect(afterwards.page.getByRole('heading', { level: 1 })).toBeVisible()

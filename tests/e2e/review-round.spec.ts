@@ -11,8 +11,12 @@ import { ReviewBoard } from './fixtures/ReviewBoard.ts'
 
 test('coordinator, reviewer and owner go through a review round', async ({ browser, baseURL }) => {
   const team = await createTeam(baseURL!)
-  const owner = new ReviewBoard(await BoardPage.join(browser, await team.invite('owner'), '山田 花子'))
-  const reviewer = new ReviewBoard(await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎'))
+  const owner = new ReviewBoard(
+    await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
+  )
+  const reviewer = new ReviewBoard(
+    await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎')
+  )
   const coordinator = await ReviewBoard.asCoordinator(browser, baseURL!, team.teamId)
 
   await owner.board.typeInto('やりたいこと', '塩尻のワインを全国の飲食店に届けたい。')
@@ -50,7 +54,9 @@ test('coordinator, reviewer and owner go through a review round', async ({ brows
   const link = thread.getByRole('link', { name: 'https://example.com/wine' })
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow')
   await expect(link).toHaveAttribute('target', '_blank')
-  await expect(thread.locator('.comment-text').first()).toContainText('広すぎませんか？\n最初の販路')
+  await expect(thread.locator('.comment-text').first()).toContainText(
+    '広すぎませんか？\n最初の販路'
+  )
   await expect(owner.unreadBadge).toHaveCount(0)
 
   // The owner replies; the reviewer reads the reply.
@@ -65,10 +71,14 @@ test('coordinator, reviewer and owner go through a review round', async ({ brows
   await thread.getByRole('button', { name: '解決にする' }).click()
   await expect(reviewer.highlights('やりたいこと')).toHaveCount(0)
   await reviewer.filter('解決済み')
-  await expect(reviewer.thread('広すぎませんか').getByTestId('thread-status')).toContainText('山田 花子（テーマオーナー）')
+  await expect(reviewer.thread('広すぎませんか').getByTestId('thread-status')).toContainText(
+    '山田 花子（テーマオーナー）'
+  )
   await reviewer.filter('未解決')
   await expect(reviewer.panel.getByTestId('thread')).toHaveCount(1)
-  await expect(reviewer.thread('理由がまだ書かれていません。')).toContainText('セクション全体へのコメント')
+  await expect(reviewer.thread('理由がまだ書かれていません。')).toContainText(
+    'セクション全体へのコメント'
+  )
 
   // "What changed since round 1 opened", in the reviewer's browser: the owner's insertion, one section.
   const diff = await reviewer.openDiff('第1回の開始時')
@@ -93,8 +103,13 @@ test('coordinator, reviewer and owner go through a review round', async ({ brows
 
   // With the round closed, the reviewer is told plainly that comments wait for the next round.
   await expect(reviewer.roundState).toHaveText('終了', { timeout: 15_000 })
-  await reviewer.board.section('成果の測り方').getByRole('button', { name: 'セクションにコメント' }).click()
-  await expect(reviewer.panel).toContainText('レビュアーがコメントできるのは、壁打ちラウンドの実施中だけです。')
+  await reviewer.board
+    .section('成果の測り方')
+    .getByRole('button', { name: 'セクションにコメント' })
+    .click()
+  await expect(reviewer.panel).toContainText(
+    'レビュアーがコメントできるのは、壁打ちラウンドの実施中だけです。'
+  )
 
   await owner.board.close()
   await reviewer.board.close()
@@ -104,7 +119,9 @@ test('coordinator, reviewer and owner go through a review round', async ({ brows
 test('a reviewer can select but cannot type into the sheet', async ({ browser, baseURL }) => {
   const team = await createTeam(baseURL!)
   const owner = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
-  const reviewer = new ReviewBoard(await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎'))
+  const reviewer = new ReviewBoard(
+    await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎')
+  )
   await owner.typeInto('やりたいこと', 'ワインの魅力を言葉にする。')
   await reviewer.board.expectText('やりたいこと', 'ワインの魅力')
 
@@ -120,10 +137,14 @@ test('a reviewer can select but cannot type into the sheet', async ({ browser, b
   await owner.typeInto('やりたいこと', '続きを書く。')
   await reviewer.board.expectText('やりたいこと', '続きを書く。')
   expect(await owner.textOf('やりたいこと')).toBe('ワインの魅力を言葉にする。続きを書く。')
-  const sheet = (await (await adminGet(baseURL!, `/api/teams/${team.teamId}/sheet.json`)).json()) as {
+  const sheet = (await (
+    await adminGet(baseURL!, `/api/teams/${team.teamId}/sheet.json`)
+  ).json()) as {
     sections: { key: string; text: string }[]
   }
-  expect(sheet.sections.find((s) => s.key === 'what')?.text).toBe('ワインの魅力を言葉にする。続きを書く。')
+  expect(sheet.sections.find((s) => s.key === 'what')?.text).toBe(
+    'ワインの魅力を言葉にする。続きを書く。'
+  )
 
   await owner.close()
   await reviewer.board.close()
@@ -134,13 +155,20 @@ test('deleted words leave a detached thread with its quote, and a comment on del
   baseURL,
 }) => {
   const team = await createTeam(baseURL!)
-  const owner = new ReviewBoard(await BoardPage.join(browser, await team.invite('owner'), '山田 花子'))
-  const reviewer = new ReviewBoard(await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎'))
+  const owner = new ReviewBoard(
+    await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
+  )
+  const reviewer = new ReviewBoard(
+    await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎')
+  )
   await owner.board.typeInto('やりたいこと', '古い表現を残す。新しい表現を足す。')
   await reviewer.board.expectText('やりたいこと', '新しい表現を足す。')
   const opened = await fetch(`${baseURL}/api/teams/${team.teamId}/rounds`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin'}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin'}`,
+      'content-type': 'application/json',
+    },
     body: JSON.stringify({ reviewerIds: [] }),
   })
   expect(opened.status).toBe(201)
@@ -155,14 +183,18 @@ test('deleted words leave a detached thread with its quote, and a comment on del
   await owner.page.keyboard.press('Backspace')
   await reviewer.board.expectText('やりたいこと', '残す。新しい表現を足す。')
   const detached = reviewer.thread('この言い方は伝わりにくいです。')
-  await expect(detached.getByTestId('thread-detached')).toContainText('コメントした箇所の文章は削除されました')
+  await expect(detached.getByTestId('thread-detached')).toContainText(
+    'コメントした箇所の文章は削除されました'
+  )
   await expect(detached.getByTestId('thread-detached').locator('blockquote')).toHaveText('古い表現')
   await expect(reviewer.highlights('やりたいこと')).toHaveCount(0)
 
   // The reviewer starts a comment on words the owner then deletes: the server refuses, the panel says why.
   await reviewer.select('やりたいこと', '新しい表現')
   await reviewer.page.locator('.selection-comment').click()
-  const composer = reviewer.panel.getByRole('form', { name: '「やりたいこと」の選択箇所へのコメント' })
+  const composer = reviewer.panel.getByRole('form', {
+    name: '「やりたいこと」の選択箇所へのコメント',
+  })
   await owner.select('やりたいこと', '新しい表現を')
   await owner.page.keyboard.press('Backspace')
   await reviewer.board.expectText('やりたいこと', '残す。足す。')
@@ -177,7 +209,9 @@ test('deleted words leave a detached thread with its quote, and a comment on del
   await owner.board.editor('やりたいこと').click()
   await owner.select('やりたいこと', '残す')
   await owner.page.keyboard.press('Control+Alt+m')
-  const ownerComposer = owner.panel.getByRole('form', { name: '「やりたいこと」の選択箇所へのコメント' })
+  const ownerComposer = owner.panel.getByRole('form', {
+    name: '「やりたいこと」の選択箇所へのコメント',
+  })
   await expect(ownerComposer.locator('blockquote')).toHaveText('残す')
   await expect(ownerComposer.getByRole('textbox')).toBeFocused()
 

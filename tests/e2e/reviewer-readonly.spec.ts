@@ -3,7 +3,10 @@ import { test, expect } from '@playwright/test'
 import { adminGet, createTeam } from './fixtures/adminApi.ts'
 import { BoardPage } from './fixtures/BoardPage.ts'
 
-test('a reviewer cannot edit, yet sees the owner’s writing arrive live', async ({ browser, baseURL }) => {
+test('a reviewer cannot edit, yet sees the owner’s writing arrive live', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!)
   const owner = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
   const reviewer = await BoardPage.join(browser, await team.invite('reviewer'), '審査 太郎')
@@ -21,7 +24,9 @@ test('a reviewer cannot edit, yet sees the owner’s writing arrive live', async
   await reviewer.expectText('やりたいこと', 'オーナーの本文')
   expect(await reviewer.textOf('やりたいこと')).not.toContain('レビュアー')
   expect(await owner.textOf('やりたいこと')).not.toContain('レビュアー')
-  const sheet = (await (await adminGet(baseURL!, `/api/teams/${team.teamId}/sheet.json`)).json()) as {
+  const sheet = (await (
+    await adminGet(baseURL!, `/api/teams/${team.teamId}/sheet.json`)
+  ).json()) as {
     sections: { key: string; text: string }[]
   }
   expect(sheet.sections.find((s) => s.key === 'what')?.text).toBe('オーナーの本文')

@@ -3,7 +3,10 @@ import { test, expect } from '@playwright/test'
 import { createTeam } from './fixtures/adminApi.ts'
 import { BoardPage } from './fixtures/BoardPage.ts'
 
-test('status, assignee and the completeness meter update live for the other member', async ({ browser, baseURL }) => {
+test('status, assignee and the completeness meter update live for the other member', async ({
+  browser,
+  baseURL,
+}) => {
   const team = await createTeam(baseURL!)
   const owner = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
   const talent = await BoardPage.join(browser, await team.invite('talent'), 'Alex Chen')
@@ -23,7 +26,9 @@ test('status, assignee and the completeness meter update live for the other memb
   await expect(talent.completeness).toContainText('11%')
 
   await owner.assignee('やりたいこと').selectOption({ label: 'Alex Chen（外部人材）' })
-  await expect(talent.assignee('やりたいこと').locator('option:checked')).toHaveText('Alex Chen（外部人材）')
+  await expect(talent.assignee('やりたいこと').locator('option:checked')).toHaveText(
+    'Alex Chen（外部人材）'
+  )
 
   // And back the other way.
   await talent.status('なぜやりたいのか').selectOption({ label: 'レビュー待ち' })

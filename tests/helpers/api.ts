@@ -59,26 +59,50 @@ async function expectOk<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const response = await apiRequest(target, method, path, options)
   if (response.status !== status) {
-    throw new Error(`${method} ${path}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`)
+    throw new Error(
+      `${method} ${path}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`
+    )
   }
   return schema.parse(response.body)
 }
 
-export function createProgram(target: ApiTarget, name = 'Test program', region = 'Testshire', token?: string) {
-  return expectOk(target, 'POST', '/api/programs', 201, CreatedId, { token, body: { name, region } }).then((r) => r.id)
+export function createProgram(
+  target: ApiTarget,
+  name = 'Test program',
+  region = 'Testshire',
+  token?: string
+) {
+  return expectOk(target, 'POST', '/api/programs', 201, CreatedId, {
+    token,
+    body: { name, region },
+  }).then((r) => r.id)
 }
 
 export function createTeam(target: ApiTarget, programId: string, name = 'Team', token?: string) {
-  return expectOk(target, 'POST', `/api/programs/${programId}/teams`, 201, CreateTeamResponse, { token, body: { name } })
+  return expectOk(target, 'POST', `/api/programs/${programId}/teams`, 201, CreateTeamResponse, {
+    token,
+    body: { name },
+  })
 }
 
 export function createInvite(target: ApiTarget, teamId: string, role: TeamRole, token?: string) {
-  return expectOk(target, 'POST', `/api/teams/${teamId}/invites`, 201, CreateInviteResponse, { token, body: { role } })
+  return expectOk(target, 'POST', `/api/teams/${teamId}/invites`, 201, CreateInviteResponse, {
+    token,
+    body: { role },
+  })
 }
 
 /** Accepts an invite as a new person (or, with `token`, as the person signed in with it). */
-export function acceptInvite(target: ApiTarget, inviteToken: string, name: string, token: string | null = null) {
-  return expectOk(target, 'POST', `/api/invites/${inviteToken}/accept`, 200, AcceptInviteResponse, { token, body: { name } })
+export function acceptInvite(
+  target: ApiTarget,
+  inviteToken: string,
+  name: string,
+  token: string | null = null
+) {
+  return expectOk(target, 'POST', `/api/invites/${inviteToken}/accept`, 200, AcceptInviteResponse, {
+    token,
+    body: { name },
+  })
 }
 
 export function getMe(target: ApiTarget, token: string) {
@@ -86,7 +110,12 @@ export function getMe(target: ApiTarget, token: string) {
 }
 
 /** Creates an invite for `role` and accepts it as a new person named `name`; returns their access token. */
-export async function joinTeam(target: ApiTarget, teamId: string, role: TeamRole, name: string): Promise<string> {
+export async function joinTeam(
+  target: ApiTarget,
+  teamId: string,
+  role: TeamRole,
+  name: string
+): Promise<string> {
   const invite = await createInvite(target, teamId, role)
   return (await acceptInvite(target, invite.token, name)).accessToken
 }

@@ -6,7 +6,10 @@ import * as Y from 'yjs'
 export function readUpdateRows(dbFile: string, document: string): Uint8Array[] {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true })
   try {
-    const rows = db.prepare('SELECT data FROM document_updates WHERE document = ? ORDER BY seq').pluck().all(document) as Buffer[]
+    const rows = db
+      .prepare('SELECT data FROM document_updates WHERE document = ? ORDER BY seq')
+      .pluck()
+      .all(document) as Buffer[]
     return rows.map((b) => new Uint8Array(b))
   } finally {
     db.close()

@@ -92,7 +92,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     proc.stdout!.setEncoding('utf8')
     port = await new Promise<number>((resolve, reject) => {
       let out = ''
-      const timer = setTimeout(() => fail(new Error(`server did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS)
+      const timer = setTimeout(
+        () => fail(new Error(`server did not start in ${START_TIMEOUT_MS} ms`)),
+        START_TIMEOUT_MS
+      )
       const onData = (chunk: string) => {
         out += chunk
         const match = LISTENING.exec(out)

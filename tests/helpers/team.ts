@@ -18,7 +18,8 @@ export async function createTeamFixture(server: ApiTarget, name = 'Team'): Promi
   const other = await createTeam(server, programId, `${name} (other)`)
   const roles: TeamRole[] = ['owner', 'caretaker', 'talent', 'reviewer']
   const tokens = {} as Record<TeamRole, string>
-  for (const role of roles) tokens[role] = await joinTeam(server, team.id, role, `${role} of ${name}`)
+  for (const role of roles)
+    tokens[role] = await joinTeam(server, team.id, role, `${role} of ${name}`)
   const outsiderToken = await joinTeam(server, other.id, 'talent', `outsider of ${name}`)
   return { programId, teamId: team.id, documents: team.documents, tokens, outsiderToken }
 }

@@ -22,9 +22,17 @@ export interface TestRequest {
 export function createTestApp() {
   const dir = mkdtempSync(join(tmpdir(), 'specboard-unit-'))
   const storage = openSqliteStorage(join(dir, 'specboard.db'))
-  const { app, collab } = composeServer(storage, readConfig({ ADMIN_TOKEN: TEST_ADMIN_TOKEN }), silentLogger)
+  const { app, collab } = composeServer(
+    storage,
+    readConfig({ ADMIN_TOKEN: TEST_ADMIN_TOKEN }),
+    silentLogger
+  )
 
-  async function request(method: string, path: string, { token = TEST_ADMIN_TOKEN, body, headers = {} }: TestRequest = {}) {
+  async function request(
+    method: string,
+    path: string,
+    { token = TEST_ADMIN_TOKEN, body, headers = {} }: TestRequest = {}
+  ) {
     const all: Record<string, string> = { ...headers }
     if (token !== null) all.authorization = `Bearer ${token}`
     if (body !== undefined) all['content-type'] ??= 'application/json'
@@ -41,24 +49,32 @@ export function createTestApp() {
       json = text
     }
     // Bodies are read loosely here; tests check the shapes that matter with the shared zod schemas.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: see above; callers narrow the body themselves
     return { status: response.status, body: json as any, headers: response.headers }
   }
 
   /** Joins `teamId` in `role` as a new person named `name`; returns their access token. */
   async function joinTeam(teamId: string, role: string, name: string): Promise<string> {
     const invite = await request('POST', `/api/teams/${teamId}/invites`, { body: { role } })
-    if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`)
-    const accepted = await request('POST', `/api/invites/${invite.body.token}/accept`, { token: null, body: { name } })
-    if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`)
+    if (invite.status !== 201)
+      throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`)
+    const accepted = await request('POST', `/api/invites/${invite.body.token}/accept`, {
+      token: null,
+      body: { name },
+    })
+    if (accepted.status !== 200)
+      throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`)
     return accepted.body.accessToken as string
   }
 
   /** A program with one team, as the admin creates them. */
   async function programWithTeam(name = 'Team'): Promise<{ programId: string; teamId: string }> {
-    const program = await request('POST', '/api/programs', { body: { name: `${name} program`, region: 'Testshire' } })
+    const program = await request('POST', '/api/programs', {
+      body: { name: `${name} program`, region: 'Testshire' },
+    })
     const team = await request('POST', `/api/programs/${program.body.id}/teams`, { body: { name } })
-    if (team.status !== 201) throw new Error(`team failed: ${team.status} ${JSON.stringify(team.body)}`)
+    if (team.status !== 201)
+      throw new Error(`team failed: ${team.status} ${JSON.stringify(team.body)}`)
     return { programId: program.body.id as string, teamId: team.body.id as string }
   }
 

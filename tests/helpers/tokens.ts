@@ -3,7 +3,7 @@
  * interleave tokens but never split one: what every client must end up with is then exactly the set of
  * tokens inserted and not deleted, whoever wrote them.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 const TOKEN = /\[[^\]]+\]/g
 

@@ -28,10 +28,14 @@ export interface Waitable {
 }
 
 /** Polls `predicate` until it holds; rejects after `timeoutMs` naming `what`. */
-export async function waitFor(predicate: () => boolean, { timeoutMs = 5000, intervalMs = 10, what = 'condition' }: Waitable = {}): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean,
+  { timeoutMs = 5000, intervalMs = 10, what = 'condition' }: Waitable = {}
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await sleep(intervalMs)
   }
 }
@@ -61,7 +65,12 @@ export interface ProviderOptions {
 }
 
 /** A real y-websocket client for `document`, signed in with `token`. */
-export function connectProvider(target: CollabTarget, document: string, token: string | undefined, options: ProviderOptions = {}): ProviderClient {
+export function connectProvider(
+  target: CollabTarget,
+  document: string,
+  token: string | undefined,
+  options: ProviderOptions = {}
+): ProviderClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(`${target.wsUrl}/collab`, document, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -103,7 +112,12 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 5000): Prom
 }
 
 /** Connects a provider and waits for its first sync. */
-export async function syncedProvider(target: CollabTarget, document: string, token: string, options?: ProviderOptions): Promise<ProviderClient> {
+export async function syncedProvider(
+  target: CollabTarget,
+  document: string,
+  token: string,
+  options?: ProviderOptions
+): Promise<ProviderClient> {
   const client = connectProvider(target, document, token, options)
   try {
     await waitForSync(client.provider)
@@ -140,7 +154,9 @@ export class RawSocket {
     const socket = new RawSocket(ws)
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(socket))
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)))
+      ws.once('unexpected-response', (_req, res) =>
+        reject(new Error(`upgrade refused: HTTP ${res.statusCode}`))
+      )
       ws.once('error', reject)
     })
   }
@@ -161,7 +177,10 @@ export class RawSocket {
   async waitClosed(timeoutMs = 5000): Promise<{ code: number; reason: string }> {
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`socket not closed after ${timeoutMs} ms`)), timeoutMs)
+      timer = setTimeout(
+        () => reject(new Error(`socket not closed after ${timeoutMs} ms`)),
+        timeoutMs
+      )
     })
     try {
       return await Promise.race([this.closed, timeout])
@@ -171,7 +190,8 @@ export class RawSocket {
   }
 
   close(): void {
-    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close()
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING)
+      this.ws.close()
   }
 
   /** Stops reading from the TCP socket, like a client that never drains what the server sends. */
@@ -185,7 +205,12 @@ export class RawSocket {
 }
 
 /** Opens `document` and returns the close code the server answers with (or null if it stays open). */
-export async function closeCodeFor(target: CollabTarget, document: string, token?: string, waitMs = 3000): Promise<number | null> {
+export async function closeCodeFor(
+  target: CollabTarget,
+  document: string,
+  token?: string,
+  waitMs = 3000
+): Promise<number | null> {
   const socket = await RawSocket.open(target, document, token)
   try {
     return (await socket.waitClosed(waitMs)).code
@@ -287,10 +312,12 @@ export class LightClient {
     this.ws.on('error', () => {})
     this.ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data)))
     this.ws.on('open', () => {
-      this.send(frame((e) => {
-        encoding.writeVarUint(e, MESSAGE_TYPE.sync)
-        syncProtocol.writeSyncStep1(e, this.doc)
-      }))
+      this.send(
+        frame((e) => {
+          encoding.writeVarUint(e, MESSAGE_TYPE.sync)
+          syncProtocol.writeSyncStep1(e, this.doc)
+        })
+      )
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.send(frames.syncUpdate(update))

@@ -29,9 +29,11 @@ function decode(raw: string, where: string): string {
     const m = ENTITY.exec(raw)
     if (!m) throw new Error(`bad entity in ${where} at "${raw.slice(i, i + 12)}"`)
     const body = m[0].slice(1, -1)
-    out += body.startsWith('#x') ? String.fromCodePoint(parseInt(body.slice(2), 16))
-      : body.startsWith('#') ? String.fromCodePoint(Number(body.slice(1)))
-      : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[body]
+    out += body.startsWith('#x')
+      ? String.fromCodePoint(parseInt(body.slice(2), 16))
+      : body.startsWith('#')
+        ? String.fromCodePoint(Number(body.slice(1)))
+        : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[body]
     i += m[0].length - 1
   }
   return out
@@ -80,7 +82,8 @@ export function parseXml(source: string): XmlElement {
       spaces()
       expect('>')
       const open = stack.pop()
-      if (!open || open.name !== closing) throw new Error(`</${closing}> does not close <${open?.name}>`)
+      if (!open || open.name !== closing)
+        throw new Error(`</${closing}> does not close <${open?.name}>`)
     } else if (source[i] === '<') {
       i++
       const element: XmlElement = { name: name(), attrs: {}, children: [], text: '' }

@@ -1,7 +1,20 @@
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ApiError, CreateInviteResponse, DEFAULT_TEMPLATE, Program } from '../../shared/src/index.ts'
-import { acceptInvite, apiRequest, createInvite, createProgram, createTeam, getMe, joinTeam } from '../helpers/api.ts'
+import {
+  ApiError,
+  CreateInviteResponse,
+  DEFAULT_TEMPLATE,
+  Program,
+} from '../../shared/src/index.ts'
+import {
+  acceptInvite,
+  apiRequest,
+  createInvite,
+  createProgram,
+  createTeam,
+  getMe,
+  joinTeam,
+} from '../helpers/api.ts'
 import { useServer } from '../helpers/fixtures.ts'
 
 /** The error message of an error body, checked against the shared error shape. */
@@ -20,7 +33,9 @@ describe('the JSON API of the running server', () => {
     })
 
     it('walks from a new program to an accepted invite', async () => {
-      const created = await apiRequest(server(), 'POST', '/api/programs', { body: { name: 'Kamiyama 2026', region: 'Tokushima' } })
+      const created = await apiRequest(server(), 'POST', '/api/programs', {
+        body: { name: 'Kamiyama 2026', region: 'Tokushima' },
+      })
       expect(created.status).toBe(201)
       expect(Object.keys(created.body as object)).toEqual(['id'])
       const programId = (created.body as { id: string }).id
@@ -28,8 +43,15 @@ describe('the JSON API of the running server', () => {
       const program = await apiRequest(server(), 'GET', `/api/programs/${programId}`)
       expect(program.status).toBe(200)
       const parsed = Program.parse(program.body)
-      expect(parsed).toMatchObject({ id: programId, name: 'Kamiyama 2026', region: 'Tokushima', teams: [] })
-      expect(parsed.template.sections.map((s) => s.key)).toEqual(DEFAULT_TEMPLATE.sections.map((s) => s.key))
+      expect(parsed).toMatchObject({
+        id: programId,
+        name: 'Kamiyama 2026',
+        region: 'Tokushima',
+        teams: [],
+      })
+      expect(parsed.template.sections.map((s) => s.key)).toEqual(
+        DEFAULT_TEMPLATE.sections.map((s) => s.key)
+      )
       for (const section of parsed.template.sections) {
         expect(section.title.ja).not.toBe('')
         expect(section.title.en).not.toBe('')
@@ -37,34 +59,59 @@ describe('the JSON API of the running server', () => {
         expect(section.prompt.en).not.toBe('')
       }
 
-      const team = await apiRequest(server(), 'POST', `/api/programs/${programId}/teams`, { body: { name: 'Satoyama school' } })
+      const team = await apiRequest(server(), 'POST', `/api/programs/${programId}/teams`, {
+        body: { name: 'Satoyama school' },
+      })
       expect(team.status).toBe(201)
       const teamId = (team.body as { id: string }).id
-      expect(team.body).toEqual({ id: teamId, documents: { spec: `spec:${teamId}`, feedback: `feedback:${teamId}`, stage: `stage:${teamId}` } })
+      expect(team.body).toEqual({
+        id: teamId,
+        documents: {
+          spec: `spec:${teamId}`,
+          feedback: `feedback:${teamId}`,
+          stage: `stage:${teamId}`,
+        },
+      })
 
-      const withTeam = Program.parse((await apiRequest(server(), 'GET', `/api/programs/${programId}`)).body)
+      const withTeam = Program.parse(
+        (await apiRequest(server(), 'GET', `/api/programs/${programId}`)).body
+      )
       expect(withTeam.teams.map((t) => [t.id, t.name])).toEqual([[teamId, 'Satoyama school']])
 
-      const invite = await apiRequest(server(), 'POST', `/api/teams/${teamId}/invites`, { body: { role: 'talent' } })
+      const invite = await apiRequest(server(), 'POST', `/api/teams/${teamId}/invites`, {
+        body: { role: 'talent' },
+      })
       expect(invite.status).toBe(201)
       const { token, url } = CreateInviteResponse.parse(invite.body)
       expect(url).toBe(`${server().url}/invite/${token}`)
 
-      const accepted = await apiRequest(server(), 'POST', `/api/invites/${token}/accept`, { token: null, body: { name: 'Aiko' } })
+      const accepted = await apiRequest(server(), 'POST', `/api/invites/${token}/accept`, {
+        token: null,
+        body: { name: 'Aiko' },
+      })
       expect(accepted.status).toBe(200)
-      expect(accepted.body).toMatchObject({ accessToken: expect.any(String), memberId: expect.any(String), role: 'talent' })
+      expect(accepted.body).toMatchObject({
+        accessToken: expect.any(String),
+        memberId: expect.any(String),
+        role: 'talent',
+      })
       expect(accepted.headers.get('set-cookie')).toMatch(/sb_token=/)
 
       // The new token works, and names the new member.
       const me = await getMe(server(), (accepted.body as { accessToken: string }).accessToken)
       expect(me.person.name).toBe('Aiko')
-      expect(me.memberships).toMatchObject([{ teamId, role: 'talent', memberId: (accepted.body as { memberId: string }).memberId }])
+      expect(me.memberships).toMatchObject([
+        { teamId, role: 'talent', memberId: (accepted.body as { memberId: string }).memberId },
+      ])
     })
 
     it('lists the documented paths in GET /api/openapi.json', async () => {
       const response = await apiRequest(server(), 'GET', '/api/openapi.json', { token: null })
       expect(response.status).toBe(200)
-      const doc = response.body as { openapi: string; paths: Record<string, Record<string, unknown>> }
+      const doc = response.body as {
+        openapi: string
+        paths: Record<string, Record<string, unknown>>
+      }
       expect(doc.openapi).toMatch(/^3\./)
       const expected: [string, string][] = [
         ['/api/health', 'get'],
@@ -75,7 +122,8 @@ describe('the JSON API of the running server', () => {
         ['/api/invites/{token}/accept', 'post'],
         ['/api/me', 'get'],
       ]
-      for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined()
+      for (const [path, method] of expected)
+        expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined()
     })
   })
 
@@ -94,16 +142,29 @@ describe('the JSON API of the running server', () => {
       ['POST', '/api/programs', { name: 'x'.repeat(121), region: 'Tokushima' }, 'name'],
       ['POST', '/api/programs/{programId}/teams', {}, 'name'],
       ['POST', '/api/teams/{teamId}/invites', { role: 'coordinator' }, 'role'],
-      ['POST', '/api/teams/{teamId}/invites', { role: 'talent', expiresInDays: 0 }, 'expiresInDays'],
+      [
+        'POST',
+        '/api/teams/{teamId}/invites',
+        { role: 'talent', expiresInDays: 0 },
+        'expiresInDays',
+      ],
     ])('answers %s %s with 400 naming the field (%j)', async (method, path, body, field) => {
-      const response = await apiRequest(server(), method, path.replace('{programId}', programId).replace('{teamId}', teamId), { body })
+      const response = await apiRequest(
+        server(),
+        method,
+        path.replace('{programId}', programId).replace('{teamId}', teamId),
+        { body }
+      )
       expect(response.status).toBe(400)
       expect(errorOf(response.body).message).toMatch(new RegExp(`^${field}\\b`))
     })
 
     it('answers 400 naming the field when accepting an invite with an empty name', async () => {
       const invite = await createInvite(server(), teamId, 'owner')
-      const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, { token: null, body: { name: '   ' } })
+      const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
+        token: null,
+        body: { name: '   ' },
+      })
       expect(response.status).toBe(400)
       expect(errorOf(response.body).message).toMatch(/^name\b/)
     })
@@ -111,7 +172,10 @@ describe('the JSON API of the running server', () => {
     it('answers 400 for a body that is not JSON', async () => {
       const response = await fetch(`${server().url}/api/programs`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${server().adminToken}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${server().adminToken}`,
+          'content-type': 'application/json',
+        },
         body: '{"name": ',
       })
       expect(response.status).toBe(400)
@@ -154,14 +218,28 @@ describe('the JSON API of the running server', () => {
         expect(errorOf(response.body).code).toBe('forbidden')
       }
       // The caretaker may invite the team's own roles.
-      expect((await apiRequest(server(), 'POST', `/api/teams/${teamId}/invites`, { token: caretaker, body: { role: 'owner' } })).status).toBe(201)
+      expect(
+        (
+          await apiRequest(server(), 'POST', `/api/teams/${teamId}/invites`, {
+            token: caretaker,
+            body: { role: 'owner' },
+          })
+        ).status
+      ).toBe(201)
     })
 
     it('answers 410 for a revoked invite', async () => {
       const invite = await createInvite(server(), teamId, 'talent')
-      const revoked = await apiRequest(server(), 'DELETE', `/api/teams/${teamId}/invites/${invite.id}`)
+      const revoked = await apiRequest(
+        server(),
+        'DELETE',
+        `/api/teams/${teamId}/invites/${invite.id}`
+      )
       expect(revoked.status).toBe(204)
-      const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, { token: null, body: { name: 'Late' } })
+      const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
+        token: null,
+        body: { name: 'Late' },
+      })
       expect(response.status).toBe(410)
       expect(errorOf(response.body).code).toBe('invite_revoked')
     })
@@ -172,17 +250,26 @@ describe('the JSON API of the running server', () => {
       const db = new Database(server().dbFile)
       try {
         db.pragma('busy_timeout = 5000')
-        db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(new Date(Date.now() - 1000).toISOString(), invite.id)
+        db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(
+          new Date(Date.now() - 1000).toISOString(),
+          invite.id
+        )
       } finally {
         db.close()
       }
-      const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, { token: null, body: { name: 'Late' } })
+      const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
+        token: null,
+        body: { name: 'Late' },
+      })
       expect(response.status).toBe(410)
       expect(errorOf(response.body).code).toBe('invite_expired')
     })
 
     it('answers 404 for an unknown invite', async () => {
-      const response = await apiRequest(server(), 'POST', '/api/invites/no-such-token/accept', { token: null, body: { name: 'Who' } })
+      const response = await apiRequest(server(), 'POST', '/api/invites/no-such-token/accept', {
+        token: null,
+        body: { name: 'Who' },
+      })
       expect(response.status).toBe(404)
     })
   })

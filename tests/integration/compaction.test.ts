@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SECTION_META_MAP } from '../../shared/src/index.ts'
-import { appendRowOnDisk, createTeamFixture, loadDocFromDisk, readUpdateRows, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import {
+  appendRowOnDisk,
+  createTeamFixture,
+  loadDocFromDisk,
+  readUpdateRows,
+  useServer,
+  type TeamFixture,
+} from '../helpers/fixtures.ts'
 import { seededRandom, insertToken } from '../helpers/tokens.ts'
 import { sleep, syncedProvider, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
 
@@ -19,7 +26,12 @@ function contentOf(doc: Y.Doc) {
 }
 
 /** `count` single-update edits of several kinds, paced under the server's per-socket rate limit. */
-async function writeUpdates(client: ProviderClient, count: number, seed: number, onEach?: (i: number) => Promise<void>) {
+async function writeUpdates(
+  client: ProviderClient,
+  count: number,
+  seed: number,
+  onEach?: (i: number) => Promise<void>
+) {
   const random = seededRandom(seed)
   const { doc } = client
   const fragment = doc.getXmlFragment('what')
@@ -37,14 +49,19 @@ async function writeUpdates(client: ProviderClient, count: number, seed: number,
     } else if (doc.getText('notes').length > 0) {
       doc.getText('notes').delete(0, Math.min(3, doc.getText('notes').length))
     }
-    if (i % 7 === 0) doc.getMap(SECTION_META_MAP).set('what', { status: i % 2 ? 'ready' : 'draft', assigneeId: null })
+    if (i % 7 === 0)
+      doc
+        .getMap(SECTION_META_MAP)
+        .set('what', { status: i % 2 ? 'ready' : 'draft', assigneeId: null })
     await onEach?.(i)
     await sleep(5)
   }
 }
 
 describe('compaction and unloading', () => {
-  const server = useServer({ env: { COMPACT_AFTER: String(COMPACT_AFTER), UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) } })
+  const server = useServer({
+    env: { COMPACT_AFTER: String(COMPACT_AFTER), UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) },
+  })
   let team: TeamFixture
 
   beforeAll(async () => {
@@ -60,12 +77,18 @@ describe('compaction and unloading', () => {
     try {
       await writeUpdates(writer, 200, 5, async (i) => {
         if (i % 10 !== 9) return
-        await waitFor(() => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)), {
-          what: `update ${i} at the observer`,
-        })
+        await waitFor(
+          () => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)),
+          {
+            what: `update ${i} at the observer`,
+          }
+        )
         maxRows = Math.max(maxRows, readUpdateRows(server().dbFile, spec).length)
       })
-      await waitFor(() => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)), { what: 'the last update at the observer' })
+      await waitFor(
+        () => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)),
+        { what: 'the last update at the observer' }
+      )
       await sleep(100)
       before = contentOf(observer.doc)
       const rows = readUpdateRows(server().dbFile, spec)
@@ -94,7 +117,10 @@ describe('compaction and unloading', () => {
     const writer = await syncedProvider(server(), stage, team.tokens.owner)
     const observer = await syncedProvider(server(), stage, team.tokens.talent)
     await writeUpdates(writer, 12, 9)
-    await waitFor(() => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)), { what: 'the updates at the observer' })
+    await waitFor(
+      () => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)),
+      { what: 'the updates at the observer' }
+    )
     const before = contentOf(observer.doc)
     expect(readUpdateRows(server().dbFile, stage).length).toBeGreaterThan(1)
     writer.destroy()

@@ -88,12 +88,16 @@ describe('convergence of concurrent writers', () => {
         paragraph.insert(0, [new Y.XmlText()])
         owner.client.doc.getXmlFragment('what').insert(0, [paragraph])
       })
-      await waitFor(() => talent.client.doc.getXmlFragment('what').length === 1, { what: 'the shared paragraph at the talent' })
+      await waitFor(() => talent.client.doc.getXmlFragment('what').length === 1, {
+        what: 'the shared paragraph at the talent',
+      })
 
       await Promise.all([type(owner, 1, 150), type(talent, 2, 150)])
 
       await waitFor(
-        () => JSON.stringify(snapshot(owner.client.doc)) === JSON.stringify(snapshot(talent.client.doc)),
+        () =>
+          JSON.stringify(snapshot(owner.client.doc)) ===
+          JSON.stringify(snapshot(talent.client.doc)),
         { timeoutMs: 10_000, what: 'both writers to converge' }
       )
       const expectNotes = sorted([...owner.kept.notes, ...talent.kept.notes])
@@ -105,7 +109,9 @@ describe('convergence of concurrent writers', () => {
         expect(sorted(tokensOf(firstParagraphText(client.doc).toString()))).toEqual(expectShared)
         expect(sorted(paragraphTokens(client.doc))).toEqual(expectParagraphs)
       }
-      expect(talent.kept.notes.size + talent.kept.shared.size + talent.kept.paragraphs.size).toBeGreaterThan(50)
+      expect(
+        talent.kept.notes.size + talent.kept.shared.size + talent.kept.paragraphs.size
+      ).toBeGreaterThan(50)
 
       const late = await syncedProvider(server(), doc, team.tokens.caretaker)
       try {
@@ -125,7 +131,9 @@ describe('convergence of concurrent writers', () => {
     const b = await syncedProvider(server(), doc, team.tokens.talent)
     try {
       a.doc.getText('notes').insert(0, '[online]')
-      await waitFor(() => b.doc.getText('notes').toString() === '[online]', { what: 'the first edit at b' })
+      await waitFor(() => b.doc.getText('notes').toString() === '[online]', {
+        what: 'the first edit at b',
+      })
 
       a.provider.disconnect()
       a.doc.getText('notes').insert(0, '[offline-a]')
@@ -137,7 +145,8 @@ describe('convergence of concurrent writers', () => {
       const expected = sorted(['[online]', '[offline-a]', '[meanwhile-b]'])
       await waitFor(
         () =>
-          JSON.stringify(sorted(tokensOf(a.doc.getText('notes').toString()))) === JSON.stringify(expected) &&
+          JSON.stringify(sorted(tokensOf(a.doc.getText('notes').toString()))) ===
+            JSON.stringify(expected) &&
           a.doc.getText('notes').toString() === b.doc.getText('notes').toString(),
         { what: 'the offline edit and the concurrent one on both sides' }
       )

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createTeamFixture, readUpdateRows, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import {
+  createTeamFixture,
+  readUpdateRows,
+  useServer,
+  type TeamFixture,
+} from '../helpers/fixtures.ts'
 import { sorted, tokensOf } from '../helpers/tokens.ts'
 import { sleep, syncedProvider, waitFor, waitForSync } from '../helpers/wsClient.ts'
 
@@ -36,10 +41,12 @@ describe('a crash (kill -9) while a writer is typing', () => {
         let seenThisCycle = 0
         const onChange = (event: Y.YTextEvent) => {
           for (const op of event.changes.delta) {
-            if (typeof op.insert === 'string') seenThisCycle += tokensOf(op.insert).filter((t) => t.startsWith(prefix)).length
+            if (typeof op.insert === 'string')
+              seenThisCycle += tokensOf(op.insert).filter((t) => t.startsWith(prefix)).length
           }
           // Kill the moment B has seen enough: updates are still in flight from A.
-          if (!killing && seenThisCycle >= KILL_AFTER_SEEN[cycle]) killing = server().kill('SIGKILL')
+          if (!killing && seenThisCycle >= KILL_AFTER_SEEN[cycle])
+            killing = server().kill('SIGKILL')
         }
         observer.doc.getText('log').observe(onChange)
 
@@ -57,7 +64,9 @@ describe('a crash (kill -9) while a writer is typing', () => {
             await sleep(10)
           }
         })()
-        await waitFor(() => killing !== null, { what: `B to see ${KILL_AFTER_SEEN[cycle]} updates of cycle ${cycle}` })
+        await waitFor(() => killing !== null, {
+          what: `B to see ${KILL_AFTER_SEEN[cycle]} updates of cycle ${cycle}`,
+        })
         await killing
         await typing
         observer.doc.getText('log').unobserve(onChange)
@@ -81,10 +90,13 @@ describe('a crash (kill -9) while a writer is typing', () => {
         writer.provider.connect()
         observer.provider.connect()
         await waitForSync(writer.provider)
-        await waitFor(() => observer.doc.getText('log').toString() === writer.doc.getText('log').toString(), {
-          timeoutMs: 10_000,
-          what: 'B to catch up with A after the restart',
-        })
+        await waitFor(
+          () => observer.doc.getText('log').toString() === writer.doc.getText('log').toString(),
+          {
+            timeoutMs: 10_000,
+            what: 'B to catch up with A after the restart',
+          }
+        )
       }
       expect(sorted(tokensOf(observer.doc.getText('log').toString()))).toEqual(sorted(typed))
     } finally {

@@ -2,9 +2,22 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_CODE } from '../../shared/src/index.ts'
-import { createTeamFixture, diskContains, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import {
+  createTeamFixture,
+  diskContains,
+  useServer,
+  type TeamFixture,
+} from '../helpers/fixtures.ts'
 import { seededRandom, sorted, tokensOf } from '../helpers/tokens.ts'
-import { frames, RawSocket, sleep, syncedProvider, updateFrom, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
+import {
+  frames,
+  RawSocket,
+  sleep,
+  syncedProvider,
+  updateFrom,
+  waitFor,
+  type ProviderClient,
+} from '../helpers/wsClient.ts'
 
 const MAX_FRAME_BYTES = 64 * 1024
 
@@ -20,7 +33,8 @@ function garbage(seed: number, length: number): Uint8Array {
   return Uint8Array.from({ length }, () => Math.floor(random() * 256))
 }
 
-const markedUpdate = (label: string) => updateFrom((d) => d.getText('notes').insert(0, `[${MARKER}-${label}]`))
+const markedUpdate = (label: string) =>
+  updateFrom((d) => d.getText('notes').insert(0, `[${MARKER}-${label}]`))
 
 /**
  * A Yjs update that `Y.decodeUpdate` accepts but `Y.applyUpdate` cannot integrate: its second item names
@@ -28,8 +42,8 @@ const markedUpdate = (label: string) => updateFrom((d) => d.getText('notes').ins
  * the 'what' fragment), then throws.
  */
 const INCONSISTENT_UPDATE = Uint8Array.from([
-  1, 2, 219, 192, 128, 142, 2, 0, 7, 1, 4, 119, 104, 97, 116, 6, 4, 0, 219, 192, 128, 142, 2, 16, 11, 104, 101, 108, 108,
-  111, 32, 119, 111, 114, 108, 100, 0,
+  1, 2, 219, 192, 128, 142, 2, 0, 7, 1, 4, 119, 104, 97, 116, 6, 4, 0, 219, 192, 128, 142, 2, 16,
+  11, 104, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100, 0,
 ])
 
 interface BadInput {
@@ -40,9 +54,21 @@ interface BadInput {
 
 const BAD_INPUTS: BadInput[] = [
   { name: 'a text frame "-1"', code: CLOSE_CODE.malformedMessage, frames: () => ['-1'] },
-  { name: 'random garbage bytes', code: CLOSE_CODE.malformedMessage, frames: () => [garbage(1, 257)] },
-  { name: 'more random garbage bytes', code: CLOSE_CODE.malformedMessage, frames: () => [garbage(2, 3000)] },
-  { name: 'an empty binary frame', code: CLOSE_CODE.malformedMessage, frames: () => [new Uint8Array(0)] },
+  {
+    name: 'random garbage bytes',
+    code: CLOSE_CODE.malformedMessage,
+    frames: () => [garbage(1, 257)],
+  },
+  {
+    name: 'more random garbage bytes',
+    code: CLOSE_CODE.malformedMessage,
+    frames: () => [garbage(2, 3000)],
+  },
+  {
+    name: 'an empty binary frame',
+    code: CLOSE_CODE.malformedMessage,
+    frames: () => [new Uint8Array(0)],
+  },
   {
     name: 'a truncated sync update',
     code: CLOSE_CODE.malformedMessage,
@@ -51,8 +77,16 @@ const BAD_INPUTS: BadInput[] = [
       return [frame.slice(0, Math.floor(frame.length / 2))]
     },
   },
-  { name: 'a truncated sync step 1', code: CLOSE_CODE.malformedMessage, frames: () => [Uint8Array.from([0, 0, 5, 1])] },
-  { name: 'an unknown sync message type', code: CLOSE_CODE.malformedMessage, frames: () => [Uint8Array.from([0, 7, 0])] },
+  {
+    name: 'a truncated sync step 1',
+    code: CLOSE_CODE.malformedMessage,
+    frames: () => [Uint8Array.from([0, 0, 5, 1])],
+  },
+  {
+    name: 'an unknown sync message type',
+    code: CLOSE_CODE.malformedMessage,
+    frames: () => [Uint8Array.from([0, 7, 0])],
+  },
   {
     name: 'a sync update holding bytes that are no Yjs update',
     code: CLOSE_CODE.malformedMessage,
@@ -68,8 +102,16 @@ const BAD_INPUTS: BadInput[] = [
     code: CLOSE_CODE.malformedMessage,
     frames: () => [Uint8Array.from([...frames.syncUpdate(markedUpdate('trailing')), 0, 0])],
   },
-  { name: 'an unknown message type', code: CLOSE_CODE.malformedMessage, frames: () => [Uint8Array.from([42, 1, 2, 3])] },
-  { name: 'an auth message', code: CLOSE_CODE.malformedMessage, frames: () => [Uint8Array.from([2, 0, 0])] },
+  {
+    name: 'an unknown message type',
+    code: CLOSE_CODE.malformedMessage,
+    frames: () => [Uint8Array.from([42, 1, 2, 3])],
+  },
+  {
+    name: 'an auth message',
+    code: CLOSE_CODE.malformedMessage,
+    frames: () => [Uint8Array.from([2, 0, 0])],
+  },
   {
     name: 'an awareness update with a number as state',
     code: CLOSE_CODE.malformedMessage,
@@ -88,12 +130,22 @@ const BAD_INPUTS: BadInput[] = [
   {
     name: 'an awareness state over the size cap',
     code: CLOSE_CODE.malformedMessage,
-    frames: () => [frames.rawAwareness([{ clientId: 80, clock: 1, json: JSON.stringify({ pad: 'x'.repeat(20_000) }) }])],
+    frames: () => [
+      frames.rawAwareness([
+        { clientId: 80, clock: 1, json: JSON.stringify({ pad: 'x'.repeat(20_000) }) },
+      ]),
+    ],
   },
   {
     name: 'a frame over MAX_FRAME_BYTES',
     code: CLOSE_CODE.frameTooLarge,
-    frames: () => [frames.syncUpdate(updateFrom((d) => d.getText('notes').insert(0, `[${MARKER}-big]` + 'x'.repeat(MAX_FRAME_BYTES))))],
+    frames: () => [
+      frames.syncUpdate(
+        updateFrom((d) =>
+          d.getText('notes').insert(0, `[${MARKER}-big]${'x'.repeat(MAX_FRAME_BYTES)}`)
+        )
+      ),
+    ],
   },
   {
     name: 'a flood of thousands of tiny messages',
@@ -120,7 +172,10 @@ describe('malformed frames', () => {
       const token = `[ok${edits++}]`
       from.doc.getText('notes').insert(from.doc.getText('notes').length, token)
       written.add(token)
-      await waitFor(() => to.doc.getText('notes').toString().includes(token), { timeoutMs: 3000, what: `${token} to arrive` })
+      await waitFor(() => to.doc.getText('notes').toString().includes(token), {
+        timeoutMs: 3000,
+        what: `${token} to arrive`,
+      })
     }
     expect(owner.closes).toEqual([])
     expect(talent.closes).toEqual([])
@@ -140,21 +195,24 @@ describe('malformed frames', () => {
     talent?.destroy()
   })
 
-  it.each(BAD_INPUTS)('closes a writer that sends $name with $code, and the room carries on', async (input) => {
-    const socket = await RawSocket.open(server(), team.documents.spec, team.tokens.owner)
-    try {
-      // The server's sync step 1 shows the socket was admitted to the room.
-      await waitFor(() => socket.received.length > 0, { what: 'the sync step 1 from the server' })
-      for (const frame of input.frames()) socket.send(frame)
-      const { code } = await socket.waitClosed()
-      expect(code).toBe(input.code)
-      await expectRoomHealthy()
-      expect(diskContains(server().dbFile, MARKER)).toBe(false)
-      expect(owner.doc.getText('notes').toString()).not.toContain(MARKER)
-    } finally {
-      socket.terminate()
+  it.each(BAD_INPUTS)(
+    'closes a writer that sends $name with $code, and the room carries on',
+    async (input) => {
+      const socket = await RawSocket.open(server(), team.documents.spec, team.tokens.owner)
+      try {
+        // The server's sync step 1 shows the socket was admitted to the room.
+        await waitFor(() => socket.received.length > 0, { what: 'the sync step 1 from the server' })
+        for (const frame of input.frames()) socket.send(frame)
+        const { code } = await socket.waitClosed()
+        expect(code).toBe(input.code)
+        await expectRoomHealthy()
+        expect(diskContains(server().dbFile, MARKER)).toBe(false)
+        expect(owner.doc.getText('notes').toString()).not.toContain(MARKER)
+      } finally {
+        socket.terminate()
+      }
     }
-  })
+  )
 
   it('keeps nothing of the bad frames across a restart, and everything the good clients wrote', async () => {
     // Let the providers reconnect to the new process (same port) after the restart.
@@ -211,7 +269,6 @@ describe('an update that Yjs decodes but cannot apply', () => {
       socket.terminate()
     }
   })
-
 })
 
 describe('a flood on one socket', () => {
@@ -271,7 +328,10 @@ describe('a flood on one socket', () => {
   }
 
   it('closes the flooder with 4429 and delivers other clients updates within 1 s meanwhile (tiny messages)', async () => {
-    const { latencies, closeCodes, tokens } = await latenciesDuringFlood(() => frames.awareness(Uint8Array.from([0])), 3000)
+    const { latencies, closeCodes, tokens } = await latenciesDuringFlood(
+      () => frames.awareness(Uint8Array.from([0])),
+      3000
+    )
     expect(tokens).toBeGreaterThan(20)
     expect(closeCodes.length).toBeGreaterThan(0)
     expect(new Set(closeCodes)).toEqual(new Set([CLOSE_CODE.rateLimited]))

@@ -22,17 +22,27 @@ describe('the demo postings', () => {
   it('reports the seed figures: 72 applicants, 10 placed, 22 kept in the pool, interviews for the rest', async () => {
     const programs = ProgramList.parse((await apiRequest(server(), 'GET', '/api/programs')).body)
     const programId = programs.programs[0].id
-    const figures = ProgramFigures.parse((await apiRequest(server(), 'GET', `/api/programs/${programId}/figures`)).body)
+    const figures = ProgramFigures.parse(
+      (await apiRequest(server(), 'GET', `/api/programs/${programId}/figures`)).body
+    )
     expect(figures.actuals).toMatchObject({ teams: 5, postings: 5, applicants: 72, placements: 10 })
     expect(figures.stageCounts.pool).toBe(22)
     expect(figures.talentPoolBySource.applicant).toBe(22)
     expect(figures.actuals.interviews).toBe(62)
     expect(figures.interviewsScheduled).toBe(5)
-    expect(figures.progress.find((p) => p.key === 'placements')).toMatchObject({ target: 3, actual: 10 })
+    expect(figures.progress.find((p) => p.key === 'placements')).toMatchObject({
+      target: 3,
+      actual: 10,
+    })
 
-    const postings = PostingList.parse((await apiRequest(server(), 'GET', `/api/programs/${programId}/postings`)).body)
+    const postings = PostingList.parse(
+      (await apiRequest(server(), 'GET', `/api/programs/${programId}/postings`)).body
+    )
     expect(postings.postings.every((p) => p.isDemo && p.isOpen)).toBe(true)
-    const pipeline = Pipeline.parse((await apiRequest(server(), 'GET', `/api/postings/${postings.postings[0].id}/applications`)).body)
+    const pipeline = Pipeline.parse(
+      (await apiRequest(server(), 'GET', `/api/postings/${postings.postings[0].id}/applications`))
+        .body
+    )
     expect(pipeline.applications.every((a) => a.isDemo)).toBe(true)
     expect(pipeline.counts.applied + pipeline.counts.interview_scheduled).toBeGreaterThan(0)
   })

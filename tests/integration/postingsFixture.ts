@@ -29,7 +29,12 @@ export function factsWith(overrides: Partial<PostingFactsInput> = {}): PostingFa
 }
 
 /** Writes paragraphs into a section of the team's sheet as a live client, and waits until the server has them. */
-export async function writeSection(server: TestServer, teamId: string, key: string, paragraphs: readonly string[]): Promise<void> {
+export async function writeSection(
+  server: TestServer,
+  teamId: string,
+  key: string,
+  paragraphs: readonly string[]
+): Promise<void> {
   const client = await syncedProvider(server, `spec:${teamId}`, server.adminToken)
   try {
     const fragment = client.doc.getXmlFragment(key)
@@ -56,9 +61,17 @@ export async function writeSection(server: TestServer, teamId: string, key: stri
   }
 }
 
-export async function publish(server: TestServer, teamId: string, facts: PostingFactsInput = factsWith(), slug?: string) {
-  const response = await apiRequest(server, 'POST', `/api/teams/${teamId}/posting`, { body: { facts, ...(slug ? { slug } : {}) } })
-  if (response.status !== 201) throw new Error(`publish: ${response.status} ${JSON.stringify(response.body)}`)
+export async function publish(
+  server: TestServer,
+  teamId: string,
+  facts: PostingFactsInput = factsWith(),
+  slug?: string
+) {
+  const response = await apiRequest(server, 'POST', `/api/teams/${teamId}/posting`, {
+    body: { facts, ...(slug ? { slug } : {}) },
+  })
+  if (response.status !== 201)
+    throw new Error(`publish: ${response.status} ${JSON.stringify(response.body)}`)
   return PostingDetail.parse(response.body)
 }
 
@@ -78,20 +91,39 @@ export function formFields(overrides: Record<string, string> = {}): Record<strin
 }
 
 /** POSTs a form the way a browser does; redirects are returned, not followed. */
-export async function postForm(server: TestServer, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+export async function postForm(
+  server: TestServer,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {}
+) {
   const response = await fetch(server.url + path, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, ...headers },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: server.url,
+      ...headers,
+    },
     body: new URLSearchParams(fields).toString(),
   })
-  return { status: response.status, location: response.headers.get('location'), text: await response.text(), headers: response.headers }
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    text: await response.text(),
+    headers: response.headers,
+  }
 }
 
 /** Applies through the public form and returns the private status token. */
-export async function applyTo(server: TestServer, slug: string, overrides: Record<string, string> = {}): Promise<string> {
+export async function applyTo(
+  server: TestServer,
+  slug: string,
+  overrides: Record<string, string> = {}
+): Promise<string> {
   const result = await postForm(server, `/postings/${slug}/apply`, formFields(overrides))
-  if (result.status !== 303) throw new Error(`apply: ${result.status}\n${result.text.slice(0, 2000)}`)
+  if (result.status !== 303)
+    throw new Error(`apply: ${result.status}\n${result.text.slice(0, 2000)}`)
   return /\/applications\/([^?#]+)/.exec(result.location!)![1]
 }
 

@@ -2,11 +2,30 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_CODE } from '../../shared/src/index.ts'
 import { apiRequest } from '../helpers/api.ts'
-import { createTeamFixture, diskContains, loadDocFromDisk, useServer, type TeamFixture } from '../helpers/fixtures.ts'
-import { closeCodeFor, connectProvider, frames, RawSocket, sleep, syncedProvider, updateFrom, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
+import {
+  createTeamFixture,
+  diskContains,
+  loadDocFromDisk,
+  useServer,
+  type TeamFixture,
+} from '../helpers/fixtures.ts'
+import {
+  closeCodeFor,
+  connectProvider,
+  frames,
+  RawSocket,
+  sleep,
+  syncedProvider,
+  updateFrom,
+  waitFor,
+  type ProviderClient,
+} from '../helpers/wsClient.ts'
 
 /** The presence state `client` sees for the other side's client id, if any. */
-function presenceOf(observer: ProviderClient, subject: ProviderClient): Record<string, unknown> | undefined {
+function presenceOf(
+  observer: ProviderClient,
+  subject: ProviderClient
+): Record<string, unknown> | undefined {
   return observer.provider.awareness.getStates().get(subject.doc.clientID)
 }
 
@@ -29,17 +48,26 @@ describe('a reviewer on the spec document', () => {
     reviewerDoc.getText('notes').insert(0, '[REVIEWER-STEP2]')
     const reviewer = connectProvider(server(), spec, team.tokens.reviewer, { doc: reviewerDoc })
     try {
-      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[before]'), { what: 'state at the reviewer' })
+      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[before]'), {
+        what: 'state at the reviewer',
+      })
 
       writer.doc.getText('notes').insert(0, '[live]')
-      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[live]'), { what: 'a live update at the reviewer' })
+      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[live]'), {
+        what: 'a live update at the reviewer',
+      })
 
       // A live edit (sync update), then a presence change on the same socket. Frames are handled in order,
       // so once the writer sees the presence, the server has already handled the edit.
       reviewer.doc.getText('notes').insert(0, '[REVIEWER-UPDATE]')
       reviewer.doc.getXmlFragment('what').insert(0, [new Y.XmlText('REVIEWER-XML')])
-      reviewer.provider.awareness.setLocalState({ user: { name: 'claims to be someone else', color: '#30638e' }, section: 'why' })
-      await waitFor(() => presenceOf(writer, reviewer)?.section === 'why', { what: "the reviewer's presence at the writer" })
+      reviewer.provider.awareness.setLocalState({
+        user: { name: 'claims to be someone else', color: '#30638e' },
+        section: 'why',
+      })
+      await waitFor(() => presenceOf(writer, reviewer)?.section === 'why', {
+        what: "the reviewer's presence at the writer",
+      })
 
       // Presence is relayed, with the identity the server vouches for.
       const user = presenceOf(writer, reviewer)!.user as Record<string, unknown>
@@ -78,17 +106,25 @@ describe('a reviewer on the spec document', () => {
     const writer = await syncedProvider(server(), spec, team.tokens.owner)
     const reviewer = await RawSocket.open(server(), spec, team.tokens.reviewer)
     try {
-      reviewer.send(frames.syncStep2(updateFrom((d) => d.getText('notes').insert(0, '[RAW-STEP2]'))))
-      reviewer.send(frames.syncUpdate(updateFrom((d) => d.getText('notes').insert(0, '[RAW-UPDATE]'))))
+      reviewer.send(
+        frames.syncStep2(updateFrom((d) => d.getText('notes').insert(0, '[RAW-STEP2]')))
+      )
+      reviewer.send(
+        frames.syncUpdate(updateFrom((d) => d.getText('notes').insert(0, '[RAW-UPDATE]')))
+      )
       // A query the server must answer proves it handled the frames before it.
       const before = reviewer.received.length
       reviewer.send(frames.queryAwareness())
-      await waitFor(() => reviewer.received.slice(before).some((m) => m[0] === 1), { what: 'the awareness answer' })
+      await waitFor(() => reviewer.received.slice(before).some((m) => m[0] === 1), {
+        what: 'the awareness answer',
+      })
       expect(reviewer.isOpen).toBe(true)
       await sleep(50)
       expect(writer.doc.getText('notes').toString()).not.toContain('RAW-')
       expect(diskContains(server().dbFile, 'RAW-')).toBe(false)
-      expect(loadDocFromDisk(server().dbFile, spec).getText('notes').toString()).not.toContain('RAW-')
+      expect(loadDocFromDisk(server().dbFile, spec).getText('notes').toString()).not.toContain(
+        'RAW-'
+      )
     } finally {
       reviewer.terminate()
       writer.destroy()
@@ -104,10 +140,17 @@ describe('a reviewer on the spec document', () => {
     try {
       // A direct socket write is dropped, as on the spec document.
       reviewer.doc.getMap('threads').set('forged', { body: 'REVIEWER-FORGED' })
-      reviewer.provider.awareness.setLocalState({ user: { name: 'r', color: '#30638e' }, section: 'what' })
-      await waitFor(() => presenceOf(owner, reviewer)?.section === 'what', { what: "the reviewer's presence at the owner" })
+      reviewer.provider.awareness.setLocalState({
+        user: { name: 'r', color: '#30638e' },
+        section: 'what',
+      })
+      await waitFor(() => presenceOf(owner, reviewer)?.section === 'what', {
+        what: "the reviewer's presence at the owner",
+      })
 
-      const round = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/rounds`, { body: { reviewerIds: [] } })
+      const round = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/rounds`, {
+        body: { reviewerIds: [] },
+      })
       expect(round.status).toBe(201)
       const posted = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/threads`, {
         token: team.tokens.reviewer,
@@ -116,9 +159,14 @@ describe('a reviewer on the spec document', () => {
       expect(posted.status).toBe(201)
       const threadId = (posted.body as { id: string }).id
       for (const client of [owner, reviewer]) {
-        await waitFor(() => client.doc.getMap('threads').has(threadId), { what: 'the thread on a feedback socket' })
+        await waitFor(() => client.doc.getMap('threads').has(threadId), {
+          what: 'the thread on a feedback socket',
+        })
       }
-      const thread = owner.doc.getMap('threads').get(threadId) as { body: string; author: { role: string } }
+      const thread = owner.doc.getMap('threads').get(threadId) as {
+        body: string
+        author: { role: string }
+      }
       expect(thread.body).toBe('Say who benefits.')
       expect(thread.author.role).toBe('reviewer')
       expect(owner.doc.getMap('threads').has('forged')).toBe(false)
@@ -131,7 +179,9 @@ describe('a reviewer on the spec document', () => {
     const fresh = await syncedProvider(server(), feedback, team.tokens.caretaker)
     try {
       const threads = fresh.doc.getMap('threads')
-      expect([...threads.values()].map((t) => (t as { body: string }).body)).toEqual(['Say who benefits.'])
+      expect([...threads.values()].map((t) => (t as { body: string }).body)).toEqual([
+        'Say who benefits.',
+      ])
     } finally {
       fresh.destroy()
     }
@@ -148,17 +198,25 @@ describe('opening a collaboration socket', () => {
 
   it('closes with 4401 without a token or with an unknown one', async () => {
     expect(await closeCodeFor(server(), team.documents.spec)).toBe(CLOSE_CODE.unauthorized)
-    expect(await closeCodeFor(server(), team.documents.spec, 'not-a-real-token')).toBe(CLOSE_CODE.unauthorized)
+    expect(await closeCodeFor(server(), team.documents.spec, 'not-a-real-token')).toBe(
+      CLOSE_CODE.unauthorized
+    )
   })
 
   it('closes with 4403 for a person with no role in the team', async () => {
-    expect(await closeCodeFor(server(), team.documents.spec, team.outsiderToken)).toBe(CLOSE_CODE.forbidden)
-    expect(await closeCodeFor(server(), team.documents.feedback, team.outsiderToken)).toBe(CLOSE_CODE.forbidden)
+    expect(await closeCodeFor(server(), team.documents.spec, team.outsiderToken)).toBe(
+      CLOSE_CODE.forbidden
+    )
+    expect(await closeCodeFor(server(), team.documents.feedback, team.outsiderToken)).toBe(
+      CLOSE_CODE.forbidden
+    )
   })
 
   it('closes with 4404 for documents that do not exist', async () => {
-    for (const name of ['spec:doesnotexist', 'nonsense', 'notes:' + team.teamId, '']) {
-      expect(await closeCodeFor(server(), name, team.tokens.owner), name).toBe(CLOSE_CODE.unknownDocument)
+    for (const name of ['spec:doesnotexist', 'nonsense', `notes:${team.teamId}`, '']) {
+      expect(await closeCodeFor(server(), name, team.tokens.owner), name).toBe(
+        CLOSE_CODE.unknownDocument
+      )
     }
   })
 

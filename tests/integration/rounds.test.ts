@@ -26,8 +26,14 @@ function encode(position: Y.RelativePosition): string {
 
 /** The text an encoded anchor covers in `doc` now. */
 function anchoredText(doc: Y.Doc, anchor: { start: string; end: string }): string {
-  const start = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(anchor.start, 'base64')), doc)!
-  const end = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(anchor.end, 'base64')), doc)!
+  const start = Y.createAbsolutePositionFromRelativePosition(
+    Y.decodeRelativePosition(Buffer.from(anchor.start, 'base64')),
+    doc
+  )!
+  const end = Y.createAbsolutePositionFromRelativePosition(
+    Y.decodeRelativePosition(Buffer.from(anchor.end, 'base64')),
+    doc
+  )!
   expect(start.type).toBe(end.type)
   return (start.type as Y.XmlText).toString().slice(start.index, end.index)
 }
@@ -45,11 +51,14 @@ describe('review rounds', () => {
     owner = await syncedProvider(server(), team.documents.spec, team.tokens.owner)
   })
 
-  const post = (path: string, token: string | undefined, body: unknown = {}) => apiRequest(server(), 'POST', path, { token, body })
+  const post = (path: string, token: string | undefined, body: unknown = {}) =>
+    apiRequest(server(), 'POST', path, { token, body })
 
   it('keeps a thread on the same words while others type before and inside the sentence', async () => {
     const text = writeParagraph(owner.doc, 'what', '地域の課題 ワイン生産者 をつなぐ')
-    const opened = await post(`/api/teams/${team.teamId}/rounds`, undefined, { reviewerIds: [reviewerId] })
+    const opened = await post(`/api/teams/${team.teamId}/rounds`, undefined, {
+      reviewerIds: [reviewerId],
+    })
     expect(opened.status).toBe(201)
     const round = Round.parse(opened.body)
 
@@ -60,7 +69,10 @@ describe('review rounds', () => {
     }
     await sleep(100) // the owner's edit has reached the server
     const created = await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, {
-      sectionKey: 'what', anchor, quote: 'ワイン生産者', body: 'どの生産者ですか？',
+      sectionKey: 'what',
+      anchor,
+      quote: 'ワイン生産者',
+      body: 'どの生産者ですか？',
     })
     expect(created.status).toBe(201)
     const thread = Thread.parse(created.body)
@@ -69,10 +81,16 @@ describe('review rounds', () => {
 
     // Two writers insert concurrently: one at the start, one just before the anchored words.
     const talent = await syncedProvider(server(), team.documents.spec, team.tokens.talent)
-    const talentText = (talent.doc.getXmlFragment('what').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const talentText = (talent.doc.getXmlFragment('what').get(0) as Y.XmlElement).get(
+      0
+    ) as Y.XmlText
     text.insert(0, '【重要】')
     talentText.insert(talentText.toString().indexOf('ワイン'), '塩尻の')
-    await waitFor(() => owner.doc.getXmlFragment('what').toString().includes('塩尻の') && talent.doc.getXmlFragment('what').toString().includes('【重要】'))
+    await waitFor(
+      () =>
+        owner.doc.getXmlFragment('what').toString().includes('塩尻の') &&
+        talent.doc.getXmlFragment('what').toString().includes('【重要】')
+    )
 
     const feedback = await syncedProvider(server(), team.documents.feedback, team.tokens.caretaker)
     const stored = Thread.parse(feedback.doc.getMap(FEEDBACK_THREADS_MAP).get(thread.id))
@@ -90,44 +108,113 @@ describe('review rounds', () => {
     }
     text.delete(from, 3)
     await sleep(100)
-    const gone = await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, { sectionKey: 'why', anchor, quote: '消える', body: 'x' })
+    const gone = await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, {
+      sectionKey: 'why',
+      anchor,
+      quote: '消える',
+      body: 'x',
+    })
     expect(gone.status).toBe(409)
     expect(gone.body).toMatchObject({ error: { code: 'range_gone' } })
 
-    const whole = Thread.parse((await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, { sectionKey: 'why', body: '全体について' })).body)
-    expect((await apiRequest(server(), 'DELETE', `/api/teams/${team.teamId}/threads/${whole.id}`, { token: team.tokens.reviewer })).status).toBe(204)
-    const reply = await post(`/api/teams/${team.teamId}/threads/${whole.id}/replies`, team.tokens.owner, { body: '返信' })
+    const whole = Thread.parse(
+      (
+        await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, {
+          sectionKey: 'why',
+          body: '全体について',
+        })
+      ).body
+    )
+    expect(
+      (
+        await apiRequest(server(), 'DELETE', `/api/teams/${team.teamId}/threads/${whole.id}`, {
+          token: team.tokens.reviewer,
+        })
+      ).status
+    ).toBe(204)
+    const reply = await post(
+      `/api/teams/${team.teamId}/threads/${whole.id}/replies`,
+      team.tokens.owner,
+      { body: '返信' }
+    )
     expect(reply.status).toBe(404)
-    expect((await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, { sectionKey: 'nope', body: 'x' })).status).toBe(400)
+    expect(
+      (
+        await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, {
+          sectionKey: 'nope',
+          body: 'x',
+        })
+      ).status
+    ).toBe(400)
   })
 
   it('diffs the frozen drafts, closes with a summary, and never changes a snapshot afterwards', async () => {
-    expect((await post(`/api/teams/${team.teamId}/rounds`, undefined, { reviewerIds: [] })).status).toBe(409)
+    expect(
+      (await post(`/api/teams/${team.teamId}/rounds`, undefined, { reviewerIds: [] })).status
+    ).toBe(409)
     writeParagraph(owner.doc, 'future', 'ABC')
     await sleep(100)
-    expect((await post(`/api/teams/${team.teamId}/rounds/1/close`, undefined, { note: '' })).status).toBe(200)
+    expect(
+      (await post(`/api/teams/${team.teamId}/rounds/1/close`, undefined, { note: '' })).status
+    ).toBe(200)
     expect((await post(`/api/teams/${team.teamId}/rounds/1/close`, undefined, {})).status).toBe(409)
-    expect((await post(`/api/teams/${team.teamId}/rounds`, undefined, { reviewerIds: [reviewerId] })).status).toBe(201)
+    expect(
+      (await post(`/api/teams/${team.teamId}/rounds`, undefined, { reviewerIds: [reviewerId] }))
+        .status
+    ).toBe(201)
 
-    const threadId = Thread.parse((await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, { sectionKey: 'future', body: '具体的に' })).body).id
-    await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, { sectionKey: 'future', body: 'もう一点' })
-    await post(`/api/teams/${team.teamId}/threads/${threadId}/replies`, team.tokens.owner, { body: '直しました' })
-    const futureText = (owner.doc.getXmlFragment('future').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const threadId = Thread.parse(
+      (
+        await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, {
+          sectionKey: 'future',
+          body: '具体的に',
+        })
+      ).body
+    ).id
+    await post(`/api/teams/${team.teamId}/threads`, team.tokens.reviewer, {
+      sectionKey: 'future',
+      body: 'もう一点',
+    })
+    await post(`/api/teams/${team.teamId}/threads/${threadId}/replies`, team.tokens.owner, {
+      body: '直しました',
+    })
+    const futureText = (owner.doc.getXmlFragment('future').get(0) as Y.XmlElement).get(
+      0
+    ) as Y.XmlText
     futureText.insert(2, 'X')
     await sleep(100)
-    expect((await post(`/api/teams/${team.teamId}/threads/${threadId}/resolve`, team.tokens.owner)).status).toBe(200)
-    expect((await post(`/api/teams/${team.teamId}/threads/${threadId}/resolve`, team.tokens.owner)).status).toBe(409)
+    expect(
+      (await post(`/api/teams/${team.teamId}/threads/${threadId}/resolve`, team.tokens.owner))
+        .status
+    ).toBe(200)
+    expect(
+      (await post(`/api/teams/${team.teamId}/threads/${threadId}/resolve`, team.tokens.owner))
+        .status
+    ).toBe(409)
 
-    const closed = Round.parse((await post(`/api/teams/${team.teamId}/rounds/2/close`, undefined, { note: '良くなりました' })).body)
+    const closed = Round.parse(
+      (
+        await post(`/api/teams/${team.teamId}/rounds/2/close`, undefined, {
+          note: '良くなりました',
+        })
+      ).body
+    )
     expect(closed.state).toBe('closed')
     expect(closed.summary!.note).toBe('良くなりました')
     expect(closed.summary!.sections.find((s) => s.sectionKey === 'future')).toEqual({
-      sectionKey: 'future', threadsOpened: 2, threadsResolved: 1, threadsStillOpen: 1, changed: true,
+      sectionKey: 'future',
+      threadsOpened: 2,
+      threadsResolved: 1,
+      threadsStillOpen: 1,
+      changed: true,
     })
     expect(closed.summary!.changedSections).toBe(1)
 
     const diff = async (from: string, to: string) =>
-      SheetDiff.parse((await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/diff?from=${from}&to=${to}`)).body)
+      SheetDiff.parse(
+        (await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/diff?from=${from}&to=${to}`))
+          .body
+      )
     const during = await diff('round:2', 'round:2:close')
     expect(during.changedSections).toBe(1)
     expect(during.sections.find((s) => s.sectionKey === 'future')!.parts).toEqual([
@@ -136,7 +223,9 @@ describe('review rounds', () => {
       { kind: 'same', text: 'C' },
     ])
     const between = await diff('round:1', 'round:2')
-    expect(between.sections.find((s) => s.sectionKey === 'future')!.parts).toEqual([{ kind: 'insert', text: 'ABC' }])
+    expect(between.sections.find((s) => s.sectionKey === 'future')!.parts).toEqual([
+      { kind: 'insert', text: 'ABC' },
+    ])
 
     // Edits after the close change "since", never the round's own snapshots.
     futureText.delete(0, 1)
@@ -149,11 +238,15 @@ describe('review rounds', () => {
       { kind: 'insert', text: 'X' },
       { kind: 'same', text: 'C' },
     ])
-    expect((await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/diff?from=round:9`)).status).toBe(404)
+    expect(
+      (await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/diff?from=round:9`)).status
+    ).toBe(404)
     const db = new Database(server().dbFile)
     try {
       expect(() => db.prepare("UPDATE rounds SET open_snapshot = x'00'").run()).toThrow(/immutable/)
-      expect(() => db.prepare("UPDATE rounds SET close_snapshot = x'00'").run()).toThrow(/immutable/)
+      expect(() => db.prepare("UPDATE rounds SET close_snapshot = x'00'").run()).toThrow(
+        /immutable/
+      )
     } finally {
       db.close()
     }

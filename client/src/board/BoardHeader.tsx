@@ -16,13 +16,22 @@ interface BoardHeaderProps {
 }
 
 /** Where you are (program › team), the connection, who is here and how far the sheet has come. */
-export function BoardHeader({ team, connection, people, completeness, sectionTitle }: BoardHeaderProps) {
+export function BoardHeader({
+  team,
+  connection,
+  people,
+  completeness,
+  sectionTitle,
+}: BoardHeaderProps) {
   const { t } = useTranslation()
   return (
     <>
       <div className="board-bar">
         <nav className="board-bar__crumbs" aria-label="breadcrumb">
-          <Link href={`/programs/${encodeURIComponent(team.programId)}`} className="board-bar__program">
+          <Link
+            href={`/programs/${encodeURIComponent(team.programId)}`}
+            className="board-bar__program"
+          >
             {team.programName}
           </Link>
           <span className="board-bar__sep" aria-hidden="true">

@@ -8,7 +8,11 @@ import { Loading } from '../ui/Loading.tsx'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 
-const STATUS_KEY = { valid: 'statusValid', expired: 'statusExpired', revoked: 'statusRevoked' } as const
+const STATUS_KEY = {
+  valid: 'statusValid',
+  expired: 'statusExpired',
+  revoked: 'statusRevoked',
+} as const
 
 /** The team's invites with their state; valid ones can be revoked. */
 export function InviteList({ teamId, version }: { teamId: string; version: number }) {
@@ -44,12 +48,16 @@ export function InviteList({ teamId, version }: { teamId: string; version: numbe
             <li key={invite.id} className="invite-list__item" data-testid="invite-item">
               <div className="invite-list__main">
                 <strong>{t(`roles.${invite.role}`)}</strong>
-                <span className={`badge badge--${invite.status}`}>{t(`invites.${STATUS_KEY[invite.status]}`)}</span>
-                <span className="muted small">{t('invites.accepted', { count: invite.acceptedCount })}</span>
+                <span className={`badge badge--${invite.status}`}>
+                  {t(`invites.${STATUS_KEY[invite.status]}`)}
+                </span>
+                <span className="muted small">
+                  {t('invites.accepted', { count: invite.acceptedCount })}
+                </span>
               </div>
               <div className="invite-list__dates muted small">
-                {t('invites.created')} {formatDateTime(invite.createdAt, language)}・{t('invites.expires')}{' '}
-                {formatDateTime(invite.expiresAt, language)}
+                {t('invites.created')} {formatDateTime(invite.createdAt, language)}・
+                {t('invites.expires')} {formatDateTime(invite.expiresAt, language)}
               </div>
               {invite.status === 'valid' && (
                 <button

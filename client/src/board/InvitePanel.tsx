@@ -55,7 +55,11 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
       <form className="invite-form" onSubmit={submit}>
         <label className="field">
           <span className="field-label">{t('invites.role')}</span>
-          <select className="select" value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
+          <select
+            className="select"
+            value={role}
+            onChange={(e) => setRole(e.target.value as TeamRole)}
+          >
             {roles.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}

@@ -12,7 +12,7 @@ interface PresenceBarProps {
 export function PresenceBar({ people, sectionTitle }: PresenceBarProps) {
   const { t } = useTranslation()
   return (
-    <div className="presence" aria-label={t('board.here')} data-testid="presence">
+    <div className="presence" role="group" aria-label={t('board.here')} data-testid="presence">
       <span className="presence__label">{t('board.here')}</span>
       <ul className="presence__list">
         {people.map((person) => {

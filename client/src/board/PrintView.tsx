@@ -29,7 +29,12 @@ export function PrintView({ teamId }: { teamId: string }) {
       </div>
     )
   }
-  if (!team.data || !document || !isReady) return <div className="page"><Loading /></div>
+  if (!team.data || !document || !isReady)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    )
   const { data } = team
 
   return (
@@ -50,7 +55,10 @@ export function PrintView({ teamId }: { teamId: string }) {
           </p>
           <h1>{data.name}</h1>
           <p className="print__meta">
-            {[data.organization, t('print.exportedAt', { date: formatDate(new Date().toISOString(), language) })]
+            {[
+              data.organization,
+              t('print.exportedAt', { date: formatDate(new Date().toISOString(), language) }),
+            ]
               .filter(Boolean)
               .join('　')}
           </p>
@@ -63,12 +71,26 @@ export function PrintView({ teamId }: { teamId: string }) {
   )
 }
 
-function PrintSection({ index, section, document }: { index: number; section: TemplateSection; document: CollabDocument }) {
+function PrintSection({
+  index,
+  section,
+  document,
+}: {
+  index: number
+  section: TemplateSection
+  document: CollabDocument
+}) {
   const { t } = useTranslation()
   const language = useLanguage()
   const title = section.title[language]
-  const editor = useCollabEditor({ ydoc: document.ydoc, field: section.key, isEditable: false, label: title })
-  const isEmpty = useEditorState({ editor, selector: ({ editor }) => editor?.isEmpty ?? true }) ?? true
+  const editor = useCollabEditor({
+    ydoc: document.ydoc,
+    field: section.key,
+    isEditable: false,
+    label: title,
+  })
+  const isEmpty =
+    useEditorState({ editor, selector: ({ editor }) => editor?.isEmpty ?? true }) ?? true
   return (
     <section className="print__section">
       <h2>

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { Team, can, documentAccess, type Me } from '../../../shared/src/index.ts'
 import { apiRequest } from '../api.ts'
 import { useDocument, useConnection, useDocumentReady } from '../collab/useDocument.ts'
-import { announcePresence, usePresence, type PresenceUser, type PresentPerson } from '../collab/usePresence.ts'
+import {
+  announcePresence,
+  usePresence,
+  type PresenceUser,
+  type PresentPerson,
+} from '../collab/usePresence.ts'
 import { colorForPerson } from '../collab/userColor.ts'
 import type { CollabDocument } from '../collab/openDocument.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
@@ -46,13 +51,26 @@ export function SpecBoard({ teamId }: { teamId: string }) {
   return <Board team={team.data} me={me} onMembersChanged={team.reload} />
 }
 
-function Board({ team, me, onMembersChanged }: { team: Team; me: Me; onMembersChanged: () => void }) {
+function Board({
+  team,
+  me,
+  onMembersChanged,
+}: {
+  team: Team
+  me: Me
+  onMembersChanged: () => void
+}) {
   const { t } = useTranslation()
   const document = useDocument(team.documents.spec)
   const connection = useConnection(document)
   const isReady = useDocumentReady(document)
   const user = useMemo<PresenceUser>(
-    () => ({ name: me.person.name, color: colorForPerson(me.person.id), personId: me.person.id, role: team.myRole }),
+    () => ({
+      name: me.person.name,
+      color: colorForPerson(me.person.id),
+      personId: me.person.id,
+      role: team.myRole,
+    }),
     [me.person.name, me.person.id, team.myRole]
   )
   const isReadOnlyRole = documentAccess(team.myRole, 'spec') !== 'write'
@@ -146,7 +164,11 @@ function BoardBody(props: BoardBodyProps) {
       <div className="board__layout">
         <main className="board__sections">
           {!isReady && (
-            <Loading label={connection.status === 'offline' ? t('board.offlineNoCache') : t('board.loadingDoc')} />
+            <Loading
+              label={
+                connection.status === 'offline' ? t('board.offlineNoCache') : t('board.loadingDoc')
+              }
+            />
           )}
           {isReady &&
             team.template.sections.map((section, index) => (
@@ -168,7 +190,9 @@ function BoardBody(props: BoardBodyProps) {
         <aside className="board__aside">
           <MemberList members={team.members} />
           <ExportMenu teamId={team.id} />
-          {can(team.myRole, 'selection:read') && <PostingPanel teamId={team.id} programId={team.programId} myRole={team.myRole} />}
+          {can(team.myRole, 'selection:read') && (
+            <PostingPanel teamId={team.id} programId={team.programId} myRole={team.myRole} />
+          )}
           {can(team.myRole, 'team:invite') && <InvitePanel teamId={team.id} myRole={team.myRole} />}
         </aside>
       </div>
@@ -180,12 +204,18 @@ function BoardBody(props: BoardBodyProps) {
 const NOBODY: never[] = []
 
 /** Reloads the team once for each person who shows up present but is not a member we know of yet. */
-function useNewcomers(people: readonly PresentPerson[], members: Team['members'], reload: () => void) {
+function useNewcomers(
+  people: readonly PresentPerson[],
+  members: Team['members'],
+  reload: () => void
+) {
   const askedFor = useRef(new Set<string>())
   useEffect(() => {
     const known = new Set(members.map((m) => m.personId))
     // Coordinators act program-wide and are never team members: ask once per person, not forever.
-    const newcomers = people.filter((p) => !known.has(p.personId) && !askedFor.current.has(p.personId))
+    const newcomers = people.filter(
+      (p) => !known.has(p.personId) && !askedFor.current.has(p.personId)
+    )
     if (newcomers.length === 0) return
     for (const p of newcomers) askedFor.current.add(p.personId)
     reload()

@@ -21,7 +21,10 @@ export function useSectionMeta(ydoc: Y.Doc): {
     return () => map.unobserve(refresh)
   }, [ydoc])
 
-  const meta = useCallback((key: string) => snapshot.get(key) ?? readSectionMeta(undefined), [snapshot])
+  const meta = useCallback(
+    (key: string) => snapshot.get(key) ?? readSectionMeta(undefined),
+    [snapshot]
+  )
 
   const update = useCallback(
     (key: string, patch: Partial<SectionMeta>) => {

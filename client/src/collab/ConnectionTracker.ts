@@ -62,7 +62,8 @@ export class ConnectionTracker {
 
   private set(patch: Partial<ConnectionState>): void {
     const next = { ...this.state, ...patch }
-    if (Object.entries(patch).every(([k, v]) => this.state[k as keyof ConnectionState] === v)) return
+    if (Object.entries(patch).every(([k, v]) => this.state[k as keyof ConnectionState] === v))
+      return
     this.state = next
     for (const listener of this.listeners) listener()
   }

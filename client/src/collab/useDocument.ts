@@ -1,12 +1,20 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { acquireDocument, releaseDocument, type CollabDocument, type OpenDocumentOptions } from './openDocument.ts'
+import {
+  acquireDocument,
+  releaseDocument,
+  type CollabDocument,
+  type OpenDocumentOptions,
+} from './openDocument.ts'
 import type { ConnectionState } from './ConnectionTracker.ts'
 
 /**
  * Opens the collaborative document `name` for as long as the calling component is mounted. Returns null
  * until the effect has run (the document is never created during render).
  */
-export function useDocument(name: string | undefined, { shareToken }: OpenDocumentOptions = {}): CollabDocument | null {
+export function useDocument(
+  name: string | undefined,
+  { shareToken }: OpenDocumentOptions = {}
+): CollabDocument | null {
   const [document, setDocument] = useState<CollabDocument | null>(null)
   useEffect(() => {
     if (!name) return
@@ -54,7 +62,10 @@ export function useDocumentReady(document: CollabDocument | null): boolean {
       setLocalLoaded(false)
     }
   }, [document])
-  return connection.hasSynced || (isLocalLoaded && (connection.status === 'offline' || hasContent(document)))
+  return (
+    connection.hasSynced ||
+    (isLocalLoaded && (connection.status === 'offline' || hasContent(document)))
+  )
 }
 
 function hasContent(document: CollabDocument | null): boolean {

@@ -22,7 +22,11 @@ export interface PresentPerson extends PresenceUser {
 }
 
 /** Sets the local awareness state (call again when the focused section changes). */
-export function announcePresence(provider: WebsocketProvider, user: PresenceUser, section: string | null) {
+export function announcePresence(
+  provider: WebsocketProvider,
+  user: PresenceUser,
+  section: string | null
+) {
   provider.awareness.setLocalStateField('user', user)
   provider.awareness.setLocalStateField('section', section)
 }

@@ -9,7 +9,7 @@ export function SectionEditor(props: CollabEditorOptions) {
   const editor = useCollabEditor(props)
   const isEmpty = useEditorState({ editor, selector: ({ editor }) => editor?.isEmpty ?? true })
   return (
-    <div className={'section-editor' + (props.isEditable ? '' : ' section-editor--readonly')}>
+    <div className={`section-editor${props.isEditable ? '' : ' section-editor--readonly'}`}>
       {isEmpty && props.isEditable && (
         <p className="section-editor__placeholder" aria-hidden="true">
           {t('board.emptySection')}

@@ -28,7 +28,13 @@ export interface SectionEditorBinding {
 }
 
 /** Builds the extension list for one section editor. */
-export function sectionEditorExtensions({ ydoc, field, provider, user, annotations }: SectionEditorBinding): Extensions {
+export function sectionEditorExtensions({
+  ydoc,
+  field,
+  provider,
+  user,
+  annotations,
+}: SectionEditorBinding): Extensions {
   return [
     // The sheet's schema, the same list the server renders postings with.
     ...sheetContentExtensions(),

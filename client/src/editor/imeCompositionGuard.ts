@@ -122,7 +122,13 @@ class CompositionGuard {
     this.heldLocal = false
     if (!start || !binding || this.view.isDestroyed) return
     if (!remote) {
-      if (local) binding.mux(() => binding.doc.transact(() => binding._prosemirrorChanged(this.view.state.doc), ySyncPluginKey))
+      if (local)
+        binding.mux(() =>
+          binding.doc.transact(
+            () => binding._prosemirrorChanged(this.view.state.doc),
+            ySyncPluginKey
+          )
+        )
       return
     }
     this.replayOnRemote(binding, start)
@@ -177,7 +183,8 @@ export const ImeCompositionGuard = Extension.create({
           },
         },
         // Remote carets resolve against Yjs positions the editor does not show yet; redraw them after.
-        filterTransaction: (tr) => !(guard?.isHolding && !tr.docChanged && tr.getMeta(yCursorPluginKey)?.awarenessUpdated),
+        filterTransaction: (tr) =>
+          !(guard?.isHolding && !tr.docChanged && tr.getMeta(yCursorPluginKey)?.awarenessUpdated),
       }),
     ]
   },

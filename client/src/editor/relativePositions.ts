@@ -39,12 +39,20 @@ export function encodeRange(state: EditorState, from: number, to: number): Encod
   const startLeft = absolutePositionToRelativePosition(from, type, binding!.mapping)
   const end = absolutePositionToRelativePosition(to, type, binding!.mapping)
   const startAbs = Y.createAbsolutePositionFromRelativePosition(startLeft, doc)
-  const start = startAbs ? Y.createRelativePositionFromTypeIndex(startAbs.type, startAbs.index, 0) : startLeft
-  return { start: toBase64(Y.encodeRelativePosition(start)), end: toBase64(Y.encodeRelativePosition(end)) }
+  const start = startAbs
+    ? Y.createRelativePositionFromTypeIndex(startAbs.type, startAbs.index, 0)
+    : startLeft
+  return {
+    start: toBase64(Y.encodeRelativePosition(start)),
+    end: toBase64(Y.encodeRelativePosition(end)),
+  }
 }
 
 /** Where an encoded range stands in the editor now; null when its words are gone or it is elsewhere. */
-export function resolveRange(state: EditorState, range: EncodedRange): { from: number; to: number } | null {
+export function resolveRange(
+  state: EditorState,
+  range: EncodedRange
+): { from: number; to: number } | null {
   const sync = syncState(state)
   if (!sync) return null
   const from = toEditorPosition(sync, range.start)

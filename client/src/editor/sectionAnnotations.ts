@@ -55,7 +55,10 @@ const RESOLVE_DELAY_MS = 250
 const annotationsKey = new PluginKey<DecorationSet>('sectionAnnotations')
 
 /** The extension; add it after Collaboration and the IME guard. */
-export const SectionAnnotationsExtension = Extension.create<{ source: SectionAnnotations | null; field: string }>({
+export const SectionAnnotationsExtension = Extension.create<{
+  source: SectionAnnotations | null
+  field: string
+}>({
   name: 'sectionAnnotations',
   addOptions() {
     return { source: null, field: '' }
@@ -114,7 +117,7 @@ function decorations(source: SectionAnnotations, field: string, state: EditorSta
     const className =
       highlight.kind === 'pending'
         ? 'annotation annotation--pending'
-        : 'annotation' + (highlight.isActive ? ' annotation--active' : '')
+        : `annotation${highlight.isActive ? ' annotation--active' : ''}`
     const attrs: Record<string, string> = { class: className }
     if (highlight.kind === 'thread') attrs['data-thread-id'] = highlight.id
     list.push(Decoration.inline(at.from, at.to, attrs))
@@ -139,7 +142,8 @@ class AnnotationsView {
 
   update(view: EditorView, prev: EditorState): void {
     const { state } = view
-    if (state.doc !== prev.doc && !ySyncPluginKey.getState(state)?.isChangeOrigin) this.scheduleResolve(RESOLVE_DELAY_MS)
+    if (state.doc !== prev.doc && !ySyncPluginKey.getState(state)?.isChangeOrigin)
+      this.scheduleResolve(RESOLVE_DELAY_MS)
     if (state.doc !== prev.doc || !state.selection.eq(prev.selection)) this.report()
   }
 
@@ -156,7 +160,9 @@ class AnnotationsView {
       if (this.view.isDestroyed) return
       // Redrawing decorations under a composition would break it; try again when it is done.
       if (this.view.composing) return this.scheduleResolve(RESOLVE_DELAY_MS)
-      this.view.dispatch(this.view.state.tr.setMeta(annotationsKey, 'resolve').setMeta('addToHistory', false))
+      this.view.dispatch(
+        this.view.state.tr.setMeta(annotationsKey, 'resolve').setMeta('addToHistory', false)
+      )
     }, delay)
   }
 
@@ -174,10 +180,10 @@ class AnnotationsView {
   private currentSelection(): SectionSelection | null {
     const dom = window.getSelection()
     const { dom: root } = this.view
-    if (!dom || dom.isCollapsed || !root.contains(dom.anchorNode) || !root.contains(dom.focusNode)) return null
+    if (!dom || dom.isCollapsed || !root.contains(dom.anchorNode) || !root.contains(dom.focusNode))
+      return null
     return selectionIn(this.view, this.field)
   }
-
 }
 
 /** The editor's non-empty selection as an anchor with its quote, or null. */
@@ -188,7 +194,12 @@ function selectionIn(view: EditorView, field: string): SectionSelection | null {
   if (!range) return null
   const text = view.state.doc.textBetween(from, to, '\n').trim()
   if (!text) return null
-  const quote = text.length > MAX_QUOTE ? text.slice(0, MAX_QUOTE - 1) + '…' : text
+  const quote = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text
   const end = view.coordsAtPos(to)
-  return { field, range, quote, anchorPoint: { top: end.bottom + window.scrollY, left: end.left + window.scrollX } }
+  return {
+    field,
+    range,
+    quote,
+    anchorPoint: { top: end.bottom + window.scrollY, left: end.left + window.scrollX },
+  }
 }

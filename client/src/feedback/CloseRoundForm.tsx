@@ -14,7 +14,13 @@ interface CloseRoundFormProps {
 }
 
 /** Coordinators close the open round with an optional note; the server freezes the sheet and sums up. */
-export function CloseRoundForm({ teamId, round, onClosed, onRefused, onCancel }: CloseRoundFormProps) {
+export function CloseRoundForm({
+  teamId,
+  round,
+  onClosed,
+  onRefused,
+  onCancel,
+}: CloseRoundFormProps) {
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [error, setError] = useState<unknown>(null)

@@ -17,8 +17,15 @@ type Translate = ReturnType<typeof useTranslation>['t']
 function diffPoints(rounds: readonly Round[], t: Translate): { value: string; label: string }[] {
   const points: { value: string; label: string }[] = []
   for (const r of [...rounds].sort((a, b) => a.number - b.number)) {
-    points.push({ value: `round:${r.number}`, label: t('review.diff.atOpen', { number: r.number }) })
-    if (r.closedAt) points.push({ value: `round:${r.number}:close`, label: t('review.diff.atClose', { number: r.number }) })
+    points.push({
+      value: `round:${r.number}`,
+      label: t('review.diff.atOpen', { number: r.number }),
+    })
+    if (r.closedAt)
+      points.push({
+        value: `round:${r.number}:close`,
+        label: t('review.diff.atClose', { number: r.number }),
+      })
   }
   points.push({ value: 'current', label: t('review.diff.now') })
   return points
@@ -38,17 +45,31 @@ export function DiffDialog({ onClose }: { onClose: () => void }) {
   const fromId = useId()
   const toId = useId()
   const points = diffPoints(rounds, t)
-  const diff = useApi(`diff:${team.id}:${from}:${to}`, (signal) => reviewApi.diff(team.id, from, to, signal))
+  const diff = useApi(`diff:${team.id}:${from}:${to}`, (signal) =>
+    reviewApi.diff(team.id, from, to, signal)
+  )
   const sections = diff.data?.sections.filter((s) => showUnchanged || s.changed) ?? []
 
   return (
     <Dialog title={t('review.diff.title')} onClose={onClose} className="dialog--wide">
       <div className="diff-controls">
-        <PointSelect id={fromId} label={t('review.diff.from')} points={points} value={from} onChange={setFrom} />
+        <PointSelect
+          id={fromId}
+          label={t('review.diff.from')}
+          points={points}
+          value={from}
+          onChange={setFrom}
+        />
         <span className="diff-controls__arrow" aria-hidden="true">
           →
         </span>
-        <PointSelect id={toId} label={t('review.diff.to')} points={points} value={to} onChange={setTo} />
+        <PointSelect
+          id={toId}
+          label={t('review.diff.to')}
+          points={points}
+          value={to}
+          onChange={setTo}
+        />
       </div>
       <p className="diff-legend small">
         <span>{t('review.diff.legend')}</span>
@@ -60,15 +81,26 @@ export function DiffDialog({ onClose }: { onClose: () => void }) {
       {diff.data && (
         <>
           <p className="diff-count" data-testid="diff-count">
-            {t('review.diff.changedCount', { count: diff.data.changedSections, total: diff.data.sections.length })}
+            {t('review.diff.changedCount', {
+              count: diff.data.changedSections,
+              total: diff.data.sections.length,
+            })}
           </p>
           <label className="diff-toggle small">
-            <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={showUnchanged}
+              onChange={(e) => setShowUnchanged(e.target.checked)}
+            />
             {t('review.diff.showUnchanged')}
           </label>
           {sections.length === 0 && <p className="empty">{t('review.diff.nothing')}</p>}
           {sections.map((s) => (
-            <SectionDiffView key={s.sectionKey} diff={s} title={sectionTitle(team.template, s.sectionKey, language)} />
+            <SectionDiffView
+              key={s.sectionKey}
+              diff={s}
+              title={sectionTitle(team.template, s.sectionKey, language)}
+            />
           ))}
         </>
       )}
@@ -134,7 +166,12 @@ function PointSelect(props: {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} className="select" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <select
+        id={props.id}
+        className="select"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
         {props.points.map((p) => (
           <option key={p.value} value={p.value}>
             {p.label}

@@ -16,13 +16,22 @@ interface SectionGroup {
 }
 
 /** Threads under `filter`, by section in template order, then by round. */
-function groupThreads(threads: readonly Thread[], order: readonly string[], titleOf: (key: string) => string): SectionGroup[] {
+function groupThreads(
+  threads: readonly Thread[],
+  order: readonly string[],
+  titleOf: (key: string) => string
+): SectionGroup[] {
   const bySection = new Map<string, Thread[]>()
-  for (const thread of threads) bySection.set(thread.sectionKey, [...(bySection.get(thread.sectionKey) ?? []), thread])
-  const keys = [...order.filter((k) => bySection.has(k)), ...[...bySection.keys()].filter((k) => !order.includes(k))]
+  for (const thread of threads)
+    bySection.set(thread.sectionKey, [...(bySection.get(thread.sectionKey) ?? []), thread])
+  const keys = [
+    ...order.filter((k) => bySection.has(k)),
+    ...[...bySection.keys()].filter((k) => !order.includes(k)),
+  ]
   return keys.map((key) => {
     const byRound = new Map<number | null, Thread[]>()
-    for (const thread of bySection.get(key)!) byRound.set(thread.roundNumber, [...(byRound.get(thread.roundNumber) ?? []), thread])
+    for (const thread of bySection.get(key)!)
+      byRound.set(thread.roundNumber, [...(byRound.get(thread.roundNumber) ?? []), thread])
     const rounds = [...byRound.entries()]
       .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
       .map(([number, list]) => ({ number, threads: list }))
@@ -43,7 +52,8 @@ export function FeedbackPanel() {
   const isOpen = state.isPanelOpen
 
   useEffect(() => {
-    if (isOpen && !ref.current?.contains(document.activeElement)) ref.current?.focus({ preventScroll: true })
+    if (isOpen && !ref.current?.contains(document.activeElement))
+      ref.current?.focus({ preventScroll: true })
   }, [isOpen])
 
   // The panel starts where the board starts (below the app's navigation) and reaches the top once scrolled.
@@ -100,7 +110,11 @@ export function FeedbackPanel() {
         <h2 id="feedback-panel-title" className="feedback-panel__title">
           {t('review.panel.title')}
         </h2>
-        <button type="button" className="button button--quiet button--small" onClick={() => store.closePanel()}>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={() => store.closePanel()}
+        >
           {t('common.close')}
         </button>
       </header>
@@ -119,7 +133,12 @@ export function FeedbackPanel() {
         ))}
       </div>
       <div className="feedback-panel__body">
-        {state.draft && <ThreadComposer key={`${state.draft.sectionKey}:${state.draft.range?.start ?? ''}`} draft={state.draft} />}
+        {state.draft && (
+          <ThreadComposer
+            key={`${state.draft.sectionKey}:${state.draft.range?.start ?? ''}`}
+            draft={state.draft}
+          />
+        )}
         {!state.hasThreads && <Loading />}
         {state.hasThreads && groups.length === 0 && (
           <div className="feedback-panel__empty">

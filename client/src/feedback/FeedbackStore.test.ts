@@ -43,7 +43,12 @@ describe('FeedbackStore', () => {
     const store = new FeedbackStore('team', 'me')
     let calls = 0
     store.subscribe(() => calls++)
-    store.onSelectionChange('what', { field: 'what', range: anchor, quote: '全国', anchorPoint: { top: 0, left: 0 } })
+    store.onSelectionChange('what', {
+      field: 'what',
+      range: anchor,
+      quote: '全国',
+      anchorPoint: { top: 0, left: 0 },
+    })
     expect(calls).toBe(0)
     store.setThreads([thread('a')])
     expect(calls).toBe(1)
@@ -65,7 +70,11 @@ describe('FeedbackStore', () => {
     const store = new FeedbackStore('team', 'me')
     store.setThreads([thread('a', { status: 'resolved' })])
     store.activate('a')
-    expect(store.getState()).toMatchObject({ isPanelOpen: true, activeThreadId: 'a', filter: 'all' })
+    expect(store.getState()).toMatchObject({
+      isPanelOpen: true,
+      activeThreadId: 'a',
+      filter: 'all',
+    })
   })
 
   it('focuses a thread just written once it arrives', () => {

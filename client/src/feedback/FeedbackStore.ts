@@ -5,7 +5,11 @@
  */
 import type { Thread } from '../../../shared/src/index.ts'
 import type { EncodedRange } from '../editor/relativePositions.ts'
-import type { SectionAnnotations, SectionHighlight, SectionSelection } from '../editor/sectionAnnotations.ts'
+import type {
+  SectionAnnotations,
+  SectionHighlight,
+  SectionSelection,
+} from '../editor/sectionAnnotations.ts'
 import { countUnread, isNewer, latestEntryAt, readLastSeen, writeLastSeen } from './unread.ts'
 
 /** A comment being written: on a range (with its quote) or on a whole section (range null). */
@@ -88,7 +92,9 @@ export class FeedbackStore implements SectionAnnotations {
   }
 
   setDetached(detached: ReadonlySet<string>): void {
-    const same = detached.size === this.state.detached.size && [...detached].every((id) => this.state.detached.has(id))
+    const same =
+      detached.size === this.state.detached.size &&
+      [...detached].every((id) => this.state.detached.has(id))
     if (!same) this.set({ detached }, false)
   }
 
@@ -122,7 +128,10 @@ export class FeedbackStore implements SectionAnnotations {
     if (!thread) return
     const filter = isVisible(thread, this.state.filter, this.personId) ? this.state.filter : 'all'
     if (!this.state.isPanelOpen) this.set({ newSince: this.lastSeen }, false)
-    this.set({ isPanelOpen: true, activeThreadId: id, filter, focusRequest: this.state.focusRequest + 1 }, true)
+    this.set(
+      { isPanelOpen: true, activeThreadId: id, filter, focusRequest: this.state.focusRequest + 1 },
+      true
+    )
     this.markSeen()
   }
 
@@ -159,7 +168,12 @@ export class FeedbackStore implements SectionAnnotations {
     const { threads, draft, activeThreadId } = this.state
     const list: SectionHighlight[] = threads
       .filter((t) => t.sectionKey === field && t.anchor && t.status === 'open')
-      .map((t) => ({ id: t.id, range: t.anchor!, kind: 'thread', isActive: t.id === activeThreadId }))
+      .map((t) => ({
+        id: t.id,
+        range: t.anchor!,
+        kind: 'thread',
+        isActive: t.id === activeThreadId,
+      }))
     if (draft?.range && draft.sectionKey === field) {
       list.push({ id: 'draft', range: draft.range, kind: 'pending', isActive: true })
     }
@@ -185,7 +199,10 @@ export class FeedbackStore implements SectionAnnotations {
         writeLastSeen(this.teamId, this.personId, latest)
       }
     }
-    this.state = { ...next, unread: next.isPanelOpen ? 0 : countUnread(next.threads, this.personId, this.lastSeen) }
+    this.state = {
+      ...next,
+      unread: next.isPanelOpen ? 0 : countUnread(next.threads, this.personId, this.lastSeen),
+    }
     if (affectsHighlights) {
       this.highlightCache = new Map()
       for (const listener of this.highlightListeners) listener()
@@ -202,7 +219,10 @@ export function isVisible(thread: Thread, filter: ThreadFilter, personId: string
     case 'resolved':
       return thread.status === 'resolved'
     case 'mine':
-      return thread.author.personId === personId || thread.replies.some((r) => r.author.personId === personId)
+      return (
+        thread.author.personId === personId ||
+        thread.replies.some((r) => r.author.personId === personId)
+      )
     case 'all':
       return true
   }

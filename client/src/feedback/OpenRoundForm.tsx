@@ -21,7 +21,9 @@ interface OpenRoundFormProps {
 export function OpenRoundForm(props: OpenRoundFormProps) {
   const { programId, lead, submitLabel, initialReviewerIds = [], onSubmit, onCancel } = props
   const { t } = useTranslation()
-  const reviewers = useApi(`reviewers:${programId}`, (signal) => reviewApi.reviewers(programId, signal))
+  const reviewers = useApi(`reviewers:${programId}`, (signal) =>
+    reviewApi.reviewers(programId, signal)
+  )
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(initialReviewerIds))
   const [error, setError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
@@ -52,8 +54,12 @@ export function OpenRoundForm(props: OpenRoundFormProps) {
       <fieldset className="round-form__reviewers">
         <legend>{t('review.open.reviewers')}</legend>
         {reviewers.data === undefined && reviewers.error === undefined && <Loading />}
-        {reviewers.error !== undefined && <ErrorMessage error={reviewers.error} onRetry={reviewers.reload} />}
-        {reviewers.data?.length === 0 && <p className="muted small">{t('review.open.noReviewers')}</p>}
+        {reviewers.error !== undefined && (
+          <ErrorMessage error={reviewers.error} onRetry={reviewers.reload} />
+        )}
+        {reviewers.data?.length === 0 && (
+          <p className="muted small">{t('review.open.noReviewers')}</p>
+        )}
         {reviewers.data?.map((r) => (
           <label key={r.personId} className="round-form__reviewer">
             <input
@@ -63,7 +69,9 @@ export function OpenRoundForm(props: OpenRoundFormProps) {
             />
             <span className="round-form__name">{r.name}</span>
             {r.teams.length > 0 && (
-              <span className="muted small">{t('review.open.reviewsTeams', { teams: r.teams.join('、') })}</span>
+              <span className="muted small">
+                {t('review.open.reviewsTeams', { teams: r.teams.join('、') })}
+              </span>
             )}
           </label>
         ))}
@@ -71,7 +79,11 @@ export function OpenRoundForm(props: OpenRoundFormProps) {
       <p className="field-hint">{t('review.open.snapshotHint')}</p>
       <ReviewError error={error} />
       <div className="round-form__actions">
-        <button className="button button--primary" type="submit" disabled={isSending || reviewers.data === undefined}>
+        <button
+          className="button button--primary"
+          type="submit"
+          disabled={isSending || reviewers.data === undefined}
+        >
           {isSending ? t('common.saving') : submitLabel}
         </button>
         <button className="button button--quiet" type="button" onClick={onCancel}>

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { can, type Program, type ProgramRoundsOpened, type Round, type TeamSummary } from '../../../shared/src/index.ts'
+import {
+  can,
+  type Program,
+  type ProgramRoundsOpened,
+  type Round,
+  type TeamSummary,
+} from '../../../shared/src/index.ts'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
@@ -49,7 +55,8 @@ export function ProgramRounds({ program }: { program: Program }) {
       {result && (
         <p className="notice notice--ok" role="status">
           {t('review.program.opened', { count: result.rounds.length })}
-          {result.skipped.length > 0 && ' ' + t('review.program.skipped', { count: result.skipped.length })}
+          {result.skipped.length > 0 &&
+            ` ${t('review.program.skipped', { count: result.skipped.length })}`}
         </p>
       )}
       <ul className="round-history">
@@ -65,19 +72,31 @@ export function ProgramRounds({ program }: { program: Program }) {
 
 function TeamRoundHistory({ team, version }: { team: TeamSummary; version: number }) {
   const { t } = useTranslation()
-  const rounds = useApi(`rounds:${team.id}`, (signal) => reviewApi.rounds(team.id, signal), REFRESH_MS)
+  const rounds = useApi(
+    `rounds:${team.id}`,
+    (signal) => reviewApi.rounds(team.id, signal),
+    REFRESH_MS
+  )
   const { reload } = rounds
   useEffect(() => {
     if (version > 0) reload()
   }, [version, reload])
   const list = [...(rounds.data ?? [])].sort((a, b) => b.number - a.number)
   return (
-    <article className="round-history__team" aria-labelledby={`round-history-${team.id}`} data-testid="round-history">
+    <article
+      className="round-history__team"
+      aria-labelledby={`round-history-${team.id}`}
+      data-testid="round-history"
+    >
       <h3 id={`round-history-${team.id}`} className="round-history__name">
         <Link href={`/teams/${encodeURIComponent(team.id)}`}>{team.name}</Link>
       </h3>
-      {rounds.error !== undefined && !rounds.data && <ErrorMessage error={rounds.error} onRetry={rounds.reload} />}
-      {rounds.data && list.length === 0 && <p className="muted small">{t('review.program.none')}</p>}
+      {rounds.error !== undefined && !rounds.data && (
+        <ErrorMessage error={rounds.error} onRetry={rounds.reload} />
+      )}
+      {rounds.data && list.length === 0 && (
+        <p className="muted small">{t('review.program.none')}</p>
+      )}
       {list.length > 0 && (
         <ol className="round-history__rounds">
           {list.map((round) => (
@@ -96,14 +115,23 @@ function RoundLine({ round }: { round: Round }) {
   const reviewers = round.reviewers.map((r) => r.name).join('、')
   return (
     <li className="round-history__round">
-      <span className="round-history__number">{t('review.roundNumber', { number: round.number })}</span>
-      <span className={`badge round-state round-state--${round.state}`}>{t(`review.state.${round.state}`)}</span>
+      <span className="round-history__number">
+        {t('review.roundNumber', { number: round.number })}
+      </span>
+      <span className={`badge round-state round-state--${round.state}`}>
+        {t(`review.state.${round.state}`)}
+      </span>
       <span className="round-history__dates">
         {round.closedAt
-          ? t('review.period', { from: formatDateTime(round.openedAt, language), to: formatDateTime(round.closedAt, language) })
+          ? t('review.period', {
+              from: formatDateTime(round.openedAt, language),
+              to: formatDateTime(round.closedAt, language),
+            })
           : t('review.openedAt', { date: formatDateTime(round.openedAt, language) })}
       </span>
-      {reviewers && <span className="round-history__fact">{t('review.reviewers', { names: reviewers })}</span>}
+      {reviewers && (
+        <span className="round-history__fact">{t('review.reviewers', { names: reviewers })}</span>
+      )}
       {totals && round.summary && (
         <span className="round-history__fact">
           {t('review.program.counts', { ...totals, changed: round.summary.changedSections })}

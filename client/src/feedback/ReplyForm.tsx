@@ -5,7 +5,15 @@ import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 
 /** The reply box under a thread. */
-export function ReplyForm({ teamId, threadId, onDone }: { teamId: string; threadId: string; onDone: () => void }) {
+export function ReplyForm({
+  teamId,
+  threadId,
+  onDone,
+}: {
+  teamId: string
+  threadId: string
+  onDone: () => void
+}) {
   const { t } = useTranslation()
   const [body, setBody] = useState('')
   const [error, setError] = useState<unknown>(null)
@@ -50,7 +58,11 @@ export function ReplyForm({ teamId, threadId, onDone }: { teamId: string; thread
       />
       <ReviewError error={error} />
       <div className="composer__actions">
-        <button className="button button--primary button--small" type="submit" disabled={!body.trim() || isSending}>
+        <button
+          className="button button--primary button--small"
+          type="submit"
+          disabled={!body.trim() || isSending}
+        >
           {isSending ? t('common.saving') : t('review.thread.sendReply')}
         </button>
         <button className="button button--quiet button--small" type="button" onClick={onDone}>

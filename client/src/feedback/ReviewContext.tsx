@@ -2,7 +2,14 @@
  * The review layer of a board: the feedback store (threads live from `feedback:`), the team's rounds
  * (polled, since opening a round is not a document change) and who is looking. One provider per board.
  */
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react'
 import type * as Y from 'yjs'
 import { FEEDBACK_THREADS_MAP, Thread, type Round, type Team } from '../../../shared/src/index.ts'
 import { useDocument } from '../collab/useDocument.ts'

@@ -21,7 +21,8 @@ type Translate = ReturnType<typeof useTranslation>['t']
 /** The sentence for a failed review action: what happened, and what to do about it. */
 export function describeReviewError(error: unknown, t: Translate): string {
   if (error instanceof ApiRequestError) {
-    if ((REVIEW_CODES as readonly string[]).includes(error.code)) return t(`review.errors.${error.code as ReviewCode}`)
+    if ((REVIEW_CODES as readonly string[]).includes(error.code))
+      return t(`review.errors.${error.code as ReviewCode}`)
     if (error.kind === 'forbidden') return t('review.errors.forbidden')
   }
   return describeError(error, t)

@@ -39,11 +39,19 @@ export function RoundBar() {
           <h2 id="round-bar-title" className="round-bar__title">
             {t('review.title')}
           </h2>
-          {latest ? <RoundFacts round={latest} /> : <span className="muted small">{t('review.noRounds')}</span>}
+          {latest ? (
+            <RoundFacts round={latest} />
+          ) : (
+            <span className="muted small">{t('review.noRounds')}</span>
+          )}
         </div>
         <div className="round-bar__actions">
           {rounds.length > 0 && (
-            <button type="button" className="button button--small" onClick={() => setDiffOpen(true)}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setDiffOpen(true)}
+            >
               {t('review.diff.open')}
             </button>
           )}
@@ -58,7 +66,12 @@ export function RoundBar() {
             </button>
           )}
           {canManage && !current && (
-            <button type="button" className="button button--small" aria-expanded={expanded === 'open'} onClick={() => toggle('open')}>
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={expanded === 'open'}
+              onClick={() => toggle('open')}
+            >
               {t('review.open.button', { number: nextNumber })}
             </button>
           )}
@@ -86,16 +99,22 @@ export function RoundBar() {
             {state.unread > 0 && (
               <span className="count-badge" data-testid="unread-badge">
                 {state.unread}
-                <span className="visually-hidden">{t('review.panel.unread', { count: state.unread })}</span>
+                <span className="visually-hidden">
+                  {t('review.panel.unread', { count: state.unread })}
+                </span>
               </span>
             )}
           </button>
         </div>
       </div>
       {team.myRole === 'reviewer' && (
-        <p className="round-bar__hint">{current ? t('review.reviewerHint') : t('review.reviewerWaiting')}</p>
+        <p className="round-bar__hint">
+          {current ? t('review.reviewerHint') : t('review.reviewerWaiting')}
+        </p>
       )}
-      {error !== undefined && rounds.length === 0 && <ErrorMessage error={error} onRetry={reload} />}
+      {error !== undefined && rounds.length === 0 && (
+        <ErrorMessage error={error} onRetry={reload} />
+      )}
       {expanded === 'open' && (
         <OpenRoundForm
           programId={team.programId}
@@ -128,7 +147,9 @@ export function RoundBar() {
           }}
         />
       )}
-      {expanded === 'summary' && summaryRound && <RoundSummaryTable round={summaryRound} template={team.template} />}
+      {expanded === 'summary' && summaryRound && (
+        <RoundSummaryTable round={summaryRound} template={team.template} />
+      )}
       {isDiffOpen && <DiffDialog onClose={() => setDiffOpen(false)} />}
     </section>
   )
@@ -153,7 +174,9 @@ function RoundFacts({ round }: { round: Round }) {
             })
           : t('review.openedAt', { date: formatDateTime(round.openedAt, language) })}
       </span>
-      <span className="round-bar__fact">{names ? t('review.reviewers', { names }) : t('review.noReviewers')}</span>
+      <span className="round-bar__fact">
+        {names ? t('review.reviewers', { names }) : t('review.noReviewers')}
+      </span>
     </>
   )
 }

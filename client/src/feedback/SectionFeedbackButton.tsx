@@ -3,7 +3,13 @@ import { can } from '../../../shared/src/index.ts'
 import { useFeedback, useReviewRounds } from './ReviewContext.tsx'
 
 /** On a section card: comment on the whole section, and its open threads at a glance. */
-export function SectionFeedbackButton({ sectionKey, title }: { sectionKey: string; title: string }) {
+export function SectionFeedbackButton({
+  sectionKey,
+  title,
+}: {
+  sectionKey: string
+  title: string
+}) {
   const { t } = useTranslation()
   const { store, state } = useFeedback()
   const { team } = useReviewRounds()

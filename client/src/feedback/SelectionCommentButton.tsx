@@ -24,7 +24,13 @@ export function SelectionCommentButton() {
       style={{ top: selection.anchorPoint.top + 6, left }}
       // Pressing must not move the selection: the comment is anchored to it.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => store.startDraft({ sectionKey: selection.field, range: selection.range, quote: selection.quote })}
+      onClick={() =>
+        store.startDraft({
+          sectionKey: selection.field,
+          range: selection.range,
+          quote: selection.quote,
+        })
+      }
     >
       {t('review.selection.comment')}
     </button>,

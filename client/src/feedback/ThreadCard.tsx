@@ -58,10 +58,11 @@ export function ThreadCard({ thread, isActive, isDetached }: ThreadCardProps) {
   }
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click anywhere is a shortcut; the keyboard reaches the same through the thread's buttons
     <article
       ref={ref}
       tabIndex={-1}
-      className={'thread' + (isActive ? ' thread--active' : '') + (isResolved ? ' thread--resolved' : '')}
+      className={`thread${isActive ? ' thread--active' : ''}${isResolved ? ' thread--resolved' : ''}`}
       data-thread-id={thread.id}
       data-testid="thread"
       aria-label={t('review.thread.label', { name: thread.author.name })}
@@ -84,7 +85,9 @@ export function ThreadCard({ thread, isActive, isDetached }: ThreadCardProps) {
                 createdAt={reply.createdAt}
                 round={roundAt(rounds, reply.createdAt)}
                 body={reply.body}
-                isNew={isNewer(reply.createdAt, state.newSince) && reply.author.personId !== personId}
+                isNew={
+                  isNewer(reply.createdAt, state.newSince) && reply.author.personId !== personId
+                }
               />
             </li>
           ))}
@@ -106,13 +109,22 @@ export function ThreadCard({ thread, isActive, isDetached }: ThreadCardProps) {
               type="button"
               className="button button--small"
               disabled={isBusy}
-              onClick={() => void act(() => reviewApi.setStatus(team.id, thread.id, isResolved ? 'reopen' : 'resolve'))}
+              onClick={() =>
+                void act(() =>
+                  reviewApi.setStatus(team.id, thread.id, isResolved ? 'reopen' : 'resolve')
+                )
+              }
             >
               {isResolved ? t('review.thread.reopen') : t('review.thread.resolve')}
             </button>
           )}
           {canDelete && (
-            <button type="button" className="button button--small button--quiet button--danger" disabled={isBusy} onClick={remove}>
+            <button
+              type="button"
+              className="button button--small button--quiet button--danger"
+              disabled={isBusy}
+              onClick={remove}
+            >
               {t('review.thread.delete')}
             </button>
           )}
@@ -178,7 +190,8 @@ function StatusLine({ by, at, rounds }: { by: Author; at: string; rounds: readon
         name: by.name,
         role: t(`roles.${by.role}`),
         date: formatDateTime(at, language),
-        round: round === null ? t('review.outsideRound') : t('review.roundNumber', { number: round }),
+        round:
+          round === null ? t('review.outsideRound') : t('review.roundNumber', { number: round }),
       })}
     </p>
   )

@@ -53,10 +53,14 @@ export function ThreadComposer({ draft }: { draft: Draft }) {
   return (
     <form className="composer" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="composer__title">
-        {draft.range ? t('review.composer.onRange', { section }) : t('review.composer.onSection', { section })}
+        {draft.range
+          ? t('review.composer.onRange', { section })
+          : t('review.composer.onSection', { section })}
       </h3>
       {draft.range && <blockquote className="thread__quote">{draft.quote}</blockquote>}
-      {isWaitingForRound && <p className="notice notice--warn">{t('review.errors.no_open_round')}</p>}
+      {isWaitingForRound && (
+        <p className="notice notice--warn">{t('review.errors.no_open_round')}</p>
+      )}
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {t('review.composer.label')}
       </label>
@@ -75,10 +79,18 @@ export function ThreadComposer({ draft }: { draft: Draft }) {
       <p className="field-hint">{t('review.composer.hint')}</p>
       <ReviewError error={error} />
       <div className="composer__actions">
-        <button className="button button--primary button--small" type="submit" disabled={!body.trim() || isSending || isWaitingForRound}>
+        <button
+          className="button button--primary button--small"
+          type="submit"
+          disabled={!body.trim() || isSending || isWaitingForRound}
+        >
           {isSending ? t('common.saving') : t('review.composer.submit')}
         </button>
-        <button className="button button--quiet button--small" type="button" onClick={() => store.cancelDraft()}>
+        <button
+          className="button button--quiet button--small"
+          type="button"
+          onClick={() => store.cancelDraft()}
+        >
           {t('common.cancel')}
         </button>
       </div>

@@ -11,7 +11,10 @@ describe('condenseDiff', () => {
 
   it('cuts long unchanged text to context around the change', () => {
     const long = 'あ'.repeat(50)
-    const shown = condenseDiff([same(long), { kind: 'delete', text: '古い' }, same('い'.repeat(50))], 10)
+    const shown = condenseDiff(
+      [same(long), { kind: 'delete', text: '古い' }, same('い'.repeat(50))],
+      10
+    )
     expect(shown).toEqual([
       { kind: 'gap' },
       same('あ'.repeat(10)),
@@ -22,7 +25,10 @@ describe('condenseDiff', () => {
   })
 
   it('keeps context on both sides of a long run between two changes', () => {
-    const shown = condenseDiff([{ kind: 'insert', text: 'a' }, same('x'.repeat(100)), { kind: 'insert', text: 'b' }], 10)
+    const shown = condenseDiff(
+      [{ kind: 'insert', text: 'a' }, same('x'.repeat(100)), { kind: 'insert', text: 'b' }],
+      10
+    )
     expect(shown).toEqual([
       { kind: 'insert', text: 'a' },
       same('x'.repeat(10)),

@@ -23,7 +23,8 @@ export function condenseDiff(parts: readonly DiffPart[], context = CONTEXT_CHARS
     if (chars.length <= keepHead + keepTail + context / 2) return shown.push(part)
     if (keepHead > 0) shown.push({ kind: 'same', text: chars.slice(0, keepHead).join('') })
     shown.push({ kind: 'gap' })
-    if (keepTail > 0) shown.push({ kind: 'same', text: chars.slice(chars.length - keepTail).join('') })
+    if (keepTail > 0)
+      shown.push({ kind: 'same', text: chars.slice(chars.length - keepTail).join('') })
   })
   return shown
 }

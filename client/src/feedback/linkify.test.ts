@@ -3,7 +3,9 @@ import { linkify } from './linkify.ts'
 
 describe('linkify', () => {
   it('keeps text without links as one run', () => {
-    expect(linkify('誰に届けたいのか、\n具体的に。')).toEqual([{ kind: 'text', text: '誰に届けたいのか、\n具体的に。' }])
+    expect(linkify('誰に届けたいのか、\n具体的に。')).toEqual([
+      { kind: 'text', text: '誰に届けたいのか、\n具体的に。' },
+    ])
   })
 
   it('finds http(s) links inside Japanese text and leaves the punctuation out', () => {

@@ -4,7 +4,9 @@
  */
 
 /** A run of a comment: plain text, or an http(s) URL. */
-export type CommentPart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'link'; readonly href: string }
+export type CommentPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'link'; readonly href: string }
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'`「」『』（）、。，]+/g
 // Punctuation that ends a sentence more often than a URL.

@@ -14,7 +14,8 @@ import {
 import { apiRequest, apiSend } from '../api.ts'
 
 const team = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`
-const thread = (teamId: string, threadId: string) => `${team(teamId)}/threads/${encodeURIComponent(threadId)}`
+const thread = (teamId: string, threadId: string) =>
+  `${team(teamId)}/threads/${encodeURIComponent(threadId)}`
 
 /** A reviewer someone may assign to a round. */
 export interface ReviewerCandidate {
@@ -45,9 +46,13 @@ export const reviewApi = {
 
   /** People with the reviewer role anywhere in the program, one entry per person. */
   reviewers: async (programId: string, signal?: AbortSignal): Promise<ReviewerCandidate[]> => {
-    const { members } = await apiRequest(`/api/programs/${encodeURIComponent(programId)}/members`, ProgramMembers, {
-      signal,
-    })
+    const { members } = await apiRequest(
+      `/api/programs/${encodeURIComponent(programId)}/members`,
+      ProgramMembers,
+      {
+        signal,
+      }
+    )
     const byPerson = new Map<string, { personId: string; name: string; teams: string[] }>()
     for (const m of members) {
       if (m.role !== 'reviewer') continue
@@ -67,5 +72,6 @@ export const reviewApi = {
   setStatus: (teamId: string, threadId: string, action: 'resolve' | 'reopen') =>
     apiRequest(`${thread(teamId, threadId)}/${action}`, Thread, { method: 'POST' }),
 
-  deleteThread: (teamId: string, threadId: string) => apiSend(thread(teamId, threadId), { method: 'DELETE' }),
+  deleteThread: (teamId: string, threadId: string) =>
+    apiSend(thread(teamId, threadId), { method: 'DELETE' }),
 }

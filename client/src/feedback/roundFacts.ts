@@ -17,7 +17,11 @@ export function roundAt(rounds: readonly Round[], iso: string): number | null {
 }
 
 /** A summary's counts over all sections. */
-export function summaryTotals(summary: RoundSummary): { opened: number; resolved: number; stillOpen: number } {
+export function summaryTotals(summary: RoundSummary): {
+  opened: number
+  resolved: number
+  stillOpen: number
+} {
   let opened = 0
   let resolved = 0
   let stillOpen = 0

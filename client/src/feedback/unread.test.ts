@@ -4,7 +4,12 @@ import { countUnread, latestEntryAt } from './unread.ts'
 
 const author = (personId: string) => ({ personId, name: personId, role: 'reviewer' as const })
 
-function thread(id: string, by: string, createdAt: string, replies: [string, string][] = []): Thread {
+function thread(
+  id: string,
+  by: string,
+  createdAt: string,
+  replies: [string, string][] = []
+): Thread {
   return {
     id,
     sectionKey: 'what',
@@ -18,7 +23,12 @@ function thread(id: string, by: string, createdAt: string, replies: [string, str
     status: 'open',
     statusChangedAt: null,
     statusChangedBy: null,
-    replies: replies.map(([who, at], i) => ({ id: `${id}-${i}`, author: author(who), body: 'y', createdAt: at })),
+    replies: replies.map(([who, at], i) => ({
+      id: `${id}-${i}`,
+      author: author(who),
+      body: 'y',
+      createdAt: at,
+    })),
   }
 }
 

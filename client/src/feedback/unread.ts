@@ -6,7 +6,11 @@
 import type { Thread } from '../../../shared/src/index.ts'
 
 /** Counts entries (threads and replies) by someone else, created after `lastSeen`. */
-export function countUnread(threads: readonly Thread[], personId: string, lastSeen: string | null): number {
+export function countUnread(
+  threads: readonly Thread[],
+  personId: string,
+  lastSeen: string | null
+): number {
   let count = 0
   for (const entry of entries(threads)) {
     if (entry.author.personId !== personId && isNewer(entry.createdAt, lastSeen)) count++
@@ -17,7 +21,8 @@ export function countUnread(threads: readonly Thread[], personId: string, lastSe
 /** The newest entry's time, or null when there is none. */
 export function latestEntryAt(threads: readonly Thread[]): string | null {
   let latest: string | null = null
-  for (const entry of entries(threads)) if (isNewer(entry.createdAt, latest)) latest = entry.createdAt
+  for (const entry of entries(threads))
+    if (isNewer(entry.createdAt, latest)) latest = entry.createdAt
   return latest
 }
 

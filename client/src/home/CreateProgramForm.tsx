@@ -22,7 +22,10 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
     setSending(true)
     setError(null)
     try {
-      const created = await apiRequest('/api/programs', CreatedId, { method: 'POST', body: request.data })
+      const created = await apiRequest('/api/programs', CreatedId, {
+        method: 'POST',
+        body: request.data,
+      })
       onCreated()
       navigate(`/programs/${encodeURIComponent(created.id)}`)
     } catch (e) {
@@ -55,7 +58,11 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
           required
         />
         <div>
-          <button className="button button--primary" type="submit" disabled={!request.success || isSending}>
+          <button
+            className="button button--primary"
+            type="submit"
+            disabled={!request.success || isSending}
+          >
             {isSending ? t('common.saving') : t('home.createProgramSubmit')}
           </button>
         </div>

@@ -36,12 +36,15 @@ function SignedInHome({ me }: { me: Me }) {
   const programs = useApi(`/api/programs#${me.person.id}`, (signal) =>
     apiRequest('/api/programs', ProgramList, { signal })
   )
-  const mayCreatePrograms = me.person.isAdmin || me.memberships.some((m) => can(m.role, 'program:create'))
+  const mayCreatePrograms =
+    me.person.isAdmin || me.memberships.some((m) => can(m.role, 'program:create'))
   return (
     <div className="page">
       <h1 className="page-title">{t('home.title')}</h1>
       <p className="page-lead">{t('home.lead')}</p>
-      {programs.error !== undefined && <ErrorMessage error={programs.error} onRetry={programs.reload} />}
+      {programs.error !== undefined && (
+        <ErrorMessage error={programs.error} onRetry={programs.reload} />
+      )}
       {programs.isLoading ? (
         <Loading />
       ) : (

@@ -30,15 +30,24 @@ export function Memberships({ memberships, programs }: MembershipsProps) {
   return (
     <div className="programs">
       {groups.map((group) => (
-        <section key={group.programId} className="program-group card" aria-labelledby={`p-${group.programId}`}>
+        <section
+          key={group.programId}
+          className="program-group card"
+          aria-labelledby={`p-${group.programId}`}
+        >
           <header className="program-group__head">
             <div>
               <p className="program-group__kicker">{t('home.programs')}</p>
               <h2 id={`p-${group.programId}`}>{group.programName}</h2>
             </div>
             <div className="row">
-              {group.programRole && <span className="badge">{t(`roles.${group.programRole}`)}</span>}
-              <Link className="button button--small" href={`/programs/${encodeURIComponent(group.programId)}`}>
+              {group.programRole && (
+                <span className="badge">{t(`roles.${group.programRole}`)}</span>
+              )}
+              <Link
+                className="button button--small"
+                href={`/programs/${encodeURIComponent(group.programId)}`}
+              >
                 {t('home.openProgram')}
               </Link>
             </div>
@@ -64,7 +73,10 @@ export function Memberships({ memberships, programs }: MembershipsProps) {
   )
 }
 
-function groupByProgram(memberships: readonly Membership[], programs: MembershipsProps['programs']): ProgramGroup[] {
+function groupByProgram(
+  memberships: readonly Membership[],
+  programs: MembershipsProps['programs']
+): ProgramGroup[] {
   const groups = new Map<string, ProgramGroup>()
   for (const p of programs) {
     groups.set(p.id, { programId: p.id, programName: p.name, programRole: p.myRole, teams: [] })

@@ -6,7 +6,9 @@ import { useApi } from '../ui/useApi.ts'
 /** What signed-out visitors see: what this is, and that access comes from an invite or setup link. */
 export function Welcome() {
   const { t } = useTranslation()
-  const setup = useApi('/api/setup/status', (signal) => apiRequest('/api/setup/status', SetupStatus, { signal }))
+  const setup = useApi('/api/setup/status', (signal) =>
+    apiRequest('/api/setup/status', SetupStatus, { signal })
+  )
   return (
     <div className="page page--narrow welcome">
       <p className="welcome__brand">Specboard</p>

@@ -53,7 +53,8 @@ export const en: Messages = {
     failed: 'Cannot connect',
     offlineHint: 'You can keep editing offline; your changes merge when you reconnect.',
     fatal: {
-      unauthorized: 'Your sign-in expired or your access was revoked. Join again through an invite link.',
+      unauthorized:
+        'Your sign-in expired or your access was revoked. Join again through an invite link.',
       forbidden: 'You do not have access to this spec sheet.',
       unknownDocument: 'This spec sheet does not exist. The team may have been removed.',
     },
@@ -69,7 +70,8 @@ export const en: Messages = {
     programs: 'Programs',
     teams: 'Teams',
     noMemberships: 'You have not joined a team yet.',
-    noMembershipsHint: 'Open an invite link from a coordinator or caretaker and the team will appear here.',
+    noMembershipsHint:
+      'Open an invite link from a coordinator or caretaker and the team will appear here.',
     programWide: 'Whole program',
     createProgram: 'Create a program',
     createProgramLead: 'Start a program for a region, then add a team for each theme.',
@@ -85,8 +87,10 @@ export const en: Messages = {
       'Specboard is where a theme owner, a caretaker and external professionals write a regional problem’s spec sheet together, live. After review rounds, the sheet becomes a side-job or pro bono posting.',
     howToJoin: 'How to join',
     howToJoinInvite: 'Open the invite link you received from a coordinator or caretaker.',
-    howToJoinSetup: 'On a new installation, open the setup link (/setup/…) that the server printed when it started.',
-    setupNeeded: 'This server has not been set up yet. Open the setup link shown in the server log.',
+    howToJoinSetup:
+      'On a new installation, open the setup link (/setup/…) that the server printed when it started.',
+    setupNeeded:
+      'This server has not been set up yet. Open the setup link shown in the server log.',
   },
   setup: {
     title: 'Set up Specboard',
@@ -107,7 +111,8 @@ export const en: Messages = {
     name: 'Your name',
     nameHint: 'Shown to the other team members.',
     namePlaceholder: 'e.g. Hanako Yamada',
-    existingAccount: 'You are signed in as {{name}}. This team membership is added to your existing account.',
+    existingAccount:
+      'You are signed in as {{name}}. This team membership is added to your existing account.',
     accept: 'Join',
     expiredTitle: 'This invite link has expired',
     expiredBody: 'Ask the person who invited you for a new link.',
@@ -123,7 +128,8 @@ export const en: Messages = {
     activeNow: 'Here now',
     nobodyActive: 'Nobody is here right now',
     emptyTitle: 'No teams yet',
-    emptyCoordinator: 'Create a team per theme with the form below, then invite its members with invite links.',
+    emptyCoordinator:
+      'Create a team per theme with the form below, then invite its members with invite links.',
     emptyMember: 'Teams appear here once a coordinator creates them.',
     addTeam: 'Add a team',
     teamName: 'Team name (theme)',
@@ -136,12 +142,14 @@ export const en: Messages = {
     pitchLink: 'Pitch sessions',
   },
   board: {
-    readOnly: 'Reviewers can read this spec sheet but not edit it. Give feedback in a review round.',
+    readOnly:
+      'Reviewers can read this spec sheet but not edit it. Give feedback in a review round.',
     status: 'Status',
     assignee: 'Assignee',
     sectionEditor: 'Text of {{title}}',
     loadingDoc: 'Loading the spec sheet…',
-    offlineNoCache: 'You are offline and this spec sheet is not cached yet. It appears once you reconnect.',
+    offlineNoCache:
+      'You are offline and this spec sheet is not cached yet. It appears once you reconnect.',
     emptySection: 'Start writing here',
     here: 'Here now',
     you: ' (you)',
@@ -198,8 +206,10 @@ export const en: Messages = {
     reviewers: 'Reviewers: {{names}}',
     noReviewers: 'No reviewers assigned',
     outsideRound: 'Outside rounds',
-    reviewerHint: 'Select words in the text and press “Comment” to comment on them. To comment on a whole section, use “Comment on section” in it.',
-    reviewerWaiting: 'You can comment once a review round opens. Until then the sheet is read-only.',
+    reviewerHint:
+      'Select words in the text and press “Comment” to comment on them. To comment on a whole section, use “Comment on section” in it.',
+    reviewerWaiting:
+      'You can comment once a review round opens. Until then the sheet is read-only.',
     diff: {
       open: 'What changed',
       title: 'What changed in the sheet',
@@ -243,7 +253,8 @@ export const en: Messages = {
       noReviewers:
         'This program has no reviewers yet. Create an invite link with the role “Reviewer” in the invite panel and send it to them.',
       reviewsTeams: 'Reviews: {{teams}}',
-      snapshotHint: 'The sheet is recorded as it is when the round opens, and that record never changes.',
+      snapshotHint:
+        'The sheet is recorded as it is when the round opens, and that record never changes.',
     },
     close: {
       button: 'Close round {{number}}',
@@ -264,7 +275,8 @@ export const en: Messages = {
         mine: 'No comments written or answered by you.',
         all: 'No comments yet.',
       },
-      howTo: 'Select words in the text and press “Comment” (Ctrl+Alt+M from the keyboard), or use “Comment on section” in a section.',
+      howTo:
+        'Select words in the text and press “Comment” (Ctrl+Alt+M from the keyboard), or use “Comment on section” in a section.',
     },
     composer: {
       onRange: 'Comment on the selected words in “{{section}}”',
@@ -300,12 +312,14 @@ export const en: Messages = {
     program: {
       title: 'Review rounds',
       openAll: 'Open a round for all teams',
-      openAllLead: 'Records each team’s sheet as it is now and opens its next round. Teams with a round already open are left as they are.',
+      openAllLead:
+        'Records each team’s sheet as it is now and opens its next round. Teams with a round already open are left as they are.',
       openAllSubmit: 'Open for all teams',
       opened: 'Teams with a new round: {{count}}.',
       skipped: 'Teams left as they were (a round is already open): {{count}}.',
       none: 'No rounds yet',
-      counts: 'Threads {{opened}} (resolved {{resolved}}, open {{stillOpen}}) · sections changed {{changed}}',
+      counts:
+        'Threads {{opened}} (resolved {{resolved}}, open {{stillOpen}}) · sections changed {{changed}}',
     },
     errors: {
       range_gone: 'The words you selected have been deleted. Select the text again as it is now.',
@@ -404,7 +418,8 @@ export const en: Messages = {
         revoked: 'Revoked',
       },
       revoke: 'Revoke',
-      revokeConfirm: 'Revoke this audience link? People who have it open will no longer see the pitch.',
+      revokeConfirm:
+        'Revoke this audience link? People who have it open will no longer see the pitch.',
     },
     watch: {
       loading: 'Loading the slides…',
@@ -443,12 +458,14 @@ export const en: Messages = {
       submit: 'Send',
       close: 'Close',
       sentTitle: 'Thank you!',
-      sentBody: 'Your wish to join “{{team}}” has been received. The coordinator will contact you at the address you gave.',
+      sentBody:
+        'Your wish to join “{{team}}” has been received. The coordinator will contact you at the address you gave.',
       errors: {
         nameMissing: 'Please enter your name.',
         nameTooLong: 'Please keep your name to 60 characters.',
         contactMissing: 'Please enter a way to contact you.',
-        contactInvalid: 'Please enter an email address (like name@example.com) or a phone number (like +81 90-1234-5678).',
+        contactInvalid:
+          'Please enter an email address (like name@example.com) or a phone number (like +81 90-1234-5678).',
         howToHelpMissing: 'Please write, even briefly, how you would like to help.',
         howToHelpTooLong: 'Please keep it to 2000 characters.',
         consentMissing: 'Please tick the box to agree to be contacted.',
@@ -460,7 +477,8 @@ export const en: Messages = {
       created: '“{{title}}” is scheduled.',
       openRunner: 'Run the session',
       emptyTitle: 'No pitch session scheduled yet',
-      emptyCoordinator: 'Use the form below to set the date, time and running order of an intermediate or final pitch.',
+      emptyCoordinator:
+        'Use the form below to set the date, time and running order of an intermediate or final pitch.',
       emptyMember: 'Sessions appear here once the coordinator schedules them.',
       facts: 'Teams: {{teams}} · {{minutes}} min each',
       onStage: 'On stage: {{name}}',

@@ -7,7 +7,11 @@ const LOCALE: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' }
 
 const dateTimeCache = new Map<string, Intl.DateTimeFormat>()
 
-function dateTimeFormat(language: Language, withTime: boolean, timeZone?: string): Intl.DateTimeFormat {
+function dateTimeFormat(
+  language: Language,
+  withTime: boolean,
+  timeZone?: string
+): Intl.DateTimeFormat {
   const key = `${language}:${withTime}:${timeZone ?? ''}`
   let format = dateTimeCache.get(key)
   if (!format) {
@@ -37,9 +41,10 @@ export function formatDate(iso: string, language: Language, timeZone?: string): 
 
 /** Formats a 0–100 percentage. */
 export function formatPercent(percent: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE[language], { style: 'percent', maximumFractionDigits: 0 }).format(
-    percent / 100
-  )
+  return new Intl.NumberFormat(LOCALE[language], {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(percent / 100)
 }
 
 const eventCache = new Map<string, Intl.DateTimeFormat>()
@@ -81,11 +86,21 @@ export function formatCount(count: number, language: Language): string {
 export function formatTime(iso: string, language: Language, timeZone?: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(LOCALE[language], { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date)
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date)
 }
 
 /** A time span on one day: 2026年11月27日（金）14:00〜14:15, Fri 27 Nov 2026, 14:00–14:15. */
-export function formatTimeSpan(startIso: string, endIso: string, language: Language, timeZone?: string): string {
+export function formatTimeSpan(
+  startIso: string,
+  endIso: string,
+  language: Language,
+  timeZone?: string
+): string {
   const dash = language === 'ja' ? '〜' : '–'
   return `${formatEventDateTime(startIso, language, timeZone)}${dash}${formatTime(endIso, language, timeZone)}`
 }
@@ -97,7 +112,8 @@ export function formatYen(amount: number, language: Language): string {
 
 /** Yen the short way a Japanese reader says it (5万円); English keeps ¥50,000. */
 export function formatYenShort(amount: number, language: Language): string {
-  if (language !== 'ja' || amount < 10_000 || amount % 1000 !== 0) return formatYen(amount, language)
+  if (language !== 'ja' || amount < 10_000 || amount % 1000 !== 0)
+    return formatYen(amount, language)
   return `${new Intl.NumberFormat('ja-JP', { notation: 'compact', maximumFractionDigits: 1 }).format(amount)}円`
 }
 
@@ -105,7 +121,14 @@ export function formatYenShort(amount: number, language: Language): string {
 export function formatDay(iso: string, language: Language, timeZone?: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const format = new Intl.DateTimeFormat(LOCALE[language], { timeZone, month: language === 'ja' ? 'numeric' : 'short', day: 'numeric', weekday: 'short' })
+  const format = new Intl.DateTimeFormat(LOCALE[language], {
+    timeZone,
+    month: language === 'ja' ? 'numeric' : 'short',
+    day: 'numeric',
+    weekday: 'short',
+  })
   const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]))
-  return language === 'ja' ? `${part.month}月${part.day}日（${part.weekday}）` : `${part.weekday} ${part.day} ${part.month}`
+  return language === 'ja'
+    ? `${part.month}月${part.day}日（${part.weekday}）`
+    : `${part.weekday} ${part.day} ${part.month}`
 }

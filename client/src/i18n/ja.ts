@@ -52,7 +52,8 @@ export const ja = {
     failed: '接続できません',
     offlineHint: 'オフラインでも編集できます。再接続したときに自動で統合されます。',
     fatal: {
-      unauthorized: 'サインインの有効期限が切れたか、アクセス権が取り消されました。招待リンクからもう一度参加してください。',
+      unauthorized:
+        'サインインの有効期限が切れたか、アクセス権が取り消されました。招待リンクからもう一度参加してください。',
       forbidden: 'この仕様書を開く権限がありません。',
       unknownDocument: 'この仕様書は見つかりません。チームが削除された可能性があります。',
     },
@@ -68,7 +69,8 @@ export const ja = {
     programs: 'プログラム',
     teams: 'チーム',
     noMemberships: 'まだどのチームにも参加していません。',
-    noMembershipsHint: 'コーディネーターや世話人から届いた招待リンクを開くと、ここにチームが表示されます。',
+    noMembershipsHint:
+      'コーディネーターや世話人から届いた招待リンクを開くと、ここにチームが表示されます。',
     programWide: 'プログラム全体',
     createProgram: 'プログラムを作成',
     createProgramLead: '地域ごとの取り組みをプログラムとして作り、テーマごとのチームを追加します。',
@@ -84,8 +86,10 @@ export const ja = {
       'Specboard は、テーマオーナー・世話人・外部人材が一つのチームになって、地域課題の仕様書をリアルタイムで一緒に書くためのツールです。レビュアーとの壁打ちを経て、副業・プロボノの募集につなげます。',
     howToJoin: '参加するには',
     howToJoinInvite: 'コーディネーターまたは世話人から届いた招待リンクを開いてください。',
-    howToJoinSetup: '新しく設置した場合は、サーバーの起動時に表示されるセットアップ用リンク（/setup/…）を開いてください。',
-    setupNeeded: 'このサーバーはまだセットアップされていません。サーバーのログに表示されたセットアップ用リンクを開いてください。',
+    howToJoinSetup:
+      '新しく設置した場合は、サーバーの起動時に表示されるセットアップ用リンク（/setup/…）を開いてください。',
+    setupNeeded:
+      'このサーバーはまだセットアップされていません。サーバーのログに表示されたセットアップ用リンクを開いてください。',
   },
   setup: {
     title: 'Specboard のセットアップ',
@@ -106,14 +110,16 @@ export const ja = {
     name: 'あなたの名前',
     nameHint: 'チームのメンバーに表示されます。',
     namePlaceholder: '例: 山田 花子',
-    existingAccount: '{{name}} としてサインインしています。このチームのメンバーシップは今のアカウントに追加されます。',
+    existingAccount:
+      '{{name}} としてサインインしています。このチームのメンバーシップは今のアカウントに追加されます。',
     accept: '参加する',
     expiredTitle: 'この招待リンクは有効期限が切れています',
     expiredBody: '招待した人に、新しいリンクを発行してもらってください。',
     revokedTitle: 'この招待リンクは取り消されています',
     revokedBody: '招待した人に確認して、新しいリンクを受け取ってください。',
     unknownTitle: 'この招待リンクは見つかりません',
-    unknownBody: 'リンクが途中で切れていないか確認してください。わからない場合は招待した人に問い合わせてください。',
+    unknownBody:
+      'リンクが途中で切れていないか確認してください。わからない場合は招待した人に問い合わせてください。',
   },
   program: {
     region: '地域: {{region}}',
@@ -122,7 +128,8 @@ export const ja = {
     activeNow: '今いる人',
     nobodyActive: '今は誰もいません',
     emptyTitle: 'まだチームがありません',
-    emptyCoordinator: '下のフォームからテーマごとにチームを作り、招待リンクでメンバーを招きましょう。',
+    emptyCoordinator:
+      '下のフォームからテーマごとにチームを作り、招待リンクでメンバーを招きましょう。',
     emptyMember: 'コーディネーターがチームを作ると、ここに表示されます。',
     addTeam: 'チームを追加',
     teamName: 'チーム名（テーマ）',
@@ -135,7 +142,8 @@ export const ja = {
     pitchLink: '発表会',
   },
   board: {
-    readOnly: 'レビュアーはこの仕様書を閲覧のみできます。フィードバックはレビューラウンドで伝えてください。',
+    readOnly:
+      'レビュアーはこの仕様書を閲覧のみできます。フィードバックはレビューラウンドで伝えてください。',
     status: '状態',
     assignee: '担当',
     sectionEditor: '{{title}}の本文',
@@ -197,7 +205,8 @@ export const ja = {
     reviewers: 'レビュアー: {{names}}',
     noReviewers: 'レビュアー未割り当て',
     outsideRound: 'ラウンド外',
-    reviewerHint: '本文の文章を選択して「コメント」を押すと、その箇所にコメントできます。セクション全体へは各セクションの「セクションにコメント」から。',
+    reviewerHint:
+      '本文の文章を選択して「コメント」を押すと、その箇所にコメントできます。セクション全体へは各セクションの「セクションにコメント」から。',
     reviewerWaiting: '壁打ちラウンドが始まるとコメントできます。それまでは閲覧のみです。',
     diff: {
       open: '変更点',
@@ -263,7 +272,8 @@ export const ja = {
         mine: 'あなたが書いたり返信したりしたコメントはありません。',
         all: 'まだコメントはありません。',
       },
-      howTo: '本文の文章を選択して「コメント」を押すか（キーボードでは Ctrl+Alt+M）、各セクションの「セクションにコメント」から書き込めます。',
+      howTo:
+        '本文の文章を選択して「コメント」を押すか（キーボードでは Ctrl+Alt+M）、各セクションの「セクションにコメント」から書き込めます。',
     },
     composer: {
       onRange: '「{{section}}」の選択箇所へのコメント',
@@ -299,12 +309,14 @@ export const ja = {
     program: {
       title: '壁打ちラウンド',
       openAll: '全チームでラウンドを開始',
-      openAllLead: '各チームの今の仕様書を記録して、次の回のラウンドを一斉に始めます。すでに実施中のチームはそのままです。',
+      openAllLead:
+        '各チームの今の仕様書を記録して、次の回のラウンドを一斉に始めます。すでに実施中のチームはそのままです。',
       openAllSubmit: '全チームで開始',
       opened: '{{count}}チームでラウンドを開始しました。',
       skipped: '{{count}}チームはすでに実施中のため、そのままにしました。',
       none: 'まだラウンドはありません',
-      counts: 'スレッド {{opened}}（解決 {{resolved}}・未解決 {{stillOpen}}）・本文の変更 {{changed}}セクション',
+      counts:
+        'スレッド {{opened}}（解決 {{resolved}}・未解決 {{stillOpen}}）・本文の変更 {{changed}}セクション',
     },
     errors: {
       range_gone: '選択した文章はすでに削除されています。今の本文からもう一度選択してください。',
@@ -312,7 +324,8 @@ export const ja = {
       thread_not_found: 'このスレッドは削除されたため、返信や変更はできません。',
       already_resolved: 'このスレッドはすでに解決済みです。',
       already_open: 'このスレッドはすでに再開されています。',
-      round_already_open: 'このチームではすでにラウンドが実施中です。先に今のラウンドを終了してください。',
+      round_already_open:
+        'このチームではすでにラウンドが実施中です。先に今のラウンドを終了してください。',
       round_not_open: 'このラウンドはすでに終了しています。',
       round_not_found: '指定したラウンドが見つかりません。',
       round_not_closed: 'このラウンドはまだ終了していないため、終了時点とは比べられません。',
@@ -442,12 +455,14 @@ export const ja = {
       submit: '送信する',
       close: '閉じる',
       sentTitle: 'ありがとうございます！',
-      sentBody: '「{{team}}」への参加希望を受け付けました。コーディネーターから、いただいた連絡先にご連絡します。',
+      sentBody:
+        '「{{team}}」への参加希望を受け付けました。コーディネーターから、いただいた連絡先にご連絡します。',
       errors: {
         nameMissing: 'お名前を入力してください。',
         nameTooLong: 'お名前は60文字以内で入力してください。',
         contactMissing: '連絡先を入力してください。',
-        contactInvalid: 'メールアドレス（例: name@example.jp）か電話番号（例: 090-1234-5678）の形で入力してください。',
+        contactInvalid:
+          'メールアドレス（例: name@example.jp）か電話番号（例: 090-1234-5678）の形で入力してください。',
         howToHelpMissing: 'どのように関わりたいか、ひとことでも書いてください。',
         howToHelpTooLong: '2000文字以内で入力してください。',
         consentMissing: '連絡を受けることへの同意にチェックしてください。',

@@ -61,13 +61,16 @@ export const selectionEn: typeof selectionJa = {
   publish: {
     title: 'Publish as a posting',
     lead: 'Publishes the spec sheet as a job posting. The sheet is frozen as it is at that moment, and applicants read that version. After revising the sheet, republish to make a new version.',
-    notYet: 'This sheet has not been published as a posting yet. Enter the job facts below and publish.',
+    notYet:
+      'This sheet has not been published as a posting yet. Enter the job facts below and publish.',
     formLabel: 'Job facts',
     factsTitle: 'Job facts',
     factsLead: 'Shown at the top of the posting. All times are Japan time.',
     republishTitle: 'Review the facts and republish',
-    republishLead: 'Publishes version {{version}} from the sheet as it is now and the facts below. Existing applications are kept.',
-    incomplete: 'The sheet is {{percent}} complete. Publishing turns its current text into the posting as it is.',
+    republishLead:
+      'Publishes version {{version}} from the sheet as it is now and the facts below. Existing applications are kept.',
+    incomplete:
+      'The sheet is {{percent}} complete. Publishing turns its current text into the posting as it is.',
     groups: {
       summary: 'Summary',
       place: 'Region and work style',
@@ -110,7 +113,8 @@ export const selectionEn: typeof selectionJa = {
       region: 'Enter the prefecture or region (at most 40 characters).',
       municipality: 'Keep the municipality to 60 characters.',
       workStyle: 'Choose the work style.',
-      location: 'Unless the work is fully remote, say where and how often (at most 120 characters).',
+      location:
+        'Unless the work is fully remote, say where and how often (at most 120 characters).',
       periodStart: 'Choose the start date.',
       periodEnd: 'Choose the end date; it cannot be before the start.',
       hoursPerMonth: 'Enter a whole number from 1 to 300.',
@@ -137,8 +141,10 @@ export const selectionEn: typeof selectionJa = {
     versions: 'Publication history ({{count}})',
     versionPublished: 'published {{date}}',
     unpublish: 'Unpublish',
-    unpublishHint: 'The posting disappears and takes no applications. Applications received are kept.',
-    unpublishConfirm: 'Unpublish this posting? Its page disappears and it takes no more applications.',
+    unpublishHint:
+      'The posting disappears and takes no applications. Applications received are kept.',
+    unpublishConfirm:
+      'Unpublish this posting? Its page disappears and it takes no more applications.',
   },
   panel: {
     title: 'Posting',
@@ -162,7 +168,8 @@ export const selectionEn: typeof selectionJa = {
   pipeline: {
     lead: 'Applicants: {{formatted}}',
     csv: 'Export CSV',
-    readOnly: 'Theme owners can follow the selection. Coordinators change stages and arrange interviews.',
+    readOnly:
+      'Theme owners can follow the selection. Coordinators change stages and arrange interviews.',
     filter: 'Filter by stage',
     all: 'All',
     people: '({{count}})',
@@ -292,7 +299,8 @@ export const selectionEn: typeof selectionJa = {
     inviteSubmit: 'Create invite link',
     invited: 'Invite link for {{name}} created',
     delete: 'Delete (at their request)',
-    deleteConfirm: 'Delete {{name}} from the talent pool? Name, contact and notes are erased; this cannot be undone.',
+    deleteConfirm:
+      'Delete {{name}} from the talent pool? Name, contact and notes are erased; this cannot be undone.',
   },
   figures: {
     title: 'Figures',
@@ -329,7 +337,8 @@ export const selectionEn: typeof selectionJa = {
       placed: 'Placed',
       pool: 'Talent pool',
     },
-    funnelNote: 'Besides these, {{count}} booked interviews are still ahead. Shares are of all applicants.',
+    funnelNote:
+      'Besides these, {{count}} booked interviews are still ahead. Shares are of all applicants.',
     people: '{{formatted}}',
     dailyTitle: 'Applications per day',
     dayValue: '{{date}}: {{count}}',
@@ -344,8 +353,10 @@ export const selectionEn: typeof selectionJa = {
     poolBySource: 'Talent pool by source',
   },
   errors: {
-    no_pool_consent: 'This person did not consent to the talent pool, so they cannot be moved there.',
-    erased: 'This applicant withdrew consent and their data was deleted; they can only be declined.',
+    no_pool_consent:
+      'This person did not consent to the talent pool, so they cannot be moved there.',
+    erased:
+      'This applicant withdrew consent and their data was deleted; they can only be declined.',
     slot_taken: 'Someone booked this slot a moment ago. Choose another one.',
     slot_not_found: 'This slot no longer exists, or this posting cannot use it.',
     slot_past: 'This slot has already begun. Choose one ahead.',

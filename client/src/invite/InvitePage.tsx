@@ -38,11 +38,16 @@ export function InvitePage({ token }: { token: string }) {
     )
   }
   const info = invite.data
-  if (info.status === 'expired') return <InviteProblem title={t('invite.expiredTitle')} body={t('invite.expiredBody')} />
-  if (info.status === 'revoked') return <InviteProblem title={t('invite.revokedTitle')} body={t('invite.revokedBody')} />
+  if (info.status === 'expired')
+    return <InviteProblem title={t('invite.expiredTitle')} body={t('invite.expiredBody')} />
+  if (info.status === 'revoked')
+    return <InviteProblem title={t('invite.revokedTitle')} body={t('invite.revokedBody')} />
 
   const accept = async (name: string) => {
-    const joined = await apiRequest(`${path}/accept`, AcceptInviteResponse, { method: 'POST', body: { name } })
+    const joined = await apiRequest(`${path}/accept`, AcceptInviteResponse, {
+      method: 'POST',
+      body: { name },
+    })
     await refresh()
     navigate(`/teams/${encodeURIComponent(joined.teamId)}`)
   }

@@ -6,14 +6,23 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
 
 /** Coordinators add a team (one per theme) to the program. */
-export function AddTeamForm({ programId, onCreated }: { programId: string; onCreated: () => void }) {
+export function AddTeamForm({
+  programId,
+  onCreated,
+}: {
+  programId: string
+  onCreated: () => void
+}) {
   const { t } = useTranslation()
   const [name, setName] = useState('')
   const [organization, setOrganization] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [createdName, setCreatedName] = useState<string | null>(null)
   const [isSending, setSending] = useState(false)
-  const request = CreateTeamRequest.safeParse({ name, organization: organization.trim() || undefined })
+  const request = CreateTeamRequest.safeParse({
+    name,
+    organization: organization.trim() || undefined,
+  })
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -58,7 +67,11 @@ export function AddTeamForm({ programId, onCreated }: { programId: string; onCre
           placeholder={t('program.organizationPlaceholder')}
         />
         <div>
-          <button className="button button--primary" type="submit" disabled={!request.success || isSending}>
+          <button
+            className="button button--primary"
+            type="submit"
+            disabled={!request.success || isSending}
+          >
             {isSending ? t('common.saving') : t('program.create')}
           </button>
         </div>

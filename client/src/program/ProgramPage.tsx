@@ -23,7 +23,11 @@ export function ProgramPage({ programId }: { programId: string }) {
   if (!program.data) {
     return (
       <div className="page">
-        {program.error !== undefined ? <ErrorMessage error={program.error} onRetry={program.reload} /> : <Loading />}
+        {program.error !== undefined ? (
+          <ErrorMessage error={program.error} onRetry={program.reload} />
+        ) : (
+          <Loading />
+        )}
       </div>
     )
   }
@@ -42,7 +46,9 @@ export function ProgramPage({ programId }: { programId: string }) {
         </Link>
       </header>
       <ProgramSelectionLinks programId={data.id} myRole={data.myRole} />
-      {program.error !== undefined && <ErrorMessage error={program.error} onRetry={program.reload} />}
+      {program.error !== undefined && (
+        <ErrorMessage error={program.error} onRetry={program.reload} />
+      )}
       <section aria-labelledby="teams-title">
         <div className="program__teams-head">
           <h2 id="teams-title">{t('program.teams')}</h2>

@@ -17,7 +17,9 @@ export function TeamCard({ team }: { team: TeamSummary }) {
           </Link>
         </h3>
         <p className="muted small">
-          {[team.organization, t('program.members', { count: team.memberCount })].filter(Boolean).join('・')}
+          {[team.organization, t('program.members', { count: team.memberCount })]
+            .filter(Boolean)
+            .join('・')}
         </p>
       </header>
       <CompletenessMeter completeness={team.completeness} isCompact />

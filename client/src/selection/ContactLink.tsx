@@ -2,5 +2,5 @@
 export function ContactLink({ contact }: { contact: string }) {
   if (contact.includes('@')) return <a href={`mailto:${contact}`}>{contact}</a>
   const digits = contact.normalize('NFKC').replace(/[^0-9+]/g, '')
-  return digits.length >= 8 ? <a href={`tel:${digits}`}>{contact}</a> : <>{contact}</>
+  return digits.length >= 8 ? <a href={`tel:${digits}`}>{contact}</a> : contact
 }

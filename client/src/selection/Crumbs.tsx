@@ -9,7 +9,11 @@ export function Crumbs({ items }: { items: readonly { label: string; href?: stri
       {items.map((item, index) => (
         <span key={index} className="selection-crumbs__item">
           {index > 0 && <span aria-hidden="true">›</span>}
-          {item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+          {item.href ? (
+            <Link href={item.href}>{item.label}</Link>
+          ) : (
+            <span aria-current="page">{item.label}</span>
+          )}
         </span>
       ))}
     </nav>

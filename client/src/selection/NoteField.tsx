@@ -2,7 +2,15 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** A free-text note with an explicit save (notes are long; saving per keystroke would be noisy). */
-export function NoteField({ value, label, onSave }: { value: string; label: string; onSave: (note: string) => Promise<void> }) {
+export function NoteField({
+  value,
+  label,
+  onSave,
+}: {
+  value: string
+  label: string
+  onSave: (note: string) => Promise<void>
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [note, setNote] = useState(value)
@@ -35,7 +43,11 @@ export function NoteField({ value, label, onSave }: { value: string; label: stri
         }}
       />
       <div className="row">
-        <button type="submit" className="button button--small" disabled={!isChanged || state === 'saving'}>
+        <button
+          type="submit"
+          className="button button--small"
+          disabled={!isChanged || state === 'saving'}
+        >
           {state === 'saving' ? t('common.saving') : t('selection.note.save')}
         </button>
         {state === 'saved' && !isChanged && (

@@ -8,20 +8,33 @@ import { tokyoDateTime } from './postingText.ts'
 import { StageBar } from './StageBar.tsx'
 
 /** A posting in the program's selection overview: state, deadline, applicants per stage, and where to go. */
-export function PostingCard({ programId, posting, canEdit }: { programId: string; posting: PostingListItem; canEdit: boolean }) {
+export function PostingCard({
+  programId,
+  posting,
+  canEdit,
+}: {
+  programId: string
+  posting: PostingListItem
+  canEdit: boolean
+}) {
   const { t } = useTranslation()
   const language = useLanguage()
   const total = Object.values(posting.counts).reduce((n, c) => n + c, 0)
   const pipelineHref = `/programs/${encodeURIComponent(programId)}/selection/${encodeURIComponent(posting.id)}`
   return (
-    <article className="card posting-card" aria-labelledby={`posting-${posting.id}`} data-testid="posting-card">
+    <article
+      className="card posting-card"
+      aria-labelledby={`posting-${posting.id}`}
+      data-testid="posting-card"
+    >
       <div className="posting-card__main">
         <PostingBadges posting={posting} />
         <h3 id={`posting-${posting.id}`} className="posting-card__title">
           <Link href={pipelineHref}>{posting.title}</Link>
         </h3>
         <p className="muted small">
-          {posting.teamName}・{t('selection.facts.deadlineShort', { date: tokyoDateTime(posting.deadline, language) })}
+          {posting.teamName}・
+          {t('selection.facts.deadlineShort', { date: tokyoDateTime(posting.deadline, language) })}
         </p>
         <StageBar counts={posting.counts} />
       </div>
@@ -40,7 +53,10 @@ export function PostingCard({ programId, posting, canEdit }: { programId: string
           </a>
         )}
         {canEdit && (
-          <Link className="button button--small button--quiet" href={`/teams/${encodeURIComponent(posting.teamId)}/posting`}>
+          <Link
+            className="button button--small button--quiet"
+            href={`/teams/${encodeURIComponent(posting.teamId)}/posting`}
+          >
             {t('selection.panel.edit')}
           </Link>
         )}

@@ -5,7 +5,13 @@ import { selectionLinks } from './selectionApi.ts'
 import './selection.css'
 
 /** The program page's way to selection, figures, the pool and the public postings, as the role allows. */
-export function ProgramSelectionLinks({ programId, myRole }: { programId: string; myRole: Role | null }) {
+export function ProgramSelectionLinks({
+  programId,
+  myRole,
+}: {
+  programId: string
+  myRole: Role | null
+}) {
   const { t } = useTranslation()
   const base = `/programs/${encodeURIComponent(programId)}`
   return (
@@ -21,11 +27,19 @@ export function ProgramSelectionLinks({ programId, myRole }: { programId: string
         </Link>
       )}
       {can(myRole, 'pool:manage') && (
-        <Link className="program-links__link" href={`/pool?programId=${encodeURIComponent(programId)}`}>
+        <Link
+          className="program-links__link"
+          href={`/pool?programId=${encodeURIComponent(programId)}`}
+        >
           {t('selection.nav.pool')}
         </Link>
       )}
-      <a className="program-links__link" href={selectionLinks.publicList} target="_blank" rel="noopener">
+      <a
+        className="program-links__link"
+        href={selectionLinks.publicList}
+        target="_blank"
+        rel="noopener"
+      >
         {t('selection.nav.publicPostings')}
         <span aria-hidden="true"> ↗</span>
         <span className="visually-hidden">{t('selection.nav.newTab')}</span>

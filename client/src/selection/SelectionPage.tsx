@@ -19,13 +19,21 @@ export function SelectionPage({ programId }: { programId: string }) {
   const { t } = useTranslation()
   const programPath = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(programPath, (signal) => apiRequest(programPath, Program, { signal }))
-  const postings = useApi(`${programPath}/postings`, (signal) => selectionApi.programPostings(programId, signal), REFRESH_MS)
+  const postings = useApi(
+    `${programPath}/postings`,
+    (signal) => selectionApi.programPostings(programId, signal),
+    REFRESH_MS
+  )
 
   if (!program.data || !postings.data) {
     const failure = program.error ?? postings.error
     return (
       <div className="page">
-        {failure !== undefined ? <ErrorMessage error={failure} onRetry={postings.reload} /> : <Loading />}
+        {failure !== undefined ? (
+          <ErrorMessage error={failure} onRetry={postings.reload} />
+        ) : (
+          <Loading />
+        )}
       </div>
     )
   }
@@ -36,7 +44,10 @@ export function SelectionPage({ programId }: { programId: string }) {
   return (
     <div className="page page--wide selection-page">
       <Crumbs
-        items={[{ label: program.data.name, href: `/programs/${encodeURIComponent(programId)}` }, { label: t('selection.overview.title') }]}
+        items={[
+          { label: program.data.name, href: `/programs/${encodeURIComponent(programId)}` },
+          { label: t('selection.overview.title') },
+        ]}
       />
       <header className="selection-head selection-head--split">
         <div>
@@ -44,19 +55,34 @@ export function SelectionPage({ programId }: { programId: string }) {
           <p className="muted">{t('selection.overview.lead')}</p>
         </div>
         <div className="selection-head__actions">
-          <a className="button button--small" href={selectionLinks.publicList} target="_blank" rel="noopener">
+          <a
+            className="button button--small"
+            href={selectionLinks.publicList}
+            target="_blank"
+            rel="noopener"
+          >
             {t('selection.nav.publicPostings')}
             <span className="visually-hidden">{t('selection.nav.newTab')}</span>
           </a>
           {isCoordinator && (
             <>
-              <a className="button button--small" href={selectionLinks.programCsv(programId)} download>
+              <a
+                className="button button--small"
+                href={selectionLinks.programCsv(programId)}
+                download
+              >
                 {t('selection.overview.csv')}
               </a>
-              <Link className="button button--small" href={`/programs/${encodeURIComponent(programId)}/figures`}>
+              <Link
+                className="button button--small"
+                href={`/programs/${encodeURIComponent(programId)}/figures`}
+              >
                 {t('selection.nav.figures')}
               </Link>
-              <Link className="button button--small" href={`/pool?programId=${encodeURIComponent(programId)}`}>
+              <Link
+                className="button button--small"
+                href={`/pool?programId=${encodeURIComponent(programId)}`}
+              >
                 {t('selection.nav.pool')}
               </Link>
             </>
@@ -89,7 +115,10 @@ export function SelectionPage({ programId }: { programId: string }) {
               {unpublishedTeams.map((team) => (
                 <li key={team.id}>
                   <span>{team.name}</span>
-                  <Link className="button button--small" href={`/teams/${encodeURIComponent(team.id)}/posting`}>
+                  <Link
+                    className="button button--small"
+                    href={`/teams/${encodeURIComponent(team.id)}/posting`}
+                  >
                     {t('selection.panel.publish')}
                   </Link>
                 </li>

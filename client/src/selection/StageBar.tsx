@@ -14,13 +14,23 @@ export function StageBar({ counts }: { counts: StageCounts }) {
       {total > 0 && (
         <div className="stage-bar__track" aria-hidden="true">
           {stages.map((s) =>
-            counts[s] > 0 ? <span key={s} className={`stage-bar__part stage-dot--${s}`} style={{ flexGrow: counts[s] }} /> : null
+            counts[s] > 0 ? (
+              <span
+                key={s}
+                className={`stage-bar__part stage-dot--${s}`}
+                style={{ flexGrow: counts[s] }}
+              />
+            ) : null
           )}
         </div>
       )}
       <ul className="stage-bar__legend">
         {stages.map((s) => (
-          <li key={s} className={counts[s] === 0 ? 'is-zero' : undefined} data-testid={`count-${s}`}>
+          <li
+            key={s}
+            className={counts[s] === 0 ? 'is-zero' : undefined}
+            data-testid={`count-${s}`}
+          >
             <span className={`stage-dot stage-dot--${s}`} aria-hidden="true" />
             {t(`selection.stages.${s}`)} <strong>{formatCount(counts[s], language)}</strong>
           </li>

@@ -14,7 +14,10 @@ export function payText(pay: PostingFacts['pay'], t: Translate, language: Langua
 }
 
 /** 2027年1月1日〜2027年3月31日 */
-export function periodText(facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'>, language: Language): string {
+export function periodText(
+  facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'>,
+  language: Language
+): string {
   return `${formatDate(facts.periodStart, language, TOKYO)}${language === 'ja' ? '〜' : ' – '}${formatDate(facts.periodEnd, language, TOKYO)}`
 }
 

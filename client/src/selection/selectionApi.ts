@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import {
   Agenda,
-  AgendaItem as AgendaItemSchema,
+  type AgendaItem as AgendaItemSchema,
   Application,
   InterviewWindow,
   Interview,
@@ -30,12 +30,14 @@ const team = (teamId: string) => `/api/teams/${enc(teamId)}/posting`
 const program = (programId: string) => `/api/programs/${enc(programId)}`
 
 export const selectionApi = {
-  teamPosting: (teamId: string, signal?: AbortSignal) => apiRequest(team(teamId), TeamPosting, { signal }),
+  teamPosting: (teamId: string, signal?: AbortSignal) =>
+    apiRequest(team(teamId), TeamPosting, { signal }),
 
   publish: (teamId: string, body: PublishPostingRequest) =>
     apiRequest(team(teamId), PostingDetail, { method: 'POST', body }),
 
-  unpublish: (teamId: string) => apiRequest(`${team(teamId)}/unpublish`, PostingDetail, { method: 'POST' }),
+  unpublish: (teamId: string) =>
+    apiRequest(`${team(teamId)}/unpublish`, PostingDetail, { method: 'POST' }),
 
   programPostings: (programId: string, signal?: AbortSignal) =>
     apiRequest(`${program(programId)}/postings`, PostingList, { signal }).then((r) => r.postings),
@@ -43,14 +45,23 @@ export const selectionApi = {
   pipeline: (postingId: string, signal?: AbortSignal) =>
     apiRequest(`/api/postings/${enc(postingId)}/applications`, Pipeline, { signal }),
 
-  updateApplication: (applicationId: string, body: { stage?: ManagedStage; note?: string; rating?: number | null }) =>
+  updateApplication: (
+    applicationId: string,
+    body: { stage?: ManagedStage; note?: string; rating?: number | null }
+  ) =>
     apiRequest(`/api/applications/${enc(applicationId)}`, Application, { method: 'PATCH', body }),
 
   book: (applicationId: string, slotId: string) =>
-    apiRequest(`/api/applications/${enc(applicationId)}/interview`, Interview, { method: 'POST', body: { slotId } }),
+    apiRequest(`/api/applications/${enc(applicationId)}/interview`, Interview, {
+      method: 'POST',
+      body: { slotId },
+    }),
 
   moveInterview: (interviewId: string, slotId: string) =>
-    apiRequest(`/api/interviews/${enc(interviewId)}/move`, Interview, { method: 'POST', body: { slotId } }),
+    apiRequest(`/api/interviews/${enc(interviewId)}/move`, Interview, {
+      method: 'POST',
+      body: { slotId },
+    }),
 
   cancelInterview: (interviewId: string, reason: string) =>
     apiRequest(`/api/interviews/${enc(interviewId)}/cancel`, Interview, {
@@ -59,10 +70,15 @@ export const selectionApi = {
     }),
 
   windows: (programId: string, signal?: AbortSignal) =>
-    apiRequest(`${program(programId)}/interview-windows`, WindowList, { signal }).then((r) => r.windows),
+    apiRequest(`${program(programId)}/interview-windows`, WindowList, { signal }).then(
+      (r) => r.windows
+    ),
 
   createWindow: (programId: string, body: CreateWindowRequest) =>
-    apiRequest(`${program(programId)}/interview-windows`, InterviewWindow, { method: 'POST', body }),
+    apiRequest(`${program(programId)}/interview-windows`, InterviewWindow, {
+      method: 'POST',
+      body,
+    }),
 
   deleteWindow: (programId: string, windowId: string) =>
     apiSend(`${program(programId)}/interview-windows/${enc(windowId)}`, { method: 'DELETE' }),
@@ -70,9 +86,11 @@ export const selectionApi = {
   agenda: (programId: string, signal?: AbortSignal) =>
     apiRequest(`${program(programId)}/interviews`, Agenda, { signal }).then((r) => r.interviews),
 
-  figures: (programId: string, signal?: AbortSignal) => apiRequest(`${program(programId)}/figures`, ProgramFigures, { signal }),
+  figures: (programId: string, signal?: AbortSignal) =>
+    apiRequest(`${program(programId)}/figures`, ProgramFigures, { signal }),
 
-  pool: (query: PoolFilter, signal?: AbortSignal) => apiRequest(`/api/pool${poolQuery(query)}`, PoolList, { signal }),
+  pool: (query: PoolFilter, signal?: AbortSignal) =>
+    apiRequest(`/api/pool${poolQuery(query)}`, PoolList, { signal }),
 
   updatePoolEntry: (entryId: string, body: { tags?: string[]; note?: string }) =>
     apiRequest(`/api/pool/${enc(entryId)}`, PoolEntry, { method: 'PATCH', body }),
@@ -80,7 +98,10 @@ export const selectionApi = {
   deletePoolEntry: (entryId: string) => apiSend(`/api/pool/${enc(entryId)}`, { method: 'DELETE' }),
 
   invitePoolEntry: (entryId: string, body: InvitePoolEntryRequest) =>
-    apiRequest(`/api/pool/${enc(entryId)}/invite`, InvitePoolEntryResponse, { method: 'POST', body }),
+    apiRequest(`/api/pool/${enc(entryId)}/invite`, InvitePoolEntryResponse, {
+      method: 'POST',
+      body,
+    }),
 }
 
 /** The talent pool's search: free text, one tag, one program touched. */
@@ -93,7 +114,8 @@ export interface PoolFilter {
 /** `?q=…&tag=…` with the empty parts left out ('' when nothing is set). */
 export function poolQuery(filter: PoolFilter): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filter)) if (value?.trim()) params.set(key, value.trim())
+  for (const [key, value] of Object.entries(filter))
+    if (value?.trim()) params.set(key, value.trim())
   const query = params.toString()
   return query ? `?${query}` : ''
 }

@@ -26,8 +26,13 @@ export function tokyoIso(date: string, time: string): string | null {
 
 /** An instant as the date and time a clock in Japan shows: { date: "2026-11-27", time: "14:00" }. */
 export function tokyoParts(iso: string | number | Date): { date: string; time: string } {
-  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
+  const parts = Object.fromEntries(
+    partsFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value])
+  )
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  }
 }
 
 /** The calendar date in Japan `days` days from now. */

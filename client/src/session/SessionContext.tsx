@@ -2,7 +2,15 @@
  * Who is signed in: GET /api/me once per page load, refreshed after sign-in, invite acceptance or
  * sign-out. `me` is null when the server answers 401.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
 import { Me } from '../../../shared/src/index.ts'
 import { ApiRequestError, apiRequest, apiSend } from '../api.ts'
 

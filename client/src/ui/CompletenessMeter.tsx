@@ -16,7 +16,7 @@ export function CompletenessMeter({ completeness, isCompact }: CompletenessMeter
   const language = useLanguage()
   const { percent, written, total, done } = completeness
   return (
-    <div className={'meter' + (isCompact ? ' meter--compact' : '')} data-testid="completeness">
+    <div className={`meter${isCompact ? ' meter--compact' : ''}`} data-testid="completeness">
       <div className="meter__top">
         <span className="meter__label">{t('completeness.label')}</span>
         <span className="meter__percent" data-testid="completeness-percent">
@@ -34,7 +34,9 @@ export function CompletenessMeter({ completeness, isCompact }: CompletenessMeter
         <div className="meter__fill" style={{ width: `${Math.min(100, Math.max(0, percent))}%` }} />
       </div>
       <div className="meter__facts">
-        <span data-testid="completeness-written">{t('completeness.written', { written, total })}</span>
+        <span data-testid="completeness-written">
+          {t('completeness.written', { written, total })}
+        </span>
         <span data-testid="completeness-done">{t('completeness.done', { done })}</span>
       </div>
     </div>

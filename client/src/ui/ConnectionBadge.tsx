@@ -7,7 +7,10 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
   const { t } = useTranslation()
   return (
     <div className="connection" role="status" aria-live="polite" data-testid="connection">
-      <span className={`connection__state connection__state--${state.status}`} data-status={state.status}>
+      <span
+        className={`connection__state connection__state--${state.status}`}
+        data-status={state.status}
+      >
         <span className="connection__dot" aria-hidden="true" />
         {t(`connection.${state.status}`)}
       </span>

@@ -37,7 +37,11 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
   }, [])
 
   return (
-    <dialog ref={ref} className={'dialog' + (className ? ` ${className}` : '')} aria-labelledby={titleId}>
+    <dialog
+      ref={ref}
+      className={`dialog${className ? ` ${className}` : ''}`}
+      aria-labelledby={titleId}
+    >
       <header className="dialog__head">
         <h2 id={titleId} className="dialog__title">
           {title}

@@ -13,7 +13,12 @@ export function ErrorMessage({ error, onRetry }: ErrorMessageProps) {
     <div className="notice notice--error" role="alert">
       <p>{describeError(error, t)}</p>
       {onRetry && (
-        <button type="button" className="button button--small" onClick={onRetry} style={{ marginTop: 8 }}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onRetry}
+          style={{ marginTop: 8 }}
+        >
           {t('common.retry')}
         </button>
       )}

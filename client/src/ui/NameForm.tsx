@@ -14,7 +14,14 @@ interface NameFormProps {
 }
 
 /** A single "your name" field with submit, validated with the shared PersonName rule. */
-export function NameForm({ label, hint, placeholder, submitLabel, initialName = '', onSubmit }: NameFormProps) {
+export function NameForm({
+  label,
+  hint,
+  placeholder,
+  submitLabel,
+  initialName = '',
+  onSubmit,
+}: NameFormProps) {
   const { t } = useTranslation()
   const [name, setName] = useState(initialName)
   const [error, setError] = useState<unknown>(null)

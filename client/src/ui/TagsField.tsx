@@ -16,7 +16,15 @@ interface TagsFieldProps {
  * Tags typed as one line (IME-friendly: no key handling), shown back as chips so the split is visible
  * before saving. The split is the shared `splitTags`, the same the server and the public form use.
  */
-export function TagsField({ label, hint, value, onChange, problem, id, maxLength = 600 }: TagsFieldProps) {
+export function TagsField({
+  label,
+  hint,
+  value,
+  onChange,
+  problem,
+  id,
+  maxLength = 600,
+}: TagsFieldProps) {
   const ownId = useId()
   const inputId = id ?? ownId
   const tags = splitTags(value)

@@ -13,8 +13,14 @@ type Shared = {
 }
 
 type TextFieldProps =
-  | (Shared & { readonly multiline?: false } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>)
-  | (Shared & { readonly multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'>)
+  | (Shared & { readonly multiline?: false } & Omit<
+        InputHTMLAttributes<HTMLInputElement>,
+        'id' | 'value' | 'onChange'
+      >)
+  | (Shared & { readonly multiline: true } & Omit<
+        TextareaHTMLAttributes<HTMLTextAreaElement>,
+        'id' | 'value' | 'onChange'
+      >)
 
 /** A labelled text input (or textarea) with its problem or hint underneath, wired for screen readers. */
 export function TextField(props: TextFieldProps) {

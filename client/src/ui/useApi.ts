@@ -17,7 +17,12 @@ export function useApi<T>(
   load: (signal: AbortSignal) => Promise<T>,
   refreshMs?: number
 ): ApiState<T> {
-  const [state, setState] = useState<{ key: string; data?: T; error?: unknown; isLoading: boolean }>({
+  const [state, setState] = useState<{
+    key: string
+    data?: T
+    error?: unknown
+    isLoading: boolean
+  }>({
     key,
     isLoading: true,
   })
@@ -37,12 +42,19 @@ export function useApi<T>(
         },
         (error: unknown) => {
           if (controller.signal.aborted) return
-          setState((s) => ({ key, data: s.key === key ? s.data : undefined, error, isLoading: false }))
+          setState((s) => ({
+            key,
+            data: s.key === key ? s.data : undefined,
+            error,
+            isLoading: false,
+          }))
           if (refreshMs) timer = setTimeout(run, refreshMs)
         }
       )
     }
-    setState((s) => (s.key === key ? { ...s, isLoading: s.data === undefined } : { key, isLoading: true }))
+    setState((s) =>
+      s.key === key ? { ...s, isLoading: s.data === undefined } : { key, isLoading: true }
+    )
     run()
     return () => {
       controller.abort()

@@ -63,13 +63,17 @@ export class Access {
     const memberships = this.records.membershipsOfPerson(principal.personId!)
     const own = memberships.find((m) => m.teamId === teamId)
     if (own) return own.role
-    return memberships.find((m) => m.programId === team.programId && m.teamId === null)?.role ?? null
+    return (
+      memberships.find((m) => m.programId === team.programId && m.teamId === null)?.role ?? null
+    )
   }
 
   /** The role `principal` holds in a program: program-wide if any, else their first team role in it. */
   roleInProgram(principal: Principal, programId: string): Role | null {
     if (principal.isAdmin) return 'coordinator'
-    const inProgram = this.records.membershipsOfPerson(principal.personId!).filter((m) => m.programId === programId)
+    const inProgram = this.records
+      .membershipsOfPerson(principal.personId!)
+      .filter((m) => m.programId === programId)
     return (inProgram.find((m) => m.teamId === null) ?? inProgram[0])?.role ?? null
   }
 }

@@ -8,10 +8,19 @@ import type { RecordStore } from '../storage/Storage.ts'
 import { tokenFrom, type Access } from './Access.ts'
 import { checkShareToken } from './audienceAccess.ts'
 
-function admitAs(kind: Parameters<typeof documentAccess>[1], identity: ConnectionIdentity): Admission {
+function admitAs(
+  kind: Parameters<typeof documentAccess>[1],
+  identity: ConnectionIdentity
+): Admission {
   const level = documentAccess(identity.role, kind)
-  if (level === 'none') return { ok: false, code: CLOSE_CODE.forbidden, reason: 'your role may not open this document' }
-  return { ok: true, identity, canWrite: level === 'write', sharesPresence: identity.role !== 'audience' }
+  if (level === 'none')
+    return { ok: false, code: CLOSE_CODE.forbidden, reason: 'your role may not open this document' }
+  return {
+    ok: true,
+    identity,
+    canWrite: level === 'write',
+    sharesPresence: identity.role !== 'audience',
+  }
 }
 
 /**
@@ -33,8 +42,17 @@ export function socketAdmission(access: Access, records: RecordStore, pitch: Pit
     const principal = access.authenticate(token)
     if (principal) {
       const role = access.roleInTeam(principal, name.teamId)
-      if (!role) return { ok: false, code: CLOSE_CODE.forbidden, reason: 'your role may not open this document' }
-      return admitAs(name.kind, { personId: principal.personId ?? 'admin', name: principal.name, role })
+      if (!role)
+        return {
+          ok: false,
+          code: CLOSE_CODE.forbidden,
+          reason: 'your role may not open this document',
+        }
+      return admitAs(name.kind, {
+        personId: principal.personId ?? 'admin',
+        name: principal.name,
+        role,
+      })
     }
     const audience = checkShareToken(pitch, token)
     if (!audience.ok) return { ok: false, code: CLOSE_CODE.unauthorized, reason: 'sign in first' }

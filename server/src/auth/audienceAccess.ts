@@ -13,8 +13,13 @@ export type AudienceCheck =
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' }
 
 /** Resolves a share-link token: unknown, revoked or expired links grant nothing. */
-export function checkShareToken(pitch: PitchStore, token: string | undefined, now = Date.now()): AudienceCheck {
-  const link = token && token.length <= 200 ? pitch.shareLinkByTokenHash(hashSecret(token)) : undefined
+export function checkShareToken(
+  pitch: PitchStore,
+  token: string | undefined,
+  now = Date.now()
+): AudienceCheck {
+  const link =
+    token && token.length <= 200 ? pitch.shareLinkByTokenHash(hashSecret(token)) : undefined
   if (!link) return { ok: false, reason: 'unknown' }
   if (link.revokedAt) return { ok: false, reason: 'revoked' }
   if (Date.parse(link.expiresAt) <= now) return { ok: false, reason: 'expired' }

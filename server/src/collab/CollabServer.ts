@@ -19,7 +19,12 @@ import { Room } from './Room.ts'
 
 /** The verdict on one socket: its identity and access, or the code and words to close it with. */
 export type Admission =
-  | { readonly ok: true; readonly identity: ConnectionIdentity; readonly canWrite: boolean; readonly sharesPresence: boolean }
+  | {
+      readonly ok: true
+      readonly identity: ConnectionIdentity
+      readonly canWrite: boolean
+      readonly sharesPresence: boolean
+    }
   | { readonly ok: false; readonly code: number; readonly reason: string }
 
 /** Decides, from the upgrade request, whether a socket may open `document`. */
@@ -87,14 +92,20 @@ export class CollabServer {
     const room = this.rooms.get(document)
     if (!room) return []
     const byPerson = new Map<string, ConnectionIdentity>()
-    for (const c of room.connections) if (c.sharesPresence) byPerson.set(c.identity.personId, c.identity)
+    for (const c of room.connections)
+      if (c.sharesPresence) byPerson.set(c.identity.personId, c.identity)
     return [...byPerson.values()]
   }
 
   /** Closes every socket, in any room, whose identity matches (e.g. the audience of a revoked link). */
-  disconnect(matches: (identity: ConnectionIdentity) => boolean, code: number, reason: string): void {
+  disconnect(
+    matches: (identity: ConnectionIdentity) => boolean,
+    code: number,
+    reason: string
+  ): void {
     for (const room of this.rooms.values()) {
-      for (const connection of room.connections) if (matches(connection.identity)) connection.close(code, reason)
+      for (const connection of room.connections)
+        if (matches(connection.identity)) connection.close(code, reason)
     }
   }
 
@@ -125,7 +136,8 @@ export class CollabServer {
     clearInterval(this.heartbeat)
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
-    for (const room of this.rooms.values()) room.destroy(CLOSE_CODE.shuttingDown, 'server is shutting down')
+    for (const room of this.rooms.values())
+      room.destroy(CLOSE_CODE.shuttingDown, 'server is shutting down')
     this.rooms.clear()
     this.wss.close()
   }
@@ -145,16 +157,26 @@ export class CollabServer {
       ws.close(CLOSE_CODE.internalError, 'the document could not be loaded')
       return
     }
-    const connection = new Connection(ws, admission.identity, admission.canWrite, this.options, admission.sharesPresence)
+    const connection = new Connection(
+      ws,
+      admission.identity,
+      admission.canWrite,
+      this.options,
+      admission.sharesPresence
+    )
     this.alive.add(ws)
     ws.on('pong', () => this.alive.add(ws))
     ws.on('message', (data, isBinary) => this.receive(room, connection, data, isBinary))
     ws.on('close', () => {
       room.remove(connection)
       if (connection.droppedUpdates > 0) {
-        this.log.info('dropped updates from a read-only socket', { document, count: connection.droppedUpdates })
+        this.log.info('dropped updates from a read-only socket', {
+          document,
+          count: connection.droppedUpdates,
+        })
       }
-      if (room.connections.size === 0 && this.rooms.get(document) === room) this.scheduleUnload(document, room)
+      if (room.connections.size === 0 && this.rooms.get(document) === room)
+        this.scheduleUnload(document, room)
       this.hooks.afterConnectionChange?.(document, room.connections)
     })
     room.add(connection)
@@ -169,7 +191,10 @@ export class CollabServer {
       return
     }
     if (!connection.limiter.take()) {
-      this.log.warn('socket over its message rate', { document, person: connection.identity.personId })
+      this.log.warn('socket over its message rate', {
+        document,
+        person: connection.identity.personId,
+      })
       connection.close(CLOSE_CODE.rateLimited, 'too many messages')
       return
     }
@@ -177,7 +202,11 @@ export class CollabServer {
       room.receive(connection, toBytes(data))
     } catch (error) {
       if (error instanceof MalformedMessageError) {
-        this.log.warn('malformed message', { document, person: connection.identity.personId, error: error.message })
+        this.log.warn('malformed message', {
+          document,
+          person: connection.identity.personId,
+          error: error.message,
+        })
         connection.close(CLOSE_CODE.malformedMessage, error.message.slice(0, 120))
         return
       }

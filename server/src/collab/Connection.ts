@@ -56,6 +56,7 @@ export class Connection {
   }
 
   close(code: number, reason: string): void {
-    if (this.socket.readyState === this.socket.CONNECTING || this.isOpen) this.socket.close(code, reason)
+    if (this.socket.readyState === this.socket.CONNECTING || this.isOpen)
+      this.socket.close(code, reason)
   }
 }

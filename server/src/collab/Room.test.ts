@@ -4,11 +4,22 @@ import * as Y from 'yjs'
 import { MAX_AWARENESS_BYTES } from '../../../shared/src/index.ts'
 import type { DocumentStore } from '../storage/Storage.ts'
 import { Connection } from './Connection.ts'
-import { MalformedMessageError, SYNC_TYPE, decodeAwarenessUpdate, decodeMessage, encodeAwareness, encodeAwarenessUpdate, encodeSync } from './messages.ts'
+import {
+  MalformedMessageError,
+  SYNC_TYPE,
+  decodeAwarenessUpdate,
+  decodeMessage,
+  encodeAwareness,
+  encodeAwarenessUpdate,
+  encodeSync,
+} from './messages.ts'
 import { Room } from './Room.ts'
 
 /** What happened, in order, across the store and every socket: the test reads persist-then-broadcast off it. */
-type Event = { kind: 'append'; update: Uint8Array } | { kind: 'replace' } | { kind: 'send'; to: string; frame: Uint8Array }
+type Event =
+  | { kind: 'append'; update: Uint8Array }
+  | { kind: 'replace' }
+  | { kind: 'send'; to: string; frame: Uint8Array }
 
 class MemoryStore implements DocumentStore {
   readonly rows = new Map<string, Uint8Array[]>()
@@ -38,11 +49,16 @@ function connection(events: Event[], name: string, canWrite = true): Connection 
     close: () => {},
   }
   const role = canWrite ? 'owner' : 'reviewer'
-  return new Connection(socket as unknown as WebSocket, { personId: name, name: `Person ${name}`, role }, canWrite, {
-    messagesPerSecond: 1000,
-    messageBurst: 1000,
-    maxBufferedBytes: 1 << 20,
-  })
+  return new Connection(
+    socket as unknown as WebSocket,
+    { personId: name, name: `Person ${name}`, role },
+    canWrite,
+    {
+      messagesPerSecond: 1000,
+      messageBurst: 1000,
+      maxBufferedBytes: 1 << 20,
+    }
+  )
 }
 
 function updateFrom(edit: (doc: Y.Doc) => void): Uint8Array {
@@ -59,7 +75,8 @@ const textOf = (rows: Uint8Array[]) => {
   for (const row of rows) Y.applyUpdate(doc, row)
   return doc.getText('t').toString()
 }
-const sentTo = (events: Event[], name: string) => events.filter((e): e is Extract<Event, { kind: 'send' }> => e.kind === 'send' && e.to === name)
+const sentTo = (events: Event[], name: string) =>
+  events.filter((e): e is Extract<Event, { kind: 'send' }> => e.kind === 'send' && e.to === name)
 const nextTick = () => new Promise((resolve) => setImmediate(resolve))
 
 /** Decoded in a test: what a presence frame says about each client id. */
@@ -69,7 +86,10 @@ function presenceIn(frame: Uint8Array) {
 }
 
 const rooms: Room[] = []
-function newRoom(store: DocumentStore, options: Partial<{ compactAfter: number; awarenessFlushMs: number }> = {}): Room {
+function newRoom(
+  store: DocumentStore,
+  options: Partial<{ compactAfter: number; awarenessFlushMs: number }> = {}
+): Room {
   const room = new Room('spec:t1', store, { compactAfter: 500, awarenessFlushMs: 0, ...options })
   rooms.push(room)
   return room
@@ -88,7 +108,10 @@ describe('Room', () => {
     expect(room.doc.getText('t').length).toBe(2)
     room.add(connection(events, 'x'))
     const [first] = sentTo(events, 'x')
-    expect(decodeMessage(first.frame)).toEqual({ type: 'syncStep1', stateVector: Y.encodeStateVector(room.doc) })
+    expect(decodeMessage(first.frame)).toEqual({
+      type: 'syncStep1',
+      stateVector: Y.encodeStateVector(room.doc),
+    })
   })
 
   it('stores an update before any other socket receives it, and does not echo it to its sender', () => {
@@ -101,8 +124,13 @@ describe('Room', () => {
     events.length = 0
     const update = text('hello')
     room.receive(writer, encodeSync(SYNC_TYPE.update, update))
-    expect(events.map((e) => (e.kind === 'send' ? `send:${e.to}` : e.kind))).toEqual(['append', 'send:reader'])
-    expect(decodeMessage((events[1] as Extract<Event, { kind: 'send' }>).frame).type).toBe('syncUpdate')
+    expect(events.map((e) => (e.kind === 'send' ? `send:${e.to}` : e.kind))).toEqual([
+      'append',
+      'send:reader',
+    ])
+    expect(decodeMessage((events[1] as Extract<Event, { kind: 'send' }>).frame).type).toBe(
+      'syncUpdate'
+    )
     expect(room.doc.getText('t').toString()).toBe('hello')
   })
 
@@ -157,9 +185,12 @@ describe('Room', () => {
     const writer = connection(events, 'writer')
     room.add(writer)
     events.length = 0
-    expect(() => room.receive(writer, encodeSync(SYNC_TYPE.update, Uint8Array.from([1, 1, 255, 255, 255, 255, 15, 0, 40, 1, 0])))).toThrow(
-      MalformedMessageError
-    )
+    expect(() =>
+      room.receive(
+        writer,
+        encodeSync(SYNC_TYPE.update, Uint8Array.from([1, 1, 255, 255, 255, 255, 15, 0, 40, 1, 0]))
+      )
+    ).toThrow(MalformedMessageError)
     expect(events).toEqual([])
   })
 
@@ -173,8 +204,8 @@ describe('Room', () => {
     room.add(connection(events, 'other'))
     events.length = 0
     const inconsistent = Uint8Array.from([
-      1, 2, 219, 192, 128, 142, 2, 0, 7, 1, 4, 119, 104, 97, 116, 6, 4, 0, 219, 192, 128, 142, 2, 16, 11, 104, 101, 108, 108,
-      111, 32, 119, 111, 114, 108, 100, 0,
+      1, 2, 219, 192, 128, 142, 2, 0, 7, 1, 4, 119, 104, 97, 116, 6, 4, 0, 219, 192, 128, 142, 2,
+      16, 11, 104, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100, 0,
     ])
     expect(() => Y.decodeUpdate(inconsistent)).not.toThrow()
     let thrown: unknown
@@ -225,14 +256,19 @@ describe('Room', () => {
     const local = new Y.Doc()
     const rows: Uint8Array[] = []
     local.on('update', (u: Uint8Array) => rows.push(u))
-    for (let i = 0; i < 20_000; i++) local.getText('t').insert(i % 7 === 0 ? 0 : local.getText('t').length, 'x')
+    for (let i = 0; i < 20_000; i++)
+      local.getText('t').insert(i % 7 === 0 ? 0 : local.getText('t').length, 'x')
     store.rows.set('spec:t1', rows)
     const room = newRoom(store, { compactAfter: 1_000_000 })
     expect(room.doc.getText('t').length).toBe(20_000)
   })
 
   describe('presence', () => {
-    function presenceUpdate(clientId: number, clock: number, state: Record<string, unknown> | null): Uint8Array {
+    function presenceUpdate(
+      clientId: number,
+      clock: number,
+      state: Record<string, unknown> | null
+    ): Uint8Array {
       return encodeAwareness(encodeAwarenessUpdate([{ clientId, clock, state }]))
     }
 
@@ -243,11 +279,20 @@ describe('Room', () => {
       const writer = connection(events, 'writer')
       room.add(reviewer)
       room.add(writer)
-      room.receive(reviewer, presenceUpdate(11, 1, { user: { name: 'I am the coordinator', role: 'coordinator' }, section: 'why' }))
+      room.receive(
+        reviewer,
+        presenceUpdate(11, 1, {
+          user: { name: 'I am the coordinator', role: 'coordinator' },
+          section: 'why',
+        })
+      )
       await new Promise((resolve) => setTimeout(resolve, 5))
       const seen = sentTo(events, 'writer').flatMap((e) => presenceIn(e.frame))
       expect(seen).toHaveLength(1)
-      expect(seen[0].state).toMatchObject({ section: 'why', user: { name: 'Person reviewer', role: 'reviewer', personId: 'reviewer' } })
+      expect(seen[0].state).toMatchObject({
+        section: 'why',
+        user: { name: 'Person reviewer', role: 'reviewer', personId: 'reviewer' },
+      })
     })
 
     it('drops entries for client ids another socket owns', async () => {
@@ -260,7 +305,10 @@ describe('Room', () => {
       room.receive(a, presenceUpdate(21, 1, { section: 'what' }))
       room.receive(b, presenceUpdate(21, 2, { section: 'hijacked' }))
       await new Promise((resolve) => setTimeout(resolve, 5))
-      expect(room.awareness.getStates().get(21)).toMatchObject({ section: 'what', user: { personId: 'a' } })
+      expect(room.awareness.getStates().get(21)).toMatchObject({
+        section: 'what',
+        user: { personId: 'a' },
+      })
     })
 
     it('withdraws the presence of a socket that leaves', async () => {
@@ -279,7 +327,9 @@ describe('Room', () => {
       const room = newRoom(new MemoryStore(events))
       const a = connection(events, 'a')
       room.add(a)
-      expect(() => room.receive(a, presenceUpdate(41, 1, { pad: 'x'.repeat(MAX_AWARENESS_BYTES) }))).toThrow(MalformedMessageError)
+      expect(() =>
+        room.receive(a, presenceUpdate(41, 1, { pad: 'x'.repeat(MAX_AWARENESS_BYTES) }))
+      ).toThrow(MalformedMessageError)
       expect(room.awareness.getStates().has(41)).toBe(false)
     })
   })

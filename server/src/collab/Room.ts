@@ -7,7 +7,12 @@
  * updates are dropped before they touch the doc, the log or anyone else.
  */
 import * as Y from 'yjs'
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeFullAwareness, removeAwarenessStates } from 'y-protocols/awareness'
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate as encodeFullAwareness,
+  removeAwarenessStates,
+} from 'y-protocols/awareness'
 import { MAX_AWARENESS_BYTES } from '../../../shared/src/index.ts'
 import type { DocumentStore } from '../storage/Storage.ts'
 import { loadDocument } from '../storage/loadDocument.ts'
@@ -79,13 +84,16 @@ export class Room {
     this.connections.add(connection)
     connection.send(encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(this.doc)))
     const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) connection.send(encodeAwareness(encodeFullAwareness(this.awareness, states)))
+    if (states.length > 0)
+      connection.send(encodeAwareness(encodeFullAwareness(this.awareness, states)))
   }
 
   /** Forgets a socket and withdraws the presence it announced. */
   remove(connection: Connection): void {
     if (!this.connections.delete(connection)) return
-    const ids = [...connection.clientIds].filter((id) => this.awarenessOwners.get(id) === connection)
+    const ids = [...connection.clientIds].filter(
+      (id) => this.awarenessOwners.get(id) === connection
+    )
     for (const id of ids) this.awarenessOwners.delete(id)
     if (ids.length > 0) removeAwarenessStates(this.awareness, ids, connection)
   }
@@ -122,7 +130,11 @@ export class Room {
         this.applyPresence(connection, message.update)
         return
       case 'queryAwareness':
-        connection.send(encodeAwareness(encodeFullAwareness(this.awareness, [...this.awareness.getStates().keys()])))
+        connection.send(
+          encodeAwareness(
+            encodeFullAwareness(this.awareness, [...this.awareness.getStates().keys()])
+          )
+        )
         return
     }
   }
@@ -215,13 +227,22 @@ export class Room {
       this.awarenessOwners.set(entry.clientId, connection)
       connection.clientIds.add(entry.clientId)
     }
-    const stamped = own.map((e) => ({ ...e, state: e.state && stampIdentity(e.state, connection.identity) }))
+    const stamped = own.map((e) => ({
+      ...e,
+      state: e.state && stampIdentity(e.state, connection.identity),
+    }))
     applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), connection)
   }
 
-  private readonly queuePresence = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }
-  ): void => {
+  private readonly queuePresence = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
     for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
     if (this.presenceTimer) return
     this.presenceTimer = setTimeout(() => this.flushPresence(), this.options.awarenessFlushMs)

@@ -34,7 +34,10 @@ describe('decodeMessage', () => {
       encoding.writeVarUint(e, 0)
       syncProtocol.writeSyncStep1(e, doc)
     })
-    expect(decodeMessage(frame)).toEqual({ type: 'syncStep1', stateVector: Y.encodeStateVector(doc) })
+    expect(decodeMessage(frame)).toEqual({
+      type: 'syncStep1',
+      stateVector: Y.encodeStateVector(doc),
+    })
   })
 
   it('decodes sync step 2 and sync updates', () => {
@@ -87,15 +90,26 @@ describe('encodeSync and encodeAwareness', () => {
     const decoder = decoding.createDecoder(frame)
     expect(decoding.readVarUint(decoder)).toBe(0)
     const reply = encoding.createEncoder()
-    expect(syncProtocol.readSyncMessage(decoder, reply, client, null)).toBe(syncProtocol.messageYjsSyncStep2)
+    expect(syncProtocol.readSyncMessage(decoder, reply, client, null)).toBe(
+      syncProtocol.messageYjsSyncStep2
+    )
     expect(client.getText('t').toString()).toBe('from the server')
   })
 
   it('round-trips through decodeMessage', () => {
     const update = Y.encodeStateAsUpdate(docWithText('x'))
-    expect(decodeMessage(encodeSync(SYNC_TYPE.update, update))).toEqual({ type: 'syncUpdate', update })
-    expect(decodeMessage(encodeSync(SYNC_TYPE.step1, Uint8Array.from([0])))).toEqual({ type: 'syncStep1', stateVector: Uint8Array.from([0]) })
-    expect(decodeMessage(encodeAwareness(Uint8Array.from([0])))).toEqual({ type: 'awareness', update: Uint8Array.from([0]) })
+    expect(decodeMessage(encodeSync(SYNC_TYPE.update, update))).toEqual({
+      type: 'syncUpdate',
+      update,
+    })
+    expect(decodeMessage(encodeSync(SYNC_TYPE.step1, Uint8Array.from([0])))).toEqual({
+      type: 'syncStep1',
+      stateVector: Uint8Array.from([0]),
+    })
+    expect(decodeMessage(encodeAwareness(Uint8Array.from([0])))).toEqual({
+      type: 'awareness',
+      update: Uint8Array.from([0]),
+    })
   })
 })
 
@@ -103,8 +117,16 @@ describe('awareness updates', () => {
   it('decodes what y-protocols encodes, and y-protocols applies what it encodes', () => {
     const source = new awarenessProtocol.Awareness(new Y.Doc())
     source.setLocalState({ user: { name: 'Aiko', color: '#30638e' }, section: 'what' })
-    const entries = decodeAwarenessUpdate(awarenessProtocol.encodeAwarenessUpdate(source, [source.clientID]))
-    expect(entries).toEqual([{ clientId: source.clientID, clock: 1, state: { user: { name: 'Aiko', color: '#30638e' }, section: 'what' } }])
+    const entries = decodeAwarenessUpdate(
+      awarenessProtocol.encodeAwarenessUpdate(source, [source.clientID])
+    )
+    expect(entries).toEqual([
+      {
+        clientId: source.clientID,
+        clock: 1,
+        state: { user: { name: 'Aiko', color: '#30638e' }, section: 'what' },
+      },
+    ])
 
     const target = new awarenessProtocol.Awareness(new Y.Doc())
     awarenessProtocol.applyAwarenessUpdate(target, encodeAwarenessUpdate(entries), null)
@@ -114,26 +136,33 @@ describe('awareness updates', () => {
   })
 
   it('decodes a withdrawn state as null and an empty update as no entries', () => {
-    expect(decodeAwarenessUpdate(encodeAwarenessUpdate([{ clientId: 5, clock: 2, state: null }]))).toEqual([
-      { clientId: 5, clock: 2, state: null },
-    ])
+    expect(
+      decodeAwarenessUpdate(encodeAwarenessUpdate([{ clientId: 5, clock: 2, state: null }]))
+    ).toEqual([{ clientId: 5, clock: 2, state: null }])
     expect(decodeAwarenessUpdate(Uint8Array.from([0]))).toEqual([])
   })
 
-  it.each(['42', '"text"', 'true', '[1,2]', '{"a":', ''])('throws MalformedMessageError for the state %j', (json) => {
-    const update = clientFrame((e) => {
-      encoding.writeVarUint(e, 1)
-      encoding.writeVarUint(e, 7)
-      encoding.writeVarUint(e, 1)
-      encoding.writeVarString(e, json)
-    })
-    expect(() => decodeAwarenessUpdate(update)).toThrow(MalformedMessageError)
-  })
+  it.each(['42', '"text"', 'true', '[1,2]', '{"a":', ''])(
+    'throws MalformedMessageError for the state %j',
+    (json) => {
+      const update = clientFrame((e) => {
+        encoding.writeVarUint(e, 1)
+        encoding.writeVarUint(e, 7)
+        encoding.writeVarUint(e, 1)
+        encoding.writeVarString(e, json)
+      })
+      expect(() => decodeAwarenessUpdate(update)).toThrow(MalformedMessageError)
+    }
+  )
 
   it('throws MalformedMessageError for a truncated update and for trailing bytes', () => {
     const update = encodeAwarenessUpdate([{ clientId: 5, clock: 2, state: { a: 1 } }])
-    expect(() => decodeAwarenessUpdate(update.slice(0, update.length - 2))).toThrow(MalformedMessageError)
-    expect(() => decodeAwarenessUpdate(Uint8Array.from([...update, 0]))).toThrow(MalformedMessageError)
+    expect(() => decodeAwarenessUpdate(update.slice(0, update.length - 2))).toThrow(
+      MalformedMessageError
+    )
+    expect(() => decodeAwarenessUpdate(Uint8Array.from([...update, 0]))).toThrow(
+      MalformedMessageError
+    )
     expect(() => decodeAwarenessUpdate(Uint8Array.from([2, 5, 2]))).toThrow(MalformedMessageError)
   })
 })

@@ -49,7 +49,8 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
       default:
         throw new MalformedMessageError(`unknown message type ${messageType}`)
     }
-    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after the message')
+    if (decoding.hasContent(decoder))
+      throw new MalformedMessageError('trailing bytes after the message')
     return message
   } catch (error) {
     if (error instanceof MalformedMessageError) throw error
@@ -102,7 +103,8 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
       }
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null })
     }
-    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after the awareness update')
+    if (decoding.hasContent(decoder))
+      throw new MalformedMessageError('trailing bytes after the awareness update')
     return entries
   } catch (error) {
     if (error instanceof MalformedMessageError) throw error

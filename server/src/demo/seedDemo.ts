@@ -1,5 +1,10 @@
 import * as Y from 'yjs'
-import { EMPTY_SECTION_META, DEFAULT_TEMPLATE, TEAM_ROLES, documentName } from '../../../shared/src/index.ts'
+import {
+  EMPTY_SECTION_META,
+  DEFAULT_TEMPLATE,
+  TEAM_ROLES,
+  documentName,
+} from '../../../shared/src/index.ts'
 import type { Storage } from '../storage/Storage.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import { DEMO_PROGRAM } from './demoProgram.ts'
@@ -26,17 +31,30 @@ export function seedDemoProgram(storage: Storage, origin: string): string[] {
     })
     lines.push(`  ${origin}/programs/${program.id}`)
     for (const demo of DEMO_PROGRAM.teams) {
-      const team = records.createTeam({ programId: program.id, name: demo.name, organization: demo.organization })
+      const team = records.createTeam({
+        programId: program.id,
+        name: demo.name,
+        organization: demo.organization,
+      })
       const members = demo.members.map((m) => {
         const person = records.createPerson(m.name, false)
-        return records.addMembership({ personId: person.id, programId: program.id, teamId: team.id, role: m.role })
+        return records.addMembership({
+          personId: person.id,
+          programId: program.id,
+          teamId: team.id,
+          role: m.role,
+        })
       })
       const caretaker = members.find((m) => m.role === 'caretaker')
       const doc = new Y.Doc()
       for (const [key, section] of Object.entries(demo.sections)) {
         if (!section) continue
         const assigneeId = section.status === 'draft' ? null : (caretaker?.id ?? null)
-        writeSection(doc, key, section.blocks, { ...EMPTY_SECTION_META, status: section.status, assigneeId })
+        writeSection(doc, key, section.blocks, {
+          ...EMPTY_SECTION_META,
+          status: section.status,
+          assigneeId,
+        })
       }
       documents.appendUpdate(documentName('spec', team.id), Y.encodeStateAsUpdate(doc))
       doc.destroy()

@@ -28,29 +28,52 @@ type DemoFacts = Omit<PostingFactsInput, 'periodStart' | 'periodEnd' | 'deadline
 const DEMO_FACTS: readonly DemoFacts[] = [
   {
     title: 'ワインの味を「見える化」して、塩尻の生産者と若いファンをつなぐコミュニティづくり',
-    region: '長野県', municipality: '塩尻市', hoursPerMonth: 20, pay: { amount: 50000, unit: 'month' }, workStyle: 'hybrid',
+    region: '長野県',
+    municipality: '塩尻市',
+    hoursPerMonth: 20,
+    pay: { amount: 50000, unit: 'month' },
+    workStyle: 'hybrid',
     location: '基本リモート。期間中1〜2回、ワイナリー訪問のため塩尻へ（交通費支給）',
     skills: ['コミュニティ運営', 'SNS発信', 'オンラインイベント', 'マーケティング', 'データの図解'],
   },
   {
     title: '伝統工芸の工房で、仕事を自分事にできる多能工の職人を育てる仕組みをつくる',
-    region: '長野県', municipality: '塩尻市', hoursPerMonth: 10, pay: { amount: 30000, unit: 'month' }, workStyle: 'hybrid',
-    location: '月1回程度、塩尻市内の工房で職人へのヒアリング', skills: ['人材開発', '組織づくり', '研修設計', 'ヒアリング'],
+    region: '長野県',
+    municipality: '塩尻市',
+    hoursPerMonth: 10,
+    pay: { amount: 30000, unit: 'month' },
+    workStyle: 'hybrid',
+    location: '月1回程度、塩尻市内の工房で職人へのヒアリング',
+    skills: ['人材開発', '組織づくり', '研修設計', 'ヒアリング'],
   },
   {
     title: 'あずさ沿線のテレワーク拠点をつなぎ、首都圏から「通う関係人口」を生み出す',
-    region: '長野県', municipality: '塩尻市ほか中央線沿線', hoursPerMonth: 15, pay: { amount: 40000, unit: 'month' }, workStyle: 'remote',
+    region: '長野県',
+    municipality: '塩尻市ほか中央線沿線',
+    hoursPerMonth: 15,
+    pay: { amount: 40000, unit: 'month' },
+    workStyle: 'remote',
     skills: ['企画', 'ワーケーション', 'イベント運営', 'ユーザーリサーチ'],
   },
   {
     title: '「お困りごと trip」で、里山の担い手と出会う旅をつくる',
-    region: '長野県', municipality: '辰野町', hoursPerMonth: 12, pay: { amount: 30000, unit: 'month' }, workStyle: 'hybrid',
-    location: '旅の実施時に辰野町へ（期間中2回程度）', skills: ['旅行企画', '広報', 'ライティング', '地域コーディネート'],
+    region: '長野県',
+    municipality: '辰野町',
+    hoursPerMonth: 12,
+    pay: { amount: 30000, unit: 'month' },
+    workStyle: 'hybrid',
+    location: '旅の実施時に辰野町へ（期間中2回程度）',
+    skills: ['旅行企画', '広報', 'ライティング', '地域コーディネート'],
   },
   {
     title: '“まちを好きになる”から始める、春日部市のプロモーション',
-    region: '埼玉県', municipality: '春日部市', hoursPerMonth: 15, pay: { amount: 40000, unit: 'month' }, workStyle: 'hybrid',
-    location: '取材のため月1回程度、春日部市内へ（交通費実費）', skills: ['編集', 'ライティング', '広報', 'SNS運用', 'コミュニティマネジメント'],
+    region: '埼玉県',
+    municipality: '春日部市',
+    hoursPerMonth: 15,
+    pay: { amount: 40000, unit: 'month' },
+    workStyle: 'hybrid',
+    location: '取材のため月1回程度、春日部市内へ（交通費実費）',
+    skills: ['編集', 'ライティング', '広報', 'SNS運用', 'コミュニティマネジメント'],
   },
 ]
 
@@ -65,8 +88,48 @@ const PIPELINES: readonly Readonly<Record<DemoStage, number>>[] = [
   { placed: 2, pool: 5, declined: 5, interviewed: 1, interview_scheduled: 1, applied: 1 },
 ]
 
-const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中島', '小林', '加藤', '吉田', '山田', '松本', '井上', '木村', '清水', '山崎', '森田', '池田', '橋本']
-const GIVEN = ['美咲', '健太', '陽菜', '大輔', '彩花', '翔太', '真由', '拓海', '理沙', '悠斗', '奈々', '亮介', '千尋', '航', '麻衣', '直樹', '香織', '俊介']
+const FAMILY = [
+  '佐藤',
+  '鈴木',
+  '高橋',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '山本',
+  '中島',
+  '小林',
+  '加藤',
+  '吉田',
+  '山田',
+  '松本',
+  '井上',
+  '木村',
+  '清水',
+  '山崎',
+  '森田',
+  '池田',
+  '橋本',
+]
+const GIVEN = [
+  '美咲',
+  '健太',
+  '陽菜',
+  '大輔',
+  '彩花',
+  '翔太',
+  '真由',
+  '拓海',
+  '理沙',
+  '悠斗',
+  '奈々',
+  '亮介',
+  '千尋',
+  '航',
+  '麻衣',
+  '直樹',
+  '香織',
+  '俊介',
+]
 const MOTIVATIONS = [
   '仕様書を読んでいてワクワクしました。「これまで足りなかったこと」が正直に書かれていて、自分の経験が役立つ場面が具体的に想像できました。',
   '本業では{skill}を担当しています。週末の時間を使って、地域の課題に腰を据えて関わってみたいと思い応募しました。',
@@ -86,7 +149,12 @@ const NOTES: Partial<Record<DemoStage, string>> = {
  * Seeds the demo postings into the demo program `seedDemoProgram` just created. Returns lines to print:
  * where the public pages are, and one demo applicant's private status link.
  */
-export function seedDemoPostings(storage: Storage, collab: CollabServer, origin: string, now = Date.now()): string[] {
+export function seedDemoPostings(
+  storage: Storage,
+  collab: CollabServer,
+  origin: string,
+  now = Date.now()
+): string[] {
   const program = storage.records.listPrograms().find((p) => p.name === DEMO_PROGRAM.name)
   if (!program) return []
   const { postings } = storage
@@ -99,18 +167,26 @@ export function seedDemoPostings(storage: Storage, collab: CollabServer, origin:
     const futureSlots = createWindows(postings, program, now, 1, 3, 10, 12)
     let n = 0
     teams.forEach((team, t) => {
-      const facts: PostingFacts = PostingFactsSchema.parse({ ...DEMO_FACTS[t % DEMO_FACTS.length], ...dates })
+      const facts: PostingFacts = PostingFactsSchema.parse({
+        ...DEMO_FACTS[t % DEMO_FACTS.length],
+        ...dates,
+      })
       const outcome = publishPosting(
         { collab, documents: storage.documents, postings },
         { team, program, facts, publishedBy: null, publishedAt, isDemo: true }
       )
       if (!outcome.ok) return
       const { posting, version } = outcome.published
-      const stages = (Object.entries(PIPELINES[t % PIPELINES.length]) as [DemoStage, number][]).flatMap(([s, count]) => Array<DemoStage>(count).fill(s))
+      const stages = (
+        Object.entries(PIPELINES[t % PIPELINES.length]) as [DemoStage, number][]
+      ).flatMap(([s, count]) => Array<DemoStage>(count).fill(s))
       stages.forEach((stage, i) => {
         const token = newSecret()
         const skill = facts.skills[(n + i) % facts.skills.length]
-        const createdAt = new Date(Date.parse(publishedAt) + ((i + 0.5) / stages.length) * (PUBLISHED_DAYS_AGO - 0.5) * DAY_MS).toISOString()
+        const createdAt = new Date(
+          Date.parse(publishedAt) +
+            ((i + 0.5) / stages.length) * (PUBLISHED_DAYS_AGO - 0.5) * DAY_MS
+        ).toISOString()
         const application = postings.applications.create({
           postingId: posting.id,
           postingVersion: version.version,
@@ -120,14 +196,23 @@ export function seedDemoPostings(storage: Storage, collab: CollabServer, origin:
           name: `${FAMILY[n % FAMILY.length]} ${GIVEN[(n * 7) % GIVEN.length]}`,
           contact: `applicant${String(n + 1).padStart(2, '0')}@example.com`,
           motivation: MOTIVATIONS[n % MOTIVATIONS.length].replace('{skill}', skill),
-          skills: [skill, facts.skills[(n + i + 1) % facts.skills.length]].filter((s, k, all) => all.indexOf(s) === k),
+          skills: [skill, facts.skills[(n + i + 1) % facts.skills.length]].filter(
+            (s, k, all) => all.indexOf(s) === k
+          ),
           links: n % 3 === 0 ? [`https://example.com/portfolio/${n + 1}`] : [],
           consentPool: stage === 'pool' || (stage === 'placed' ? n % 5 !== 0 : n % 2 === 0),
           isDemo: true,
           createdAt,
         })
         n++
-        progress(postings, application, stage, stage === 'interview_scheduled' ? futureSlots : pastSlots, now, i)
+        progress(
+          postings,
+          application,
+          stage,
+          stage === 'interview_scheduled' ? futureSlots : pastSlots,
+          now,
+          i
+        )
         if (stage === 'applied' && !statusToken) statusToken = token
       })
     })
@@ -135,7 +220,9 @@ export function seedDemoPostings(storage: Storage, collab: CollabServer, origin:
   return [
     '',
     `Public postings (demo): ${origin}/postings`,
-    ...(statusToken ? [`  a demo applicant's private status page: ${origin}/applications/${statusToken}`] : []),
+    ...(statusToken
+      ? [`  a demo applicant's private status page: ${origin}/applications/${statusToken}`]
+      : []),
   ]
 }
 
@@ -153,29 +240,64 @@ function demoDates(now: number): Pick<PostingFactsInput, 'periodStart' | 'period
 }
 
 /** Program-wide windows from day `from` to day `to` (relative to today, Japan time), hours in Japan time. */
-function createWindows(postings: PostingStore, program: ProgramRecord, now: number, from: number, to: number, startHour: number, endHour: number): SlotRecord[] {
+function createWindows(
+  postings: PostingStore,
+  program: ProgramRecord,
+  now: number,
+  from: number,
+  to: number,
+  startHour: number,
+  endHour: number
+): SlotRecord[] {
   const today = Math.floor((now + JST_MS) / DAY_MS) * DAY_MS - JST_MS
   const slots: SlotRecord[] = []
   for (let day = from; day <= to; day++) {
     const startsAt = new Date(today + day * DAY_MS + startHour * 3600_000).toISOString()
     const endsAt = new Date(today + day * DAY_MS + endHour * 3600_000).toISOString()
-    const window = postings.interviews.createWindow({ programId: program.id, postingId: null, startsAt, endsAt, createdBy: null, slots: cutSlots(startsAt, endsAt, INTERVIEW_MINUTES) })
+    const window = postings.interviews.createWindow({
+      programId: program.id,
+      postingId: null,
+      startsAt,
+      endsAt,
+      createdBy: null,
+      slots: cutSlots(startsAt, endsAt, INTERVIEW_MINUTES),
+    })
     slots.push(...postings.interviews.slotsOfWindow(window.id))
   }
   return slots
 }
 
 /** Walks one demo application to `stage`: an interview where there was one, then the decision. */
-function progress(postings: PostingStore, application: ApplicationRecord, stage: DemoStage, slots: readonly SlotRecord[], now: number, i: number): void {
+function progress(
+  postings: PostingStore,
+  application: ApplicationRecord,
+  stage: DemoStage,
+  slots: readonly SlotRecord[],
+  now: number,
+  i: number
+): void {
   if (stage === 'applied') return
   // Interviews come at least a day after applying; held ones are in the past, scheduled ones ahead.
-  const earliest = stage === 'interview_scheduled' ? now : Date.parse(application.createdAt) + DAY_MS
-  const free = slots.filter((s) => Date.parse(s.startsAt) >= earliest && !postings.interviews.bySlot(s.id))
+  const earliest =
+    stage === 'interview_scheduled' ? now : Date.parse(application.createdAt) + DAY_MS
+  const free = slots.filter(
+    (s) => Date.parse(s.startsAt) >= earliest && !postings.interviews.bySlot(s.id)
+  )
   const slot = free[0] ?? slots.filter((s) => !postings.interviews.bySlot(s.id)).at(-1)
   if (slot) postings.interviews.book(application.id, slot.id)
-  postings.applications.update(application.id, { stage: stage === 'interview_scheduled' ? 'interview_scheduled' : 'interviewed' })
+  postings.applications.update(application.id, {
+    stage: stage === 'interview_scheduled' ? 'interview_scheduled' : 'interviewed',
+  })
   if (stage === 'interview_scheduled') return
-  const rating = stage === 'placed' ? 5 - (i % 2) : stage === 'pool' ? 4 - (i % 2) : stage === 'declined' ? 2 + (i % 2) : null
+  const rating =
+    stage === 'placed'
+      ? 5 - (i % 2)
+      : stage === 'pool'
+        ? 4 - (i % 2)
+        : stage === 'declined'
+          ? 2 + (i % 2)
+          : null
   postings.applications.update(application.id, { rating, note: NOTES[stage] ?? '' })
-  if (stage !== 'interviewed') changeStage(postings, postings.applications.get(application.id)!, stage, now)
+  if (stage !== 'interviewed')
+    changeStage(postings, postings.applications.get(application.id)!, stage, now)
 }

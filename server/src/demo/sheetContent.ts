@@ -34,7 +34,12 @@ function block(b: DemoBlock): Y.XmlElement {
 }
 
 /** Appends `blocks` to the section's fragment and sets its meta, in one transaction. */
-export function writeSection(doc: Y.Doc, key: string, blocks: readonly DemoBlock[], meta: SectionMeta): void {
+export function writeSection(
+  doc: Y.Doc,
+  key: string,
+  blocks: readonly DemoBlock[],
+  meta: SectionMeta
+): void {
   doc.transact(() => {
     const fragment = doc.getXmlFragment(key)
     fragment.insert(fragment.length, blocks.map(block))

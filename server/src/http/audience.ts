@@ -24,7 +24,8 @@ function grantFor(c: Context<AppEnv>): AudienceGrant {
 }
 
 function teamOf(c: Context<AppEnv>, grant: AudienceGrant, teamId: string) {
-  if (!grant.teamIds.includes(teamId)) throw new HttpError(400, 'invalid_body', 'teamId: this link does not show this team')
+  if (!grant.teamIds.includes(teamId))
+    throw new HttpError(400, 'invalid_body', 'teamId: this link does not show this team')
   return c.var.deps.records.getTeam(teamId)!
 }
 
@@ -45,15 +46,32 @@ export function audienceRoutes() {
         programName: program.name,
         region: program.region,
         session: session && {
-          id: session.id, programId: session.programId, kind: session.kind, title: session.title, startsAt: session.startsAt,
-          minutesPerTeam: session.minutesPerTeam, currentTeamId: session.currentTeamId, createdAt: session.createdAt,
-          teams: session.teamIds.map((id) => records.getTeam(id)).filter((t) => t !== undefined).map((t) => ({ id: t.id, name: t.name, organization: t.organization })),
+          id: session.id,
+          programId: session.programId,
+          kind: session.kind,
+          title: session.title,
+          startsAt: session.startsAt,
+          minutesPerTeam: session.minutesPerTeam,
+          currentTeamId: session.currentTeamId,
+          createdAt: session.createdAt,
+          teams: session.teamIds
+            .map((id) => records.getTeam(id))
+            .filter((t) => t !== undefined)
+            .map((t) => ({ id: t.id, name: t.name, organization: t.organization })),
         },
-        teams: grant.teamIds.map((id) => records.getTeam(id)).filter((t) => t !== undefined).map((t) => ({
-          id: t.id, name: t.name, organization: t.organization,
-          documents: { spec: documentName('spec', t.id), stage: documentName('stage', t.id) },
-          members: records.teamMembers(t.id).filter((m) => m.role !== 'reviewer').map((m) => ({ name: m.personName, role: m.role })),
-        })),
+        teams: grant.teamIds
+          .map((id) => records.getTeam(id))
+          .filter((t) => t !== undefined)
+          .map((t) => ({
+            id: t.id,
+            name: t.name,
+            organization: t.organization,
+            documents: { spec: documentName('spec', t.id), stage: documentName('stage', t.id) },
+            members: records
+              .teamMembers(t.id)
+              .filter((m) => m.role !== 'reviewer')
+              .map((m) => ({ name: m.personName, role: m.role })),
+          })),
         template: { sections: program.template.sections.map(({ key, title }) => ({ key, title })) },
         expiresAt: grant.link.expiresAt,
       }
@@ -64,7 +82,11 @@ export function audienceRoutes() {
       const { teamId, kind, viewerId } = await readBody(c, ReactionRequest)
       const team = teamOf(c, grant, teamId)
       if (!perViewer.take(`${grant.link.id}:${viewerId}`)) {
-        throw new HttpError(429, 'too_many_reactions', 'a little slower: reactions are limited to about one a second')
+        throw new HttpError(
+          429,
+          'too_many_reactions',
+          'a little slower: reactions are limited to about one a second'
+        )
       }
       c.var.deps.collab.change(documentName('stage', team.id), (doc) => addReaction(doc, kind))
       return c.json({ ok: true }, 202)
@@ -77,12 +99,21 @@ export function audienceRoutes() {
       // The lead is kept with its pitch, and the person joins the talent pool they consented to.
       const { withdrawToken } = postings.transaction(() => {
         pitch.addLead({
-          programId: team.programId, teamId: team.id, sessionId: grant.session?.id ?? null,
-          name: body.name, contact: body.contact, howToHelp: body.howToHelp,
+          programId: team.programId,
+          teamId: team.id,
+          sessionId: grant.session?.id ?? null,
+          name: body.name,
+          contact: body.contact,
+          howToHelp: body.howToHelp,
         })
         return postings.pool.add({
-          source: 'pitch_lead', programId: team.programId, teamId: team.id,
-          name: body.name, contact: body.contact, note: body.howToHelp, consent: true,
+          source: 'pitch_lead',
+          programId: team.programId,
+          teamId: team.id,
+          name: body.name,
+          contact: body.contact,
+          note: body.howToHelp,
+          consent: true,
         })
       })
       const withdrawUrl = withdrawToken ? `${originOf(c)}/pool/withdraw/${withdrawToken}` : null

@@ -1,7 +1,13 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { AcceptInviteRequest, CreateInviteRequest, canInvite } from '../../../shared/src/index.ts'
-import type { AcceptInviteResponse, CreateInviteResponse, InviteInfo, InviteListItem, TeamRole } from '../../../shared/src/index.ts'
+import type {
+  AcceptInviteResponse,
+  CreateInviteResponse,
+  InviteInfo,
+  InviteListItem,
+  TeamRole,
+} from '../../../shared/src/index.ts'
 import type { InviteRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret, newSecret } from '../ids.ts'
@@ -21,7 +27,8 @@ function statusOf(invite: InviteRecord, now = Date.now()): InviteListItem['statu
 
 function inviteByToken(c: Context<AppEnv>): InviteRecord {
   const invite = c.var.deps.records.inviteByTokenHash(hashSecret(c.req.param('token') ?? ''))
-  if (!invite) throw new HttpError(404, 'invite_not_found', 'this invite link is not known; ask for a new one')
+  if (!invite)
+    throw new HttpError(404, 'invite_not_found', 'this invite link is not known; ask for a new one')
   return invite
 }
 
@@ -29,9 +36,15 @@ function inviteByToken(c: Context<AppEnv>): InviteRecord {
  * Creates an invite link into a team for `invited`, as the caller: they need team:invite there and may
  * invite only the roles their own role allows. Also used to invite people from the talent pool.
  */
-export function inviteIntoTeam(c: Context<AppEnv>, teamId: string, invited: TeamRole, expiresInDays: number): CreateInviteResponse {
+export function inviteIntoTeam(
+  c: Context<AppEnv>,
+  teamId: string,
+  invited: TeamRole,
+  expiresInDays: number
+): CreateInviteResponse {
   const { team, role } = teamFor(c, teamId, 'team:invite')
-  if (!canInvite(role, invited)) throw new HttpError(403, 'forbidden', `a ${role} may not invite a ${invited}`)
+  if (!canInvite(role, invited))
+    throw new HttpError(403, 'forbidden', `a ${role} may not invite a ${invited}`)
   const token = newSecret()
   const invite = c.var.deps.records.createInvite({
     tokenHash: hashSecret(token),
@@ -40,7 +53,13 @@ export function inviteIntoTeam(c: Context<AppEnv>, teamId: string, invited: Team
     createdBy: c.var.principal!.personId,
     expiresAt: new Date(Date.now() + expiresInDays * DAY_MS).toISOString(),
   })
-  return { id: invite.id, token, url: `${originOf(c)}/invite/${token}`, role: invite.role, expiresAt: invite.expiresAt }
+  return {
+    id: invite.id,
+    token,
+    url: `${originOf(c)}/invite/${token}`,
+    role: invite.role,
+    expiresAt: invite.expiresAt,
+  }
 }
 
 /** Routes under /api/teams/:teamId/invites: create, list, revoke. */
@@ -48,7 +67,12 @@ export const teamInviteRoutes = new Hono<AppEnv>()
   .get('/:teamId/invites', (c) => {
     const { team } = teamFor(c, c.req.param('teamId'), 'team:invite')
     const invites = c.var.deps.records.listInvites(team.id).map((i) => ({
-      id: i.id, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt, acceptedCount: i.acceptedCount, status: statusOf(i),
+      id: i.id,
+      role: i.role,
+      createdAt: i.createdAt,
+      expiresAt: i.expiresAt,
+      acceptedCount: i.acceptedCount,
+      status: statusOf(i),
     }))
     return c.json({ invites })
   })
@@ -73,16 +97,23 @@ export const inviteRoutes = new Hono<AppEnv>()
     const team = records.getTeam(invite.teamId)!
     const program = records.getProgram(team.programId)!
     const info: InviteInfo = {
-      role: invite.role, teamId: team.id, teamName: team.name, programName: program.name,
-      region: program.region, expiresAt: invite.expiresAt, status: statusOf(invite),
+      role: invite.role,
+      teamId: team.id,
+      teamName: team.name,
+      programName: program.name,
+      region: program.region,
+      expiresAt: invite.expiresAt,
+      status: statusOf(invite),
     }
     return c.json(info)
   })
   .post('/:token/accept', async (c) => {
     const invite = inviteByToken(c)
     const status = statusOf(invite)
-    if (status === 'revoked') throw new HttpError(410, 'invite_revoked', 'this invite was revoked; ask for a new one')
-    if (status === 'expired') throw new HttpError(410, 'invite_expired', 'this invite has expired; ask for a new one')
+    if (status === 'revoked')
+      throw new HttpError(410, 'invite_revoked', 'this invite was revoked; ask for a new one')
+    if (status === 'expired')
+      throw new HttpError(410, 'invite_expired', 'this invite has expired; ask for a new one')
     const { name } = await readBody(c, AcceptInviteRequest)
     const { records } = c.var.deps
     const team = records.getTeam(invite.teamId)!
@@ -90,7 +121,12 @@ export const inviteRoutes = new Hono<AppEnv>()
     const result = records.transaction(() => {
       // Signed in: the membership joins the same person, so one account spans teams and programs.
       const personId = signedIn ?? records.createPerson(name, false).id
-      const membership = records.addMembership({ personId, programId: team.programId, teamId: team.id, role: invite.role })
+      const membership = records.addMembership({
+        personId,
+        programId: team.programId,
+        teamId: team.id,
+        role: invite.role,
+      })
       records.countInviteAcceptance(invite.id)
       return { personId, membership, accessToken: issueAccessToken(records, personId) }
     })

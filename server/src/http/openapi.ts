@@ -16,55 +16,160 @@ export type Op = {
   isPublic?: boolean
 }
 
-const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } })
+const json = (schema: z.ZodType) => ({
+  'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
+})
 
 /** The API's paths: a description for scripts and integrations, built from the same zod schemas. */
 const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/health': { get: { summary: 'Liveness', response: api.Health } },
-  '/api/setup/status': { get: { summary: 'Whether first-run setup is still open', response: api.SetupStatus } },
-  '/api/setup': { post: { summary: 'Create the coordinator with the setup link token', body: api.SetupRequest, response: api.SetupResponse, status: 201 } },
+  '/api/setup/status': {
+    get: { summary: 'Whether first-run setup is still open', response: api.SetupStatus },
+  },
+  '/api/setup': {
+    post: {
+      summary: 'Create the coordinator with the setup link token',
+      body: api.SetupRequest,
+      response: api.SetupResponse,
+      status: 201,
+    },
+  },
   '/api/me': { get: { summary: 'The signed-in person and their memberships', response: api.Me } },
   '/api/auth/logout': { post: { summary: 'Sign out (revokes the cookie token)', status: 204 } },
   '/api/programs': {
     get: { summary: 'Programs visible to the caller', response: api.ProgramList },
-    post: { summary: 'Create a program (coordinators)', body: api.CreateProgramRequest, response: api.CreatedId, status: 201 },
+    post: {
+      summary: 'Create a program (coordinators)',
+      body: api.CreateProgramRequest,
+      response: api.CreatedId,
+      status: 201,
+    },
   },
-  '/api/programs/{programId}': { get: { summary: 'A program with its template and teams', response: api.Program, params: ['programId'] } },
+  '/api/programs/{programId}': {
+    get: {
+      summary: 'A program with its template and teams',
+      response: api.Program,
+      params: ['programId'],
+    },
+  },
   '/api/programs/{programId}/teams': {
-    post: { summary: 'Create a team', body: api.CreateTeamRequest, response: api.CreateTeamResponse, status: 201, params: ['programId'] },
+    post: {
+      summary: 'Create a team',
+      body: api.CreateTeamRequest,
+      response: api.CreateTeamResponse,
+      status: 201,
+      params: ['programId'],
+    },
   },
-  '/api/teams/{teamId}': { get: { summary: 'A team with members and document names', response: api.Team, params: ['teamId'] } },
-  '/api/teams/{teamId}/sheet.json': { get: { summary: 'The sheet as JSON', response: api.SheetExport, params: ['teamId'] } },
+  '/api/teams/{teamId}': {
+    get: {
+      summary: 'A team with members and document names',
+      response: api.Team,
+      params: ['teamId'],
+    },
+  },
+  '/api/teams/{teamId}/sheet.json': {
+    get: { summary: 'The sheet as JSON', response: api.SheetExport, params: ['teamId'] },
+  },
   '/api/teams/{teamId}/sheet.md': { get: { summary: 'The sheet as Markdown', params: ['teamId'] } },
   '/api/teams/{teamId}/invites': {
     get: { summary: 'Invites of a team', response: api.InviteList, params: ['teamId'] },
-    post: { summary: 'Invite someone into a team in a role', body: api.CreateInviteRequest, response: api.CreateInviteResponse, status: 201, params: ['teamId'] },
+    post: {
+      summary: 'Invite someone into a team in a role',
+      body: api.CreateInviteRequest,
+      response: api.CreateInviteResponse,
+      status: 201,
+      params: ['teamId'],
+    },
   },
-  '/api/teams/{teamId}/invites/{inviteId}': { delete: { summary: 'Revoke an invite', status: 204, params: ['teamId', 'inviteId'] } },
-  '/api/programs/{programId}/members': { get: { summary: 'Members of a program by role', response: api.ProgramMembers, params: ['programId'] } },
+  '/api/teams/{teamId}/invites/{inviteId}': {
+    delete: { summary: 'Revoke an invite', status: 204, params: ['teamId', 'inviteId'] },
+  },
+  '/api/programs/{programId}/members': {
+    get: {
+      summary: 'Members of a program by role',
+      response: api.ProgramMembers,
+      params: ['programId'],
+    },
+  },
   '/api/programs/{programId}/rounds': {
-    post: { summary: 'Open a review round for every team of a program', body: feedback.OpenRoundRequest, status: 201, params: ['programId'] },
+    post: {
+      summary: 'Open a review round for every team of a program',
+      body: feedback.OpenRoundRequest,
+      status: 201,
+      params: ['programId'],
+    },
   },
   '/api/teams/{teamId}/rounds': {
     get: { summary: 'Review rounds of a team', response: feedback.RoundList, params: ['teamId'] },
-    post: { summary: 'Open the next review round (freezes the sheet)', body: feedback.OpenRoundRequest, response: feedback.Round, status: 201, params: ['teamId'] },
+    post: {
+      summary: 'Open the next review round (freezes the sheet)',
+      body: feedback.OpenRoundRequest,
+      response: feedback.Round,
+      status: 201,
+      params: ['teamId'],
+    },
   },
   '/api/teams/{teamId}/rounds/{number}/close': {
-    post: { summary: 'Close a round with its summary', body: feedback.CloseRoundRequest, response: feedback.Round, params: ['teamId', 'number'] },
+    post: {
+      summary: 'Close a round with its summary',
+      body: feedback.CloseRoundRequest,
+      response: feedback.Round,
+      params: ['teamId', 'number'],
+    },
   },
-  '/api/teams/{teamId}/diff': { get: { summary: 'What changed between two moments (?from=round:1&to=current)', response: feedback.SheetDiff, params: ['teamId'] } },
+  '/api/teams/{teamId}/diff': {
+    get: {
+      summary: 'What changed between two moments (?from=round:1&to=current)',
+      response: feedback.SheetDiff,
+      params: ['teamId'],
+    },
+  },
   '/api/teams/{teamId}/threads': {
-    post: { summary: 'Comment on a range or a whole section', body: feedback.CreateThreadRequest, response: feedback.Thread, status: 201, params: ['teamId'] },
+    post: {
+      summary: 'Comment on a range or a whole section',
+      body: feedback.CreateThreadRequest,
+      response: feedback.Thread,
+      status: 201,
+      params: ['teamId'],
+    },
   },
-  '/api/teams/{teamId}/threads/{threadId}': { delete: { summary: 'Delete a thread (author or coordinator)', status: 204, params: ['teamId', 'threadId'] } },
+  '/api/teams/{teamId}/threads/{threadId}': {
+    delete: {
+      summary: 'Delete a thread (author or coordinator)',
+      status: 204,
+      params: ['teamId', 'threadId'],
+    },
+  },
   '/api/teams/{teamId}/threads/{threadId}/replies': {
-    post: { summary: 'Reply to a thread', body: feedback.CreateReplyRequest, response: feedback.Thread, status: 201, params: ['teamId', 'threadId'] },
+    post: {
+      summary: 'Reply to a thread',
+      body: feedback.CreateReplyRequest,
+      response: feedback.Thread,
+      status: 201,
+      params: ['teamId', 'threadId'],
+    },
   },
-  '/api/teams/{teamId}/threads/{threadId}/resolve': { post: { summary: 'Resolve a thread', response: feedback.Thread, params: ['teamId', 'threadId'] } },
-  '/api/teams/{teamId}/threads/{threadId}/reopen': { post: { summary: 'Reopen a thread', response: feedback.Thread, params: ['teamId', 'threadId'] } },
-  '/api/invites/{token}': { get: { summary: 'What an invite is for', response: api.InviteInfo, params: ['token'] } },
+  '/api/teams/{teamId}/threads/{threadId}/resolve': {
+    post: {
+      summary: 'Resolve a thread',
+      response: feedback.Thread,
+      params: ['teamId', 'threadId'],
+    },
+  },
+  '/api/teams/{teamId}/threads/{threadId}/reopen': {
+    post: { summary: 'Reopen a thread', response: feedback.Thread, params: ['teamId', 'threadId'] },
+  },
+  '/api/invites/{token}': {
+    get: { summary: 'What an invite is for', response: api.InviteInfo, params: ['token'] },
+  },
   '/api/invites/{token}/accept': {
-    post: { summary: 'Accept an invite; returns an access token and sets the cookie', body: api.AcceptInviteRequest, response: api.AcceptInviteResponse, params: ['token'] },
+    post: {
+      summary: 'Accept an invite; returns an access token and sets the cookie',
+      body: api.AcceptInviteRequest,
+      response: api.AcceptInviteResponse,
+      params: ['token'],
+    },
   },
 }
 
@@ -73,15 +178,29 @@ function operation(op: Op) {
   return {
     summary: op.summary,
     parameters: [
-      ...(op.params ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-      ...(op.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      ...(op.params ?? []).map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...(op.query ?? []).map((name) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      })),
     ],
     ...(op.isPublic ? { security: [] } : {}),
     ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
     responses: {
       [status]: {
         description: 'OK',
-        ...(op.response ? { content: json(op.response) } : op.mediaType ? { content: { [op.mediaType]: {} } } : {}),
+        ...(op.response
+          ? { content: json(op.response) }
+          : op.mediaType
+            ? { content: { [op.mediaType]: {} } }
+            : {}),
       },
       default: { description: 'Error', content: json(api.ApiError) },
     },
@@ -94,11 +213,17 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: 'Specboard API', version: '1' },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'sb_token' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'sb_token' },
+      },
     },
     security: [{ bearer: [] }, { cookie: [] }],
     paths: Object.fromEntries(
-      Object.entries({ ...OPERATIONS, ...POSTING_OPERATIONS }).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))])
+      Object.entries({ ...OPERATIONS, ...POSTING_OPERATIONS }).map(([path, ops]) => [
+        path,
+        Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
+      ])
     ),
   }
 }

@@ -11,63 +11,239 @@ const html = 'text/html; charset=utf-8'
 
 export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/teams/{teamId}/posting': {
-    get: { summary: "The team's posting (null if never published), prefill defaults and sheet completeness (coordinator, the team's owner)", response: postings.TeamPosting, params: ['teamId'] },
+    get: {
+      summary:
+        "The team's posting (null if never published), prefill defaults and sheet completeness (coordinator, the team's owner)",
+      response: postings.TeamPosting,
+      params: ['teamId'],
+    },
     post: {
-      summary: 'Publish the sheet as it is now: a new immutable version with a frozen snapshot, rendered once (coordinator). 409 sheet_empty / slug_taken / slug_fixed; 400 names the field (facts.deadline must be ahead)',
-      body: postings.PublishPostingRequest, response: postings.PostingDetail, status: 201, params: ['teamId'],
+      summary:
+        'Publish the sheet as it is now: a new immutable version with a frozen snapshot, rendered once (coordinator). 409 sheet_empty / slug_taken / slug_fixed; 400 names the field (facts.deadline must be ahead)',
+      body: postings.PublishPostingRequest,
+      response: postings.PostingDetail,
+      status: 201,
+      params: ['teamId'],
     },
   },
-  '/api/teams/{teamId}/posting/unpublish': { post: { summary: 'Hide the posting from the public pages (coordinator)', response: postings.PostingDetail, params: ['teamId'] } },
-  '/api/programs/{programId}/postings': { get: { summary: "Postings of the program's teams whose pipeline the caller may read", response: postings.PostingList, params: ['programId'] } },
-  '/api/postings/{postingId}': { get: { summary: 'A posting with its versions and stage counts', response: postings.PostingDetail, params: ['postingId'] } },
-  '/api/postings/{postingId}/applications': {
-    get: { summary: 'The pipeline: applications with their latest interview, counts per stage; canManage is false for the theme owner', response: postings.Pipeline, params: ['postingId'] },
+  '/api/teams/{teamId}/posting/unpublish': {
+    post: {
+      summary: 'Hide the posting from the public pages (coordinator)',
+      response: postings.PostingDetail,
+      params: ['teamId'],
+    },
   },
-  '/api/postings/{postingId}/applications.csv': { get: { summary: "The posting's applicants as CSV", params: ['postingId'], mediaType: csv } },
+  '/api/programs/{programId}/postings': {
+    get: {
+      summary: "Postings of the program's teams whose pipeline the caller may read",
+      response: postings.PostingList,
+      params: ['programId'],
+    },
+  },
+  '/api/postings/{postingId}': {
+    get: {
+      summary: 'A posting with its versions and stage counts',
+      response: postings.PostingDetail,
+      params: ['postingId'],
+    },
+  },
+  '/api/postings/{postingId}/applications': {
+    get: {
+      summary:
+        'The pipeline: applications with their latest interview, counts per stage; canManage is false for the theme owner',
+      response: postings.Pipeline,
+      params: ['postingId'],
+    },
+  },
+  '/api/postings/{postingId}/applications.csv': {
+    get: { summary: "The posting's applicants as CSV", params: ['postingId'], mediaType: csv },
+  },
   '/api/applications/{applicationId}': {
     get: { summary: 'One application', response: postings.Application, params: ['applicationId'] },
     patch: {
-      summary: 'Move the stage (side effects: talent pool in/out, upcoming interview cancelled on a decision), set note or rating (coordinator). 409 no_pool_consent / erased',
-      body: postings.UpdateApplicationRequest, response: postings.Application, params: ['applicationId'],
+      summary:
+        'Move the stage (side effects: talent pool in/out, upcoming interview cancelled on a decision), set note or rating (coordinator). 409 no_pool_consent / erased',
+      body: postings.UpdateApplicationRequest,
+      response: postings.Application,
+      params: ['applicationId'],
     },
   },
   '/api/applications/{applicationId}/interview': {
-    post: { summary: 'Book a slot for the applicant (coordinator). 409 slot_taken / already_booked / slot_past / not_bookable; 404 slot_not_found', body: postings.SlotChoice, response: postings.Interview, status: 201, params: ['applicationId'] },
+    post: {
+      summary:
+        'Book a slot for the applicant (coordinator). 409 slot_taken / already_booked / slot_past / not_bookable; 404 slot_not_found',
+      body: postings.SlotChoice,
+      response: postings.Interview,
+      status: 201,
+      params: ['applicationId'],
+    },
   },
-  '/api/interviews/{interviewId}/move': { post: { summary: 'Move an interview to another free slot; the applicant sees the change (409 slot_taken)', body: postings.SlotChoice, response: postings.Interview, params: ['interviewId'] } },
-  '/api/interviews/{interviewId}/cancel': { post: { summary: 'Cancel an interview; the application returns to applied', body: postings.CancelInterviewRequest, response: postings.Interview, params: ['interviewId'] } },
-  '/api/interviews/{interviewId}/interview.ics': { get: { summary: 'The interview as an iCalendar file', params: ['interviewId'], mediaType: 'text/calendar; charset=utf-8' } },
+  '/api/interviews/{interviewId}/move': {
+    post: {
+      summary:
+        'Move an interview to another free slot; the applicant sees the change (409 slot_taken)',
+      body: postings.SlotChoice,
+      response: postings.Interview,
+      params: ['interviewId'],
+    },
+  },
+  '/api/interviews/{interviewId}/cancel': {
+    post: {
+      summary: 'Cancel an interview; the application returns to applied',
+      body: postings.CancelInterviewRequest,
+      response: postings.Interview,
+      params: ['interviewId'],
+    },
+  },
+  '/api/interviews/{interviewId}/interview.ics': {
+    get: {
+      summary: 'The interview as an iCalendar file',
+      params: ['interviewId'],
+      mediaType: 'text/calendar; charset=utf-8',
+    },
+  },
   '/api/programs/{programId}/interview-windows': {
-    get: { summary: 'Availability windows with their 15-minute slots and who booked them (coordinator)', response: postings.WindowList, params: ['programId'] },
-    post: { summary: 'Add a window; it is cut into 15-minute slots from its start (slots already past are skipped)', body: postings.CreateWindowRequest, response: postings.InterviewWindow, status: 201, params: ['programId'] },
+    get: {
+      summary: 'Availability windows with their 15-minute slots and who booked them (coordinator)',
+      response: postings.WindowList,
+      params: ['programId'],
+    },
+    post: {
+      summary:
+        'Add a window; it is cut into 15-minute slots from its start (slots already past are skipped)',
+      body: postings.CreateWindowRequest,
+      response: postings.InterviewWindow,
+      status: 201,
+      params: ['programId'],
+    },
   },
-  '/api/programs/{programId}/interview-windows/{windowId}': { delete: { summary: 'Delete a window and its free slots (409 window_booked while interviews hold slots)', status: 204, params: ['programId', 'windowId'] } },
-  '/api/programs/{programId}/interviews': { get: { summary: "The program's interviews, soonest first", response: postings.Agenda, params: ['programId'] } },
-  '/api/programs/{programId}/applications.csv': { get: { summary: "All the program's applicants as CSV", params: ['programId'], mediaType: csv } },
-  '/api/programs/{programId}/figures': { get: { summary: 'Targets and actuals with chart series (coordinator)', response: postings.ProgramFigures, params: ['programId'] } },
-  '/api/pool': { get: { summary: 'The talent pool across programs (coordinators)', response: postings.PoolList, query: ['q', 'tag', 'programId'] } },
-  '/api/pool.csv': { get: { summary: 'The talent pool as CSV (same query as /api/pool)', query: ['q', 'tag', 'programId'], mediaType: csv } },
+  '/api/programs/{programId}/interview-windows/{windowId}': {
+    delete: {
+      summary: 'Delete a window and its free slots (409 window_booked while interviews hold slots)',
+      status: 204,
+      params: ['programId', 'windowId'],
+    },
+  },
+  '/api/programs/{programId}/interviews': {
+    get: {
+      summary: "The program's interviews, soonest first",
+      response: postings.Agenda,
+      params: ['programId'],
+    },
+  },
+  '/api/programs/{programId}/applications.csv': {
+    get: { summary: "All the program's applicants as CSV", params: ['programId'], mediaType: csv },
+  },
+  '/api/programs/{programId}/figures': {
+    get: {
+      summary: 'Targets and actuals with chart series (coordinator)',
+      response: postings.ProgramFigures,
+      params: ['programId'],
+    },
+  },
+  '/api/pool': {
+    get: {
+      summary: 'The talent pool across programs (coordinators)',
+      response: postings.PoolList,
+      query: ['q', 'tag', 'programId'],
+    },
+  },
+  '/api/pool.csv': {
+    get: {
+      summary: 'The talent pool as CSV (same query as /api/pool)',
+      query: ['q', 'tag', 'programId'],
+      mediaType: csv,
+    },
+  },
   '/api/pool/{entryId}': {
-    patch: { summary: 'Set tags or note', body: postings.UpdatePoolEntryRequest, response: postings.PoolEntry, params: ['entryId'] },
-    delete: { summary: "Delete the person's entry and personal data (on request)", status: 204, params: ['entryId'] },
+    patch: {
+      summary: 'Set tags or note',
+      body: postings.UpdatePoolEntryRequest,
+      response: postings.PoolEntry,
+      params: ['entryId'],
+    },
+    delete: {
+      summary: "Delete the person's entry and personal data (on request)",
+      status: 204,
+      params: ['entryId'],
+    },
   },
   '/api/pool/{entryId}/invite': {
-    post: { summary: 'Invite the person into a team (needs team:invite there); the link is recorded on the entry', body: postings.InvitePoolEntryRequest, response: postings.InvitePoolEntryResponse, status: 201, params: ['entryId'] },
+    post: {
+      summary:
+        'Invite the person into a team (needs team:invite there); the link is recorded on the entry',
+      body: postings.InvitePoolEntryRequest,
+      response: postings.InvitePoolEntryResponse,
+      status: 201,
+      params: ['entryId'],
+    },
   },
-  '/postings': { get: { summary: 'Public list of postings (HTML)', query: ['q', 'region', 'remote', 'closed'], mediaType: html, isPublic: true } },
-  '/postings.atom': { get: { summary: 'Atom feed of open postings', mediaType: 'application/atom+xml', isPublic: true } },
-  '/postings/{slug}': { get: { summary: 'A posting page with JobPosting JSON-LD and the application form (HTML)', params: ['slug'], mediaType: html, isPublic: true } },
+  '/postings': {
+    get: {
+      summary: 'Public list of postings (HTML)',
+      query: ['q', 'region', 'remote', 'closed'],
+      mediaType: html,
+      isPublic: true,
+    },
+  },
+  '/postings.atom': {
+    get: {
+      summary: 'Atom feed of open postings',
+      mediaType: 'application/atom+xml',
+      isPublic: true,
+    },
+  },
+  '/postings/{slug}': {
+    get: {
+      summary: 'A posting page with JobPosting JSON-LD and the application form (HTML)',
+      params: ['slug'],
+      mediaType: html,
+      isPublic: true,
+    },
+  },
   '/postings/{slug}/apply': {
-    post: { summary: 'Apply (application/x-www-form-urlencoded: name, contact, motivation, skills, links, consent_data=yes, consent_pool=yes, website empty). 303 to the status page; 400 re-renders the form; 409 closed; 429 limit', params: ['slug'], status: 303, mediaType: html, isPublic: true },
+    post: {
+      summary:
+        'Apply (application/x-www-form-urlencoded: name, contact, motivation, skills, links, consent_data=yes, consent_pool=yes, website empty). 303 to the status page; 400 re-renders the form; 409 closed; 429 limit',
+      params: ['slug'],
+      status: 303,
+      mediaType: html,
+      isPublic: true,
+    },
   },
-  '/applications/{token}': { get: { summary: "The applicant's private status page (HTML)", params: ['token'], mediaType: html, isPublic: true } },
+  '/applications/{token}': {
+    get: {
+      summary: "The applicant's private status page (HTML)",
+      params: ['token'],
+      mediaType: html,
+      isPublic: true,
+    },
+  },
   '/applications/{token}/{action}': {
-    post: { summary: 'Applicant actions as forms: book (slot_id), cancel, leave-pool, erase (confirm=yes). 303 back to the status page; 409 with the reason', params: ['token', 'action'], status: 303, mediaType: html, isPublic: true },
+    post: {
+      summary:
+        'Applicant actions as forms: book (slot_id), cancel, leave-pool, erase (confirm=yes). 303 back to the status page; 409 with the reason',
+      params: ['token', 'action'],
+      status: 303,
+      mediaType: html,
+      isPublic: true,
+    },
   },
-  '/applications/{token}/interview.ics': { get: { summary: "The applicant's interview as an iCalendar file", params: ['token'], mediaType: 'text/calendar; charset=utf-8', isPublic: true } },
+  '/applications/{token}/interview.ics': {
+    get: {
+      summary: "The applicant's interview as an iCalendar file",
+      params: ['token'],
+      mediaType: 'text/calendar; charset=utf-8',
+      isPublic: true,
+    },
+  },
   '/pool/withdraw/{token}': {
-    get: { summary: 'Withdrawal page of a talent-pool entry (the link addPoolEntry returns)', params: ['token'], mediaType: html, isPublic: true },
+    get: {
+      summary: 'Withdrawal page of a talent-pool entry (the link addPoolEntry returns)',
+      params: ['token'],
+      mediaType: html,
+      isPublic: true,
+    },
     post: { summary: 'Delete the entry', params: ['token'], mediaType: html, isPublic: true },
   },
 }
-

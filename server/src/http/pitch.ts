@@ -38,8 +38,14 @@ function linkStatus(l: ShareLinkRecord): ShareLink['status'] {
 
 function toLink(l: ShareLinkRecord, token: string | null, origin: string): ShareLink {
   return {
-    id: l.id, teamId: l.teamId, sessionId: l.sessionId, createdAt: l.createdAt, expiresAt: l.expiresAt,
-    status: linkStatus(l), token, url: token ? `${origin}/watch/${token}` : null,
+    id: l.id,
+    teamId: l.teamId,
+    sessionId: l.sessionId,
+    createdAt: l.createdAt,
+    expiresAt: l.expiresAt,
+    status: linkStatus(l),
+    token,
+    url: token ? `${origin}/watch/${token}` : null,
   }
 }
 
@@ -51,7 +57,10 @@ function sessionFor(c: Context<AppEnv>, capability: Parameters<typeof programFor
   return { session, program, role }
 }
 
-async function createLink(c: Context<AppEnv>, target: { programId: string; teamId: string | null; sessionId: string | null }) {
+async function createLink(
+  c: Context<AppEnv>,
+  target: { programId: string; teamId: string | null; sessionId: string | null }
+) {
   const { expiresInHours } = await readBody(c, CreateShareLinkRequest)
   const token = newSecret()
   const link = c.var.deps.pitch.createShareLink({
@@ -67,15 +76,19 @@ async function createLink(c: Context<AppEnv>, target: { programId: string; teamI
 export const programPitchRoutes = new Hono<AppEnv>()
   .get('/:programId/pitch-sessions', (c) => {
     const { program } = programFor(c, c.req.param('programId'), 'program:read')
-    return c.json({ sessions: c.var.deps.pitch.listSessions(program.id).map((s) => toSession(c, s)) })
+    return c.json({
+      sessions: c.var.deps.pitch.listSessions(program.id).map((s) => toSession(c, s)),
+    })
   })
   .post('/:programId/pitch-sessions', async (c) => {
     const { program } = programFor(c, c.req.param('programId'), 'pitch:schedule')
     const body = await readBody(c, CreatePitchSessionRequest)
     const teamIds = new Set(c.var.deps.records.listTeams(program.id).map((t) => t.id))
     const stranger = body.teamIds.find((id) => !teamIds.has(id))
-    if (stranger) throw new HttpError(400, 'invalid_body', `teamIds: ${stranger} is not a team of this program`)
-    if (new Set(body.teamIds).size !== body.teamIds.length) throw new HttpError(400, 'invalid_body', 'teamIds: a team is listed twice')
+    if (stranger)
+      throw new HttpError(400, 'invalid_body', `teamIds: ${stranger} is not a team of this program`)
+    if (new Set(body.teamIds).size !== body.teamIds.length)
+      throw new HttpError(400, 'invalid_body', 'teamIds: a team is listed twice')
     const session = c.var.deps.pitch.createSession({ ...body, programId: program.id })
     return c.json(toSession(c, session), 201)
   })
@@ -99,14 +112,19 @@ export const sessionRoutes = new Hono<AppEnv>()
       collab.change(documentName('stage', id), (doc) => {
         setSession(doc, { sessionId: session.id, currentTeamId: teamId })
         // The team coming on stage starts from its full time, unless its timer already runs.
-        if (id === teamId && readTimer(doc)?.startedAt == null) applyTimerAction(doc, 'reset', Date.now(), session.minutesPerTeam)
+        if (id === teamId && readTimer(doc)?.startedAt == null)
+          applyTimerAction(doc, 'reset', Date.now(), session.minutesPerTeam)
       })
     }
     return c.json(toSession(c, pitch.getSession(session.id)!))
   })
   .get('/:sessionId/share-links', (c) => {
     const { session } = sessionFor(c, 'pitch:schedule')
-    return c.json({ links: c.var.deps.pitch.listShareLinks({ sessionId: session.id }).map((l) => toLink(l, null, originOf(c))) })
+    return c.json({
+      links: c.var.deps.pitch
+        .listShareLinks({ sessionId: session.id })
+        .map((l) => toLink(l, null, originOf(c))),
+    })
   })
   .post('/:sessionId/share-links', (c) => {
     const { session } = sessionFor(c, 'pitch:schedule')
@@ -118,15 +136,26 @@ export const teamStageRoutes = new Hono<AppEnv>()
   .post('/:teamId/stage/timer', async (c) => {
     const { team } = teamFor(c, c.req.param('teamId'), 'pitch:present')
     const { action, minutes } = await readBody(c, TimerRequest)
-    const session = c.var.deps.pitch.listSessions(team.programId).find((s) => s.currentTeamId === team.id)
+    const session = c.var.deps.pitch
+      .listSessions(team.programId)
+      .find((s) => s.currentTeamId === team.id)
     const timer = c.var.deps.collab.change(documentName('stage', team.id), (doc) =>
-      applyTimerAction(doc, action, Date.now(), minutes ?? (action === 'reset' ? session?.minutesPerTeam : undefined))
+      applyTimerAction(
+        doc,
+        action,
+        Date.now(),
+        minutes ?? (action === 'reset' ? session?.minutesPerTeam : undefined)
+      )
     )
     return c.json(timer)
   })
   .get('/:teamId/share-links', (c) => {
     const { team } = teamFor(c, c.req.param('teamId'), 'share:create')
-    return c.json({ links: c.var.deps.pitch.listShareLinks({ teamId: team.id }).map((l) => toLink(l, null, originOf(c))) })
+    return c.json({
+      links: c.var.deps.pitch
+        .listShareLinks({ teamId: team.id })
+        .map((l) => toLink(l, null, originOf(c))),
+    })
   })
   .post('/:teamId/share-links', (c) => {
     const { team } = teamFor(c, c.req.param('teamId'), 'share:create')
@@ -145,6 +174,10 @@ export const shareLinkRoutes = new Hono<AppEnv>().delete('/:linkId', (c) => {
     (link.teamId !== null && can(access.roleInTeam(principal, link.teamId), 'share:create'))
   if (!allowed) throw new HttpError(403, 'forbidden', 'you may not revoke this link')
   pitch.revokeShareLink(link.id)
-  c.var.deps.collab.disconnect((identity) => identity.shareLinkId === link.id, CLOSE_CODE.unauthorized, 'this link was withdrawn')
+  c.var.deps.collab.disconnect(
+    (identity) => identity.shareLinkId === link.id,
+    CLOSE_CODE.unauthorized,
+    'this link was withdrawn'
+  )
   return c.body(null, 204)
 })

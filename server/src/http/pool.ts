@@ -8,7 +8,12 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { InvitePoolEntryRequest, PoolQuery, UpdatePoolEntryRequest, can } from '../../../shared/src/index.ts'
+import {
+  InvitePoolEntryRequest,
+  PoolQuery,
+  UpdatePoolEntryRequest,
+  can,
+} from '../../../shared/src/index.ts'
 import type { PoolEntry, PoolList } from '../../../shared/src/index.ts'
 import type { PoolEntryRecord } from '../storage/PostingStore.ts'
 import { HttpError } from '../errors.ts'
@@ -25,7 +30,9 @@ import { csvResponse } from './selection.ts'
 function requirePoolAccess(c: Context<AppEnv>): void {
   const principal = requirePrincipal(c)
   if (principal.isAdmin) return
-  const coordinates = c.var.deps.records.membershipsOfPerson(principal.personId!).some((m) => can(m.role, 'pool:manage'))
+  const coordinates = c.var.deps.records
+    .membershipsOfPerson(principal.personId!)
+    .some((m) => can(m.role, 'pool:manage'))
   if (!coordinates) throw new HttpError(403, 'forbidden', 'only coordinators see the talent pool')
 }
 
@@ -43,19 +50,27 @@ function search(c: Context<AppEnv>): PoolEntry[] {
   const parsed = PoolQuery.safeParse(c.req.query())
   if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error))
   const { q, tag, programId } = parsed.data
-  const words = fold(q ?? '').split(/\s+/).filter(Boolean)
+  const words = fold(q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
   return c.var.deps.postings.pool
     .list()
     .map((e) => poolEntryView(c.var.deps.records, e))
     .filter((e) => {
       if (tag && !e.tags.includes(tag)) return false
       if (programId && !e.programs.some((p) => p.id === programId)) return false
-      const haystack = fold([e.name, e.contact, e.note, ...e.tags, ...e.programs.map((p) => p.name)].join('\n'))
+      const haystack = fold(
+        [e.name, e.contact, e.note, ...e.tags, ...e.programs.map((p) => p.name)].join('\n')
+      )
       return words.every((w) => haystack.includes(w))
     })
 }
 
-const SOURCE_TEXT = { applicant: '応募者', placed: '採用者', pitch_lead: '発表会の参加希望' } as const
+const SOURCE_TEXT = {
+  applicant: '応募者',
+  placed: '採用者',
+  pitch_lead: '発表会の参加希望',
+} as const
 
 /** Routes /api/pool, /api/pool.csv and /api/pool/:entryId…, mounted at /api. */
 export const poolRoutes = new Hono<AppEnv>()
@@ -77,7 +92,14 @@ export const poolRoutes = new Hono<AppEnv>()
       formatDateTime(e.createdAt),
       e.isDemo ? 'デモ' : '',
     ])
-    return csvResponse(c, 'talent-pool', toCsv(['氏名', '連絡先', 'タグ', '関わったプログラム', '経緯', 'メモ', '登録日時', 'デモデータ'], rows))
+    return csvResponse(
+      c,
+      'talent-pool',
+      toCsv(
+        ['氏名', '連絡先', 'タグ', '関わったプログラム', '経緯', 'メモ', '登録日時', 'デモデータ'],
+        rows
+      )
+    )
   })
   .patch('/pool/:entryId', async (c) => {
     const entry = entryFor(c)

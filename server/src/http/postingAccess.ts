@@ -15,13 +15,21 @@ interface TeamAccess {
 }
 
 /** The posting and the caller's role on its team; 404 when unknown, 403 without `capability`. */
-export function postingFor(c: Context<AppEnv>, postingId: string, capability: Capability): TeamAccess & { posting: PostingRecord } {
+export function postingFor(
+  c: Context<AppEnv>,
+  postingId: string,
+  capability: Capability
+): TeamAccess & { posting: PostingRecord } {
   const posting = c.var.deps.postings.publishing.get(postingId)
   if (!posting) throw new HttpError(404, 'posting_not_found', 'no posting has this id')
   return { posting, ...teamFor(c, posting.teamId, capability) }
 }
 
-export function applicationFor(c: Context<AppEnv>, applicationId: string, capability: Capability): TeamAccess & { application: ApplicationRecord } {
+export function applicationFor(
+  c: Context<AppEnv>,
+  applicationId: string,
+  capability: Capability
+): TeamAccess & { application: ApplicationRecord } {
   const application = c.var.deps.postings.applications.get(applicationId)
   if (!application) throw new HttpError(404, 'application_not_found', 'no application has this id')
   return { application, ...teamFor(c, application.teamId, capability) }
@@ -42,7 +50,8 @@ export function selecting<T>(run: () => T): T {
   try {
     return run()
   } catch (error) {
-    if (error instanceof SelectionError) throw new HttpError(error.code === 'slot_not_found' ? 404 : 409, error.code, error.message)
+    if (error instanceof SelectionError)
+      throw new HttpError(error.code === 'slot_not_found' ? 404 : 409, error.code, error.message)
     throw error
   }
 }

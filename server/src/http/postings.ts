@@ -27,7 +27,9 @@ export const teamPostingRoutes = new Hono<AppEnv>()
     const { team, program } = teamFor(c, c.req.param('teamId'), 'selection:read')
     const deps = c.var.deps
     const posting = deps.postings.publishing.byTeam(team.id)
-    const { completeness } = withSpecDoc(deps.collab, deps.documents, team.id, (doc) => sheetOf(doc, program.template))
+    const { completeness } = withSpecDoc(deps.collab, deps.documents, team.id, (doc) =>
+      sheetOf(doc, program.template)
+    )
     const body: TeamPosting = {
       posting: posting ? postingDetail(deps, posting, originOf(c)) : null,
       defaults: { title: team.name, region: program.region },
@@ -38,9 +40,16 @@ export const teamPostingRoutes = new Hono<AppEnv>()
   .post('/:teamId/posting', async (c) => {
     const { team, program } = teamFor(c, c.req.param('teamId'), 'posting:publish')
     const body = await readBody(c, PublishPostingRequest)
-    if (Date.parse(body.facts.deadline) <= Date.now()) throw new HttpError(400, 'invalid_body', 'facts.deadline: must be in the future')
+    if (Date.parse(body.facts.deadline) <= Date.now())
+      throw new HttpError(400, 'invalid_body', 'facts.deadline: must be in the future')
     const deps = c.var.deps
-    const outcome = publishPosting(deps, { team, program, facts: body.facts, slug: body.slug, publishedBy: c.var.principal!.personId })
+    const outcome = publishPosting(deps, {
+      team,
+      program,
+      facts: body.facts,
+      slug: body.slug,
+      publishedBy: c.var.principal!.personId,
+    })
     if (!outcome.ok) {
       const [status, message] = PUBLISH_REFUSALS[outcome.code]
       throw new HttpError(status, outcome.code, message)
@@ -51,7 +60,8 @@ export const teamPostingRoutes = new Hono<AppEnv>()
     const { team } = teamFor(c, c.req.param('teamId'), 'posting:publish')
     const deps = c.var.deps
     const posting = deps.postings.publishing.byTeam(team.id)
-    if (!posting) throw new HttpError(404, 'posting_not_found', 'this team has not published a posting')
+    if (!posting)
+      throw new HttpError(404, 'posting_not_found', 'this team has not published a posting')
     return c.json(postingDetail(deps, deps.postings.publishing.unpublish(posting.id)!, originOf(c)))
   })
 

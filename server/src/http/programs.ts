@@ -1,5 +1,11 @@
 import { Hono } from 'hono'
-import { CreateProgramRequest, CreateTeamRequest, DEFAULT_TEMPLATE, can, teamDocuments } from '../../../shared/src/index.ts'
+import {
+  CreateProgramRequest,
+  CreateTeamRequest,
+  DEFAULT_TEMPLATE,
+  can,
+  teamDocuments,
+} from '../../../shared/src/index.ts'
 import type { Program, ProgramList, TeamSummary } from '../../../shared/src/index.ts'
 import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
@@ -12,7 +18,9 @@ import { readBody } from './middleware/validate.ts'
 /** A team as the program page shows it: progress of its sheet and who is on it now. */
 export function teamSummary(deps: AppDeps, team: TeamRecord, program: ProgramRecord): TeamSummary {
   const documents = teamDocuments(team.id)
-  const { completeness } = withSpecDoc(deps.collab, deps.documents, team.id, (doc) => sheetOf(doc, program.template))
+  const { completeness } = withSpecDoc(deps.collab, deps.documents, team.id, (doc) =>
+    sheetOf(doc, program.template)
+  )
   return {
     id: team.id,
     name: team.name,
@@ -20,7 +28,9 @@ export function teamSummary(deps: AppDeps, team: TeamRecord, program: ProgramRec
     documents,
     memberCount: deps.records.teamMembers(team.id).length,
     completeness,
-    activeNow: deps.collab.activePeople(documents.spec).map(({ personId, name, role }) => ({ personId, name, role })),
+    activeNow: deps.collab
+      .activePeople(documents.spec)
+      .map(({ personId, name, role }) => ({ personId, name, role })),
   }
 }
 
@@ -30,7 +40,9 @@ export const programRoutes = new Hono<AppEnv>()
     const { records, access } = c.var.deps
     const programs = principal.isAdmin
       ? records.listPrograms()
-      : [...new Set(records.membershipsOfPerson(principal.personId!).map((m) => m.programId))].map((id) => records.getProgram(id)!)
+      : [...new Set(records.membershipsOfPerson(principal.personId!).map((m) => m.programId))].map(
+          (id) => records.getProgram(id)!
+        )
     const body: ProgramList = {
       programs: programs.map((p) => ({
         id: p.id,
@@ -45,7 +57,9 @@ export const programRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const principal = requirePrincipal(c)
     const { records } = c.var.deps
-    const coordinates = principal.isAdmin || records.membershipsOfPerson(principal.personId!).some((m) => can(m.role, 'program:create'))
+    const coordinates =
+      principal.isAdmin ||
+      records.membershipsOfPerson(principal.personId!).some((m) => can(m.role, 'program:create'))
     if (!coordinates) throw new HttpError(403, 'forbidden', 'only coordinators create programs')
     const body = await readBody(c, CreateProgramRequest)
     const program = records.transaction(() => {
@@ -57,7 +71,12 @@ export const programRoutes = new Hono<AppEnv>()
         createdBy: principal.personId,
       })
       if (principal.personId) {
-        records.addMembership({ personId: principal.personId, programId: created.id, teamId: null, role: 'coordinator' })
+        records.addMembership({
+          personId: principal.personId,
+          programId: created.id,
+          teamId: null,
+          role: 'coordinator',
+        })
       }
       return created
     })
@@ -81,6 +100,10 @@ export const programRoutes = new Hono<AppEnv>()
   .post('/:programId/teams', async (c) => {
     const { program } = programFor(c, c.req.param('programId'), 'program:manage')
     const body = await readBody(c, CreateTeamRequest)
-    const team = c.var.deps.records.createTeam({ programId: program.id, name: body.name, organization: body.organization ?? null })
+    const team = c.var.deps.records.createTeam({
+      programId: program.id,
+      name: body.name,
+      organization: body.organization ?? null,
+    })
     return c.json({ id: team.id, documents: teamDocuments(team.id) }, 201)
   })

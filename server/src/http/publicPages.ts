@@ -13,16 +13,31 @@ import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { ApplicationForm } from '../../../shared/src/index.ts'
-import type { ApplicationRecord, PostingRecord, PostingVersionRecord } from '../storage/PostingStore.ts'
+import type {
+  ApplicationRecord,
+  PostingRecord,
+  PostingVersionRecord,
+} from '../storage/PostingStore.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import { buildAtomFeed } from '../publishing/atom.ts'
 import { formatSlot } from '../publishing/format.ts'
 import { buildIcs } from '../publishing/ical.ts'
 import { isOpen } from '../publishing/publishPosting.ts'
 import { SlidingWindowLimiter } from '../publishing/RateLimiter.ts'
-import { bookSlot, cancelInterview, eraseApplication, leavePool, SelectionError } from '../publishing/selection.ts'
+import {
+  bookSlot,
+  cancelInterview,
+  eraseApplication,
+  leavePool,
+  SelectionError,
+} from '../publishing/selection.ts'
 import { postingUrl } from '../publishing/views.ts'
-import { applicationPage, DONE_MESSAGES, poolWithdrawPage, type Done } from '../publishing/pages/applicationPage.ts'
+import {
+  applicationPage,
+  DONE_MESSAGES,
+  poolWithdrawPage,
+  type Done,
+} from '../publishing/pages/applicationPage.ts'
 import { listPage, type ListFilters } from '../publishing/pages/listPage.ts'
 import { notFoundPage, page, PUBLIC_CSP, SITE_CSS, type Html } from '../publishing/pages/layout.ts'
 import { postingPage, type ApplicationFormState } from '../publishing/pages/postingPage.ts'
@@ -58,7 +73,8 @@ const SELECTION_MESSAGES: Record<SelectionError['code'], string> = {
   slot_taken: 'その枠は、ほかの方が先に予約しました。別の枠を選んでください。',
   slot_not_found: 'その枠は見つかりませんでした。別の枠を選んでください。',
   slot_past: 'その枠はすでに始まっています。別の枠を選んでください。',
-  already_booked: 'すでに面談を予約しています。変更する場合は、いまの予約をキャンセルしてから選び直してください。',
+  already_booked:
+    'すでに面談を予約しています。変更する場合は、いまの予約をキャンセルしてから選び直してください。',
   not_bookable: 'この応募では、いま面談を予約できません。',
   not_scheduled: 'この面談はすでにキャンセルされています。',
   erased: '個人情報が削除された応募です。',
@@ -67,11 +83,20 @@ const SELECTION_MESSAGES: Record<SelectionError['code'], string> = {
 
 export function publicPageRoutes(options: PublicPageOptions) {
   const limiter = new SlidingWindowLimiter(options.applyLimit, options.applyWindowMs)
-  const formLimit = bodyLimit({ maxSize: FORM_BYTES, onError: (c) => c.html(errorPage('送信された内容が大きすぎます。'), 413) })
+  const formLimit = bodyLimit({
+    maxSize: FORM_BYTES,
+    onError: (c) => c.html(errorPage('送信された内容が大きすぎます。'), 413),
+  })
 
   const app = new Hono<AppEnv>()
   // Scoped paths, not '*': mounted at the root, a '*' middleware would reach the API and the SPA too.
-  for (const path of ['/postings', '/postings/*', '/postings.atom', '/applications/*', '/pool/withdraw/*']) {
+  for (const path of [
+    '/postings',
+    '/postings/*',
+    '/postings.atom',
+    '/applications/*',
+    '/pool/withdraw/*',
+  ]) {
     app.use(path, async (c, next) => {
       await next()
       c.header('content-security-policy', PUBLIC_CSP)
@@ -87,13 +112,20 @@ export function publicPageRoutes(options: PublicPageOptions) {
   app.get('/postings.atom', (c) => {
     const deps = c.var.deps
     const origin = originOf(c)
-    const open = deps.postings.publishing.listPublished().filter((p) => isOpen(p.posting, p.version)).slice(0, FEED_ENTRIES)
+    const open = deps.postings.publishing
+      .listPublished()
+      .filter((p) => isOpen(p.posting, p.version))
+      .slice(0, FEED_ENTRIES)
     const xml = buildAtomFeed({
       selfUrl: `${origin}/postings.atom`,
       pageUrl: `${origin}/postings`,
       title: 'Specboard 求人 — 募集中の副業・プロボノ',
       subtitle: '地域の課題から生まれた仕様書と募集',
-      updated: open.map((p) => p.version.publishedAt).sort().at(-1) ?? new Date(0).toISOString(),
+      updated:
+        open
+          .map((p) => p.version.publishedAt)
+          .sort()
+          .at(-1) ?? new Date(0).toISOString(),
       entries: open.map(({ posting, version }) => ({
         url: postingUrl(origin, posting.slug),
         title: posting.isDemo ? `[デモ] ${version.facts.title}` : version.facts.title,
@@ -126,11 +158,23 @@ export function publicPageRoutes(options: PublicPageOptions) {
         if (filters.region && f.region !== filters.region) return false
         if (filters.remote === '1' && f.workStyle === 'onsite') return false
         if (filters.remote === '0' && f.workStyle === 'remote') return false
-        const haystack = fold([f.title, f.region, f.municipality ?? '', f.location ?? '', ...f.skills, item.version.excerpt, organization].join('\n'))
+        const haystack = fold(
+          [
+            f.title,
+            f.region,
+            f.municipality ?? '',
+            f.location ?? '',
+            ...f.skills,
+            item.version.excerpt,
+            organization,
+          ].join('\n')
+        )
         return words.every((w) => haystack.includes(w))
       })
       .sort((a, b) => Number(b.isOpen) - Number(a.isOpen))
-    const regions = [...new Set(shown.map((i) => i.item.version.facts.region))].sort((a, b) => a.localeCompare(b, 'ja'))
+    const regions = [...new Set(shown.map((i) => i.item.version.facts.region))].sort((a, b) =>
+      a.localeCompare(b, 'ja')
+    )
     c.header('cache-control', 'public, max-age=60')
     return c.html(listPage({ filters, items, regions, canonical: `${originOf(c)}/postings` }))
   })
@@ -142,12 +186,15 @@ export function publicPageRoutes(options: PublicPageOptions) {
     return c.html(renderPosting(c, found.posting, found.version))
   })
 
-  app.get('/postings/:slug/apply', (c) => c.redirect(`/postings/${encodeURIComponent(c.req.param('slug'))}#apply`, 303))
+  app.get('/postings/:slug/apply', (c) =>
+    c.redirect(`/postings/${encodeURIComponent(c.req.param('slug'))}#apply`, 303)
+  )
 
   app.post('/postings/:slug/apply', formLimit, async (c) => {
     const found = publishedBySlug(c)
     if (!found) return c.html(notFoundPage(), 404)
-    if (!isSameOrigin(c)) return c.html(errorPage('このフォームは、募集ページから送信してください。'), 403)
+    if (!isSameOrigin(c))
+      return c.html(errorPage('このフォームは、募集ページから送信してください。'), 403)
     const { posting, version } = found
     if (!isOpen(posting, version)) return c.html(renderPosting(c, posting, version), 409)
     const values = await formValues(c)
@@ -162,7 +209,9 @@ export function publicPageRoutes(options: PublicPageOptions) {
       return c.html(renderPosting(c, posting, version, { values, errors }), 400)
     }
     if (!limiter.take(clientAddress(c, options.trustProxy))) {
-      const errors = { _form: '短い時間に多くの応募がありました。しばらく待ってから、もう一度送信してください。' }
+      const errors = {
+        _form: '短い時間に多くの応募がありました。しばらく待ってから、もう一度送信してください。',
+      }
       return c.html(renderPosting(c, posting, version, { values, errors }), 429)
     }
     const form = parsed.data
@@ -186,19 +235,29 @@ export function publicPageRoutes(options: PublicPageOptions) {
 
   app.get('/applications/:token', (c) => {
     const application = applicationByToken(c)
-    if (!application) return c.html(notFoundPage('この確認用リンクは見つかりませんでした。URLをもう一度お確かめください。'), 404)
+    if (!application)
+      return c.html(
+        notFoundPage('この確認用リンクは見つかりませんでした。URLをもう一度お確かめください。'),
+        404
+      )
     const done = c.req.query('done')
-    return c.html(renderApplication(c, application, { done: done && done in DONE_MESSAGES ? (done as Done) : undefined }))
+    return c.html(
+      renderApplication(c, application, {
+        done: done && done in DONE_MESSAGES ? (done as Done) : undefined,
+      })
+    )
   })
 
   app.post('/applications/:token/:action{book|cancel|leave-pool|erase}', formLimit, async (c) => {
     const application = applicationByToken(c)
     if (!application) return c.html(notFoundPage('この確認用リンクは見つかりませんでした。'), 404)
-    if (!isSameOrigin(c)) return c.html(errorPage('このフォームは、応募状況のページから送信してください。'), 403)
+    if (!isSameOrigin(c))
+      return c.html(errorPage('このフォームは、応募状況のページから送信してください。'), 403)
     const values = (await formValues(c)) ?? {}
     const { postings } = c.var.deps
     // An explicit fragment, so the form's #anchor is not carried over to the bookmarked status link.
-    const back = (done: Done) => c.redirect(`/applications/${c.req.param('token')}?done=${done}#status`, 303)
+    const back = (done: Done) =>
+      c.redirect(`/applications/${c.req.param('token')}?done=${done}#status`, 303)
     try {
       switch (c.req.param('action')) {
         case 'book':
@@ -215,14 +274,24 @@ export function publicPageRoutes(options: PublicPageOptions) {
           return back('left-pool')
         case 'erase':
           if (values.confirm !== 'yes') {
-            return c.html(renderApplication(c, application, { error: '削除するには、確認のチェックを入れてください。' }), 400)
+            return c.html(
+              renderApplication(c, application, {
+                error: '削除するには、確認のチェックを入れてください。',
+              }),
+              400
+            )
           }
           eraseApplication(postings, application)
           return back('erased')
       }
     } catch (error) {
       if (!(error instanceof SelectionError)) throw error
-      return c.html(renderApplication(c, postings.applications.get(application.id)!, { error: SELECTION_MESSAGES[error.code] }), 409)
+      return c.html(
+        renderApplication(c, postings.applications.get(application.id)!, {
+          error: SELECTION_MESSAGES[error.code],
+        }),
+        409
+      )
     }
     return c.html(notFoundPage(), 404)
   })
@@ -231,7 +300,8 @@ export function publicPageRoutes(options: PublicPageOptions) {
     const application = applicationByToken(c)
     const { postings } = c.var.deps
     const interview = application && postings.interviews.latestOf(application.id)
-    if (!application || !interview || application.erasedAt) return c.html(notFoundPage('予約された面談はありません。'), 404)
+    if (!application || !interview || application.erasedAt)
+      return c.html(notFoundPage('予約された面談はありません。'), 404)
     const posting = postings.publishing.get(application.postingId)!
     const version = postings.publishing.version(posting.id, posting.currentVersion)!
     c.header('content-type', 'text/calendar; charset=utf-8')
@@ -255,16 +325,31 @@ export function publicPageRoutes(options: PublicPageOptions) {
 
   app.get('/pool/withdraw/:token', (c) => {
     const entry = c.var.deps.postings.pool.byWithdrawTokenHash(hashSecret(c.req.param('token')))
-    if (!entry) return c.html(notFoundPage('このリンクの登録は見つかりませんでした。すでに削除されている可能性があります。'), 404)
+    if (!entry)
+      return c.html(
+        notFoundPage(
+          'このリンクの登録は見つかりませんでした。すでに削除されている可能性があります。'
+        ),
+        404
+      )
     c.header('cache-control', 'no-store')
-    return c.html(poolWithdrawPage({ name: entry.name, action: `/pool/withdraw/${c.req.param('token')}` }))
+    return c.html(
+      poolWithdrawPage({ name: entry.name, action: `/pool/withdraw/${c.req.param('token')}` })
+    )
   })
 
   app.post('/pool/withdraw/:token', formLimit, (c) => {
-    if (!isSameOrigin(c)) return c.html(errorPage('このフォームは、登録のページから送信してください。'), 403)
+    if (!isSameOrigin(c))
+      return c.html(errorPage('このフォームは、登録のページから送信してください。'), 403)
     const { pool } = c.var.deps.postings
     const entry = pool.byWithdrawTokenHash(hashSecret(c.req.param('token')))
-    if (!entry) return c.html(notFoundPage('このリンクの登録は見つかりませんでした。すでに削除されている可能性があります。'), 404)
+    if (!entry)
+      return c.html(
+        notFoundPage(
+          'このリンクの登録は見つかりませんでした。すでに削除されている可能性があります。'
+        ),
+        404
+      )
     pool.delete(entry.id)
     return c.html(poolWithdrawPage('done'))
   })
@@ -280,22 +365,38 @@ function listFilters(c: Context): ListFilters {
   const q = (c.req.query('q') ?? '').slice(0, 100).trim()
   const region = (c.req.query('region') ?? '').slice(0, 40)
   const remote = c.req.query('remote')
-  return { q, region, remote: remote === '1' || remote === '0' ? remote : '', closed: c.req.query('closed') === '1' }
+  return {
+    q,
+    region,
+    remote: remote === '1' || remote === '0' ? remote : '',
+    closed: c.req.query('closed') === '1',
+  }
 }
 
-function publishedBySlug(c: Context<AppEnv>): { posting: PostingRecord; version: PostingVersionRecord } | null {
+function publishedBySlug(
+  c: Context<AppEnv>
+): { posting: PostingRecord; version: PostingVersionRecord } | null {
   const { publishing } = c.var.deps.postings
   const posting = publishing.bySlug(c.req.param('slug') ?? '')
-  if (!posting || posting.status !== 'published') return null
+  if (posting?.status !== 'published') return null
   return { posting, version: publishing.version(posting.id, posting.currentVersion)! }
 }
 
 function organizationOf(c: Context<AppEnv>, posting: PostingRecord): string {
   const { records } = c.var.deps
-  return records.getTeam(posting.teamId)?.organization || records.getProgram(posting.programId)?.name || ''
+  return (
+    records.getTeam(posting.teamId)?.organization ||
+    records.getProgram(posting.programId)?.name ||
+    ''
+  )
 }
 
-function renderPosting(c: Context<AppEnv>, posting: PostingRecord, version: PostingVersionRecord, form?: ApplicationFormState): Html {
+function renderPosting(
+  c: Context<AppEnv>,
+  posting: PostingRecord,
+  version: PostingVersionRecord,
+  form?: ApplicationFormState
+): Html {
   if (form) c.header('cache-control', 'no-store')
   return postingPage({
     posting,
@@ -315,7 +416,11 @@ function applicationByToken(c: Context<AppEnv>): ApplicationRecord | undefined {
   return c.var.deps.postings.applications.byStatusTokenHash(hashSecret(token))
 }
 
-function renderApplication(c: Context<AppEnv>, application: ApplicationRecord, extra: { done?: Done; error?: string }): Html {
+function renderApplication(
+  c: Context<AppEnv>,
+  application: ApplicationRecord,
+  extra: { done?: Done; error?: string }
+): Html {
   const { postings } = c.var.deps
   const posting = postings.publishing.get(application.postingId)!
   c.header('cache-control', 'no-store')
@@ -328,9 +433,14 @@ function renderApplication(c: Context<AppEnv>, application: ApplicationRecord, e
     statusUrl: `${originOf(c)}/applications/${c.req.param('token')}`,
     interview: postings.interviews.latestOf(application.id),
     freeSlots: postings.interviews
-      .freeSlots(application.programId, application.postingId, new Date(Date.now() + BOOKING_LEAD_MS).toISOString())
+      .freeSlots(
+        application.programId,
+        application.postingId,
+        new Date(Date.now() + BOOKING_LEAD_MS).toISOString()
+      )
       .slice(0, MAX_SLOTS_SHOWN),
-    inPool: application.consentPool || postings.pool.entryOfApplication(application.id) !== undefined,
+    inPool:
+      application.consentPool || postings.pool.entryOfApplication(application.id) !== undefined,
     ...extra,
   })
 }
@@ -338,10 +448,15 @@ function renderApplication(c: Context<AppEnv>, application: ApplicationRecord, e
 /** The form's text fields; null when the body is not a form. Files and repeated fields are ignored. */
 async function formValues(c: Context): Promise<Record<string, string> | null> {
   const type = (c.req.header('content-type') ?? '').toLowerCase()
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null
+  if (
+    !type.startsWith('application/x-www-form-urlencoded') &&
+    !type.startsWith('multipart/form-data')
+  )
+    return null
   const body = await c.req.parseBody()
   const values: Record<string, string> = {}
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value
+  for (const [key, value] of Object.entries(body))
+    if (typeof value === 'string') values[key] = value
   return values
 }
 
@@ -374,5 +489,9 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 function errorPage(message: string): Html {
-  return page({ title: 'エラー | Specboard 求人', noindex: true, body: html`<h1>送信できませんでした</h1><div class="card"><p>${message}</p><p><a href="/postings">募集の一覧へ</a></p></div>` })
+  return page({
+    title: 'エラー | Specboard 求人',
+    noindex: true,
+    body: html`<h1>送信できませんでした</h1><div class="card"><p>${message}</p><p><a href="/postings">募集の一覧へ</a></p></div>`,
+  })
 }

@@ -1,7 +1,12 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import * as Y from 'yjs'
-import { CloseRoundRequest, DiffPoint, OpenRoundRequest, documentName } from '../../../shared/src/index.ts'
+import {
+  CloseRoundRequest,
+  DiffPoint,
+  OpenRoundRequest,
+  documentName,
+} from '../../../shared/src/index.ts'
 import type { Round, SheetDiff } from '../../../shared/src/index.ts'
 import type { ProgramRecord, RoundRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
@@ -15,25 +20,66 @@ import { readBody } from './middleware/validate.ts'
 
 function toRound(r: RoundRecord): Round {
   const { id, teamId, number, openedAt, closedAt, reviewers, summary } = r
-  return { id, teamId, number, state: closedAt ? 'closed' : 'open', openedAt, closedAt, reviewers: [...reviewers], summary }
+  return {
+    id,
+    teamId,
+    number,
+    state: closedAt ? 'closed' : 'open',
+    openedAt,
+    closedAt,
+    reviewers: [...reviewers],
+    summary,
+  }
 }
 
 function currentState(c: Context<AppEnv>, teamId: string): Uint8Array {
-  return withSpecDoc(c.var.deps.collab, c.var.deps.documents, teamId, (doc) => Y.encodeStateAsUpdate(doc))
+  return withSpecDoc(c.var.deps.collab, c.var.deps.documents, teamId, (doc) =>
+    Y.encodeStateAsUpdate(doc)
+  )
 }
 
 /** Reviewer ids must name people who review in this program; they join the team as reviewers. */
-function checkReviewers(c: Context<AppEnv>, program: ProgramRecord, reviewerIds: readonly string[]): void {
-  const reviewers = new Set(c.var.deps.records.programMembers(program.id).filter((m) => m.role === 'reviewer').map((m) => m.personId))
+function checkReviewers(
+  c: Context<AppEnv>,
+  program: ProgramRecord,
+  reviewerIds: readonly string[]
+): void {
+  const reviewers = new Set(
+    c.var.deps.records
+      .programMembers(program.id)
+      .filter((m) => m.role === 'reviewer')
+      .map((m) => m.personId)
+  )
   const stranger = reviewerIds.find((id) => !reviewers.has(id))
-  if (stranger) throw new HttpError(400, 'invalid_body', `reviewerIds: ${stranger} is not a reviewer in this program`)
+  if (stranger)
+    throw new HttpError(
+      400,
+      'invalid_body',
+      `reviewerIds: ${stranger} is not a reviewer in this program`
+    )
 }
 
-function openFor(c: Context<AppEnv>, team: TeamRecord, reviewerIds: readonly string[]): RoundRecord | null {
+function openFor(
+  c: Context<AppEnv>,
+  team: TeamRecord,
+  reviewerIds: readonly string[]
+): RoundRecord | null {
   const { records } = c.var.deps
   return records.transaction(() => {
-    const round = records.openRound({ teamId: team.id, openedBy: c.var.principal!.personId, snapshot: currentState(c, team.id), reviewerIds })
-    if (round) for (const personId of reviewerIds) records.addMembership({ personId, programId: team.programId, teamId: team.id, role: 'reviewer' })
+    const round = records.openRound({
+      teamId: team.id,
+      openedBy: c.var.principal!.personId,
+      snapshot: currentState(c, team.id),
+      reviewerIds,
+    })
+    if (round)
+      for (const personId of reviewerIds)
+        records.addMembership({
+          personId,
+          programId: team.programId,
+          teamId: team.id,
+          role: 'reviewer',
+        })
     return round
   })
 }
@@ -63,7 +109,12 @@ export const teamRoundRoutes = new Hono<AppEnv>()
     const { reviewerIds } = await readBody(c, OpenRoundRequest)
     checkReviewers(c, program, reviewerIds)
     const round = openFor(c, team, reviewerIds)
-    if (!round) throw new HttpError(409, 'round_already_open', 'this team already has an open round; close it first')
+    if (!round)
+      throw new HttpError(
+        409,
+        'round_already_open',
+        'this team already has an open round; close it first'
+      )
     return c.json(toRound(round), 201)
   })
   .post('/:teamId/rounds/:number/close', async (c) => {
@@ -76,8 +127,19 @@ export const teamRoundRoutes = new Hono<AppEnv>()
     const opened = records.roundSnapshot(round.id, 'open')!
     const closing = currentState(c, team.id)
     const threads = withDocument(collab, documents, documentName('feedback', team.id), listThreads)
-    const summary = summarizeRound(round.id, threads, diffSheets(opened, closing, program.template), note)
-    if (!records.closeRound(round.id, { closedBy: c.var.principal!.personId, snapshot: closing, summary })) {
+    const summary = summarizeRound(
+      round.id,
+      threads,
+      diffSheets(opened, closing, program.template),
+      note
+    )
+    if (
+      !records.closeRound(round.id, {
+        closedBy: c.var.principal!.personId,
+        snapshot: closing,
+        summary,
+      })
+    ) {
       throw new HttpError(409, 'round_not_open', 'this round is already closed')
     }
     return c.json(toRound(records.getRound(team.id, round.number)!))
@@ -86,10 +148,25 @@ export const teamRoundRoutes = new Hono<AppEnv>()
     const { team, program } = teamFor(c, c.req.param('teamId'), 'team:read')
     const from = DiffPoint.safeParse(c.req.query('from'))
     const to = DiffPoint.safeParse(c.req.query('to') ?? 'current')
-    if (!from.success) throw new HttpError(400, 'invalid_query', 'from: must be current, round:<n> or round:<n>:close')
-    if (!to.success) throw new HttpError(400, 'invalid_query', 'to: must be current, round:<n> or round:<n>:close')
-    const sections = diffSheets(stateAt(c, team.id, from.data), stateAt(c, team.id, to.data), program.template)
-    const body: SheetDiff = { from: from.data, to: to.data, changedSections: sections.filter((s) => s.changed).length, sections }
+    if (!from.success)
+      throw new HttpError(
+        400,
+        'invalid_query',
+        'from: must be current, round:<n> or round:<n>:close'
+      )
+    if (!to.success)
+      throw new HttpError(400, 'invalid_query', 'to: must be current, round:<n> or round:<n>:close')
+    const sections = diffSheets(
+      stateAt(c, team.id, from.data),
+      stateAt(c, team.id, to.data),
+      program.template
+    )
+    const body: SheetDiff = {
+      from: from.data,
+      to: to.data,
+      changedSections: sections.filter((s) => s.changed).length,
+      sections,
+    }
     return c.json(body)
   })
 
@@ -112,7 +189,12 @@ export const programRoundRoutes = new Hono<AppEnv>().post('/:programId/rounds', 
 export const programMemberRoutes = new Hono<AppEnv>().get('/:programId/members', (c) => {
   const { program } = programFor(c, c.req.param('programId'), 'program:read')
   const members = c.var.deps.records.programMembers(program.id).map((m) => ({
-    memberId: m.id, personId: m.personId, name: m.personName, role: m.role, teamId: m.teamId, teamName: m.teamName,
+    memberId: m.id,
+    personId: m.personId,
+    name: m.personName,
+    role: m.role,
+    teamId: m.teamId,
+    teamName: m.teamName,
   }))
   return c.json({ members })
 })

@@ -5,7 +5,13 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { CancelInterviewRequest, CreateWindowRequest, SlotChoice, UpdateApplicationRequest, can } from '../../../shared/src/index.ts'
+import {
+  CancelInterviewRequest,
+  CreateWindowRequest,
+  SlotChoice,
+  UpdateApplicationRequest,
+  can,
+} from '../../../shared/src/index.ts'
 import type { Agenda, InterviewWindow, Pipeline } from '../../../shared/src/index.ts'
 import type { ApplicationRecord, PostingStore, WindowRecord } from '../storage/PostingStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
@@ -30,9 +36,18 @@ export const postingSelectionRoutes = new Hono<AppEnv>()
     const { postings } = c.var.deps
     const version = postings.publishing.version(posting.id, posting.currentVersion)!
     const body: Pipeline = {
-      posting: { id: posting.id, title: version.facts.title, slug: posting.slug, teamId: team.id, teamName: team.name, isOpen: isOpen(posting, version) },
+      posting: {
+        id: posting.id,
+        title: version.facts.title,
+        slug: posting.slug,
+        teamId: team.id,
+        teamName: team.name,
+        isOpen: isOpen(posting, version),
+      },
       counts: postings.applications.stageCounts(posting.id),
-      applications: postings.applications.listByPosting(posting.id).map((a) => applicationView(postings, a)),
+      applications: postings.applications
+        .listByPosting(posting.id)
+        .map((a) => applicationView(postings, a)),
       canManage: can(role, 'selection:manage'),
     }
     return c.json(body)
@@ -40,7 +55,11 @@ export const postingSelectionRoutes = new Hono<AppEnv>()
   .get('/:postingId/applications.csv', (c) => {
     const { posting } = postingFor(c, c.req.param('postingId'), 'selection:read')
     const { postings, records } = c.var.deps
-    return csvResponse(c, `applicants-${posting.slug}`, applicantsCsv(postings, records, postings.applications.listByPosting(posting.id)))
+    return csvResponse(
+      c,
+      `applicants-${posting.slug}`,
+      applicantsCsv(postings, records, postings.applications.listByPosting(posting.id))
+    )
   })
 
 /** Routes under /api/applications/:applicationId. */
@@ -54,7 +73,9 @@ export const applicationRoutes = new Hono<AppEnv>()
     const body = await readBody(c, UpdateApplicationRequest)
     const { postings } = c.var.deps
     const updated = postings.transaction(() => {
-      const moved = body.stage ? selecting(() => changeStage(postings, application, body.stage!)) : application
+      const moved = body.stage
+        ? selecting(() => changeStage(postings, application, body.stage!))
+        : application
       return postings.applications.update(moved.id, { note: body.note, rating: body.rating })!
     })
     return c.json(applicationView(postings, updated))
@@ -71,15 +92,27 @@ export const interviewRoutes = new Hono<AppEnv>()
   .post('/:interviewId/move', async (c) => {
     const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
     const { slotId } = await readBody(c, SlotChoice)
-    return c.json(interviewView(selecting(() => moveInterview(c.var.deps.postings, interview, slotId))))
+    return c.json(
+      interviewView(selecting(() => moveInterview(c.var.deps.postings, interview, slotId)))
+    )
   })
   .post('/:interviewId/cancel', async (c) => {
     const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
     const { reason } = await readBody(c, CancelInterviewRequest)
-    return c.json(interviewView(selecting(() => cancelInterview(c.var.deps.postings, interview, 'coordinator', reason || null))))
+    return c.json(
+      interviewView(
+        selecting(() =>
+          cancelInterview(c.var.deps.postings, interview, 'coordinator', reason || null)
+        )
+      )
+    )
   })
   .get('/:interviewId/interview.ics', (c) => {
-    const { interview, application, team } = interviewFor(c, c.req.param('interviewId'), 'selection:read')
+    const { interview, application, team } = interviewFor(
+      c,
+      c.req.param('interviewId'),
+      'selection:read'
+    )
     c.header('content-type', 'text/calendar; charset=utf-8')
     c.header('content-disposition', 'attachment; filename="interview.ics"')
     return c.body(
@@ -103,17 +136,24 @@ export const programSelectionRoutes = new Hono<AppEnv>()
   .get('/:programId/interview-windows', (c) => {
     const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings, records } = c.var.deps
-    return c.json({ windows: postings.interviews.listWindows(program.id).map((w) => windowView(postings, records, w)) })
+    return c.json({
+      windows: postings.interviews
+        .listWindows(program.id)
+        .map((w) => windowView(postings, records, w)),
+    })
   })
   .post('/:programId/interview-windows', async (c) => {
     const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
     const body = await readBody(c, CreateWindowRequest)
     const { postings, records } = c.var.deps
-    if (Date.parse(body.endsAt) <= Date.now()) throw new HttpError(400, 'invalid_body', 'endsAt: must be in the future')
+    if (Date.parse(body.endsAt) <= Date.now())
+      throw new HttpError(400, 'invalid_body', 'endsAt: must be in the future')
     if (body.postingId && postings.publishing.get(body.postingId)?.programId !== program.id) {
       throw new HttpError(400, 'invalid_body', 'postingId: no such posting in this program')
     }
-    const slots = cutSlots(body.startsAt, body.endsAt).filter((s) => Date.parse(s.startsAt) > Date.now())
+    const slots = cutSlots(body.startsAt, body.endsAt).filter(
+      (s) => Date.parse(s.startsAt) > Date.now()
+    )
     const window = postings.interviews.createWindow({
       programId: program.id,
       postingId: body.postingId,
@@ -128,9 +168,14 @@ export const programSelectionRoutes = new Hono<AppEnv>()
     const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings } = c.var.deps
     const window = postings.interviews.getWindow(c.req.param('windowId'))
-    if (!window || window.programId !== program.id) throw new HttpError(404, 'window_not_found', 'this program has no such window')
+    if (!window || window.programId !== program.id)
+      throw new HttpError(404, 'window_not_found', 'this program has no such window')
     if (postings.interviews.deleteWindow(window.id) === 'booked') {
-      throw new HttpError(409, 'window_booked', 'interviews are booked in this window; move or cancel them first')
+      throw new HttpError(
+        409,
+        'window_booked',
+        'interviews are booked in this window; move or cancel them first'
+      )
     }
     return c.body(null, 204)
   })
@@ -145,7 +190,8 @@ export const programSelectionRoutes = new Hono<AppEnv>()
           ...interviewView(i),
           applicantName: application.name,
           postingId: posting.id,
-          postingTitle: postings.publishing.version(posting.id, posting.currentVersion)!.facts.title,
+          postingTitle: postings.publishing.version(posting.id, posting.currentVersion)!.facts
+            .title,
           teamName: records.getTeam(posting.teamId)?.name ?? '',
         }
       }),
@@ -155,10 +201,18 @@ export const programSelectionRoutes = new Hono<AppEnv>()
   .get('/:programId/applications.csv', (c) => {
     const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings, records } = c.var.deps
-    return csvResponse(c, 'applicants', applicantsCsv(postings, records, postings.applications.listByProgram(program.id)))
+    return csvResponse(
+      c,
+      'applicants',
+      applicantsCsv(postings, records, postings.applications.listByProgram(program.id))
+    )
   })
 
-function windowView(postings: PostingStore, records: RecordStore, w: WindowRecord): InterviewWindow {
+function windowView(
+  postings: PostingStore,
+  records: RecordStore,
+  w: WindowRecord
+): InterviewWindow {
   return {
     ...w,
     slots: postings.interviews.slotsOfWindow(w.id).map((s) => {
@@ -175,7 +229,9 @@ function windowView(postings: PostingStore, records: RecordStore, w: WindowRecor
                 interviewId: interview.id,
                 applicationId: application.id,
                 applicantName: application.name,
-                postingTitle: postings.publishing.version(posting.id, posting.currentVersion)!.facts.title || (records.getTeam(posting.teamId)?.name ?? ''),
+                postingTitle:
+                  postings.publishing.version(posting.id, posting.currentVersion)!.facts.title ||
+                  (records.getTeam(posting.teamId)?.name ?? ''),
               }
             : null,
       }
@@ -183,14 +239,36 @@ function windowView(postings: PostingStore, records: RecordStore, w: WindowRecor
   }
 }
 
-const APPLICANT_COLUMNS = ['応募日時', '求人', 'チーム', '段階', '氏名', '連絡先', 'スキル', 'リンク', '応募の動機', '人材プールへの同意', '評価', 'メモ', '面談', 'デモデータ']
+const APPLICANT_COLUMNS = [
+  '応募日時',
+  '求人',
+  'チーム',
+  '段階',
+  '氏名',
+  '連絡先',
+  'スキル',
+  'リンク',
+  '応募の動機',
+  '人材プールへの同意',
+  '評価',
+  'メモ',
+  '面談',
+  'デモデータ',
+]
 
-function applicantsCsv(postings: PostingStore, records: RecordStore, applications: readonly ApplicationRecord[]): string {
+function applicantsCsv(
+  postings: PostingStore,
+  records: RecordStore,
+  applications: readonly ApplicationRecord[]
+): string {
   const titles = new Map<string, string>()
   const titleOf = (postingId: string) => {
     if (!titles.has(postingId)) {
       const posting = postings.publishing.get(postingId)!
-      titles.set(postingId, postings.publishing.version(posting.id, posting.currentVersion)!.facts.title)
+      titles.set(
+        postingId,
+        postings.publishing.version(posting.id, posting.currentVersion)!.facts.title
+      )
     }
     return titles.get(postingId)!
   }
@@ -209,7 +287,9 @@ function applicantsCsv(postings: PostingStore, records: RecordStore, application
       a.consentPool ? 'あり' : 'なし',
       a.rating,
       a.note,
-      interview ? `${formatSlot(interview.startsAt, interview.endsAt)}${interview.status === 'cancelled' ? '（取消）' : ''}` : '',
+      interview
+        ? `${formatSlot(interview.startsAt, interview.endsAt)}${interview.status === 'cancelled' ? '（取消）' : ''}`
+        : '',
       a.isDemo ? 'デモ' : '',
     ]
   })
@@ -220,7 +300,10 @@ function applicantsCsv(postings: PostingStore, records: RecordStore, application
 export function csvResponse(c: Context, name: string, csv: string): Response {
   const file = `${name}-${new Date().toISOString().slice(0, 10)}.csv`
   c.header('content-type', 'text/csv; charset=utf-8')
-  c.header('content-disposition', `attachment; filename="${file.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file)}`)
+  c.header(
+    'content-disposition',
+    `attachment; filename="${file.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file)}`
+  )
   c.header('cache-control', 'no-store')
   return c.body(csv)
 }

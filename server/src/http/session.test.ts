@@ -12,19 +12,38 @@ describe('session routes', () => {
   afterAll(() => t.close())
 
   it('creates the coordinator once, with the printed setup link', async () => {
-    expect((await t.request('GET', '/api/setup/status', { token: null })).body).toEqual({ needed: true })
+    expect((await t.request('GET', '/api/setup/status', { token: null })).body).toEqual({
+      needed: true,
+    })
     const link = openSetupIfNeeded(t.storage.records, 'http://localhost')!
     const token = link.split('/setup/')[1]
 
-    expect((await t.request('POST', '/api/setup', { token: null, body: { token: 'wrong', name: 'Eve' } })).status).toBe(403)
-    const created = await t.request('POST', '/api/setup', { token: null, body: { token, name: 'Sato' } })
+    expect(
+      (
+        await t.request('POST', '/api/setup', {
+          token: null,
+          body: { token: 'wrong', name: 'Eve' },
+        })
+      ).status
+    ).toBe(403)
+    const created = await t.request('POST', '/api/setup', {
+      token: null,
+      body: { token, name: 'Sato' },
+    })
     expect(created.status).toBe(201)
     expect(created.headers.get('set-cookie')).toContain('sb_token=')
 
-    const me = Me.parse((await t.request('GET', '/api/me', { token: created.body.accessToken })).body)
+    const me = Me.parse(
+      (await t.request('GET', '/api/me', { token: created.body.accessToken })).body
+    )
     expect(me.person).toMatchObject({ name: 'Sato', isAdmin: true })
-    expect((await t.request('GET', '/api/setup/status', { token: null })).body).toEqual({ needed: false })
-    expect((await t.request('POST', '/api/setup', { token: null, body: { token, name: 'Again' } })).status).toBe(403)
+    expect((await t.request('GET', '/api/setup/status', { token: null })).body).toEqual({
+      needed: false,
+    })
+    expect(
+      (await t.request('POST', '/api/setup', { token: null, body: { token, name: 'Again' } }))
+        .status
+    ).toBe(403)
     expect(openSetupIfNeeded(t.storage.records, 'http://localhost')).toBeNull()
   })
 
@@ -32,26 +51,38 @@ describe('session routes', () => {
     const admin = t.storage.records.createPerson('Admin person', true)
     const token = 'coordinator-person-token'
     t.storage.records.addAccessToken(hashSecret(token), admin.id)
-    const created = await t.request('POST', '/api/programs', { token, body: { name: 'Mine', region: 'R' } })
+    const created = await t.request('POST', '/api/programs', {
+      token,
+      body: { name: 'Mine', region: 'R' },
+    })
     expect(created.status).toBe(201)
     const me = Me.parse((await t.request('GET', '/api/me', { token })).body)
-    expect(me.memberships).toEqual([expect.objectContaining({ programId: created.body.id, teamId: null, role: 'coordinator' })])
+    expect(me.memberships).toEqual([
+      expect.objectContaining({ programId: created.body.id, teamId: null, role: 'coordinator' }),
+    ])
   })
 
   it('shows the operations token as the administrator', async () => {
     const me = Me.parse((await t.request('GET', '/api/me')).body)
-    expect(me).toEqual({ person: { id: 'admin', name: 'Administrator', isAdmin: true }, memberships: [] })
+    expect(me).toEqual({
+      person: { id: 'admin', name: 'Administrator', isAdmin: true },
+      memberships: [],
+    })
   })
 
   it('signs out by revoking the cookie token', async () => {
     const { teamId } = await t.programWithTeam('Leaving')
     const token = await t.join(teamId, 'talent', 'Leaver')
     const cookie = `sb_token=${token}`
-    expect((await t.request('GET', '/api/me', { token: null, headers: { cookie } })).status).toBe(200)
+    expect((await t.request('GET', '/api/me', { token: null, headers: { cookie } })).status).toBe(
+      200
+    )
     const out = await t.request('POST', '/api/auth/logout', { token: null, headers: { cookie } })
     expect(out.status).toBe(204)
     expect(out.headers.get('set-cookie')).toMatch(/sb_token=;/)
-    expect((await t.request('GET', '/api/me', { token: null, headers: { cookie } })).status).toBe(401)
+    expect((await t.request('GET', '/api/me', { token: null, headers: { cookie } })).status).toBe(
+      401
+    )
     expect((await t.request('GET', '/api/me', { token })).status).toBe(401)
   })
 

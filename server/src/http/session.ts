@@ -20,17 +20,33 @@ export const sessionRoutes = new Hono<AppEnv>()
       const person = records.createPerson(body.name, true)
       return { personId: person.id, accessToken: issueAccessToken(records, person.id) }
     })
-    if (!created) throw new HttpError(403, 'setup_closed', 'this setup link is used or unknown; the coordinator already exists')
+    if (!created)
+      throw new HttpError(
+        403,
+        'setup_closed',
+        'this setup link is used or unknown; the coordinator already exists'
+      )
     setTokenCookie(c, created.accessToken)
     return c.json(created, 201)
   })
   .get('/me', (c) => {
     const principal = requirePrincipal(c)
-    const memberships = principal.personId ? c.var.deps.records.membershipsOfPerson(principal.personId) : []
+    const memberships = principal.personId
+      ? c.var.deps.records.membershipsOfPerson(principal.personId)
+      : []
     const body: Me = {
-      person: { id: principal.personId ?? 'admin', name: principal.name, isAdmin: principal.isAdmin },
+      person: {
+        id: principal.personId ?? 'admin',
+        name: principal.name,
+        isAdmin: principal.isAdmin,
+      },
       memberships: memberships.map((m) => ({
-        memberId: m.id, role: m.role, programId: m.programId, programName: m.programName, teamId: m.teamId, teamName: m.teamName,
+        memberId: m.id,
+        role: m.role,
+        programId: m.programId,
+        programName: m.programName,
+        teamId: m.teamId,
+        teamName: m.teamName,
       })),
     }
     return c.json(body)

@@ -29,16 +29,28 @@ describe('team routes', () => {
 
   it('shows the team with its members, role and documents', async () => {
     const team = Team.parse((await t.request('GET', `/api/teams/${teamId}`, { token: owner })).body)
-    expect(team).toMatchObject({ id: teamId, name: 'Satoyama', myRole: 'owner', documents: { spec: `spec:${teamId}` } })
+    expect(team).toMatchObject({
+      id: teamId,
+      name: 'Satoyama',
+      myRole: 'owner',
+      documents: { spec: `spec:${teamId}` },
+    })
     expect(team.members.map((m) => [m.name, m.role])).toEqual([['Oka', 'owner']])
   })
 
   it('exports the sheet as JSON from the stored document, without loading a room', async () => {
-    const response = await t.request('GET', `/api/teams/${teamId}/sheet.json?lang=en`, { token: owner })
+    const response = await t.request('GET', `/api/teams/${teamId}/sheet.json?lang=en`, {
+      token: owner,
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-disposition')).toContain('attachment')
     const sheet = SheetExport.parse(response.body)
-    expect(sheet.sections[0]).toMatchObject({ key: 'what', title: 'What we want to do', status: 'ready', text: 'Run a **school** in the hills' })
+    expect(sheet.sections[0]).toMatchObject({
+      key: 'what',
+      title: 'What we want to do',
+      status: 'ready',
+      text: 'Run a **school** in the hills',
+    })
     expect(sheet.sections[0].markdown).toBe('Run a \\*\\*school\\*\\* in the hills')
     expect(sheet.sections[1]).toMatchObject({ key: 'why', status: 'done' })
     expect(sheet.completeness).toMatchObject({ written: 2, ready: 1, done: 1 })
@@ -59,7 +71,9 @@ describe('team routes', () => {
     const other = await t.programWithTeam('Other')
     const outsider = await t.join(other.teamId, 'owner', 'Out')
     expect((await t.request('GET', `/api/teams/${teamId}`, { token: outsider })).status).toBe(403)
-    expect((await t.request('GET', `/api/teams/${teamId}/sheet.json`, { token: outsider })).status).toBe(403)
+    expect(
+      (await t.request('GET', `/api/teams/${teamId}/sheet.json`, { token: outsider })).status
+    ).toBe(403)
     expect((await t.request('GET', '/api/teams/nope')).status).toBe(404)
   })
 })

@@ -1,6 +1,11 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { CreateReplyRequest, CreateThreadRequest, can, documentName } from '../../../shared/src/index.ts'
+import {
+  CreateReplyRequest,
+  CreateThreadRequest,
+  can,
+  documentName,
+} from '../../../shared/src/index.ts'
 import type { Author, Thread } from '../../../shared/src/index.ts'
 import { HttpError } from '../errors.ts'
 import { newId, nowIso } from '../ids.ts'
@@ -19,8 +24,11 @@ function authorOf(c: Context<AppEnv>, role: Author['role']): Author {
 /** Loads a thread of the team for a change; 404 once it is deleted. */
 function existingThread(c: Context<AppEnv>, teamId: string): Thread {
   const { collab, documents } = c.var.deps
-  const thread = withDocument(collab, documents, documentName('feedback', teamId), (doc) => getThread(doc, c.req.param('threadId')!))
-  if (!thread) throw new HttpError(404, 'thread_not_found', 'this thread was deleted or never existed')
+  const thread = withDocument(collab, documents, documentName('feedback', teamId), (doc) =>
+    getThread(doc, c.req.param('threadId')!)
+  )
+  if (!thread)
+    throw new HttpError(404, 'thread_not_found', 'this thread was deleted or never existed')
   return thread
 }
 
@@ -34,9 +42,14 @@ function setStatus(c: Context<AppEnv>, status: Thread['status']): Thread {
   const thread = existingThread(c, team.id)
   const author = authorOf(c, role)
   if (!can(role, 'thread:resolve') && thread.author.personId !== author.personId) {
-    throw new HttpError(403, 'forbidden', 'only team members and the thread’s author may resolve or reopen it')
+    throw new HttpError(
+      403,
+      'forbidden',
+      'only team members and the thread’s author may resolve or reopen it'
+    )
   }
-  if (thread.status === status) throw new HttpError(409, `already_${status}`, `this thread is already ${status}`)
+  if (thread.status === status)
+    throw new HttpError(409, `already_${status}`, `this thread is already ${status}`)
   return save(c, team.id, { ...thread, status, statusChangedAt: nowIso(), statusChangedBy: author })
 }
 
@@ -46,15 +59,28 @@ export const threadRoutes = new Hono<AppEnv>()
     const { team, program, role } = teamFor(c, c.req.param('teamId'), 'feedback:write')
     const body = await readBody(c, CreateThreadRequest)
     if (!program.template.sections.some((s) => s.key === body.sectionKey)) {
-      throw new HttpError(400, 'invalid_body', `sectionKey: this sheet has no section "${body.sectionKey}"`)
+      throw new HttpError(
+        400,
+        'invalid_body',
+        `sectionKey: this sheet has no section "${body.sectionKey}"`
+      )
     }
     const round = c.var.deps.records.currentRound(team.id)
-    if (role === 'reviewer' && !round) throw new HttpError(409, 'no_open_round', 'reviewers comment while a round is open')
+    if (role === 'reviewer' && !round)
+      throw new HttpError(409, 'no_open_round', 'reviewers comment while a round is open')
     if (body.anchor) {
       const anchor = body.anchor
-      const check = withSpecDoc(c.var.deps.collab, c.var.deps.documents, team.id, (doc) => checkAnchor(doc, body.sectionKey, anchor))
-      if (check === 'malformed') throw new HttpError(400, 'invalid_body', 'anchor: not a relative position')
-      if (check === 'gone') throw new HttpError(409, 'range_gone', 'the selected text no longer exists; select it again')
+      const check = withSpecDoc(c.var.deps.collab, c.var.deps.documents, team.id, (doc) =>
+        checkAnchor(doc, body.sectionKey, anchor)
+      )
+      if (check === 'malformed')
+        throw new HttpError(400, 'invalid_body', 'anchor: not a relative position')
+      if (check === 'gone')
+        throw new HttpError(
+          409,
+          'range_gone',
+          'the selected text no longer exists; select it again'
+        )
     }
     const thread: Thread = {
       id: newId(),
@@ -88,6 +114,8 @@ export const threadRoutes = new Hono<AppEnv>()
     if (role !== 'coordinator' && thread.author.personId !== authorOf(c, role).personId) {
       throw new HttpError(403, 'forbidden', 'only the author or a coordinator may delete a thread')
     }
-    c.var.deps.collab.change(documentName('feedback', team.id), (doc) => removeThread(doc, thread.id))
+    c.var.deps.collab.change(documentName('feedback', team.id), (doc) =>
+      removeThread(doc, thread.id)
+    )
     return c.body(null, 204)
   })

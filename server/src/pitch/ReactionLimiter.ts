@@ -24,6 +24,7 @@ export class KeyedRateLimiter {
   }
 
   private sweep(now: number): void {
-    for (const [key, bucket] of this.buckets) if (now - bucket.lastUsed > IDLE_MS) this.buckets.delete(key)
+    for (const [key, bucket] of this.buckets)
+      if (now - bucket.lastUsed > IDLE_MS) this.buckets.delete(key)
   }
 }

@@ -15,7 +15,12 @@ export function readTimer(doc: Y.Doc): StageTimer | null {
 }
 
 /** Applies a timer action at server time `now`. */
-export function applyTimerAction(doc: Y.Doc, action: 'start' | 'pause' | 'reset', now: number, minutes?: number): StageTimer {
+export function applyTimerAction(
+  doc: Y.Doc,
+  action: 'start' | 'pause' | 'reset',
+  now: number,
+  minutes?: number
+): StageTimer {
   const current = readTimer(doc)
   let next: StageTimer
   if (action === 'reset' || !current) {
@@ -25,7 +30,10 @@ export function applyTimerAction(doc: Y.Doc, action: 'start' | 'pause' | 'reset'
   } else if (action === 'start') {
     next = current.startedAt === null ? { ...current, startedAt: now } : current
   } else {
-    next = current.startedAt === null ? current : { ...current, startedAt: null, remainingMs: remainingMs(current, now) }
+    next =
+      current.startedAt === null
+        ? current
+        : { ...current, startedAt: null, remainingMs: remainingMs(current, now) }
   }
   stageOf(doc).set(STAGE_KEYS.timer, next)
   return next
@@ -33,14 +41,17 @@ export function applyTimerAction(doc: Y.Doc, action: 'start' | 'pause' | 'reset'
 
 export function addReaction(doc: Y.Doc, kind: ReactionKind): void {
   const stage = stageOf(doc)
-  const counts = { ...((stage.get(STAGE_KEYS.reactions) as Record<string, number> | undefined) ?? {}) }
+  const counts = {
+    ...((stage.get(STAGE_KEYS.reactions) as Record<string, number> | undefined) ?? {}),
+  }
   counts[kind] = (counts[kind] ?? 0) + 1
   stage.set(STAGE_KEYS.reactions, counts)
 }
 
 /** Writes the viewer count when it changed; a stage nobody ever watched stays untouched. */
 export function setViewers(doc: Y.Doc, viewers: number): void {
-  if ((stageOf(doc).get(STAGE_KEYS.viewers) ?? 0) !== viewers) stageOf(doc).set(STAGE_KEYS.viewers, viewers)
+  if ((stageOf(doc).get(STAGE_KEYS.viewers) ?? 0) !== viewers)
+    stageOf(doc).set(STAGE_KEYS.viewers, viewers)
 }
 
 export function setSession(doc: Y.Doc, session: StageSession): void {

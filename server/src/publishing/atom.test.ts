@@ -16,8 +16,12 @@ const entry = {
 describe('buildAtomFeed', () => {
   it('produces a well-formed feed whose text reads back unchanged', () => {
     const xml = buildAtomFeed({
-      selfUrl: 'https://x.example/postings.atom', pageUrl: 'https://x.example/postings', title: '募集', subtitle: 's',
-      updated: '2026-11-21T00:00:00.000Z', entries: [entry, { ...entry, url: 'https://x.example/postings/b' }],
+      selfUrl: 'https://x.example/postings.atom',
+      pageUrl: 'https://x.example/postings',
+      title: '募集',
+      subtitle: 's',
+      updated: '2026-11-21T00:00:00.000Z',
+      entries: [entry, { ...entry, url: 'https://x.example/postings/b' }],
     })
     const feed = parseXml(xml)
     expect(feed.name).toBe('feed')
@@ -28,7 +32,10 @@ describe('buildAtomFeed', () => {
     expect(childrenNamed(entries[0], 'link')[0].attrs.href).toBe(entry.url)
     expect(childrenNamed(entries[0], 'content')[0].text).toBe(entry.contentHtml)
     expect(childrenNamed(entries[0], 'summary')[0].text).toBe('controlchars gone')
-    expect(childrenNamed(entries[0], 'category').map((c) => c.attrs.term)).toEqual(['SNS', 'A&B "quoted"'])
+    expect(childrenNamed(entries[0], 'category').map((c) => c.attrs.term)).toEqual([
+      'SNS',
+      'A&B "quoted"',
+    ])
   })
 })
 

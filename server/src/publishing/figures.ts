@@ -23,22 +23,32 @@ export interface FigureDeps {
 const DAY_MS = 24 * 3600 * 1000
 const MAX_DAYS = 120
 
-export function programFigures(deps: FigureDeps, program: ProgramRecord, now = Date.now()): ProgramFigures {
+export function programFigures(
+  deps: FigureDeps,
+  program: ProgramRecord,
+  now = Date.now()
+): ProgramFigures {
   const { records, postings } = deps
   const teams = records.listTeams(program.id)
   const perTeam = teams.map((t) => ({
     teamId: t.id,
     name: t.name,
-    completeness: withSpecDoc(deps.collab, deps.documents, t.id, (doc) => sheetOf(doc, program.template)).completeness.percent,
+    completeness: withSpecDoc(deps.collab, deps.documents, t.id, (doc) =>
+      sheetOf(doc, program.template)
+    ).completeness.percent,
     rounds: records.listRounds(t.id).length,
     members: records.teamMembers(t.id).length,
   }))
   const applications = postings.applications.listByProgram(program.id)
   const stageCounts = emptyStageCounts()
   for (const a of applications) stageCounts[a.stage]++
-  const interviews = postings.interviews.listByProgram(program.id).filter((i) => i.status === 'scheduled')
+  const interviews = postings.interviews
+    .listByProgram(program.id)
+    .filter((i) => i.status === 'scheduled')
   const held = interviews.filter((i) => Date.parse(i.endsAt) <= now)
-  const poolEntries = postings.pool.list().filter((e) => e.sources.some((s) => s.programId === program.id))
+  const poolEntries = postings.pool
+    .list()
+    .filter((e) => e.sources.some((s) => s.programId === program.id))
   const programPostings = postings.publishing.listByProgram(program.id)
   const members = new Set(records.programMembers(program.id).map((m) => m.personId)).size
   const actuals = {
@@ -75,7 +85,10 @@ export function programFigures(deps: FigureDeps, program: ProgramRecord, now = D
     ],
     stageCounts,
     interviewsScheduled: interviews.length - held.length,
-    applicationsByDay: byDay(applications.map((a) => a.createdAt), now),
+    applicationsByDay: byDay(
+      applications.map((a) => a.createdAt),
+      now
+    ),
     perPosting: programPostings.map((p) => {
       const version = postings.publishing.version(p.id, p.currentVersion)!
       return {
@@ -100,7 +113,11 @@ function byDay(instants: readonly string[], now: number): { date: string; count:
   const first = Math.min(...instants.map((at) => Date.parse(at)))
   const start = Math.max(first, now - MAX_DAYS * DAY_MS)
   const days: { date: string; count: number }[] = []
-  for (let at = start; tokyoDateKey(new Date(at).toISOString()) <= tokyoDateKey(new Date(now).toISOString()); at += DAY_MS) {
+  for (
+    let at = start;
+    tokyoDateKey(new Date(at).toISOString()) <= tokyoDateKey(new Date(now).toISOString());
+    at += DAY_MS
+  ) {
     const date = tokyoDateKey(new Date(at).toISOString())
     days.push({ date, count: counts.get(date) ?? 0 })
   }

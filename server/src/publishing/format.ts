@@ -3,12 +3,37 @@
  * Asia/Tokyo, e.g. 2026年11月25日, 11月25日(水) 14:00〜14:15, ¥50,000.
  */
 import { DISPLAY_TIME_ZONE } from '../../../shared/src/index.ts'
-import type { ApplicationStage, PayUnit, PostingFacts, WorkStyle } from '../../../shared/src/index.ts'
+import type {
+  ApplicationStage,
+  PayUnit,
+  PostingFacts,
+  WorkStyle,
+} from '../../../shared/src/index.ts'
 
-const dateFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' })
-const dayFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, month: 'long', day: 'numeric', weekday: 'short' })
-const timeFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: DISPLAY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-const keyFormat = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+const dateFormat = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+})
+const dayFormat = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: DISPLAY_TIME_ZONE,
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+})
+const timeFormat = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: DISPLAY_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+const keyFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 const numberFormat = new Intl.NumberFormat('ja-JP')
 
 /** A calendar date (`2026-11-01`) means that day in Japan. */
@@ -71,7 +96,9 @@ export function periodText(facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'
 
 /** 長野県塩尻市 */
 export function placeText(facts: Pick<PostingFacts, 'region' | 'municipality'>): string {
-  return facts.municipality ? `${facts.region}${facts.municipality.startsWith(facts.region) ? facts.municipality.slice(facts.region.length) : facts.municipality}` : facts.region
+  return facts.municipality
+    ? `${facts.region}${facts.municipality.startsWith(facts.region) ? facts.municipality.slice(facts.region.length) : facts.municipality}`
+    : facts.region
 }
 
 /** Stage names as applicants and Japanese spreadsheets read them. */

@@ -8,7 +8,7 @@ const event = {
   startsAt: '2026-12-01T10:00:00+09:00',
   endsAt: '2026-12-01T10:15:00+09:00',
   summary: '面談: WaiNari, 塩尻; 15分',
-  description: '1行目\n2行目 ' + 'とても長い説明文です。'.repeat(10),
+  description: `1行目\n2行目 ${'とても長い説明文です。'.repeat(10)}`,
   location: 'オンライン',
   url: 'https://x.example/applications/t',
   stamp: '2026-11-25T00:00:00.000Z',
@@ -22,12 +22,18 @@ describe('buildIcs', () => {
     expect(ics).toContain('SEQUENCE:2\r\n')
     expect(ics).toContain('SUMMARY:面談: WaiNari\\, 塩尻\\; 15分\r\n')
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
-    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
-    expect(ics.split('\r\n').filter((l) => !l.startsWith(' ')).join('|')).toContain('|DESCRIPTION:1行目\\n2行目')
+    for (const line of ics.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+    expect(
+      ics
+        .split('\r\n')
+        .filter((l) => !l.startsWith(' '))
+        .join('|')
+    ).toContain('|DESCRIPTION:1行目\\n2行目')
   })
 
   it('unfolds back to the original line', () => {
-    const line = 'DESCRIPTION:' + 'あいうえお'.repeat(30)
+    const line = `DESCRIPTION:${'あいうえお'.repeat(30)}`
     expect(foldLine(line).replace(/\r\n /g, '')).toBe(line)
   })
 

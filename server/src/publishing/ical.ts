@@ -20,11 +20,19 @@ export interface IcsEvent {
 
 /** Text value escaping: backslash, semicolon, comma and newlines. */
 export function icsText(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n')
+  return value
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n|\r/g, '\\n')
 }
 
 function icsTime(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 const encoder = new TextEncoder()
@@ -71,5 +79,5 @@ export function buildIcs(event: IcsEvent): string {
     'END:VEVENT',
     'END:VCALENDAR',
   ]
-  return lines.map(foldLine).join('\r\n') + '\r\n'
+  return `${lines.map(foldLine).join('\r\n')}\r\n`
 }

@@ -15,7 +15,14 @@ const facts = PostingFacts.parse({
   skills: ['SNS', '企画'],
 })
 
-const input = { url: 'https://x.example/postings/a', postingId: 'p1', facts, descriptionHtml: '<p>本文</p>', datePosted: '2026-11-25T00:00:00.000Z', organization: '塩尻市' }
+const input = {
+  url: 'https://x.example/postings/a',
+  postingId: 'p1',
+  facts,
+  descriptionHtml: '<p>本文</p>',
+  datePosted: '2026-11-25T00:00:00.000Z',
+  organization: '塩尻市',
+}
 
 describe('jobPostingJsonLd', () => {
   it('has the fields Google requires for a remote JobPosting', () => {
@@ -36,11 +43,21 @@ describe('jobPostingJsonLd', () => {
   })
 
   it('names the place for on-site work and leaves out pay for pro bono', () => {
-    const onsite = { ...facts, workStyle: 'onsite' as const, location: '塩尻駅前', pay: { amount: 0, unit: 'month' as const } }
+    const onsite = {
+      ...facts,
+      workStyle: 'onsite' as const,
+      location: '塩尻駅前',
+      pay: { amount: 0, unit: 'month' as const },
+    }
     const ld = jobPostingJsonLd({ ...input, facts: onsite })
     expect(ld.jobLocation).toEqual({
       '@type': 'Place',
-      address: { '@type': 'PostalAddress', addressRegion: '長野県', addressLocality: '塩尻市', addressCountry: 'JP' },
+      address: {
+        '@type': 'PostalAddress',
+        addressRegion: '長野県',
+        addressLocality: '塩尻市',
+        addressCountry: 'JP',
+      },
     })
     expect(ld).not.toHaveProperty('jobLocationType')
     expect(ld).not.toHaveProperty('baseSalary')

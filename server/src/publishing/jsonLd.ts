@@ -15,7 +15,11 @@ export interface JobPostingInput {
   readonly organization: string
 }
 
-const SALARY_UNIT: Record<PostingFacts['pay']['unit'], string | undefined> = { month: 'MONTH', hour: 'HOUR', total: undefined }
+const SALARY_UNIT: Record<PostingFacts['pay']['unit'], string | undefined> = {
+  month: 'MONTH',
+  hour: 'HOUR',
+  total: undefined,
+}
 
 /**
  * The JobPosting object. Remote work is described as Google asks: `jobLocationType: TELECOMMUTE` with
@@ -48,7 +52,10 @@ export function jobPostingJsonLd(input: JobPostingInput): Record<string, unknown
     workHours: `月${facts.hoursPerMonth}時間程度`,
     ...(facts.skills.length > 0 ? { skills: facts.skills.join(', ') } : {}),
     ...(facts.workStyle !== 'onsite'
-      ? { jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: 'JP' } }
+      ? {
+          jobLocationType: 'TELECOMMUTE',
+          applicantLocationRequirements: { '@type': 'Country', name: 'JP' },
+        }
       : {}),
     ...(facts.workStyle !== 'remote' ? { jobLocation: place } : {}),
     ...(facts.pay.amount > 0
@@ -56,7 +63,11 @@ export function jobPostingJsonLd(input: JobPostingInput): Record<string, unknown
           baseSalary: {
             '@type': 'MonetaryAmount',
             currency: 'JPY',
-            value: { '@type': 'QuantitativeValue', value: facts.pay.amount, ...(unitText ? { unitText } : {}) },
+            value: {
+              '@type': 'QuantitativeValue',
+              value: facts.pay.amount,
+              ...(unitText ? { unitText } : {}),
+            },
           },
         }
       : {}),

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { PostingFacts } from '../../../shared/src/index.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
-import type { PostingStore, PostingWithVersion, PostingRecord, PostingVersionRecord } from '../storage/PostingStore.ts'
+import type {
+  PostingStore,
+  PostingWithVersion,
+  PostingRecord,
+  PostingVersionRecord,
+} from '../storage/PostingStore.ts'
 import type { DocumentStore, ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { withSpecDoc } from '../sheets/readSheet.ts'
 import { renderSheetHtml } from './renderSheetHtml.ts'
@@ -35,9 +40,13 @@ export type PublishOutcome =
 export function publishPosting(deps: PublishDeps, request: PublishRequest): PublishOutcome {
   const { team, program } = request
   const existing = deps.postings.publishing.byTeam(team.id)
-  if (existing && request.slug && request.slug !== existing.slug) return { ok: false, code: 'slug_fixed' }
-  if (!existing && request.slug && deps.postings.publishing.isSlugTaken(request.slug)) return { ok: false, code: 'slug_taken' }
-  const snapshot = withSpecDoc(deps.collab, deps.documents, team.id, (doc) => Y.encodeStateAsUpdate(doc))
+  if (existing && request.slug && request.slug !== existing.slug)
+    return { ok: false, code: 'slug_fixed' }
+  if (!existing && request.slug && deps.postings.publishing.isSlugTaken(request.slug))
+    return { ok: false, code: 'slug_taken' }
+  const snapshot = withSpecDoc(deps.collab, deps.documents, team.id, (doc) =>
+    Y.encodeStateAsUpdate(doc)
+  )
   const rendered = renderSheetHtml(snapshot, program.template)
   if (rendered.sectionCount === 0) return { ok: false, code: 'sheet_empty' }
   const published = deps.postings.publishing.publish({
@@ -64,6 +73,10 @@ function freeSlug(postings: PostingStore): string {
 }
 
 /** Whether a posting takes applications at `now`: published, and its deadline not passed. */
-export function isOpen(posting: PostingRecord, version: PostingVersionRecord, now = Date.now()): boolean {
+export function isOpen(
+  posting: PostingRecord,
+  version: PostingVersionRecord,
+  now = Date.now()
+): boolean {
   return posting.status === 'published' && Date.parse(version.facts.deadline) > now
 }

@@ -21,7 +21,9 @@ function snapshotOf(write: (doc: Y.Doc) => void): Uint8Array {
 describe('renderSheetHtml', () => {
   it('renders written sections with their Japanese titles and the editor marks', () => {
     const snapshot = snapshotOf((doc) => {
-      doc.getXmlFragment('what').insert(0, [paragraph('ワインのおいしさを可視化する', (t) => t.format(0, 3, { bold: {} }))])
+      doc
+        .getXmlFragment('what')
+        .insert(0, [paragraph('ワインのおいしさを可視化する', (t) => t.format(0, 3, { bold: {} }))])
       const list = new Y.XmlElement('bulletList')
       const item = new Y.XmlElement('listItem')
       item.insert(0, [paragraph('コミュニティの運営')])
@@ -39,11 +41,15 @@ describe('renderSheetHtml', () => {
 
   it('renders script-like text inert, as escaped text', () => {
     const snapshot = snapshotOf((doc) => {
-      doc.getXmlFragment('what').insert(0, [paragraph('<script>alert(1)</script><img src=x onerror=alert(2)> "q" & \'s\'')])
+      doc
+        .getXmlFragment('what')
+        .insert(0, [paragraph('<script>alert(1)</script><img src=x onerror=alert(2)> "q" & \'s\'')])
     })
     const { html } = renderSheetHtml(snapshot, DEFAULT_TEMPLATE)
     expect(html).not.toMatch(/<script|<img|<[^>]*\son\w+=/i)
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;')
+    expect(html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;'
+    )
   })
 
   it('drops nodes and attributes outside the schema that a hostile client wrote', () => {
@@ -64,10 +70,14 @@ describe('renderSheetHtml', () => {
     fragment.insert(0, [
       paragraph('site', (t) => t.format(0, 4, { link: { href: 'https://example.com/a?b="c"' } })),
       paragraph('bad', (t) => t.format(0, 3, { link: { href: 'javascript:alert(1)' } })),
-      paragraph('data', (t) => t.format(0, 4, { link: { href: 'data:text/html,<script>alert(1)</script>' } })),
+      paragraph('data', (t) =>
+        t.format(0, 4, { link: { href: 'data:text/html,<script>alert(1)</script>' } })
+      ),
     ])
     const html = renderFragment(fragment)!
-    expect(html).toContain('<a href="https://example.com/a?b=%22c%22" rel="noopener nofollow ugc">site</a>')
+    expect(html).toContain(
+      '<a href="https://example.com/a?b=%22c%22" rel="noopener nofollow ugc">site</a>'
+    )
     expect(html).toContain('<p>bad</p>')
     expect(html).toContain('<p>data</p>')
     expect(html).not.toMatch(/javascript:|data:/)
@@ -85,7 +95,9 @@ describe('renderSheetHtml', () => {
 
 describe('isAllowedHtml', () => {
   it('accepts the tags the schema renders and refuses anything else', () => {
-    expect(isAllowedHtml('<p><strong>a</strong> &lt;b&gt;<br/></p><ol start="2"><li><p>x</p></li></ol>')).toBe(true)
+    expect(
+      isAllowedHtml('<p><strong>a</strong> &lt;b&gt;<br/></p><ol start="2"><li><p>x</p></li></ol>')
+    ).toBe(true)
     expect(isAllowedHtml('<p onclick="x">a</p>')).toBe(false)
     expect(isAllowedHtml('<script>alert(1)</script>')).toBe(false)
     expect(isAllowedHtml('<a href="javascript:alert(1)">x</a>')).toBe(false)

@@ -42,7 +42,9 @@ export function renderSheetHtml(snapshot: Uint8Array, template: SheetTemplate): 
       if (text.trim() === '') continue
       if (!excerpt) excerpt = shorten(text.replace(/\s+/g, ' ').trim(), EXCERPT_CHARS)
       const body = renderFragment(fragment) ?? plainTextHtml(text)
-      parts.push(`<section class="sheet-section" id="s-${section.key}"><h2>${escapeHtml(section.title.ja)}</h2>${body}</section>`)
+      parts.push(
+        `<section class="sheet-section" id="s-${section.key}"><h2>${escapeHtml(section.title.ja)}</h2>${body}</section>`
+      )
     }
     return { html: parts.join('\n'), excerpt, sectionCount: parts.length }
   } finally {
@@ -69,7 +71,9 @@ export function renderFragment(fragment: Y.XmlFragment): string | null {
         markMapping: {
           link: ({ mark, children }) => {
             const href = safeHref(mark.attrs.href)
-            return href ? `<a href="${escapeHtml(href)}" rel="noopener nofollow ugc">${join(children)}</a>` : join(children)
+            return href
+              ? `<a href="${escapeHtml(href)}" rel="noopener nofollow ugc">${join(children)}</a>`
+              : join(children)
           },
         },
       },
@@ -85,8 +89,24 @@ function join(children: string | string[] | undefined): string {
 }
 
 const ALLOWED_ATTRS: Readonly<Record<string, readonly string[]>> = {
-  p: [], strong: [], em: [], s: [], u: [], code: ['class'], pre: [], blockquote: [], br: [], hr: [],
-  ul: [], ol: ['start', 'type'], li: [], h3: [], h4: [], h5: [], h6: [], a: ['href', 'rel'],
+  p: [],
+  strong: [],
+  em: [],
+  s: [],
+  u: [],
+  code: ['class'],
+  pre: [],
+  blockquote: [],
+  br: [],
+  hr: [],
+  ul: [],
+  ol: ['start', 'type'],
+  li: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  a: ['href', 'rel'],
 }
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*(\/?)>/g
 const ATTR = /\s+([a-zA-Z-]+)="([^"<>]*)"/g
@@ -119,10 +139,15 @@ function plainTextHtml(text: string): string {
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 }
 
 function shorten(text: string, max: number): string {
   const chars = [...text]
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…'
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
 }

@@ -6,7 +6,13 @@ import { DEFAULT_TEMPLATE, PostingFacts } from '../../../shared/src/index.ts'
 import type { Storage } from '../storage/Storage.ts'
 import type { ApplicationRecord, SlotRecord } from '../storage/PostingStore.ts'
 import { openSqliteStorage } from '../storage/sqlite/SqliteStorage.ts'
-import { bookSlot, cancelInterview, changeStage, eraseApplication, SelectionError } from './selection.ts'
+import {
+  bookSlot,
+  cancelInterview,
+  changeStage,
+  eraseApplication,
+  SelectionError,
+} from './selection.ts'
 
 const HOUR = 3600_000
 
@@ -14,29 +20,72 @@ let storage: Storage
 let application: ApplicationRecord
 let slots: SlotRecord[]
 
-function apply(name: string, consentPool: boolean, postingId: string, programId: string, teamId: string): ApplicationRecord {
+function apply(
+  name: string,
+  consentPool: boolean,
+  postingId: string,
+  programId: string,
+  teamId: string
+): ApplicationRecord {
   return storage.postings.applications.create({
-    postingId, postingVersion: 1, programId, teamId, statusTokenHash: name, name, contact: `${name}@example.com`,
-    motivation: 'やってみたいです。', skills: ['編集'], links: [], consentPool,
+    postingId,
+    postingVersion: 1,
+    programId,
+    teamId,
+    statusTokenHash: name,
+    name,
+    contact: `${name}@example.com`,
+    motivation: 'やってみたいです。',
+    skills: ['編集'],
+    links: [],
+    consentPool,
   })
 }
 
 beforeEach(() => {
-  storage = openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'specboard-selection-')), 'db.sqlite'))
-  const program = storage.records.createProgram({ name: 'P', region: 'R', targets: {}, template: DEFAULT_TEMPLATE, createdBy: null })
+  storage = openSqliteStorage(
+    join(mkdtempSync(join(tmpdir(), 'specboard-selection-')), 'db.sqlite')
+  )
+  const program = storage.records.createProgram({
+    name: 'P',
+    region: 'R',
+    targets: {},
+    template: DEFAULT_TEMPLATE,
+    createdBy: null,
+  })
   const team = storage.records.createTeam({ programId: program.id, name: 'T', organization: null })
   const facts = PostingFacts.parse({
-    title: 't', region: 'r', periodStart: '2027-01-01', periodEnd: '2027-02-01', hoursPerMonth: 1,
-    pay: { amount: 0, unit: 'month' }, workStyle: 'remote', deadline: '2030-01-01T00:00:00Z',
+    title: 't',
+    region: 'r',
+    periodStart: '2027-01-01',
+    periodEnd: '2027-02-01',
+    hoursPerMonth: 1,
+    pay: { amount: 0, unit: 'month' },
+    workStyle: 'remote',
+    deadline: '2030-01-01T00:00:00Z',
   })
   const { posting } = storage.postings.publishing.publish({
-    teamId: team.id, programId: program.id, slug: 'job', facts, snapshot: new Uint8Array(), html: '', excerpt: '', publishedBy: null,
+    teamId: team.id,
+    programId: program.id,
+    slug: 'job',
+    facts,
+    snapshot: new Uint8Array(),
+    html: '',
+    excerpt: '',
+    publishedBy: null,
   })
   application = apply('a', true, posting.id, program.id, team.id)
   const start = Date.now() + 24 * HOUR
   const window = storage.postings.interviews.createWindow({
-    programId: program.id, postingId: null, startsAt: new Date(start).toISOString(), endsAt: new Date(start + HOUR).toISOString(), createdBy: null,
-    slots: [0, 1].map((i) => ({ startsAt: new Date(start + i * 15 * 60_000).toISOString(), endsAt: new Date(start + (i + 1) * 15 * 60_000).toISOString() })),
+    programId: program.id,
+    postingId: null,
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + HOUR).toISOString(),
+    createdBy: null,
+    slots: [0, 1].map((i) => ({
+      startsAt: new Date(start + i * 15 * 60_000).toISOString(),
+      endsAt: new Date(start + (i + 1) * 15 * 60_000).toISOString(),
+    })),
   })
   slots = storage.postings.interviews.slotsOfWindow(window.id)
 })
@@ -46,16 +95,29 @@ describe('selection', () => {
     const interview = bookSlot(storage.postings, application, slots[0].id)
     expect(interview.startsAt).toBe(slots[0].startsAt)
     expect(storage.postings.applications.get(application.id)!.stage).toBe('interview_scheduled')
-    const other = apply('b', false, application.postingId, application.programId, application.teamId)
-    expect(() => bookSlot(storage.postings, other, slots[0].id)).toThrow(expect.objectContaining({ code: 'slot_taken' }))
-    expect(() => bookSlot(storage.postings, storage.postings.applications.get(application.id)!, slots[1].id)).toThrow(SelectionError)
+    const other = apply(
+      'b',
+      false,
+      application.postingId,
+      application.programId,
+      application.teamId
+    )
+    expect(() => bookSlot(storage.postings, other, slots[0].id)).toThrow(
+      expect.objectContaining({ code: 'slot_taken' })
+    )
+    expect(() =>
+      bookSlot(storage.postings, storage.postings.applications.get(application.id)!, slots[1].id)
+    ).toThrow(SelectionError)
   })
 
   it('cancelling puts the application back to applied so a new slot can be picked', () => {
     const interview = bookSlot(storage.postings, application, slots[0].id)
     cancelInterview(storage.postings, interview, 'applicant', null)
     expect(storage.postings.applications.get(application.id)!.stage).toBe('applied')
-    expect(bookSlot(storage.postings, storage.postings.applications.get(application.id)!, slots[0].id).status).toBe('scheduled')
+    expect(
+      bookSlot(storage.postings, storage.postings.applications.get(application.id)!, slots[0].id)
+        .status
+    ).toBe('scheduled')
   })
 
   it('a decision cancels an interview that has not happened yet', () => {
@@ -69,17 +131,42 @@ describe('selection', () => {
     expect(storage.postings.pool.list()).toHaveLength(1)
     changeStage(storage.postings, pooled, 'interviewed')
     expect(storage.postings.pool.list()).toHaveLength(0)
-    const other = apply('b', false, application.postingId, application.programId, application.teamId)
-    expect(() => changeStage(storage.postings, other, 'pool')).toThrow(expect.objectContaining({ code: 'no_pool_consent' }))
+    const other = apply(
+      'b',
+      false,
+      application.postingId,
+      application.programId,
+      application.teamId
+    )
+    expect(() => changeStage(storage.postings, other, 'pool')).toThrow(
+      expect.objectContaining({ code: 'no_pool_consent' })
+    )
     changeStage(storage.postings, other, 'placed')
     expect(storage.postings.pool.list()).toHaveLength(0)
   })
 
   it('erasing blanks the personal data, withdraws an undecided application and deletes the pool entry', () => {
     bookSlot(storage.postings, application, slots[0].id)
-    storage.postings.pool.add({ source: 'applicant', programId: application.programId, teamId: application.teamId, applicationId: application.id, name: 'a', contact: 'a@example.com', consent: true })
-    const erased = eraseApplication(storage.postings, storage.postings.applications.get(application.id)!)
-    expect(erased).toMatchObject({ name: '', contact: '', motivation: '', stage: 'withdrawn', consentPool: false })
+    storage.postings.pool.add({
+      source: 'applicant',
+      programId: application.programId,
+      teamId: application.teamId,
+      applicationId: application.id,
+      name: 'a',
+      contact: 'a@example.com',
+      consent: true,
+    })
+    const erased = eraseApplication(
+      storage.postings,
+      storage.postings.applications.get(application.id)!
+    )
+    expect(erased).toMatchObject({
+      name: '',
+      contact: '',
+      motivation: '',
+      stage: 'withdrawn',
+      consentPool: false,
+    })
     expect(erased.erasedAt).not.toBeNull()
     expect(storage.postings.pool.list()).toHaveLength(0)
     expect(storage.postings.interviews.latestOf(application.id)!.status).toBe('cancelled')

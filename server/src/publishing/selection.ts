@@ -25,18 +25,32 @@ export class SelectionError extends Error {
 }
 
 // A decision (or a reset) cancels an interview that has not happened yet; the applicant sees why.
-const CANCELS_UPCOMING: readonly ApplicationStage[] = ['applied', 'placed', 'pool', 'declined', 'withdrawn']
+const CANCELS_UPCOMING: readonly ApplicationStage[] = [
+  'applied',
+  'placed',
+  'pool',
+  'declined',
+  'withdrawn',
+]
 
 /** Moves an application to `stage`, keeping interviews and the talent pool in step. */
-export function changeStage(postings: PostingStore, application: ApplicationRecord, stage: ManagedStage, now = Date.now()): ApplicationRecord {
+export function changeStage(
+  postings: PostingStore,
+  application: ApplicationRecord,
+  stage: ManagedStage,
+  now = Date.now()
+): ApplicationRecord {
   if (stage === application.stage) return application
-  if (application.erasedAt && stage !== 'declined') throw new SelectionError('erased', 'the applicant withdrew consent; only declining is possible')
+  if (application.erasedAt && stage !== 'declined')
+    throw new SelectionError('erased', 'the applicant withdrew consent; only declining is possible')
   if (stage === 'pool' && !application.consentPool) {
     throw new SelectionError('no_pool_consent', 'the applicant did not consent to the talent pool')
   }
   return postings.transaction(() => {
-    if (application.stage === 'pool') postings.pool.removeApplicationSources(application.id, ['applicant'])
-    if (application.stage === 'placed') postings.pool.removeApplicationSources(application.id, ['placed'])
+    if (application.stage === 'pool')
+      postings.pool.removeApplicationSources(application.id, ['applicant'])
+    if (application.stage === 'placed')
+      postings.pool.removeApplicationSources(application.id, ['placed'])
     if (CANCELS_UPCOMING.includes(stage)) cancelUpcoming(postings, application.id, now)
     if (stage === 'pool' || (stage === 'placed' && application.consentPool)) {
       postings.pool.add({
@@ -57,28 +71,47 @@ export function changeStage(postings: PostingStore, application: ApplicationReco
 
 function cancelUpcoming(postings: PostingStore, applicationId: string, now: number): void {
   const interview = postings.interviews.scheduledOf(applicationId)
-  if (interview && Date.parse(interview.startsAt) > now) postings.interviews.cancel(interview.id, 'coordinator', null)
+  if (interview && Date.parse(interview.startsAt) > now)
+    postings.interviews.cancel(interview.id, 'coordinator', null)
 }
 
 /**
  * Books a slot for an application. The slot must belong to the application's program (and posting, if
  * the window is for one) and lie ahead; the database refuses a slot that someone else holds.
  */
-export function bookSlot(postings: PostingStore, application: ApplicationRecord, slotId: string, now = Date.now()): InterviewRecord {
+export function bookSlot(
+  postings: PostingStore,
+  application: ApplicationRecord,
+  slotId: string,
+  now = Date.now()
+): InterviewRecord {
   if (application.erasedAt) throw new SelectionError('erased', 'the applicant withdrew consent')
   if (application.stage !== 'applied' && application.stage !== 'interview_scheduled') {
-    throw new SelectionError('not_bookable', `an application in stage ${application.stage} takes no interview`)
+    throw new SelectionError(
+      'not_bookable',
+      `an application in stage ${application.stage} takes no interview`
+    )
   }
   const slot = postings.interviews.getSlot(slotId)
-  if (!slot || slot.programId !== application.programId || (slot.postingId !== null && slot.postingId !== application.postingId)) {
+  if (
+    !slot ||
+    slot.programId !== application.programId ||
+    (slot.postingId !== null && slot.postingId !== application.postingId)
+  ) {
     throw new SelectionError('slot_not_found', 'no such slot for this application')
   }
-  if (Date.parse(slot.startsAt) <= now) throw new SelectionError('slot_past', 'this slot has already begun')
+  if (Date.parse(slot.startsAt) <= now)
+    throw new SelectionError('slot_past', 'this slot has already begun')
   return postings.transaction(() => {
     const result = postings.interviews.book(application.id, slot.id)
     if (!result.ok) {
-      if (result.reason === 'slot_taken') throw new SelectionError('slot_taken', 'someone else booked this slot')
-      if (result.reason === 'already_booked') throw new SelectionError('already_booked', 'this application already has an interview; move or cancel it')
+      if (result.reason === 'slot_taken')
+        throw new SelectionError('slot_taken', 'someone else booked this slot')
+      if (result.reason === 'already_booked')
+        throw new SelectionError(
+          'already_booked',
+          'this application already has an interview; move or cancel it'
+        )
       throw new SelectionError('slot_not_found', 'no such slot')
     }
     postings.applications.update(application.id, { stage: 'interview_scheduled' })
@@ -87,17 +120,29 @@ export function bookSlot(postings: PostingStore, application: ApplicationRecord,
 }
 
 /** Moves a scheduled interview to another free slot of the same scope. */
-export function moveInterview(postings: PostingStore, interview: InterviewRecord, slotId: string, now = Date.now()): InterviewRecord {
+export function moveInterview(
+  postings: PostingStore,
+  interview: InterviewRecord,
+  slotId: string,
+  now = Date.now()
+): InterviewRecord {
   const application = postings.applications.get(interview.applicationId)!
   const slot = postings.interviews.getSlot(slotId)
-  if (!slot || slot.programId !== application.programId || (slot.postingId !== null && slot.postingId !== application.postingId)) {
+  if (
+    !slot ||
+    slot.programId !== application.programId ||
+    (slot.postingId !== null && slot.postingId !== application.postingId)
+  ) {
     throw new SelectionError('slot_not_found', 'no such slot for this application')
   }
-  if (Date.parse(slot.startsAt) <= now) throw new SelectionError('slot_past', 'this slot has already begun')
+  if (Date.parse(slot.startsAt) <= now)
+    throw new SelectionError('slot_past', 'this slot has already begun')
   const result = postings.interviews.move(interview.id, slot.id)
   if (result.ok) return result.interview
-  if (result.reason === 'slot_taken') throw new SelectionError('slot_taken', 'someone else holds this slot')
-  if (result.reason === 'not_scheduled') throw new SelectionError('not_scheduled', 'only a scheduled interview can be moved')
+  if (result.reason === 'slot_taken')
+    throw new SelectionError('slot_taken', 'someone else holds this slot')
+  if (result.reason === 'not_scheduled')
+    throw new SelectionError('not_scheduled', 'only a scheduled interview can be moved')
   throw new SelectionError('slot_not_found', 'no such slot')
 }
 
@@ -108,17 +153,22 @@ export function cancelInterview(
   by: 'coordinator' | 'applicant',
   reason: string | null
 ): InterviewRecord {
-  if (interview.status !== 'scheduled') throw new SelectionError('not_scheduled', 'this interview is not scheduled')
+  if (interview.status !== 'scheduled')
+    throw new SelectionError('not_scheduled', 'this interview is not scheduled')
   return postings.transaction(() => {
     const cancelled = postings.interviews.cancel(interview.id, by, reason)!
     const application = postings.applications.get(interview.applicationId)!
-    if (application.stage === 'interview_scheduled') postings.applications.update(application.id, { stage: 'applied' })
+    if (application.stage === 'interview_scheduled')
+      postings.applications.update(application.id, { stage: 'applied' })
     return cancelled
   })
 }
 
 /** The applicant leaves the talent pool: the pool entry (with its personal data) is deleted. */
-export function leavePool(postings: PostingStore, application: ApplicationRecord): ApplicationRecord {
+export function leavePool(
+  postings: PostingStore,
+  application: ApplicationRecord
+): ApplicationRecord {
   return postings.transaction(() => {
     const entry = postings.pool.entryOfApplication(application.id)
     if (entry) postings.pool.delete(entry.id)
@@ -131,12 +181,17 @@ export function leavePool(postings: PostingStore, application: ApplicationRecord
  * upcoming interview is cancelled, the application's personal fields are blanked, and an undecided
  * application is withdrawn. The anonymous row stays so the program's figures keep counting it.
  */
-export function eraseApplication(postings: PostingStore, application: ApplicationRecord, now = Date.now()): ApplicationRecord {
+export function eraseApplication(
+  postings: PostingStore,
+  application: ApplicationRecord,
+  now = Date.now()
+): ApplicationRecord {
   return postings.transaction(() => {
     const entry = postings.pool.entryOfApplication(application.id)
     if (entry) postings.pool.delete(entry.id)
     const interview = postings.interviews.scheduledOf(application.id)
-    if (interview && Date.parse(interview.startsAt) > now) postings.interviews.cancel(interview.id, 'applicant', null)
+    if (interview && Date.parse(interview.startsAt) > now)
+      postings.interviews.cancel(interview.id, 'applicant', null)
     const undecided = ['applied', 'interview_scheduled', 'interviewed'].includes(application.stage)
     if (undecided) postings.applications.update(application.id, { stage: 'withdrawn' })
     return postings.applications.erase(application.id)!

@@ -12,7 +12,11 @@ const MINUTE_MS = 60_000
  * whole minute); a remainder shorter than a slot is left unused. Times come back as UTC ISO strings, the
  * form every stored timestamp has, so they compare as text.
  */
-export function cutSlots(startsAt: string, endsAt: string, minutes = INTERVIEW_MINUTES): SlotTimes[] {
+export function cutSlots(
+  startsAt: string,
+  endsAt: string,
+  minutes = INTERVIEW_MINUTES
+): SlotTimes[] {
   const start = Math.ceil(Date.parse(startsAt) / MINUTE_MS) * MINUTE_MS
   const end = Date.parse(endsAt)
   if (!Number.isFinite(start) || !Number.isFinite(end)) return []

@@ -1,6 +1,18 @@
 /** Records → the API shapes of shared/src/postings.ts. */
-import type { Application, Interview, PoolEntry, PostingDetail, PostingListItem } from '../../../shared/src/index.ts'
-import type { ApplicationRecord, InterviewRecord, PoolEntryRecord, PostingRecord, PostingStore } from '../storage/PostingStore.ts'
+import type {
+  Application,
+  Interview,
+  PoolEntry,
+  PostingDetail,
+  PostingListItem,
+} from '../../../shared/src/index.ts'
+import type {
+  ApplicationRecord,
+  InterviewRecord,
+  PoolEntryRecord,
+  PostingRecord,
+  PostingStore,
+} from '../storage/PostingStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { isOpen } from './publishPosting.ts'
 
@@ -13,7 +25,11 @@ export function postingUrl(origin: string, slug: string): string {
   return `${origin}/postings/${encodeURIComponent(slug)}`
 }
 
-export function postingDetail(deps: ViewDeps, posting: PostingRecord, origin: string): PostingDetail {
+export function postingDetail(
+  deps: ViewDeps,
+  posting: PostingRecord,
+  origin: string
+): PostingDetail {
   const versions = deps.postings.publishing.versions(posting.id)
   const current = versions.find((v) => v.version === posting.currentVersion)!
   return {
@@ -30,12 +46,22 @@ export function postingDetail(deps: ViewDeps, posting: PostingRecord, origin: st
     facts: current.facts,
     firstPublishedAt: posting.firstPublishedAt,
     updatedAt: posting.updatedAt,
-    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, title: v.facts.title, deadline: v.facts.deadline })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      publishedAt: v.publishedAt,
+      publishedBy: v.publishedBy,
+      title: v.facts.title,
+      deadline: v.facts.deadline,
+    })),
     counts: deps.postings.applications.stageCounts(posting.id),
   }
 }
 
-export function postingListItem(deps: ViewDeps, posting: PostingRecord, origin: string): PostingListItem {
+export function postingListItem(
+  deps: ViewDeps,
+  posting: PostingRecord,
+  origin: string
+): PostingListItem {
   const current = deps.postings.publishing.version(posting.id, posting.currentVersion)!
   return {
     id: posting.id,
@@ -96,7 +122,8 @@ export function poolEntryView(records: RecordStore, e: PoolEntryRecord): PoolEnt
   const programName = (id: string | null) => (id ? (records.getProgram(id)?.name ?? null) : null)
   const teamName = (id: string | null) => (id ? (records.getTeam(id)?.name ?? null) : null)
   const programs = new Map<string, string>()
-  for (const s of e.sources) if (s.programId) programs.set(s.programId, programName(s.programId) ?? '')
+  for (const s of e.sources)
+    if (s.programId) programs.set(s.programId, programName(s.programId) ?? '')
   return {
     id: e.id,
     name: e.name,

@@ -1,7 +1,12 @@
 import type { RoundSummary, SectionDiff, Thread } from '../../../shared/src/index.ts'
 
 /** What a round did, per section: its threads' fate, and whether the text moved while it was open. */
-export function summarizeRound(roundId: string, threads: readonly Thread[], diffs: readonly SectionDiff[], note: string): RoundSummary {
+export function summarizeRound(
+  roundId: string,
+  threads: readonly Thread[],
+  diffs: readonly SectionDiff[],
+  note: string
+): RoundSummary {
   const ofRound = threads.filter((t) => t.roundId === roundId)
   const sections = diffs.map((d) => {
     const here = ofRound.filter((t) => t.sectionKey === d.sectionKey)

@@ -8,7 +8,9 @@ export function sectionTexts(state: Uint8Array, template: SheetTemplate): Map<st
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    return new Map(template.sections.map((s) => [s.key, fragmentToPlainText(doc.getXmlFragment(s.key))]))
+    return new Map(
+      template.sections.map((s) => [s.key, fragmentToPlainText(doc.getXmlFragment(s.key))])
+    )
   } finally {
     doc.destroy()
   }
@@ -23,12 +25,20 @@ export function diffText(before: string, after: string): DiffPart[] {
 }
 
 /** Per-section diffs between two encoded states of a sheet, in template order. */
-export function diffSheets(before: Uint8Array, after: Uint8Array, template: SheetTemplate): SectionDiff[] {
+export function diffSheets(
+  before: Uint8Array,
+  after: Uint8Array,
+  template: SheetTemplate
+): SectionDiff[] {
   const a = sectionTexts(before, template)
   const b = sectionTexts(after, template)
   return template.sections.map((s) => {
     const from = a.get(s.key) ?? ''
     const to = b.get(s.key) ?? ''
-    return { sectionKey: s.key, changed: from !== to, parts: from === to ? [{ kind: 'same' as const, text: to }] : diffText(from, to) }
+    return {
+      sectionKey: s.key,
+      changed: from !== to,
+      parts: from === to ? [{ kind: 'same' as const, text: to }] : diffText(from, to),
+    }
   })
 }

@@ -2,7 +2,7 @@
  * Reads a team's sheet — section text, status, assignee, completeness — from the live room when it is
  * loaded, else straight from the update log, without loading a room.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import {
   SECTION_META_MAP,
   computeCompleteness,
@@ -32,7 +32,12 @@ export interface Sheet {
 }
 
 /** Runs `read` over a document, from memory if a room has it, else from the store (without loading a room). */
-export function withDocument<T>(collab: CollabServer, store: DocumentStore, name: string, read: (doc: Y.Doc) => T): T {
+export function withDocument<T>(
+  collab: CollabServer,
+  store: DocumentStore,
+  name: string,
+  read: (doc: Y.Doc) => T
+): T {
   const room = collab.loadedRoom(name)
   if (room) return read(room.doc)
   const { doc } = loadDocument(store, name)
@@ -44,7 +49,12 @@ export function withDocument<T>(collab: CollabServer, store: DocumentStore, name
 }
 
 /** Runs `read` over the team's spec doc. */
-export function withSpecDoc<T>(collab: CollabServer, store: DocumentStore, teamId: string, read: (doc: Y.Doc) => T): T {
+export function withSpecDoc<T>(
+  collab: CollabServer,
+  store: DocumentStore,
+  teamId: string,
+  read: (doc: Y.Doc) => T
+): T {
   return withDocument(collab, store, documentName('spec', teamId), read)
 }
 

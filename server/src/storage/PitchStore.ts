@@ -1,7 +1,9 @@
 import type { PitchSession } from '../../../shared/src/index.ts'
 
 /** A stored pitch session; team names are resolved by the route. */
-export type PitchSessionRecord = Omit<PitchSession, 'teams'> & { readonly teamIds: readonly string[] }
+export type PitchSessionRecord = Omit<PitchSession, 'teams'> & {
+  readonly teamIds: readonly string[]
+}
 
 export interface ShareLinkRecord {
   readonly id: string
@@ -27,12 +29,16 @@ export interface LeadRecord {
 
 /** Pitch sessions, audience share links and join requests. */
 export interface PitchStore {
-  createSession(s: Omit<PitchSessionRecord, 'id' | 'createdAt' | 'currentTeamId'>): PitchSessionRecord
+  createSession(
+    s: Omit<PitchSessionRecord, 'id' | 'createdAt' | 'currentTeamId'>
+  ): PitchSessionRecord
   getSession(id: string): PitchSessionRecord | undefined
   listSessions(programId: string): PitchSessionRecord[]
   setCurrentTeam(sessionId: string, teamId: string | null): void
 
-  createShareLink(l: Omit<ShareLinkRecord, 'id' | 'createdAt' | 'revokedAt'> & { tokenHash: string }): ShareLinkRecord
+  createShareLink(
+    l: Omit<ShareLinkRecord, 'id' | 'createdAt' | 'revokedAt'> & { tokenHash: string }
+  ): ShareLinkRecord
   shareLinkByTokenHash(tokenHash: string): ShareLinkRecord | undefined
   listShareLinks(filter: { teamId?: string; sessionId?: string }): ShareLinkRecord[]
   /** Revokes a link; false when there is no such link. */

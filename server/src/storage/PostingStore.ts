@@ -4,7 +4,13 @@
  * Storage; the SQLite implementation lives in sqlite/SqlitePostings.ts. Rules that span several of these
  * (a stage change that adds someone to the pool, an erasure) live in server/src/publishing/, not here.
  */
-import type { ApplicationStage, PoolSource, PostingFacts, StageCounts, TeamRole } from '../../../shared/src/index.ts'
+import type {
+  ApplicationStage,
+  PoolSource,
+  PostingFacts,
+  StageCounts,
+  TeamRole,
+} from '../../../shared/src/index.ts'
 
 export interface PostingRecord {
   readonly id: string
@@ -162,11 +168,18 @@ export interface InterviewRecord {
 /** Why a booking or a move did not happen. */
 export type BookingRefusal = 'slot_taken' | 'slot_not_found' | 'already_booked' | 'not_scheduled'
 
-export type BookingResult = { readonly ok: true; readonly interview: InterviewRecord } | { readonly ok: false; readonly reason: BookingRefusal }
+export type BookingResult =
+  | { readonly ok: true; readonly interview: InterviewRecord }
+  | { readonly ok: false; readonly reason: BookingRefusal }
 
 export interface InterviewStore {
   /** Creates a window and its slots (already cut); slots that would duplicate existing ones are skipped. */
-  createWindow(w: Omit<WindowRecord, 'id'> & { createdBy: string | null; slots: readonly { startsAt: string; endsAt: string }[] }): WindowRecord
+  createWindow(
+    w: Omit<WindowRecord, 'id'> & {
+      createdBy: string | null
+      slots: readonly { startsAt: string; endsAt: string }[]
+    }
+  ): WindowRecord
   getWindow(windowId: string): WindowRecord | undefined
   listWindows(programId: string): WindowRecord[]
   /** Deletes a window and its slots; 'booked' (nothing deleted) while any of its slots holds an interview. */
@@ -179,7 +192,11 @@ export interface InterviewStore {
   book(applicationId: string, slotId: string): BookingResult
   /** Moves a scheduled interview to another free slot. */
   move(interviewId: string, slotId: string): BookingResult
-  cancel(interviewId: string, by: 'coordinator' | 'applicant', reason: string | null): InterviewRecord | undefined
+  cancel(
+    interviewId: string,
+    by: 'coordinator' | 'applicant',
+    reason: string | null
+  ): InterviewRecord | undefined
   get(interviewId: string): InterviewRecord | undefined
   /** The scheduled interview of an application, else its most recent one. */
   latestOf(applicationId: string): InterviewRecord | undefined
@@ -243,7 +260,10 @@ export interface PoolStore {
   get(entryId: string): PoolEntryRecord | undefined
   byWithdrawTokenHash(hash: string): PoolEntryRecord | undefined
   list(): PoolEntryRecord[]
-  update(entryId: string, patch: { tags?: readonly string[]; note?: string }): PoolEntryRecord | undefined
+  update(
+    entryId: string,
+    patch: { tags?: readonly string[]; note?: string }
+  ): PoolEntryRecord | undefined
   /** Deletes the entry with all its personal data. */
   delete(entryId: string): boolean
   /** Removes what an application contributed; an entry left with no source is deleted. */

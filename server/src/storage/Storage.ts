@@ -5,7 +5,13 @@
  */
 import type { PitchStore } from './PitchStore.ts'
 import type { PostingStore } from './PostingStore.ts'
-import type { ProgramTargets, Role, RoundSummary, SheetTemplate, TeamRole } from '../../../shared/src/index.ts'
+import type {
+  ProgramTargets,
+  Role,
+  RoundSummary,
+  SheetTemplate,
+  TeamRole,
+} from '../../../shared/src/index.ts'
 
 export interface PersonRecord {
   readonly id: string
@@ -111,7 +117,11 @@ export interface RecordStore {
   membershipsOfPerson(personId: string): MembershipView[]
   teamMembers(teamId: string): MembershipView[]
 
-  createInvite(i: Omit<InviteRecord, 'id' | 'createdAt' | 'revokedAt' | 'acceptedCount'> & { tokenHash: string }): InviteRecord
+  createInvite(
+    i: Omit<InviteRecord, 'id' | 'createdAt' | 'revokedAt' | 'acceptedCount'> & {
+      tokenHash: string
+    }
+  ): InviteRecord
   inviteByTokenHash(tokenHash: string): InviteRecord | undefined
   listInvites(teamId: string): InviteRecord[]
   /** Revokes an invite of `teamId`; false when there is no such invite. */
@@ -122,12 +132,20 @@ export interface RecordStore {
   programMembers(programId: string): MembershipView[]
 
   /** Opens the team's next round; null when a round is already open. */
-  openRound(r: { teamId: string; openedBy: string | null; snapshot: Uint8Array; reviewerIds: readonly string[] }): RoundRecord | null
+  openRound(r: {
+    teamId: string
+    openedBy: string | null
+    snapshot: Uint8Array
+    reviewerIds: readonly string[]
+  }): RoundRecord | null
   currentRound(teamId: string): RoundRecord | undefined
   getRound(teamId: string, number: number): RoundRecord | undefined
   listRounds(teamId: string): RoundRecord[]
   /** Closes an open round; false when it is not open. */
-  closeRound(roundId: string, c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }): boolean
+  closeRound(
+    roundId: string,
+    c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }
+  ): boolean
   roundSnapshot(roundId: string, moment: 'open' | 'close'): Uint8Array | undefined
 }
 

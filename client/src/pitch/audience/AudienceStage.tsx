@@ -25,7 +25,13 @@ export function AudienceStage({ info, team, token, stage, onLinkGone }: Audience
   const { t } = useTranslation()
   const spec = useDocument(team.documents.spec, { shareToken: token })
   const deckTeam = useMemo<DeckTeam>(
-    () => ({ name: team.name, organization: team.organization, programName: info.programName, region: info.region, members: team.members }),
+    () => ({
+      name: team.name,
+      organization: team.organization,
+      programName: info.programName,
+      region: info.region,
+      members: team.members,
+    }),
     [team, info.programName, info.region]
   )
   const slides = useSlides(spec?.ydoc, deckTeam, info.template.sections)
@@ -43,9 +49,19 @@ export function AudienceStage({ info, team, token, stage, onLinkGone }: Audience
         </div>
         {stage.timer && <TimerDisplay timer={stage.timer} size="compact" />}
       </div>
-      <div className="watch__stage" data-testid="current-slide" data-index={slide ? current : undefined}>
+      <div
+        className="watch__stage"
+        data-testid="current-slide"
+        data-index={slide ? current : undefined}
+      >
         {slide ? (
-          <SlideView slide={slide} index={current} total={slides.length} teamName={team.name} variant="responsive" />
+          <SlideView
+            slide={slide}
+            index={current}
+            total={slides.length}
+            teamName={team.name}
+            variant="responsive"
+          />
         ) : (
           <div className="watch__loading">
             <Loading label={t('pitch.watch.loading')} />

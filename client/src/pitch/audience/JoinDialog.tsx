@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { AudienceInfo } from '../../../../shared/src/index.ts'
 import { ApiRequestError, apiSend } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { fieldOfServerError, joinRequestOf, validateJoin, type JoinField, type JoinForm, type JoinProblem } from './validateJoin.ts'
+import {
+  fieldOfServerError,
+  joinRequestOf,
+  validateJoin,
+  type JoinField,
+  type JoinForm,
+  type JoinProblem,
+} from './validateJoin.ts'
 import './join.css'
 import { TextField } from '../../ui/TextField.tsx'
 
@@ -28,7 +35,13 @@ const PROBLEM_BY_FIELD: Record<JoinField, JoinProblem> = {
 export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDialogProps) {
   const { t } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
-  const [form, setForm] = useState<JoinForm>({ teamId, name: '', contact: '', howToHelp: '', consent: false })
+  const [form, setForm] = useState<JoinForm>({
+    teamId,
+    name: '',
+    contact: '',
+    howToHelp: '',
+    consent: false,
+  })
   const [problems, setProblems] = useState<Partial<Record<JoinField, JoinProblem>>>({})
   const [isChecked, setChecked] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -62,10 +75,14 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
     setSending(true)
     setError(null)
     try {
-      await apiSend(`/api/audience/${encodeURIComponent(token)}/join`, { method: 'POST', body: joinRequestOf(form) })
+      await apiSend(`/api/audience/${encodeURIComponent(token)}/join`, {
+        method: 'POST',
+        body: joinRequestOf(form),
+      })
       setSent(true)
     } catch (e) {
-      const field = e instanceof ApiRequestError && e.status === 400 ? fieldOfServerError(e.message) : null
+      const field =
+        e instanceof ApiRequestError && e.status === 400 ? fieldOfServerError(e.message) : null
       if (field) setProblems({ [field]: PROBLEM_BY_FIELD[field] })
       else setError(e)
       if (e instanceof ApiRequestError && e.status === 410) onLinkGone()
@@ -74,7 +91,8 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
     }
   }
 
-  const problemText = (field: JoinField) => (problems[field] ? t(`pitch.join.errors.${problems[field]}`) : null)
+  const problemText = (field: JoinField) =>
+    problems[field] ? t(`pitch.join.errors.${problems[field]}`) : null
   const describedBy = (field: JoinField) => (problems[field] ? `join-${field}-problem` : undefined)
   const problem = (field: JoinField) =>
     problems[field] && (
@@ -84,7 +102,13 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
     )
 
   return (
-    <dialog ref={dialogRef} className="join" aria-labelledby="join-title" onCancel={onClose} onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="join"
+      aria-labelledby="join-title"
+      onCancel={onClose}
+      onClose={onClose}
+    >
       {isSent ? (
         <div className="join__sent" role="status">
           <span className="join__check" aria-hidden="true">
@@ -112,7 +136,11 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
           {teams.length > 1 && (
             <label className="field">
               <span className="field-label">{t('pitch.join.team')}</span>
-              <select className="select" value={form.teamId} onChange={(e) => update('teamId', e.target.value)}>
+              <select
+                className="select"
+                value={form.teamId}
+                onChange={(e) => update('teamId', e.target.value)}
+              >
                 {teams.map((x) => (
                   <option key={x.id} value={x.id}>
                     {x.name}

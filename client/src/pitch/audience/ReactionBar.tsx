@@ -50,7 +50,7 @@ export function ReactionBar({ token, teamId, reactions }: ReactionBarProps) {
           <button
             key={kind}
             type="button"
-            className={'reaction-bar__button' + (pressed === kind ? ' reaction-bar__button--pressed' : '')}
+            className={`reaction-bar__button${pressed === kind ? ' reaction-bar__button--pressed' : ''}`}
             onClick={() => void react(kind)}
             data-kind={kind}
           >

@@ -25,7 +25,11 @@ export function WatchPage({ token }: { token: string }) {
   if (!info.data) {
     return (
       <div className="watch watch--center">
-        {info.error !== undefined ? <ErrorMessage error={info.error} onRetry={info.reload} /> : <Loading />}
+        {info.error !== undefined ? (
+          <ErrorMessage error={info.error} onRetry={info.reload} />
+        ) : (
+          <Loading />
+        )}
       </div>
     )
   }
@@ -40,7 +44,15 @@ function problemOf(error: unknown): LinkProblemReason | null {
   return null
 }
 
-function AudienceView({ info, token, onLinkTrouble }: { info: AudienceInfo; token: string; onLinkTrouble: () => void }) {
+function AudienceView({
+  info,
+  token,
+  onLinkTrouble,
+}: {
+  info: AudienceInfo
+  token: string
+  onLinkTrouble: () => void
+}) {
   const { t } = useTranslation()
   const { teamId, stage, connection } = useFollowedTeam(info, token)
   const team = info.teams.find((x) => x.id === teamId)
@@ -56,7 +68,12 @@ function AudienceView({ info, token, onLinkTrouble }: { info: AudienceInfo; toke
         <div className="watch-bar__brand">
           <svg className="watch-bar__logo" viewBox="0 0 32 32" aria-hidden="true">
             <rect width="32" height="32" rx="7" fill="currentColor" />
-            <path d="M9 10h14M9 16h14M9 22h9" stroke="#0f1830" strokeWidth="2.6" strokeLinecap="round" />
+            <path
+              d="M9 10h14M9 16h14M9 22h9"
+              stroke="#0f1830"
+              strokeWidth="2.6"
+              strokeLinecap="round"
+            />
           </svg>
           <span className="watch-bar__program">{info.programName}</span>
           <span className="watch-bar__region">{info.region}</span>
@@ -73,7 +90,14 @@ function AudienceView({ info, token, onLinkTrouble }: { info: AudienceInfo; toke
       )}
       <main className="watch__main">
         {team ? (
-          <AudienceStage key={team.id} info={info} team={team} token={token} stage={stage} onLinkGone={onLinkTrouble} />
+          <AudienceStage
+            key={team.id}
+            info={info}
+            team={team}
+            token={token}
+            stage={stage}
+            onLinkGone={onLinkTrouble}
+          />
         ) : info.session ? (
           <Waiting session={info.session} />
         ) : (

@@ -18,7 +18,9 @@ export interface FollowedStage {
  */
 export function useFollowedTeam(info: AudienceInfo, token: string): FollowedStage {
   const session = info.session
-  const [knownTeamId, setKnownTeamId] = useState<string | null>(session ? session.currentTeamId : (info.teams[0]?.id ?? null))
+  const [knownTeamId, setKnownTeamId] = useState<string | null>(
+    session ? session.currentTeamId : (info.teams[0]?.id ?? null)
+  )
   const [listenTo, setListenTo] = useState<string | undefined>(knownTeamId ?? info.teams[0]?.id)
   const team = info.teams.find((t) => t.id === listenTo)
   const document = useDocument(team?.documents.stage, { shareToken: token })

@@ -37,7 +37,10 @@ export function validateJoin(form: JoinForm): Partial<Record<JoinField, JoinProb
   const contact = form.contact.trim()
   const digits = contact.replace(/\D/g, '').length
   if (!contact) problems.contact = 'contactMissing'
-  else if (contact.length > 200 || !(EMAIL.test(contact) || (PHONE.test(contact) && digits >= 8 && digits <= 15))) {
+  else if (
+    contact.length > 200 ||
+    !(EMAIL.test(contact) || (PHONE.test(contact) && digits >= 8 && digits <= 15))
+  ) {
     problems.contact = 'contactInvalid'
   }
   const help = form.howToHelp.trim()
@@ -55,5 +58,7 @@ export function joinRequestOf(form: JoinForm): JoinRequest {
 /** The field a server 400 names ("contact: must be …"), if it is one of the form's. */
 export function fieldOfServerError(message: string): JoinField | null {
   const field = message.split(':')[0]?.trim()
-  return field === 'name' || field === 'contact' || field === 'howToHelp' || field === 'consent' ? field : null
+  return field === 'name' || field === 'contact' || field === 'howToHelp' || field === 'consent'
+    ? field
+    : null
 }

@@ -28,7 +28,13 @@ export function PresenterPage({ teamId }: { teamId: string }) {
   const team = useApi(path, (signal) => apiRequest(path, Team, { signal }))
   if (!team.data) {
     return (
-      <div className="page">{team.error !== undefined ? <ErrorMessage error={team.error} onRetry={team.reload} /> : <Loading />}</div>
+      <div className="page">
+        {team.error !== undefined ? (
+          <ErrorMessage error={team.error} onRetry={team.reload} />
+        ) : (
+          <Loading />
+        )}
+      </div>
     )
   }
   if (!can(team.data.myRole, 'pitch:present')) {
@@ -72,7 +78,12 @@ function Presenter({ team }: { team: Team }) {
     if (canDrive) setSlide(Math.max(0, Math.min(last, index)))
   }
   usePresenterKeys(
-    { next: () => go(current + 1), previous: () => go(current - 1), first: () => go(0), last: () => go(last) },
+    {
+      next: () => go(current + 1),
+      previous: () => go(current - 1),
+      first: () => go(0),
+      last: () => go(last),
+    },
     canDrive
   )
 
@@ -85,7 +96,9 @@ function Presenter({ team }: { team: Team }) {
     <div className="presenter">
       <div className="presenter-bar">
         <nav className="presenter-bar__crumbs" aria-label="breadcrumb">
-          <Link href={`/programs/${encodeURIComponent(team.programId)}/pitch`}>{team.programName}</Link>
+          <Link href={`/programs/${encodeURIComponent(team.programId)}/pitch`}>
+            {team.programName}
+          </Link>
           <span aria-hidden="true">›</span>
           <Link href={`/teams/${encodeURIComponent(team.id)}`}>{team.name}</Link>
           <span aria-hidden="true">›</span>
@@ -93,7 +106,10 @@ function Presenter({ team }: { team: Team }) {
         </nav>
         <div className="presenter-bar__end">
           {session && (
-            <span className={'badge ' + (isOnStage ? 'presenter-bar__live' : '')} data-testid="on-stage">
+            <span
+              className={`badge ${isOnStage ? 'presenter-bar__live' : ''}`}
+              data-testid="on-stage"
+            >
               {isOnStage ? t('pitch.presenter.onStage') : t('pitch.presenter.notOnStage')}
             </span>
           )}
@@ -110,23 +126,36 @@ function Presenter({ team }: { team: Team }) {
         <main className="presenter__main">
           <div
             ref={stageRef}
-            className={'presenter__stage' + (isFullscreen ? ' presenter__stage--full' : '')}
+            className={`presenter__stage${isFullscreen ? ' presenter__stage--full' : ''}`}
             data-testid="current-slide"
             data-index={slide ? current : undefined}
           >
             {slide ? (
-              <SlideView slide={slide} index={current} total={slides.length} teamName={team.name} variant={isFullscreen ? 'stage' : 'responsive'} />
+              <SlideView
+                slide={slide}
+                index={current}
+                total={slides.length}
+                teamName={team.name}
+                variant={isFullscreen ? 'stage' : 'responsive'}
+              />
             ) : (
               <Loading label={t('pitch.presenter.loading')} />
             )}
             <ReactionBursts reactions={stage.reactions} />
           </div>
           <div className="presenter__controls">
-            <button type="button" className="button presenter__nav" onClick={() => go(current - 1)} disabled={!canDrive || current === 0}>
+            <button
+              type="button"
+              className="button presenter__nav"
+              onClick={() => go(current - 1)}
+              disabled={!canDrive || current === 0}
+            >
               <span aria-hidden="true">←</span> {t('pitch.presenter.previous')}
             </button>
             <p className="presenter__position" aria-live="polite" data-testid="slide-position">
-              {slides.length > 0 ? t('pitch.slide.page', { current: current + 1, total: slides.length }) : '–'}
+              {slides.length > 0
+                ? t('pitch.slide.page', { current: current + 1, total: slides.length })
+                : '–'}
             </p>
             <button
               type="button"
@@ -136,7 +165,11 @@ function Presenter({ team }: { team: Team }) {
             >
               {t('pitch.presenter.next')} <span aria-hidden="true">→</span>
             </button>
-            <button type="button" className="button button--quiet presenter__full" onClick={toggleFullscreen}>
+            <button
+              type="button"
+              className="button button--quiet presenter__full"
+              onClick={toggleFullscreen}
+            >
               {isFullscreen ? t('pitch.presenter.exitFullscreen') : t('pitch.presenter.fullscreen')}
             </button>
           </div>
@@ -156,10 +189,18 @@ function Presenter({ team }: { team: Team }) {
             </h2>
             {next ? (
               <div className="presenter__next" data-testid="next-slide">
-                <SlideView slide={next} index={current + 1} total={slides.length} teamName={team.name} isPreview />
+                <SlideView
+                  slide={next}
+                  index={current + 1}
+                  total={slides.length}
+                  teamName={team.name}
+                  isPreview
+                />
               </div>
             ) : (
-              <p className="presenter__end muted">{slides.length > 0 ? t('pitch.presenter.lastSlide') : '–'}</p>
+              <p className="presenter__end muted">
+                {slides.length > 0 ? t('pitch.presenter.lastSlide') : '–'}
+              </p>
             )}
           </section>
           <section className="panel presenter-card" aria-labelledby="audience-title">

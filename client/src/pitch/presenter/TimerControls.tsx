@@ -20,7 +20,10 @@ export function TimerControls({ teamId, timer }: { teamId: string; timer: StageT
     setSending(true)
     setError(null)
     try {
-      await apiRequest(`/api/teams/${encodeURIComponent(teamId)}/stage/timer`, StageTimer, { method: 'POST', body })
+      await apiRequest(`/api/teams/${encodeURIComponent(teamId)}/stage/timer`, StageTimer, {
+        method: 'POST',
+        body,
+      })
     } catch (e) {
       setError(e)
     } finally {
@@ -30,7 +33,9 @@ export function TimerControls({ teamId, timer }: { teamId: string; timer: StageT
 
   const isRunning = timer?.startedAt != null
   const isFresh = !timer || (timer.startedAt === null && timer.remainingMs === timer.durationMs)
-  const choices = MINUTE_CHOICES.includes(minutes) ? MINUTE_CHOICES : [...MINUTE_CHOICES, minutes].sort((a, b) => a - b)
+  const choices = MINUTE_CHOICES.includes(minutes)
+    ? MINUTE_CHOICES
+    : [...MINUTE_CHOICES, minutes].sort((a, b) => a - b)
 
   return (
     <div className="timer-controls">
@@ -38,25 +43,43 @@ export function TimerControls({ teamId, timer }: { teamId: string; timer: StageT
       <div className="timer-controls__buttons">
         <button
           type="button"
-          className={'button ' + (isRunning ? '' : 'button--primary')}
+          className={`button ${isRunning ? '' : 'button--primary'}`}
           disabled={isSending}
           // Without a timer yet, start creates one with the chosen minutes.
-          onClick={() => void send(isRunning ? { action: 'pause' } : { action: 'start', ...(timer ? {} : { minutes }) })}
+          onClick={() =>
+            void send(
+              isRunning ? { action: 'pause' } : { action: 'start', ...(timer ? {} : { minutes }) }
+            )
+          }
         >
-          {isRunning ? t('pitch.timer.pause') : isFresh ? t('pitch.timer.start') : t('pitch.timer.resume')}
+          {isRunning
+            ? t('pitch.timer.pause')
+            : isFresh
+              ? t('pitch.timer.start')
+              : t('pitch.timer.resume')}
         </button>
         <div className="timer-controls__reset">
           <label className="visually-hidden" htmlFor="timer-minutes">
             {t('pitch.timer.minutesLabel')}
           </label>
-          <select id="timer-minutes" className="select select--compact" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+          <select
+            id="timer-minutes"
+            className="select select--compact"
+            value={minutes}
+            onChange={(e) => setMinutes(Number(e.target.value))}
+          >
             {choices.map((m) => (
               <option key={m} value={m}>
                 {t('pitch.timer.minutes', { count: m })}
               </option>
             ))}
           </select>
-          <button type="button" className="button button--small" disabled={isSending} onClick={() => void send({ action: 'reset', minutes })}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={isSending}
+            onClick={() => void send({ action: 'reset', minutes })}
+          >
             {t('pitch.timer.reset')}
           </button>
         </div>

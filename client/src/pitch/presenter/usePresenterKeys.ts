@@ -30,7 +30,14 @@ export function usePresenterKeys(actions: PresenterKeyActions, isEnabled: boolea
   useEffect(() => {
     if (!isEnabled) return
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return
+      if (
+        event.defaultPrevented ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.isComposing
+      )
+        return
       const action = KEYMAP[event.key]
       if (!action || isTypingTarget(event.target)) return
       if (event.key === ' ' && isPressable(event.target)) return
@@ -48,5 +55,10 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 function isPressable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'BUTTON' || target.tagName === 'A' || target.getAttribute('role') === 'button')
+  return (
+    target instanceof HTMLElement &&
+    (target.tagName === 'BUTTON' ||
+      target.tagName === 'A' ||
+      target.getAttribute('role') === 'button')
+  )
 }

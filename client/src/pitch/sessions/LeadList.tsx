@@ -14,7 +14,9 @@ export function LeadList({ session }: { session: PitchSession }) {
   const language = useLanguage()
   const path = `/api/programs/${encodeURIComponent(session.programId)}/leads`
   const leads = useApi(path, (signal) => apiRequest(path, LeadListSchema, { signal }), REFRESH_MS)
-  const mine = (leads.data?.leads ?? []).filter((lead) => lead.sessionId === session.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const mine = (leads.data?.leads ?? [])
+    .filter((lead) => lead.sessionId === session.id)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const teamName = (id: string) => session.teams.find((team) => team.id === id)?.name ?? ''
 
   return (

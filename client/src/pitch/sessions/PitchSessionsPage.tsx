@@ -1,7 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { DISPLAY_TIME_ZONE, PitchSessionList, Program, can, type PitchSession } from '../../../../shared/src/index.ts'
+import {
+  DISPLAY_TIME_ZONE,
+  PitchSessionList,
+  Program,
+  can,
+  type PitchSession,
+} from '../../../../shared/src/index.ts'
 import { apiRequest } from '../../api.ts'
 import { formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
@@ -17,7 +23,9 @@ export function PitchSessionsPage({ programId }: { programId: string }) {
   const { t } = useTranslation()
   const base = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(base, (signal) => apiRequest(base, Program, { signal }))
-  const sessions = useApi(`${base}/pitch-sessions`, (signal) => apiRequest(`${base}/pitch-sessions`, PitchSessionList, { signal }))
+  const sessions = useApi(`${base}/pitch-sessions`, (signal) =>
+    apiRequest(`${base}/pitch-sessions`, PitchSessionList, { signal })
+  )
   const [created, setCreated] = useState<PitchSession | null>(null)
 
   if (!program.data || !sessions.data) {
@@ -55,7 +63,9 @@ export function PitchSessionsPage({ programId }: { programId: string }) {
       {created && (
         <p className="notice notice--ok pitch-sessions__created" role="status">
           {t('pitch.sessions.created', { title: created.title })}{' '}
-          <Link href={`/pitch/${encodeURIComponent(created.id)}`}>{t('pitch.sessions.openRunner')}</Link>
+          <Link href={`/pitch/${encodeURIComponent(created.id)}`}>
+            {t('pitch.sessions.openRunner')}
+          </Link>
         </p>
       )}
       {list.length === 0 ? (
@@ -86,7 +96,13 @@ export function PitchSessionsPage({ programId }: { programId: string }) {
   )
 }
 
-function SessionCard({ session, isCoordinator }: { session: PitchSession; isCoordinator: boolean }) {
+function SessionCard({
+  session,
+  isCoordinator,
+}: {
+  session: PitchSession
+  isCoordinator: boolean
+}) {
   const { t } = useTranslation()
   const language = useLanguage()
   const { me } = useSession()
@@ -96,14 +112,21 @@ function SessionCard({ session, isCoordinator }: { session: PitchSession; isCoor
     <article className="card session-card" aria-labelledby={`session-${session.id}`}>
       <div className="session-card__main">
         <p className="session-card__when">
-          <span className={`session-kind session-kind--${session.kind}`}>{t(`pitch.kinds.${session.kind}`)}</span>
-          <time dateTime={session.startsAt}>{formatEventDateTime(session.startsAt, language, DISPLAY_TIME_ZONE)}</time>
+          <span className={`session-kind session-kind--${session.kind}`}>
+            {t(`pitch.kinds.${session.kind}`)}
+          </span>
+          <time dateTime={session.startsAt}>
+            {formatEventDateTime(session.startsAt, language, DISPLAY_TIME_ZONE)}
+          </time>
         </p>
         <h2 id={`session-${session.id}`} className="session-card__title">
           {session.title}
         </h2>
         <p className="muted small">
-          {t('pitch.sessions.facts', { teams: session.teams.length, minutes: session.minutesPerTeam })}
+          {t('pitch.sessions.facts', {
+            teams: session.teams.length,
+            minutes: session.minutesPerTeam,
+          })}
         </p>
         {onStage && (
           <p className="session-card__live">
@@ -113,7 +136,10 @@ function SessionCard({ session, isCoordinator }: { session: PitchSession; isCoor
         )}
         <ol className="session-card__teams">
           {session.teams.map((team) => (
-            <li key={team.id} className={team.id === session.currentTeamId ? 'is-current' : undefined}>
+            <li
+              key={team.id}
+              className={team.id === session.currentTeamId ? 'is-current' : undefined}
+            >
               {team.name}
             </li>
           ))}
@@ -121,12 +147,19 @@ function SessionCard({ session, isCoordinator }: { session: PitchSession; isCoor
       </div>
       <div className="session-card__actions">
         {isCoordinator && (
-          <Link className="button button--primary" href={`/pitch/${encodeURIComponent(session.id)}`}>
+          <Link
+            className="button button--primary"
+            href={`/pitch/${encodeURIComponent(session.id)}`}
+          >
             {t('pitch.sessions.openRunner')}
           </Link>
         )}
         {myTeams.map((team) => (
-          <Link key={team.id} className="button" href={`/teams/${encodeURIComponent(team.id)}/present`}>
+          <Link
+            key={team.id}
+            className="button"
+            href={`/teams/${encodeURIComponent(team.id)}/present`}
+          >
             {t('pitch.sessions.presentTeam', { name: team.name })}
           </Link>
         ))}

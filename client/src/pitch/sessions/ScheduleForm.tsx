@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CreatePitchSessionRequest, DISPLAY_TIME_ZONE, PitchSession, type TeamSummary } from '../../../../shared/src/index.ts'
+import {
+  CreatePitchSessionRequest,
+  DISPLAY_TIME_ZONE,
+  PitchSession,
+  type TeamSummary,
+} from '../../../../shared/src/index.ts'
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { wallTimeToIso } from './localDateTime.ts'
@@ -29,7 +34,12 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
 
   // Teams added to the program after the form opened join the end of the order.
   const known = new Set(order.map((o) => o.id))
-  const rows = [...order, ...teams.filter((team) => !known.has(team.id)).map((team) => ({ id: team.id, isIncluded: true }))]
+  const rows = [
+    ...order,
+    ...teams
+      .filter((team) => !known.has(team.id))
+      .map((team) => ({ id: team.id, isIncluded: true })),
+  ]
 
   const move = (index: number, by: -1 | 1) => {
     const next = [...rows]
@@ -37,7 +47,8 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
     next.splice(index + by, 0, row)
     setOrder(next)
   }
-  const toggle = (id: string) => setOrder(rows.map((row) => (row.id === id ? { ...row, isIncluded: !row.isIncluded } : row)))
+  const toggle = (id: string) =>
+    setOrder(rows.map((row) => (row.id === id ? { ...row, isIncluded: !row.isIncluded } : row)))
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -51,7 +62,11 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
     const found: Partial<Record<Field, string>> = {}
     if (!request.title) found.title = t('pitch.schedule.errors.title')
     if (!request.startsAt) found.startsAt = t('pitch.schedule.errors.startsAt')
-    if (!Number.isInteger(request.minutesPerTeam) || request.minutesPerTeam < 1 || request.minutesPerTeam > 120) {
+    if (
+      !Number.isInteger(request.minutesPerTeam) ||
+      request.minutesPerTeam < 1 ||
+      request.minutesPerTeam > 120
+    ) {
       found.minutesPerTeam = t('pitch.schedule.errors.minutesPerTeam')
     }
     if (request.teamIds.length === 0) found.teamIds = t('pitch.schedule.errors.teamIds')
@@ -60,10 +75,14 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
     setSending(true)
     setError(null)
     try {
-      const session = await apiRequest(`/api/programs/${encodeURIComponent(programId)}/pitch-sessions`, PitchSession, {
-        method: 'POST',
-        body: CreatePitchSessionRequest.parse(request),
-      })
+      const session = await apiRequest(
+        `/api/programs/${encodeURIComponent(programId)}/pitch-sessions`,
+        PitchSession,
+        {
+          method: 'POST',
+          body: CreatePitchSessionRequest.parse(request),
+        }
+      )
       setTitle('')
       setStartsAt('')
       onCreated(session)
@@ -89,8 +108,14 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
         <fieldset className="schedule__kinds">
           <legend className="field-label">{t('pitch.schedule.kind')}</legend>
           {(['intermediate', 'final'] as const).map((k) => (
-            <label key={k} className={'schedule__kind' + (kind === k ? ' schedule__kind--on' : '')}>
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <label key={k} className={`schedule__kind${kind === k ? ' schedule__kind--on' : ''}`}>
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
               {t(`pitch.kinds.${k}`)}
             </label>
           ))}
@@ -102,7 +127,11 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
             className="input"
             value={title}
             maxLength={120}
-            placeholder={t(kind === 'final' ? 'pitch.schedule.titlePlaceholderFinal' : 'pitch.schedule.titlePlaceholder')}
+            placeholder={t(
+              kind === 'final'
+                ? 'pitch.schedule.titlePlaceholderFinal'
+                : 'pitch.schedule.titlePlaceholder'
+            )}
             aria-invalid={!!problems.title}
             aria-describedby={problems.title ? 'schedule-title-problem' : undefined}
             onChange={(e) => setTitle(e.target.value)}
@@ -117,7 +146,9 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
             type="datetime-local"
             value={startsAt}
             aria-invalid={!!problems.startsAt}
-            aria-describedby={problems.startsAt ? 'schedule-startsAt-problem' : 'schedule-starts-hint'}
+            aria-describedby={
+              problems.startsAt ? 'schedule-startsAt-problem' : 'schedule-starts-hint'
+            }
             onChange={(e) => setStartsAt(e.target.value)}
           />
           {problem('startsAt') ?? (
@@ -136,7 +167,9 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
             max={120}
             value={minutes}
             aria-invalid={!!problems.minutesPerTeam}
-            aria-describedby={problems.minutesPerTeam ? 'schedule-minutesPerTeam-problem' : undefined}
+            aria-describedby={
+              problems.minutesPerTeam ? 'schedule-minutesPerTeam-problem' : undefined
+            }
             onChange={(e) => setMinutes(e.target.value)}
           />
           {problem('minutesPerTeam')}
@@ -151,9 +184,16 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
               {rows.map((row, index) => {
                 const team = nameOf(row.id)
                 return (
-                  <li key={row.id} className={'schedule__team' + (row.isIncluded ? '' : ' schedule__team--out')}>
+                  <li
+                    key={row.id}
+                    className={`schedule__team${row.isIncluded ? '' : ' schedule__team--out'}`}
+                  >
                     <label className="schedule__team-check">
-                      <input type="checkbox" checked={row.isIncluded} onChange={() => toggle(row.id)} />
+                      <input
+                        type="checkbox"
+                        checked={row.isIncluded}
+                        onChange={() => toggle(row.id)}
+                      />
                       <span className="schedule__team-number" aria-hidden="true">
                         {String(index + 1).padStart(2, '0')}
                       </span>

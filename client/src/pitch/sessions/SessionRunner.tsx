@@ -18,17 +18,37 @@ import './runner.css'
 export function SessionRunner({ sessionId }: { sessionId: string }) {
   const path = `/api/pitch-sessions/${encodeURIComponent(sessionId)}`
   const session = useApi(path, (signal) => apiRequest(path, PitchSession, { signal }))
-  const programPath = session.data ? `/api/programs/${encodeURIComponent(session.data.programId)}` : ''
-  const program = useApi(programPath, (signal) => (programPath ? apiRequest(programPath, Program, { signal }) : Promise.resolve(null)))
+  const programPath = session.data
+    ? `/api/programs/${encodeURIComponent(session.data.programId)}`
+    : ''
+  const program = useApi(programPath, (signal) =>
+    programPath ? apiRequest(programPath, Program, { signal }) : Promise.resolve(null)
+  )
 
   if (!session.data || program.data === undefined) {
     const error = session.error ?? program.error
-    return <div className="page">{error !== undefined ? <ErrorMessage error={error} onRetry={session.reload} /> : <Loading />}</div>
+    return (
+      <div className="page">
+        {error !== undefined ? (
+          <ErrorMessage error={error} onRetry={session.reload} />
+        ) : (
+          <Loading />
+        )}
+      </div>
+    )
   }
   return <Runner session={session.data} program={program.data} onChanged={session.reload} />
 }
 
-function Runner({ session, program, onChanged }: { session: PitchSession; program: Program | null; onChanged: () => void }) {
+function Runner({
+  session,
+  program,
+  onChanged,
+}: {
+  session: PitchSession
+  program: Program | null
+  onChanged: () => void
+}) {
   const { t } = useTranslation()
   const language = useLanguage()
   const canManage = can(program?.myRole, 'pitch:schedule')
@@ -36,21 +56,35 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
   const [error, setError] = useState<unknown>(null)
   const [lastOnStage, setLastOnStage] = useState<string | null>(session.currentTeamId)
   const [viewersByTeam, setViewersByTeam] = useState<Record<string, number>>({})
-  const onViewers = useCallback((teamId: string, viewers: number) => setViewersByTeam((v) => (v[teamId] === viewers ? v : { ...v, [teamId]: viewers })), [])
+  const onViewers = useCallback(
+    (teamId: string, viewers: number) =>
+      setViewersByTeam((v) => (v[teamId] === viewers ? v : { ...v, [teamId]: viewers })),
+    []
+  )
 
   const order = session.teams.map((team) => team.id)
   const currentIndex = session.currentTeamId ? order.indexOf(session.currentTeamId) : -1
   const anchor = currentIndex >= 0 ? currentIndex : lastOnStage ? order.indexOf(lastOnStage) : -1
   const nextTeam = session.teams[anchor + 1]
   const stateOf = (index: number): RowState =>
-    index === currentIndex ? 'onStage' : index <= anchor ? 'done' : index === anchor + 1 ? 'next' : 'waiting'
+    index === currentIndex
+      ? 'onStage'
+      : index <= anchor
+        ? 'done'
+        : index === anchor + 1
+          ? 'next'
+          : 'waiting'
   const totalViewers = Object.values(viewersByTeam).reduce((sum, n) => sum + n, 0)
 
   const advance = async (teamId: string | null) => {
     setBusy(true)
     setError(null)
     try {
-      await apiRequest(`/api/pitch-sessions/${encodeURIComponent(session.id)}/advance`, PitchSession, { method: 'POST', body: { teamId } })
+      await apiRequest(
+        `/api/pitch-sessions/${encodeURIComponent(session.id)}/advance`,
+        PitchSession,
+        { method: 'POST', body: { teamId } }
+      )
       if (teamId) setLastOnStage(teamId)
       onChanged()
     } catch (e) {
@@ -63,18 +97,31 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
   return (
     <div className="page runner">
       <nav className="pitch-crumbs" aria-label="breadcrumb">
-        {program && <Link href={`/programs/${encodeURIComponent(program.id)}`}>{program.name}</Link>}
+        {program && (
+          <Link href={`/programs/${encodeURIComponent(program.id)}`}>{program.name}</Link>
+        )}
         <span aria-hidden="true">›</span>
-        <Link href={`/programs/${encodeURIComponent(session.programId)}/pitch`}>{t('pitch.sessions.title')}</Link>
+        <Link href={`/programs/${encodeURIComponent(session.programId)}/pitch`}>
+          {t('pitch.sessions.title')}
+        </Link>
       </nav>
       <header className="runner__head">
         <div>
           <p className="session-card__when">
-            <span className={`session-kind session-kind--${session.kind}`}>{t(`pitch.kinds.${session.kind}`)}</span>
-            <time dateTime={session.startsAt}>{formatEventDateTime(session.startsAt, language, DISPLAY_TIME_ZONE)}</time>
+            <span className={`session-kind session-kind--${session.kind}`}>
+              {t(`pitch.kinds.${session.kind}`)}
+            </span>
+            <time dateTime={session.startsAt}>
+              {formatEventDateTime(session.startsAt, language, DISPLAY_TIME_ZONE)}
+            </time>
           </p>
           <h1>{session.title}</h1>
-          <p className="muted small">{t('pitch.sessions.facts', { teams: session.teams.length, minutes: session.minutesPerTeam })}</p>
+          <p className="muted small">
+            {t('pitch.sessions.facts', {
+              teams: session.teams.length,
+              minutes: session.minutesPerTeam,
+            })}
+          </p>
         </div>
         <div className="runner__audience" data-testid="session-viewers" data-count={totalViewers}>
           <span className="runner__audience-number">{formatCount(totalViewers, language)}</span>
@@ -89,7 +136,12 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
             {canManage && (
               <div className="row">
                 {session.currentTeamId && (
-                  <button type="button" className="button" disabled={isBusy} onClick={() => void advance(null)}>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={isBusy}
+                    onClick={() => void advance(null)}
+                  >
                     {t('pitch.runner.clearStage')}
                   </button>
                 )}
@@ -105,7 +157,9 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
             )}
           </div>
           {error !== null && <ErrorMessage error={error} />}
-          {!session.currentTeamId && <p className="notice runner__idle">{t('pitch.runner.idle')}</p>}
+          {!session.currentTeamId && (
+            <p className="notice runner__idle">{t('pitch.runner.idle')}</p>
+          )}
           <ol className="runner__teams">
             {session.teams.map((team, index) => (
               <TeamStageRow
@@ -122,7 +176,11 @@ function Runner({ session, program, onChanged }: { session: PitchSession; progra
           </ol>
         </section>
         <aside className="runner__aside">
-          {canManage && <SharePanel path={`/api/pitch-sessions/${encodeURIComponent(session.id)}/share-links`} />}
+          {canManage && (
+            <SharePanel
+              path={`/api/pitch-sessions/${encodeURIComponent(session.id)}/share-links`}
+            />
+          )}
           {canManage && <LeadList session={session} />}
         </aside>
       </div>

@@ -19,36 +19,63 @@ interface TeamStageRowProps {
 }
 
 /** One team in the running order, with its live stage: audience, timer, and the button to bring it on. */
-export function TeamStageRow({ team, index, state, canManage, isBusy, onPutOnStage, onViewers }: TeamStageRowProps) {
+export function TeamStageRow({
+  team,
+  index,
+  state,
+  canManage,
+  isBusy,
+  onPutOnStage,
+  onViewers,
+}: TeamStageRowProps) {
   const { t } = useTranslation()
   const document = useDocument(documentName('stage', team.id))
   const stage = useStage(document?.ydoc)
   useEffect(() => onViewers(team.id, stage.viewers), [team.id, stage.viewers, onViewers])
 
   return (
-    <li className={`run-team run-team--${state}`} data-testid="run-team" data-state={state} aria-current={state === 'onStage' ? 'step' : undefined}>
+    <li
+      className={`run-team run-team--${state}`}
+      data-testid="run-team"
+      data-state={state}
+      aria-current={state === 'onStage' ? 'step' : undefined}
+    >
       <span className="run-team__number" aria-hidden="true">
         {String(index + 1).padStart(2, '0')}
       </span>
       <div className="run-team__main">
-        <span className={`run-team__state run-team__state--${state}`}>{t(`pitch.runner.state.${state}`)}</span>
+        <span className={`run-team__state run-team__state--${state}`}>
+          {t(`pitch.runner.state.${state}`)}
+        </span>
         <p className="run-team__name">{team.name}</p>
         {team.organization && <p className="muted small">{team.organization}</p>}
         {state === 'onStage' && (
           <div className="run-team__live">
             <TimerDisplay timer={stage.timer} size="compact" />
-            <span className="run-team__viewers">{t('pitch.viewers', { count: stage.viewers, formatted: String(stage.viewers) })}</span>
+            <span className="run-team__viewers">
+              {t('pitch.viewers', { count: stage.viewers, formatted: String(stage.viewers) })}
+            </span>
           </div>
         )}
       </div>
       <div className="run-team__actions">
         {state === 'onStage' ? (
-          <a className="button button--small" href={`/teams/${encodeURIComponent(team.id)}/present`} target="_blank" rel="noopener">
+          <a
+            className="button button--small"
+            href={`/teams/${encodeURIComponent(team.id)}/present`}
+            target="_blank"
+            rel="noopener"
+          >
             {t('pitch.runner.openPresenter')}
           </a>
         ) : (
           canManage && (
-            <button type="button" className="button button--small" disabled={isBusy} onClick={() => onPutOnStage(team.id)}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={isBusy}
+              onClick={() => onPutOnStage(team.id)}
+            >
               {t('pitch.runner.putOnStage')}
             </button>
           )

@@ -12,7 +12,13 @@ export function ProjectorLink({ url, onClose }: { url: string; onClose: () => vo
   }, [])
   const { host, pathname } = new URL(url)
   return (
-    <dialog ref={dialogRef} className="projector-link" aria-labelledby="projector-link-label" onCancel={onClose} onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="projector-link"
+      aria-labelledby="projector-link-label"
+      onCancel={onClose}
+      onClose={onClose}
+    >
       <p id="projector-link-label" className="projector-link__label">
         {t('pitch.share.bigLabel')}
       </p>

@@ -31,14 +31,18 @@ export function SharePanel({ path }: SharePanelProps) {
   const [error, setError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
   const [version, setVersion] = useState(0)
-  const links = useApi(`${path}#${version}`, (signal) => apiRequest(path, ShareLinkList, { signal }))
+  const links = useApi(`${path}#${version}`, (signal) =>
+    apiRequest(path, ShareLinkList, { signal })
+  )
 
   const create = async (event: FormEvent) => {
     event.preventDefault()
     setSending(true)
     setError(null)
     try {
-      setCreated(await apiRequest(path, ShareLink, { method: 'POST', body: { expiresInHours: hours } }))
+      setCreated(
+        await apiRequest(path, ShareLink, { method: 'POST', body: { expiresInHours: hours } })
+      )
       setVersion((v) => v + 1)
     } catch (e) {
       setError(e)
@@ -70,7 +74,11 @@ export function SharePanel({ path }: SharePanelProps) {
       <form className="share__form" onSubmit={create}>
         <label className="field">
           <span className="field-label">{t('pitch.share.expiresIn')}</span>
-          <select className="select" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
+          <select
+            className="select"
+            value={hours}
+            onChange={(e) => setHours(Number(e.target.value))}
+          >
             {EXPIRY.map(({ hours: h, label }) => (
               <option key={h} value={h}>
                 {t(`pitch.share.expiry.${label}`)}
@@ -88,7 +96,11 @@ export function SharePanel({ path }: SharePanelProps) {
           <strong>{t('pitch.share.createdTitle')}</strong>
           <p className="small">{t('pitch.share.createdHint')}</p>
           <CopyField label={t('pitch.share.url')} value={url} />
-          <button type="button" className="button button--small share__show-big" onClick={() => setBig(true)}>
+          <button
+            type="button"
+            className="button button--small share__show-big"
+            onClick={() => setBig(true)}
+          >
             {t('pitch.share.showBig')}
           </button>
           {isBig && <ProjectorLink url={url} onClose={() => setBig(false)} />}
@@ -97,17 +109,30 @@ export function SharePanel({ path }: SharePanelProps) {
       <div className="share__list">
         <h3 className="share__list-title">{t('pitch.share.list')}</h3>
         {links.error !== undefined && <ErrorMessage error={links.error} onRetry={links.reload} />}
-        {links.data && links.data.links.length === 0 && <p className="muted small">{t('pitch.share.none')}</p>}
+        {links.data && links.data.links.length === 0 && (
+          <p className="muted small">{t('pitch.share.none')}</p>
+        )}
         {links.data && links.data.links.length > 0 && (
           <ul className="share__items">
             {links.data.links.map((link) => (
-              <li key={link.id} className="share__item" data-testid="share-link-item" data-status={link.status}>
-                <span className={`badge badge--${link.status}`}>{t(`pitch.share.status.${link.status}`)}</span>
+              <li
+                key={link.id}
+                className="share__item"
+                data-testid="share-link-item"
+                data-status={link.status}
+              >
+                <span className={`badge badge--${link.status}`}>
+                  {t(`pitch.share.status.${link.status}`)}
+                </span>
                 <span className="muted small share__dates">
                   {t('pitch.share.expires', { date: formatDateTime(link.expiresAt, language) })}
                 </span>
                 {link.status === 'valid' && (
-                  <button type="button" className="button button--small button--quiet button--danger" onClick={() => void revoke(link)}>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet button--danger"
+                    onClick={() => void revoke(link)}
+                  >
                     {t('pitch.share.revoke')}
                   </button>
                 )}

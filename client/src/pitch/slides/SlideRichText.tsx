@@ -10,7 +10,11 @@ const extensions = sheetContentExtensions()
  * A slide's blocks as React elements, rendered by TipTap's static renderer with the sheet's own
  * extensions: text is escaped by React, and blocks were checked against the schema by buildSlides.
  */
-export const SlideRichText = memo(function SlideRichText({ blocks }: { blocks: readonly JSONContent[] }) {
+export const SlideRichText = memo(function SlideRichText({
+  blocks,
+}: {
+  blocks: readonly JSONContent[]
+}) {
   try {
     return renderToReactElement({
       content: { type: 'doc', content: [...blocks] },
@@ -32,7 +36,7 @@ export const SlideRichText = memo(function SlideRichText({ blocks }: { blocks: r
                 {children}
               </a>
             ) : (
-              <>{children}</>
+              children
             )
           },
         },

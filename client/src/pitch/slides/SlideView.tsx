@@ -1,7 +1,13 @@
 import { memo, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLanguage } from '../../i18n/useLanguage.ts'
-import { PRESENTING_ROLES, type ClosingSlide, type SectionSlide, type Slide, type TitleSlide } from './buildSlides.ts'
+import {
+  PRESENTING_ROLES,
+  type ClosingSlide,
+  type SectionSlide,
+  type Slide,
+  type TitleSlide,
+} from './buildSlides.ts'
 import { SlideRichText } from './SlideRichText.tsx'
 import './slides.css'
 
@@ -22,24 +28,47 @@ interface SlideViewProps {
 }
 
 /** One slide of a team's deck, the same for the presenter and every viewer. */
-export const SlideView = memo(function SlideView({ slide, index, total, variant = 'stage', isPreview, teamName }: SlideViewProps) {
+export const SlideView = memo(function SlideView({
+  slide,
+  index,
+  total,
+  variant = 'stage',
+  isPreview,
+  teamName,
+}: SlideViewProps) {
   return (
     <div className={`slide-frame slide-frame--${variant}`} inert={isPreview || undefined}>
       {slide.kind === 'title' && <TitleSlideView slide={slide} index={index} total={total} />}
-      {slide.kind === 'section' && <SectionSlideView slide={slide} index={index} total={total} teamName={teamName} />}
+      {slide.kind === 'section' && (
+        <SectionSlideView slide={slide} index={index} total={total} teamName={teamName} />
+      )}
       {slide.kind === 'closing' && <ClosingSlideView slide={slide} index={index} total={total} />}
     </div>
   )
 })
 
-function TitleSlideView({ slide, index, total }: { slide: TitleSlide; index: number; total: number }) {
+function TitleSlideView({
+  slide,
+  index,
+  total,
+}: {
+  slide: TitleSlide
+  index: number
+  total: number
+}) {
   const { t } = useTranslation()
   const { team } = slide
-  const byRole = PRESENTING_ROLES.map((role) => ({ role, names: team.members.filter((m) => m.role === role).map((m) => m.name) })).filter(
-    (group) => group.names.length > 0
-  )
+  const byRole = PRESENTING_ROLES.map((role) => ({
+    role,
+    names: team.members.filter((m) => m.role === role).map((m) => m.name),
+  })).filter((group) => group.names.length > 0)
   return (
-    <article className="slide slide--title" aria-roledescription={t('pitch.slide.roleDescription')} aria-label={team.name} data-slide-index={index}>
+    <article
+      className="slide slide--title"
+      aria-roledescription={t('pitch.slide.roleDescription')}
+      aria-label={team.name}
+      data-slide-index={index}
+    >
       <div className="slide__glow" aria-hidden="true" />
       <p className="slide__program">
         {team.programName}
@@ -73,7 +102,17 @@ function TitleSlideView({ slide, index, total }: { slide: TitleSlide; index: num
   )
 }
 
-function SectionSlideView({ slide, index, total, teamName }: { slide: SectionSlide; index: number; total: number; teamName: string }) {
+function SectionSlideView({
+  slide,
+  index,
+  total,
+  teamName,
+}: {
+  slide: SectionSlide
+  index: number
+  total: number
+  teamName: string
+}) {
   const { t } = useTranslation()
   const language = useLanguage()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -91,7 +130,11 @@ function SectionSlideView({ slide, index, total, teamName }: { slide: SectionSli
       <header className="slide__head">
         <p className="slide__kicker">
           <span className="slide__number">{String(slide.number).padStart(2, '0')}</span>
-          {slide.parts > 1 && <span className="slide__part">{t('pitch.slide.part', { part: slide.part, parts: slide.parts })}</span>}
+          {slide.parts > 1 && (
+            <span className="slide__part">
+              {t('pitch.slide.part', { part: slide.part, parts: slide.parts })}
+            </span>
+          )}
         </p>
         <h2 className="slide__title">{title}</h2>
       </header>
@@ -106,10 +149,23 @@ function SectionSlideView({ slide, index, total, teamName }: { slide: SectionSli
   )
 }
 
-function ClosingSlideView({ slide, index, total }: { slide: ClosingSlide; index: number; total: number }) {
+function ClosingSlideView({
+  slide,
+  index,
+  total,
+}: {
+  slide: ClosingSlide
+  index: number
+  total: number
+}) {
   const { t } = useTranslation()
   return (
-    <article className="slide slide--closing" aria-roledescription={t('pitch.slide.roleDescription')} aria-label={t('pitch.slide.thanks')} data-slide-index={index}>
+    <article
+      className="slide slide--closing"
+      aria-roledescription={t('pitch.slide.roleDescription')}
+      aria-label={t('pitch.slide.thanks')}
+      data-slide-index={index}
+    >
       <div className="slide__glow" aria-hidden="true" />
       <p className="slide__program">{slide.team.name}</p>
       <h2 className="slide__thanks">{t('pitch.slide.thanks')}</h2>
@@ -142,6 +198,7 @@ function useFitToBox(ref: React.RefObject<HTMLElement | null>, content: unknown)
         element.style.setProperty('--fit', String(factor))
       }
     }
+    // biome-ignore lint/suspicious/noFocusedTests: `fit` is this effect's own function, not a focused test
     fit()
     const observer = new ResizeObserver(fit)
     observer.observe(element)

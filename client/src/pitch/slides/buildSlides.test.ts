@@ -3,7 +3,13 @@ import * as Y from 'yjs'
 import type { JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { sheetSchema } from '../../../../shared/src/sheetContent.ts'
-import { SLIDE_LIMITS, buildSlides, linesOf, type DeckTeam, type SectionSlide } from './buildSlides.ts'
+import {
+  SLIDE_LIMITS,
+  buildSlides,
+  linesOf,
+  type DeckTeam,
+  type SectionSlide,
+} from './buildSlides.ts'
 
 const team: DeckTeam = {
   name: 'ワイン販路チーム',
@@ -32,12 +38,17 @@ const list = (type: 'bulletList' | 'orderedList', items: string[]): JSONContent 
 function docWith(content: Record<string, JSONContent[]>): Y.Doc {
   const doc = new Y.Doc()
   for (const [key, blocks] of Object.entries(content)) {
-    prosemirrorJSONToYXmlFragment(sheetSchema, { type: 'doc', content: blocks }, doc.getXmlFragment(key))
+    prosemirrorJSONToYXmlFragment(
+      sheetSchema,
+      { type: 'doc', content: blocks },
+      doc.getXmlFragment(key)
+    )
   }
   return doc
 }
 
-const sectionSlides = (doc: Y.Doc) => buildSlides(team, sections, doc).filter((s): s is SectionSlide => s.kind === 'section')
+const sectionSlides = (doc: Y.Doc) =>
+  buildSlides(team, sections, doc).filter((s): s is SectionSlide => s.kind === 'section')
 
 describe('buildSlides', () => {
   it('opens with a title slide naming the presenters by role, reviewers left out, and closes with an invitation', () => {
@@ -50,7 +61,13 @@ describe('buildSlides', () => {
   })
 
   it('gives each written section one slide and skips empty ones', () => {
-    const slides = sectionSlides(docWith({ what: [p('地域のワインを届けたい。')], why: [p('   '), { type: 'paragraph' }], role: [p('販路開拓')] }))
+    const slides = sectionSlides(
+      docWith({
+        what: [p('地域のワインを届けたい。')],
+        why: [p('   '), { type: 'paragraph' }],
+        role: [p('販路開拓')],
+      })
+    )
     expect(slides.map((s) => [s.sectionKey, s.number, s.part, s.parts])).toEqual([
       ['what', 1, 1, 1],
       ['role', 3, 1, 1],
@@ -71,7 +88,8 @@ describe('buildSlides', () => {
   })
 
   it('splits a paragraph longer than a slide between sentences', () => {
-    const sentence = 'ぶどう農家とワイナリーが一緒に新しい販路を探し、地域の外にファンを増やしていきたいと考えています。'
+    const sentence =
+      'ぶどう農家とワイナリーが一緒に新しい販路を探し、地域の外にファンを増やしていきたいと考えています。'
     const slides = sectionSlides(docWith({ why: [p(sentence.repeat(8))] }))
     expect(slides.length).toBeGreaterThan(1)
     for (const slide of slides) {
@@ -79,7 +97,9 @@ describe('buildSlides', () => {
       const text = slide.blocks.map((b) => b.content?.map((c) => c.text).join('')).join('')
       expect(text.endsWith('。')).toBe(true)
     }
-    const joined = slides.map((s) => s.blocks.map((b) => b.content?.map((c) => c.text).join('')).join('')).join('')
+    const joined = slides
+      .map((s) => s.blocks.map((b) => b.content?.map((c) => c.text).join('')).join(''))
+      .join('')
     expect(joined).toBe(sentence.repeat(8))
   })
 
@@ -94,7 +114,11 @@ describe('buildSlides', () => {
   })
 
   it('keeps a heading with the text after it', () => {
-    const blocks = [p('あ'.repeat(32 * 6)), { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '見出し' }] }, p('本文')]
+    const blocks = [
+      p('あ'.repeat(32 * 6)),
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '見出し' }] },
+      p('本文'),
+    ]
     const slides = sectionSlides(docWith({ what: blocks }))
     expect(slides.at(-1)!.blocks.map((b) => b.type)).toEqual(['heading', 'paragraph'])
   })

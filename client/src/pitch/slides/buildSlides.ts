@@ -59,7 +59,12 @@ export const PRESENTING_ROLES = ['owner', 'caretaker', 'talent'] as const satisf
  * body has room for about 8½ lines; a gap between blocks counts about a third of a line, between list
  * items less.
  */
-export const SLIDE_LIMITS = { charsPerLine: 32, linesPerSlide: 8.4, blockGap: 0.35, itemGap: 0.15 } as const
+export const SLIDE_LIMITS = {
+  charsPerLine: 32,
+  linesPerSlide: 8.4,
+  blockGap: 0.35,
+  itemGap: 0.15,
+} as const
 
 // A paragraph is split to fill the rest of a slide only when at least this many lines are left.
 const MIN_SPLIT_LINES = 2
@@ -145,7 +150,10 @@ function paginate(units: readonly Unit[]): Unit[][] {
     }
     const isParagraph = unit.block.type === 'paragraph'
     // Alone on a slide and still too long, a paragraph is cut even inside a sentence.
-    const split = isParagraph && room >= MIN_SPLIT_LINES ? splitParagraph(unit.block, room, page.length === 0) : null
+    const split =
+      isParagraph && room >= MIN_SPLIT_LINES
+        ? splitParagraph(unit.block, room, page.length === 0)
+        : null
     if (split) {
       place(unitOf(split[0]))
       queue.unshift(unitOf(split[1]))
@@ -182,7 +190,11 @@ function blocksOf(page: readonly Unit[]): JSONContent[] {
       const start = Number(node.attrs?.start ?? 1) + index
       open = {
         source: node,
-        node: { type: node.type, ...(node.type === 'orderedList' ? { attrs: { start } } : {}), content: [] },
+        node: {
+          type: node.type,
+          ...(node.type === 'orderedList' ? { attrs: { start } } : {}),
+          content: [],
+        },
       }
       blocks.push(open.node)
     }
@@ -197,7 +209,10 @@ const TEXT_BLOCKS = ['paragraph', 'heading', 'codeBlock']
 export function linesOf(node: JSONContent, indent = 0): number {
   const width = SLIDE_LIMITS.charsPerLine - indent
   if (node.type && TEXT_BLOCKS.includes(node.type)) {
-    const lines = inlineRows(node).reduce((sum, row) => sum + Math.max(1, Math.ceil(textWidth(row) / width)), 0)
+    const lines = inlineRows(node).reduce(
+      (sum, row) => sum + Math.max(1, Math.ceil(textWidth(row) / width)),
+      0
+    )
     return node.type === 'heading' ? lines * 1.25 : lines
   }
   const childIndent = node.type === 'doc' ? indent : indent + 2
@@ -238,7 +253,10 @@ function plainText(node: JSONContent): string {
 }
 
 function plainParagraph(node: JSONContent): JSONContent {
-  return { type: 'paragraph', content: [{ type: 'text', text: plainText(node).replace(/\n+/g, ' ') }] }
+  return {
+    type: 'paragraph',
+    content: [{ type: 'text', text: plainText(node).replace(/\n+/g, ' ') }],
+  }
 }
 
 // After a Japanese full stop or !/?, or after a Latin sentence end followed by a space.
@@ -248,18 +266,28 @@ const SENTENCE_END = /(?<=[。！？]|[.!?]\s)/u
  * Splits a paragraph into a head of at most `maxLines` and the rest, between sentences; with `canCut`,
  * inside the first sentence when even that one is too long. Null when no such split exists.
  */
-function splitParagraph(paragraph: JSONContent, maxLines: number, canCut: boolean): [JSONContent, JSONContent] | null {
+function splitParagraph(
+  paragraph: JSONContent,
+  maxLines: number,
+  canCut: boolean
+): [JSONContent, JSONContent] | null {
   const sentences = sentencesOf(paragraph)
   let head: JSONContent[] = []
   let taken = 0
-  while (taken < sentences.length && linesOf({ type: 'paragraph', content: [...head, ...sentences[taken]] }) <= maxLines) {
+  while (
+    taken < sentences.length &&
+    linesOf({ type: 'paragraph', content: [...head, ...sentences[taken]] }) <= maxLines
+  ) {
     head = [...head, ...sentences[taken]]
     taken++
   }
   let rest = sentences.slice(taken).flat()
   if (head.length === 0) {
     if (!canCut) return null
-    const [first, ...after] = cutToWidth(sentences[0], Math.floor(maxLines) * SLIDE_LIMITS.charsPerLine)
+    const [first, ...after] = cutToWidth(
+      sentences[0],
+      Math.floor(maxLines) * SLIDE_LIMITS.charsPerLine
+    )
     head = first
     rest = [...after.flat(), ...sentences.slice(1).flat()]
   }

@@ -9,7 +9,11 @@ const REBUILD_DELAY_MS = 60
  * The deck of a live `spec:` document, rebuilt whenever the document changes so last-minute edits show.
  * `team` and `sections` must keep their identity between renders (memoize them).
  */
-export function useSlides(ydoc: Y.Doc | undefined, team: DeckTeam | undefined, sections: readonly DeckSection[]): Slide[] {
+export function useSlides(
+  ydoc: Y.Doc | undefined,
+  team: DeckTeam | undefined,
+  sections: readonly DeckSection[]
+): Slide[] {
   const [slides, setSlides] = useState<Slide[]>([])
   useEffect(() => {
     if (!ydoc || !team) return

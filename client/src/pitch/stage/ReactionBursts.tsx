@@ -14,7 +14,11 @@ const BURST_MS = 1800
 const MAX_BURSTS = 14
 
 /** Emoji that rise and fade as reaction counts go up: the room's applause, visible on every screen. */
-export function ReactionBursts({ reactions }: { reactions: Readonly<Record<ReactionKind, number>> }) {
+export function ReactionBursts({
+  reactions,
+}: {
+  reactions: Readonly<Record<ReactionKind, number>>
+}) {
   const [bursts, setBursts] = useState<Burst[]>([])
   const previous = useRef<Readonly<Record<ReactionKind, number>> | null>(null)
   const nextId = useRef(0)
@@ -33,7 +37,8 @@ export function ReactionBursts({ reactions }: { reactions: Readonly<Record<React
     const fresh: Burst[] = []
     for (const kind of REACTION_KINDS) {
       const added = Math.min(4, reactions[kind] - before[kind])
-      for (let i = 0; i < added; i++) fresh.push({ id: nextId.current++, kind, x: 5 + Math.random() * 55 })
+      for (let i = 0; i < added; i++)
+        fresh.push({ id: nextId.current++, kind, x: 5 + Math.random() * 55 })
     }
     if (fresh.length === 0) return
     setBursts((current) => [...current, ...fresh].slice(-MAX_BURSTS))

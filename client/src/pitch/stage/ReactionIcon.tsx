@@ -8,7 +8,10 @@ const SHAPES: Readonly<Record<ReactionKind, React.ReactNode>> = {
         <path d="M18 11V6a2 2 0 0 0-4 0" />
         <path d="M14 10V4a2 2 0 0 0-4 0v2" />
         <path d="M10 10.5V6a2 2 0 0 0-4 0v8" />
-        <path className="reaction-icon__fill" d="M18 8a2 2 0 1 1 4 0v6a8 8 0 0 1-8 8h-2c-2.8 0-4.5-.86-5.99-2.34l-3.6-3.6a2 2 0 0 1 2.83-2.82L7 15" />
+        <path
+          className="reaction-icon__fill"
+          d="M18 8a2 2 0 1 1 4 0v6a8 8 0 0 1-8 8h-2c-2.8 0-4.5-.86-5.99-2.34l-3.6-3.6a2 2 0 0 1 2.83-2.82L7 15"
+        />
       </g>
       <path d="M2 5.5 4 7M5 2l.9 2.3M1.5 9.5h2.3" />
     </>

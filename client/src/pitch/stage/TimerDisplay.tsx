@@ -9,12 +9,29 @@ const WARN_MS = 60_000
 type TimerState = 'idle' | 'running' | 'paused' | 'warning' | 'over'
 
 /** The team's countdown by the server's clock: amber in the last minute, red at the end and in overtime. */
-export function TimerDisplay({ timer, size = 'large' }: { timer: StageTimer | null; size?: 'large' | 'compact' }) {
+export function TimerDisplay({
+  timer,
+  size = 'large',
+}: {
+  timer: StageTimer | null
+  size?: 'large' | 'compact'
+}) {
   const { t } = useTranslation()
   const remaining = useCountdown(timer)
   const state: TimerState =
-    remaining === null ? 'idle' : remaining <= 0 ? 'over' : timer?.startedAt == null ? 'paused' : remaining <= WARN_MS ? 'warning' : 'running'
-  const label = remaining !== null && remaining < 0 ? t('pitch.timer.overtime') : t(`pitch.timer.state.${state}`)
+    remaining === null
+      ? 'idle'
+      : remaining <= 0
+        ? 'over'
+        : timer?.startedAt == null
+          ? 'paused'
+          : remaining <= WARN_MS
+            ? 'warning'
+            : 'running'
+  const label =
+    remaining !== null && remaining < 0
+      ? t('pitch.timer.overtime')
+      : t(`pitch.timer.state.${state}`)
   return (
     <div
       className={`timer timer--${size} timer--${state}`}

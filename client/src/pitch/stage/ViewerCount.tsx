@@ -8,7 +8,11 @@ export function ViewerCount({ count, tone = 'light' }: { count: number; tone?: '
   const { t } = useTranslation()
   const language = useLanguage()
   return (
-    <p className={`viewer-count viewer-count--${tone}`} data-testid="viewer-count" data-count={count}>
+    <p
+      className={`viewer-count viewer-count--${tone}`}
+      data-testid="viewer-count"
+      data-count={count}
+    >
       <span className="viewer-count__dot" aria-hidden="true" />
       {t('pitch.viewers', { count, formatted: formatCount(count, language) })}
     </p>

@@ -21,15 +21,31 @@ export function DailyChart({ days }: { days: ProgramFigures['applicationsByDay']
           const label = shortDate(day.date, language)
           return (
             <li key={day.date} className="daily-chart__day">
-              <span className={'daily-chart__value' + (day.count === 0 ? ' daily-chart__value--zero' : '')} aria-hidden="true">
+              <span
+                className={`daily-chart__value${day.count === 0 ? ' daily-chart__value--zero' : ''}`}
+                aria-hidden="true"
+              >
                 {formatCount(day.count, language)}
               </span>
-              <span className="daily-chart__bar" style={{ height: `${(day.count / max) * 100}%` }} aria-hidden="true" />
-              <span className={'daily-chart__date' + (index % (labelEvery * 2) !== 0 ? ' daily-chart__date--alternate' : '')} aria-hidden="true">
+              <span
+                className="daily-chart__bar"
+                style={{ height: `${(day.count / max) * 100}%` }}
+                aria-hidden="true"
+              />
+              <span
+                className={
+                  'daily-chart__date' +
+                  (index % (labelEvery * 2) !== 0 ? ' daily-chart__date--alternate' : '')
+                }
+                aria-hidden="true"
+              >
                 {index % labelEvery === 0 ? label : ''}
               </span>
               <span className="visually-hidden">
-                {t('selection.figures.dayValue', { date: formatDate(`${day.date}T12:00:00+09:00`, language, TOKYO), count: day.count })}
+                {t('selection.figures.dayValue', {
+                  date: formatDate(`${day.date}T12:00:00+09:00`, language, TOKYO),
+                  count: day.count,
+                })}
               </span>
             </li>
           )

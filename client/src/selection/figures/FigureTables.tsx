@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { APPLICATION_STAGES, POOL_SOURCES, type ProgramFigures } from '../../../../shared/src/index.ts'
+import {
+  APPLICATION_STAGES,
+  POOL_SOURCES,
+  type ProgramFigures,
+} from '../../../../shared/src/index.ts'
 import { formatCount, formatPercent } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 
@@ -8,7 +12,9 @@ import { useLanguage } from '../../i18n/useLanguage.ts'
 export function FigureTables({ data, programId }: { data: ProgramFigures; programId: string }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const stages = APPLICATION_STAGES.filter((s) => s !== 'withdrawn' || data.stageCounts.withdrawn > 0)
+  const stages = APPLICATION_STAGES.filter(
+    (s) => s !== 'withdrawn' || data.stageCounts.withdrawn > 0
+  )
   const n = (value: number) => formatCount(value, language)
   return (
     <>
@@ -38,7 +44,11 @@ export function FigureTables({ data, programId }: { data: ProgramFigures; progra
                 {data.perPosting.map((p) => (
                   <tr key={p.postingId}>
                     <th scope="row">
-                      <Link href={`/programs/${encodeURIComponent(programId)}/selection/${encodeURIComponent(p.postingId)}`}>{p.title}</Link>
+                      <Link
+                        href={`/programs/${encodeURIComponent(programId)}/selection/${encodeURIComponent(p.postingId)}`}
+                      >
+                        {p.title}
+                      </Link>
                       <span className="muted small">{p.teamName}</span>
                     </th>
                     {stages.map((s) => (
@@ -119,11 +129,19 @@ export function FigureTables({ data, programId }: { data: ProgramFigures; progra
             {POOL_SOURCES.map((source) => (
               <div key={source}>
                 <dt>{t(`selection.pool.sources.${source}`)}</dt>
-                <dd>{t('selection.figures.people', { count: data.talentPoolBySource[source], formatted: n(data.talentPoolBySource[source]) })}</dd>
+                <dd>
+                  {t('selection.figures.people', {
+                    count: data.talentPoolBySource[source],
+                    formatted: n(data.talentPoolBySource[source]),
+                  })}
+                </dd>
               </div>
             ))}
           </dl>
-          <Link className="button button--small" href={`/pool?programId=${encodeURIComponent(programId)}`}>
+          <Link
+            className="button button--small"
+            href={`/pool?programId=${encodeURIComponent(programId)}`}
+          >
             {t('selection.nav.pool')}
           </Link>
         </section>

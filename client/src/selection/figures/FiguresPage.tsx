@@ -22,19 +22,40 @@ const REFRESH_MS = 30_000
 export function FiguresPage({ programId }: { programId: string }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const figures = useApi(`figures:${programId}`, (signal) => selectionApi.figures(programId, signal), REFRESH_MS)
+  const figures = useApi(
+    `figures:${programId}`,
+    (signal) => selectionApi.figures(programId, signal),
+    REFRESH_MS
+  )
 
   if (!figures.data) {
-    return <div className="page">{figures.error !== undefined ? <ErrorMessage error={figures.error} onRetry={figures.reload} /> : <Loading />}</div>
+    return (
+      <div className="page">
+        {figures.error !== undefined ? (
+          <ErrorMessage error={figures.error} onRetry={figures.reload} />
+        ) : (
+          <Loading />
+        )}
+      </div>
+    )
   }
   const data = figures.data
   return (
     <div className="page page--wide selection-page figures">
-      <Crumbs items={[{ label: data.programName, href: `/programs/${encodeURIComponent(programId)}` }, { label: t('selection.figures.title') }]} />
+      <Crumbs
+        items={[
+          { label: data.programName, href: `/programs/${encodeURIComponent(programId)}` },
+          { label: t('selection.figures.title') },
+        ]}
+      />
       <header className="selection-head selection-head--split">
         <div>
           <h1>{t('selection.figures.title')}</h1>
-          <p className="muted">{t('selection.figures.lead', { date: formatDateTime(data.generatedAt, language, TOKYO) })}</p>
+          <p className="muted">
+            {t('selection.figures.lead', {
+              date: formatDateTime(data.generatedAt, language, TOKYO),
+            })}
+          </p>
         </div>
         <div className="selection-head__actions">
           <a className="button button--small" href={selectionLinks.programCsv(programId)} download>
@@ -43,12 +64,17 @@ export function FiguresPage({ programId }: { programId: string }) {
           <a className="button button--small" href={selectionLinks.poolCsv({ programId })} download>
             {t('selection.pool.csv')}
           </a>
-          <Link className="button button--small" href={`/programs/${encodeURIComponent(programId)}/selection`}>
+          <Link
+            className="button button--small"
+            href={`/programs/${encodeURIComponent(programId)}/selection`}
+          >
             {t('selection.nav.selection')}
           </Link>
         </div>
       </header>
-      {figures.error !== undefined && <ErrorMessage error={figures.error} onRetry={figures.reload} />}
+      {figures.error !== undefined && (
+        <ErrorMessage error={figures.error} onRetry={figures.reload} />
+      )}
 
       <section className="selection-section card" aria-labelledby="progress-title">
         <h2 id="progress-title" className="selection-section__title">
@@ -70,7 +96,9 @@ export function FiguresPage({ programId }: { programId: string }) {
             {t('selection.figures.funnelTitle')}
           </h2>
           <FunnelChart funnel={data.funnel} />
-          <p className="muted small">{t('selection.figures.funnelNote', { count: data.interviewsScheduled })}</p>
+          <p className="muted small">
+            {t('selection.figures.funnelNote', { count: data.interviewsScheduled })}
+          </p>
         </section>
         <section className="selection-section card" aria-labelledby="daily-title">
           <h2 id="daily-title" className="selection-section__title">
@@ -95,7 +123,13 @@ function Tiles({ data }: { data: ProgramFigures }) {
         return (
           <div key={key} className="figure-tile" data-testid={`figure-${key}`}>
             <dt>{t(`selection.figures.keys.${key}`)}</dt>
-            <dd>{value === null ? <span className="muted small">{t('selection.figures.notRecorded')}</span> : formatCount(value, language)}</dd>
+            <dd>
+              {value === null ? (
+                <span className="muted small">{t('selection.figures.notRecorded')}</span>
+              ) : (
+                formatCount(value, language)
+              )}
+            </dd>
           </div>
         )
       })}

@@ -16,11 +16,18 @@ export function FunnelChart({ funnel }: { funnel: ProgramFigures['funnel'] }) {
           <li key={key} className={`funnel__row funnel__row--${key}`} data-testid={`funnel-${key}`}>
             <span className="funnel__label">{t(`selection.figures.funnel.${key}`)}</span>
             <span className="funnel__track" aria-hidden="true">
-              <span className="funnel__bar" style={{ width: `${base > 0 ? Math.max(share, count > 0 ? 1.5 : 0) : 0}%` }} />
+              <span
+                className="funnel__bar"
+                style={{ width: `${base > 0 ? Math.max(share, count > 0 ? 1.5 : 0) : 0}%` }}
+              />
             </span>
             <span className="funnel__value">
-              <strong>{t('selection.figures.people', { count, formatted: formatCount(count, language) })}</strong>
-              {key !== 'applicants' && base > 0 && <span className="muted small">{formatPercent(share, language)}</span>}
+              <strong>
+                {t('selection.figures.people', { count, formatted: formatCount(count, language) })}
+              </strong>
+              {key !== 'applicants' && base > 0 && (
+                <span className="muted small">{formatPercent(share, language)}</span>
+              )}
             </span>
           </li>
         )

@@ -16,19 +16,27 @@ export function ProgressList({ progress }: { progress: ProgramFigures['progress'
           <li key={key} className="progress-item" data-testid={`progress-${key}`}>
             <div className="progress-item__top">
               <span className="progress-item__label">{t(`selection.figures.progress.${key}`)}</span>
-              {isReached && <span className="badge badge--valid">{t('selection.figures.reached')}</span>}
+              {isReached && (
+                <span className="badge badge--valid">{t('selection.figures.reached')}</span>
+              )}
             </div>
             <p className="progress-item__numbers">
               <strong>{formatCount(actual, language)}</strong>
               <span className="muted">
                 {target === null
                   ? t('selection.figures.noTarget')
-                  : t('selection.figures.ofTarget', { target: formatCount(target, language), percent: formatPercent(percent!, language) })}
+                  : t('selection.figures.ofTarget', {
+                      target: formatCount(target, language),
+                      percent: formatPercent(percent!, language),
+                    })}
               </span>
             </p>
             {percent !== null && (
               <div className="progress-item__track" aria-hidden="true">
-                <div className={'progress-item__fill' + (isReached ? ' progress-item__fill--reached' : '')} style={{ width: `${Math.min(100, percent)}%` }} />
+                <div
+                  className={`progress-item__fill${isReached ? ' progress-item__fill--reached' : ''}`}
+                  style={{ width: `${Math.min(100, percent)}%` }}
+                />
               </div>
             )}
           </li>

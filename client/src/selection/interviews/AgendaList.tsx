@@ -17,7 +17,9 @@ export function AgendaList({ interviews, windows, onChanged }: AgendaListProps) 
   const upcoming = interviews
     .filter((i) => i.status === 'scheduled' && Date.parse(i.endsAt) > now)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-  const held = interviews.filter((i) => i.status === 'scheduled' && Date.parse(i.endsAt) <= now).length
+  const held = interviews.filter(
+    (i) => i.status === 'scheduled' && Date.parse(i.endsAt) <= now
+  ).length
   const cancelled = interviews.filter((i) => i.status === 'cancelled').length
 
   return (

@@ -21,7 +21,14 @@ interface InterviewControlsProps {
 type Mode = 'idle' | 'book' | 'move' | 'cancel'
 
 /** An application's interview: when, the calendar file, and booking, moving or cancelling it. */
-export function InterviewControls({ applicationId, interview, isBookable, canManage, freeSlots, onChanged }: InterviewControlsProps) {
+export function InterviewControls({
+  applicationId,
+  interview,
+  isBookable,
+  canManage,
+  freeSlots,
+  onChanged,
+}: InterviewControlsProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const reasonId = useId()
@@ -52,8 +59,10 @@ export function InterviewControls({ applicationId, interview, isBookable, canMan
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (mode === 'book' && slotId) void run(() => selectionApi.book(applicationId, slotId))
-    if (mode === 'move' && slotId && scheduled) void run(() => selectionApi.moveInterview(scheduled.id, slotId))
-    if (mode === 'cancel' && scheduled) void run(() => selectionApi.cancelInterview(scheduled.id, reason))
+    if (mode === 'move' && slotId && scheduled)
+      void run(() => selectionApi.moveInterview(scheduled.id, slotId))
+    if (mode === 'cancel' && scheduled)
+      void run(() => selectionApi.cancelInterview(scheduled.id, reason))
   }
 
   const span = (i: Interview) => formatTimeSpan(i.startsAt, i.endsAt, language, TOKYO)
@@ -68,9 +77,14 @@ export function InterviewControls({ applicationId, interview, isBookable, canMan
         </p>
       ) : interview?.status === 'cancelled' ? (
         <p className="interview__when muted">
-          {t(interview.cancelledBy === 'applicant' ? 'selection.interviews.cancelledByApplicant' : 'selection.interviews.cancelledByUs', {
-            when: span(interview),
-          })}
+          {t(
+            interview.cancelledBy === 'applicant'
+              ? 'selection.interviews.cancelledByApplicant'
+              : 'selection.interviews.cancelledByUs',
+            {
+              when: span(interview),
+            }
+          )}
           {interview.cancelReason && `（${interview.cancelReason}）`}
         </p>
       ) : (
@@ -79,7 +93,11 @@ export function InterviewControls({ applicationId, interview, isBookable, canMan
 
       <div className="interview__actions">
         {scheduled && (
-          <a className="button button--small" href={selectionLinks.interviewIcs(scheduled.id)} download>
+          <a
+            className="button button--small"
+            href={selectionLinks.interviewIcs(scheduled.id)}
+            download
+          >
             {t('selection.interviews.ics')}
           </a>
         )}
@@ -88,7 +106,11 @@ export function InterviewControls({ applicationId, interview, isBookable, canMan
             <button type="button" className="button button--small" onClick={() => setMode('move')}>
               {t('selection.interviews.move')}
             </button>
-            <button type="button" className="button button--small button--danger" onClick={() => setMode('cancel')}>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => setMode('cancel')}
+            >
               {t('selection.interviews.cancel')}
             </button>
           </>
@@ -105,7 +127,13 @@ export function InterviewControls({ applicationId, interview, isBookable, canMan
           {mode === 'cancel' ? (
             <div className="field">
               <label htmlFor={reasonId}>{t('selection.interviews.reason')}</label>
-              <input id={reasonId} className="input" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+              <input
+                id={reasonId}
+                className="input"
+                value={reason}
+                maxLength={200}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <span className="field-hint">{t('selection.interviews.reasonHint')}</span>
             </div>
           ) : freeSlots.length === 0 ? (
@@ -115,18 +143,24 @@ export function InterviewControls({ applicationId, interview, isBookable, canMan
               slots={freeSlots}
               value={slotId}
               onChange={setSlotId}
-              label={t(mode === 'move' ? 'selection.interviews.moveTo' : 'selection.interviews.bookAt')}
+              label={t(
+                mode === 'move' ? 'selection.interviews.moveTo' : 'selection.interviews.bookAt'
+              )}
             />
           )}
           <div className="row">
             <button
               type="submit"
-              className={'button button--small ' + (mode === 'cancel' ? 'button--danger' : 'button--primary')}
+              className={`button button--small ${mode === 'cancel' ? 'button--danger' : 'button--primary'}`}
               disabled={isSending || (mode !== 'cancel' && !slotId)}
             >
               {isSending ? t('common.saving') : t(`selection.interviews.confirm.${mode}`)}
             </button>
-            <button type="button" className="button button--small button--quiet" onClick={() => setMode('idle')}>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => setMode('idle')}
+            >
               {t('common.cancel')}
             </button>
           </div>

@@ -12,10 +12,24 @@ import { WindowList } from './WindowList.tsx'
 const REFRESH_MS = 30_000
 
 /** The coordinator's interviews: the agenda ahead, and the availability windows applicants pick from. */
-export function InterviewsSection({ programId, postings }: { programId: string; postings: readonly PostingListItem[] }) {
+export function InterviewsSection({
+  programId,
+  postings,
+}: {
+  programId: string
+  postings: readonly PostingListItem[]
+}) {
   const { t } = useTranslation()
-  const windows = useApi(`windows:${programId}`, (signal) => selectionApi.windows(programId, signal), REFRESH_MS)
-  const agenda = useApi(`agenda:${programId}`, (signal) => selectionApi.agenda(programId, signal), REFRESH_MS)
+  const windows = useApi(
+    `windows:${programId}`,
+    (signal) => selectionApi.windows(programId, signal),
+    REFRESH_MS
+  )
+  const agenda = useApi(
+    `agenda:${programId}`,
+    (signal) => selectionApi.agenda(programId, signal),
+    REFRESH_MS
+  )
   const reload = () => {
     windows.reload()
     agenda.reload()
@@ -30,7 +44,11 @@ export function InterviewsSection({ programId, postings }: { programId: string; 
         </h2>
         <p className="muted small">{t('selection.agenda.lead')}</p>
         {failure !== undefined && <ErrorMessage error={failure} onRetry={reload} />}
-        {agenda.data && windows.data ? <AgendaList interviews={agenda.data} windows={windows.data} onChanged={reload} /> : failure === undefined && <Loading />}
+        {agenda.data && windows.data ? (
+          <AgendaList interviews={agenda.data} windows={windows.data} onChanged={reload} />
+        ) : (
+          failure === undefined && <Loading />
+        )}
       </section>
       <section id="windows" className="selection-section card" aria-labelledby="windows-title">
         <h2 id="windows-title" className="selection-section__title">
@@ -38,7 +56,14 @@ export function InterviewsSection({ programId, postings }: { programId: string; 
         </h2>
         <p className="muted small">{t('selection.windows.lead')}</p>
         <WindowForm programId={programId} postings={postings} onCreated={reload} />
-        {windows.data && <WindowList programId={programId} windows={windows.data} postings={postings} onChanged={reload} />}
+        {windows.data && (
+          <WindowList
+            programId={programId}
+            windows={windows.data}
+            postings={postings}
+            onChanged={reload}
+          />
+        )}
       </section>
     </>
   )

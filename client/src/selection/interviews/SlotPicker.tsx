@@ -7,7 +7,17 @@ import { TOKYO } from '../tokyoTime.ts'
 import { slotsByDay } from './freeSlots.ts'
 
 /** A free 15-minute slot to pick, grouped by day (Japan time). */
-export function SlotPicker({ slots, value, onChange, label }: { slots: readonly Slot[]; value: string; onChange: (slotId: string) => void; label: string }) {
+export function SlotPicker({
+  slots,
+  value,
+  onChange,
+  label,
+}: {
+  slots: readonly Slot[]
+  value: string
+  onChange: (slotId: string) => void
+  label: string
+}) {
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
@@ -30,4 +40,3 @@ export function SlotPicker({ slots, value, onChange, label }: { slots: readonly 
     </div>
   )
 }
-

@@ -1,6 +1,10 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CreateWindowRequest, INTERVIEW_MINUTES, type PostingListItem } from '../../../../shared/src/index.ts'
+import {
+  CreateWindowRequest,
+  INTERVIEW_MINUTES,
+  type PostingListItem,
+} from '../../../../shared/src/index.ts'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import { tokyoDateFromNow, tokyoIso } from '../tokyoTime.ts'
@@ -8,7 +12,15 @@ import { tokyoDateFromNow, tokyoIso } from '../tokyoTime.ts'
 type Problem = 'date' | 'from' | 'to' | 'tooShort' | 'tooLong' | 'past'
 
 /** The coordinator offers a sitting of interviews: a day and from–to (Japan time), cut into 15-minute slots. */
-export function WindowForm({ programId, postings, onCreated }: { programId: string; postings: readonly PostingListItem[]; onCreated: () => void }) {
+export function WindowForm({
+  programId,
+  postings,
+  onCreated,
+}: {
+  programId: string
+  postings: readonly PostingListItem[]
+  onCreated: () => void
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [date, setDate] = useState(() => tokyoDateFromNow(1))
@@ -22,7 +34,13 @@ export function WindowForm({ programId, postings, onCreated }: { programId: stri
 
   const startsAt = tokyoIso(date, from)
   const endsAt = tokyoIso(date, to)
-  const slotCount = startsAt && endsAt ? Math.max(0, Math.floor((Date.parse(endsAt) - Date.parse(startsAt)) / (INTERVIEW_MINUTES * 60_000))) : 0
+  const slotCount =
+    startsAt && endsAt
+      ? Math.max(
+          0,
+          Math.floor((Date.parse(endsAt) - Date.parse(startsAt)) / (INTERVIEW_MINUTES * 60_000))
+        )
+      : 0
 
   const check = (): Problem | null => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'date'
@@ -43,7 +61,11 @@ export function WindowForm({ programId, postings, onCreated }: { programId: stri
     setSending(true)
     setError(null)
     try {
-      const window = await selectionApi.createWindow(programId, { startsAt, endsAt, postingId: postingId || null })
+      const window = await selectionApi.createWindow(programId, {
+        startsAt,
+        endsAt,
+        postingId: postingId || null,
+      })
       setCreated(window.slots.length)
       onCreated()
     } catch (e) {
@@ -55,14 +77,34 @@ export function WindowForm({ programId, postings, onCreated }: { programId: stri
 
   const problemId = `${id}-problem`
   return (
-    <form className="window-form" onSubmit={submit} noValidate aria-label={t('selection.windows.formLabel')}>
+    <form
+      className="window-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('selection.windows.formLabel')}
+    >
       <div className="field">
         <label htmlFor={`${id}-date`}>{t('selection.windows.date')}</label>
-        <input id={`${id}-date`} className="input" type="date" value={date} aria-invalid={problem === 'date' || problem === 'past' ? true : undefined} onChange={(e) => setDate(e.target.value)} />
+        <input
+          id={`${id}-date`}
+          className="input"
+          type="date"
+          value={date}
+          aria-invalid={problem === 'date' || problem === 'past' ? true : undefined}
+          onChange={(e) => setDate(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-from`}>{t('selection.windows.from')}</label>
-        <input id={`${id}-from`} className="input" type="time" step={900} value={from} aria-invalid={problem === 'from' ? true : undefined} onChange={(e) => setFrom(e.target.value)} />
+        <input
+          id={`${id}-from`}
+          className="input"
+          type="time"
+          step={900}
+          value={from}
+          aria-invalid={problem === 'from' ? true : undefined}
+          onChange={(e) => setFrom(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>{t('selection.windows.to')}</label>
@@ -72,14 +114,21 @@ export function WindowForm({ programId, postings, onCreated }: { programId: stri
           type="time"
           step={900}
           value={to}
-          aria-invalid={problem === 'to' || problem === 'tooShort' || problem === 'tooLong' ? true : undefined}
+          aria-invalid={
+            problem === 'to' || problem === 'tooShort' || problem === 'tooLong' ? true : undefined
+          }
           aria-describedby={problem ? problemId : undefined}
           onChange={(e) => setTo(e.target.value)}
         />
       </div>
       <div className="field">
         <label htmlFor={`${id}-posting`}>{t('selection.windows.scope')}</label>
-        <select id={`${id}-posting`} className="select" value={postingId} onChange={(e) => setPostingId(e.target.value)}>
+        <select
+          id={`${id}-posting`}
+          className="select"
+          value={postingId}
+          onChange={(e) => setPostingId(e.target.value)}
+        >
           <option value="">{t('selection.windows.anyPosting')}</option>
           {postings.map((p) => (
             <option key={p.id} value={p.id}>
@@ -93,7 +142,9 @@ export function WindowForm({ programId, postings, onCreated }: { programId: stri
           {isSending ? t('common.saving') : t('selection.windows.submit')}
         </button>
         <span className="muted small" aria-live="polite">
-          {slotCount > 0 ? t('selection.windows.preview', { count: slotCount }) : t('selection.windows.hint')}
+          {slotCount > 0
+            ? t('selection.windows.preview', { count: slotCount })
+            : t('selection.windows.hint')}
         </span>
       </div>
       {problem && (

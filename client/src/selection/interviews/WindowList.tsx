@@ -18,9 +18,14 @@ interface WindowListProps {
 export function WindowList({ programId, windows, postings, onChanged }: WindowListProps) {
   const { t } = useTranslation()
   const now = Date.now()
-  const upcoming = windows.filter((w) => Date.parse(w.endsAt) > now).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+  const upcoming = windows
+    .filter((w) => Date.parse(w.endsAt) > now)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   const past = windows.length - upcoming.length
-  const titleOf = (postingId: string | null) => (postingId ? (postings.find((p) => p.id === postingId)?.title ?? '') : t('selection.windows.anyPosting'))
+  const titleOf = (postingId: string | null) =>
+    postingId
+      ? (postings.find((p) => p.id === postingId)?.title ?? '')
+      : t('selection.windows.anyPosting')
   return (
     <div className="window-list">
       {upcoming.length === 0 ? (
@@ -29,7 +34,12 @@ export function WindowList({ programId, windows, postings, onChanged }: WindowLi
         <ul>
           {upcoming.map((w) => (
             <li key={w.id}>
-              <WindowItem programId={programId} window={w} scope={titleOf(w.postingId)} onChanged={onChanged} />
+              <WindowItem
+                programId={programId}
+                window={w}
+                scope={titleOf(w.postingId)}
+                onChanged={onChanged}
+              />
             </li>
           ))}
         </ul>
@@ -39,7 +49,17 @@ export function WindowList({ programId, windows, postings, onChanged }: WindowLi
   )
 }
 
-function WindowItem({ programId, window: w, scope, onChanged }: { programId: string; window: InterviewWindow; scope: string; onChanged: () => void }) {
+function WindowItem({
+  programId,
+  window: w,
+  scope,
+  onChanged,
+}: {
+  programId: string
+  window: InterviewWindow
+  scope: string
+  onChanged: () => void
+}) {
   const { t } = useTranslation()
   const language = useLanguage()
   const [error, setError] = useState<unknown>(null)
@@ -66,16 +86,26 @@ function WindowItem({ programId, window: w, scope, onChanged }: { programId: str
           {formatTime(w.endsAt, language, TOKYO)}
         </strong>
         <span className="muted small">{scope}</span>
-        <span className="small">{t('selection.windows.counts', { free: w.slots.length - booked, booked })}</span>
-        <button type="button" className="button button--small button--quiet window-item__delete" onClick={() => void remove()}>
+        <span className="small">
+          {t('selection.windows.counts', { free: w.slots.length - booked, booked })}
+        </span>
+        <button
+          type="button"
+          className="button button--small button--quiet window-item__delete"
+          onClick={() => void remove()}
+        >
           {t('selection.windows.delete')}
         </button>
       </header>
       <ul className="slot-chips">
         {w.slots.map((s) => (
-          <li key={s.id} className={'slot-chip' + (s.booking ? ' slot-chip--booked' : '')}>
+          <li key={s.id} className={`slot-chip${s.booking ? ' slot-chip--booked' : ''}`}>
             <span className="slot-chip__time">{formatTime(s.startsAt, language, TOKYO)}</span>
-            <span className="slot-chip__who">{s.booking ? s.booking.applicantName || t('selection.pipeline.erasedName') : t('selection.windows.free')}</span>
+            <span className="slot-chip__who">
+              {s.booking
+                ? s.booking.applicantName || t('selection.pipeline.erasedName')
+                : t('selection.windows.free')}
+            </span>
           </li>
         ))}
       </ul>

@@ -5,14 +5,24 @@ import { freeSlotsFor, slotsByDay } from './freeSlots.ts'
 const NOW = Date.parse('2026-11-25T12:00:00+09:00')
 const booking = { interviewId: 'i', applicationId: 'a', applicantName: '山田', postingTitle: 'p' }
 
-function window(id: string, postingId: string | null, starts: string[], bookedIndex = -1): InterviewWindow {
+function window(
+  id: string,
+  postingId: string | null,
+  starts: string[],
+  bookedIndex = -1
+): InterviewWindow {
   return {
     id,
     programId: 'prog',
     postingId,
     startsAt: starts[0],
     endsAt: starts.at(-1)!,
-    slots: starts.map((s, i) => ({ id: `${id}-${i}`, startsAt: s, endsAt: s, booking: i === bookedIndex ? booking : null })),
+    slots: starts.map((s, i) => ({
+      id: `${id}-${i}`,
+      startsAt: s,
+      endsAt: s,
+      booking: i === bookedIndex ? booking : null,
+    })),
   }
 }
 
@@ -27,7 +37,11 @@ describe('freeSlots', () => {
   })
 
   it('groups slots by their day in Japan, not in UTC', () => {
-    const slots = [{ startsAt: '2026-11-26T23:30:00Z' }, { startsAt: '2026-11-27T00:30:00+09:00' }, { startsAt: '2026-11-26T10:00:00+09:00' }]
+    const slots = [
+      { startsAt: '2026-11-26T23:30:00Z' },
+      { startsAt: '2026-11-27T00:30:00+09:00' },
+      { startsAt: '2026-11-26T10:00:00+09:00' },
+    ]
     expect(slotsByDay(slots).map(([day, s]) => [day, s.length])).toEqual([
       ['2026-11-27', 2],
       ['2026-11-26', 1],

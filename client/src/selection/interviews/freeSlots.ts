@@ -3,7 +3,11 @@ import type { InterviewWindow, Slot } from '../../../../shared/src/index.ts'
 import { tokyoParts } from '../tokyoTime.ts'
 
 /** Free slots ahead of `now` that applicants of `postingId` may take (windows for any posting, or this one). */
-export function freeSlotsFor(windows: readonly InterviewWindow[], postingId: string, now = Date.now()): Slot[] {
+export function freeSlotsFor(
+  windows: readonly InterviewWindow[],
+  postingId: string,
+  now = Date.now()
+): Slot[] {
   return windows
     .filter((w) => w.postingId === null || w.postingId === postingId)
     .flatMap((w) => w.slots)

@@ -1,6 +1,11 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isWebUrl, type Application, type ManagedStage, type Slot } from '../../../../shared/src/index.ts'
+import {
+  isWebUrl,
+  type Application,
+  type ManagedStage,
+  type Slot,
+} from '../../../../shared/src/index.ts'
 import { formatDateTime, formatTimeSpan } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { InterviewControls } from '../interviews/InterviewControls.tsx'
@@ -24,7 +29,14 @@ interface ApplicationCardProps {
 }
 
 /** One applicant: a summary line, and when opened what they wrote, the interview, rating, note and stage. */
-export function ApplicationCard({ application: a, canManage, freeSlots, isOpen, onToggle, onChanged }: ApplicationCardProps) {
+export function ApplicationCard({
+  application: a,
+  canManage,
+  freeSlots,
+  isOpen,
+  onToggle,
+  onChanged,
+}: ApplicationCardProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const detailsId = useId()
@@ -48,7 +60,11 @@ export function ApplicationCard({ application: a, canManage, freeSlots, isOpen, 
   const quietly = (body: Parameters<typeof update>[0]) => void update(body).catch(() => undefined)
 
   return (
-    <article className={'application card' + (isOpen ? ' application--open' : '')} aria-labelledby={`${detailsId}-name`} data-testid="application">
+    <article
+      className={`application card${isOpen ? ' application--open' : ''}`}
+      aria-labelledby={`${detailsId}-name`}
+      data-testid="application"
+    >
       <header className="application__head">
         <button
           type="button"
@@ -68,8 +84,12 @@ export function ApplicationCard({ application: a, canManage, freeSlots, isOpen, 
         <Stars value={a.rating} />
         <span className="application__meta muted small">
           {scheduled
-            ? t('selection.pipeline.nextInterview', { when: formatTimeSpan(scheduled.startsAt, scheduled.endsAt, language, TOKYO) })
-            : t('selection.pipeline.appliedAt', { date: formatDateTime(a.createdAt, language, TOKYO) })}
+            ? t('selection.pipeline.nextInterview', {
+                when: formatTimeSpan(scheduled.startsAt, scheduled.endsAt, language, TOKYO),
+              })
+            : t('selection.pipeline.appliedAt', {
+                date: formatDateTime(a.createdAt, language, TOKYO),
+              })}
         </span>
       </header>
 
@@ -116,7 +136,11 @@ export function ApplicationCard({ application: a, canManage, freeSlots, isOpen, 
                 </>
               )}
               <dt>{t('selection.pipeline.poolConsent')}</dt>
-              <dd>{t(a.consentPool ? 'selection.pipeline.consentYes' : 'selection.pipeline.consentNo')}</dd>
+              <dd>
+                {t(
+                  a.consentPool ? 'selection.pipeline.consentYes' : 'selection.pipeline.consentNo'
+                )}
+              </dd>
             </dl>
           )}
 
@@ -132,8 +156,16 @@ export function ApplicationCard({ application: a, canManage, freeSlots, isOpen, 
           {canManage ? (
             <div className="application__manage">
               <RatingField value={a.rating} onChange={(rating) => quietly({ rating })} />
-              <NoteField value={a.note} label={t('selection.pipeline.note')} onSave={(note) => update({ note })} />
-              <StageControls application={a} isSending={isSending} onMove={(stage) => quietly({ stage })} />
+              <NoteField
+                value={a.note}
+                label={t('selection.pipeline.note')}
+                onSave={(note) => update({ note })}
+              />
+              <StageControls
+                application={a}
+                isSending={isSending}
+                onMove={(stage) => quietly({ stage })}
+              />
             </div>
           ) : (
             a.note && (

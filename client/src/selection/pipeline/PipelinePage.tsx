@@ -1,7 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { APPLICATION_STAGES, Program, type Application, type ApplicationStage, type ManagedStage } from '../../../../shared/src/index.ts'
+import {
+  APPLICATION_STAGES,
+  Program,
+  type Application,
+  type ApplicationStage,
+  type ManagedStage,
+} from '../../../../shared/src/index.ts'
 import { apiRequest } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
@@ -25,11 +31,17 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
   const language = useLanguage()
   const programPath = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(programPath, (signal) => apiRequest(programPath, Program, { signal }))
-  const pipeline = useApi(`pipeline:${postingId}`, (signal) => selectionApi.pipeline(postingId, signal), REFRESH_MS)
+  const pipeline = useApi(
+    `pipeline:${postingId}`,
+    (signal) => selectionApi.pipeline(postingId, signal),
+    REFRESH_MS
+  )
   const canManage = pipeline.data?.canManage ?? false
   // Windows are the coordinator's; the theme owner only reads the pipeline.
-  const windows = useApi(canManage ? `windows:${programId}` : 'windows:none', (signal) =>
-    canManage ? selectionApi.windows(programId, signal) : Promise.resolve([]), REFRESH_MS
+  const windows = useApi(
+    canManage ? `windows:${programId}` : 'windows:none',
+    (signal) => (canManage ? selectionApi.windows(programId, signal) : Promise.resolve([])),
+    REFRESH_MS
   )
   const [filter, setFilter] = useState<Filter>('all')
   // Kept here, so a card stays open when its application moves to another stage's group.
@@ -40,7 +52,11 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
     const failure = program.error ?? pipeline.error
     return (
       <div className="page">
-        {failure !== undefined ? <ErrorMessage error={failure} onRetry={pipeline.reload} /> : <Loading />}
+        {failure !== undefined ? (
+          <ErrorMessage error={failure} onRetry={pipeline.reload} />
+        ) : (
+          <Loading />
+        )}
       </div>
     )
   }
@@ -69,7 +85,10 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
       <Crumbs
         items={[
           { label: program.data.name, href: `/programs/${encodeURIComponent(programId)}` },
-          { label: t('selection.overview.title'), href: `/programs/${encodeURIComponent(programId)}/selection` },
+          {
+            label: t('selection.overview.title'),
+            href: `/programs/${encodeURIComponent(programId)}/selection`,
+          },
           { label: posting.title },
         ]}
       />
@@ -77,10 +96,20 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
         <div>
           <p className="muted small">{posting.teamName}</p>
           <h1>{posting.title}</h1>
-          <p className="muted">{t('selection.pipeline.lead', { count: total, formatted: formatCount(total, language) })}</p>
+          <p className="muted">
+            {t('selection.pipeline.lead', {
+              count: total,
+              formatted: formatCount(total, language),
+            })}
+          </p>
         </div>
         <div className="selection-head__actions">
-          <a className="button button--small" href={`/postings/${encodeURIComponent(posting.slug)}`} target="_blank" rel="noopener">
+          <a
+            className="button button--small"
+            href={`/postings/${encodeURIComponent(posting.slug)}`}
+            target="_blank"
+            rel="noopener"
+          >
             {t('selection.publish.openPublic')}
             <span className="visually-hidden">{t('selection.nav.newTab')}</span>
           </a>
@@ -88,7 +117,10 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
             {t('selection.pipeline.csv')}
           </a>
           {canManage && (
-            <Link className="button button--small" href={`/teams/${encodeURIComponent(posting.teamId)}/posting`}>
+            <Link
+              className="button button--small"
+              href={`/teams/${encodeURIComponent(posting.teamId)}/posting`}
+            >
               {t('selection.panel.edit')}
             </Link>
           )}
@@ -96,12 +128,26 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
       </header>
 
       {!canManage && <p className="notice">{t('selection.pipeline.readOnly')}</p>}
-      <p className={moved ? 'notice notice--ok selection-moved' : 'visually-hidden'} role="status" aria-live="polite">
-        {moved ? t('selection.pipeline.moved', { name: moved.name, stage: t(`selection.stages.${moved.stage}`) }) : ''}
+      <p
+        className={moved ? 'notice notice--ok selection-moved' : 'visually-hidden'}
+        role="status"
+        aria-live="polite"
+      >
+        {moved
+          ? t('selection.pipeline.moved', {
+              name: moved.name,
+              stage: t(`selection.stages.${moved.stage}`),
+            })
+          : ''}
       </p>
 
       <div className="stage-filter" role="group" aria-label={t('selection.pipeline.filter')}>
-        <button type="button" className="stage-filter__option" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+        <button
+          type="button"
+          className="stage-filter__option"
+          aria-pressed={filter === 'all'}
+          onClick={() => setFilter('all')}
+        >
           {t('selection.pipeline.all')}
           <span className="stage-filter__count">{formatCount(total, language)}</span>
         </button>
@@ -156,15 +202,30 @@ interface StageGroupProps {
   isFiltered: boolean
 }
 
-function StageGroup({ stage, applications, canManage, freeSlots, openIds, onToggle, onChanged, isFiltered }: StageGroupProps) {
+function StageGroup({
+  stage,
+  applications,
+  canManage,
+  freeSlots,
+  openIds,
+  onToggle,
+  onChanged,
+  isFiltered,
+}: StageGroupProps) {
   const { t } = useTranslation()
   if (applications.length === 0 && !isFiltered) return null
   return (
-    <section className="stage-group" aria-labelledby={`stage-${stage}`} data-testid={`stage-group-${stage}`}>
+    <section
+      className="stage-group"
+      aria-labelledby={`stage-${stage}`}
+      data-testid={`stage-group-${stage}`}
+    >
       <h2 id={`stage-${stage}`} className="stage-group__title">
         <span className={`stage-dot stage-dot--${stage}`} aria-hidden="true" />
         {t(`selection.stages.${stage}`)}
-        <span className="muted">{t('selection.pipeline.people', { count: applications.length })}</span>
+        <span className="muted">
+          {t('selection.pipeline.people', { count: applications.length })}
+        </span>
       </h2>
       {applications.length === 0 ? (
         <p className="muted small">{t('selection.pipeline.noneInStage')}</p>

@@ -1,6 +1,10 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MANAGED_STAGES, type Application, type ManagedStage } from '../../../../shared/src/index.ts'
+import {
+  MANAGED_STAGES,
+  type Application,
+  type ManagedStage,
+} from '../../../../shared/src/index.ts'
 
 const DECISIONS = ['placed', 'pool', 'declined'] as const satisfies readonly ManagedStage[]
 
@@ -21,7 +25,12 @@ export function StageControls({ application, isSending, onMove }: StageControlsP
   if (isErased) {
     return stage === 'declined' ? null : (
       <div className="stage-controls">
-        <button type="button" className="button button--small" disabled={isSending} onClick={() => onMove('declined')}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={isSending}
+          onClick={() => onMove('declined')}
+        >
           {t('selection.pipeline.decide.declined')}
         </button>
       </div>
@@ -30,9 +39,18 @@ export function StageControls({ application, isSending, onMove }: StageControlsP
 
   return (
     <div className="stage-controls">
-      <div className="stage-controls__decisions" role="group" aria-label={t('selection.pipeline.decisions')}>
+      <div
+        className="stage-controls__decisions"
+        role="group"
+        aria-label={t('selection.pipeline.decisions')}
+      >
         {stage === 'interview_scheduled' && (
-          <button type="button" className="button button--small" disabled={isSending} onClick={() => onMove('interviewed')}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={isSending}
+            onClick={() => onMove('interviewed')}
+          >
             {t('selection.pipeline.decide.interviewed')}
           </button>
         )}
@@ -40,7 +58,7 @@ export function StageControls({ application, isSending, onMove }: StageControlsP
           <button
             key={decision}
             type="button"
-            className={'button button--small' + (decision === 'placed' ? ' button--primary' : '')}
+            className={`button button--small${decision === 'placed' ? ' button--primary' : ''}`}
             disabled={isSending || (decision === 'pool' && !consentPool)}
             aria-describedby={decision === 'pool' && !consentPool ? noConsentId : undefined}
             onClick={() => onMove(decision)}
@@ -58,7 +76,12 @@ export function StageControls({ application, isSending, onMove }: StageControlsP
         <label htmlFor={selectId} className="small muted">
           {t('selection.pipeline.otherStage')}
         </label>
-        <select id={selectId} className="select select--compact" value={other} onChange={(e) => setOther(e.target.value as ManagedStage | '')}>
+        <select
+          id={selectId}
+          className="select select--compact"
+          value={other}
+          onChange={(e) => setOther(e.target.value as ManagedStage | '')}
+        >
           <option value="">{t('selection.pipeline.chooseStage')}</option>
           {MANAGED_STAGES.filter((s) => s !== stage).map((s) => (
             <option key={s} value={s}>

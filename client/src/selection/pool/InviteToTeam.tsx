@@ -8,10 +8,20 @@ import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi, type PoolInvite } from '../selectionApi.ts'
 
 /** Invites a pool person into a team: pick program and team, create the link, hand it over. */
-export function InviteToTeam({ entryId, name, onInvited }: { entryId: string; name: string; onInvited: () => void }) {
+export function InviteToTeam({
+  entryId,
+  name,
+  onInvited,
+}: {
+  entryId: string
+  name: string
+  onInvited: () => void
+}) {
   const { t } = useTranslation()
   const id = useId()
-  const programs = useApi('/api/programs', (signal) => apiRequest('/api/programs', ProgramList, { signal }))
+  const programs = useApi('/api/programs', (signal) =>
+    apiRequest('/api/programs', ProgramList, { signal })
+  )
   const [programId, setProgramId] = useState('')
   const programPath = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(programId ? programPath : 'program:none', (signal) =>
@@ -39,7 +49,11 @@ export function InviteToTeam({ entryId, name, onInvited }: { entryId: string; na
   }
 
   return (
-    <form className="invite-to-team" onSubmit={submit} aria-label={t('selection.pool.inviteLabel', { name })}>
+    <form
+      className="invite-to-team"
+      onSubmit={submit}
+      aria-label={t('selection.pool.inviteLabel', { name })}
+    >
       <div className="field">
         <label htmlFor={`${id}-program`}>{t('selection.pool.inviteProgram')}</label>
         <select
@@ -61,7 +75,13 @@ export function InviteToTeam({ entryId, name, onInvited }: { entryId: string; na
       </div>
       <div className="field">
         <label htmlFor={`${id}-team`}>{t('selection.pool.inviteTeam')}</label>
-        <select id={`${id}-team`} className="select" value={teamId} disabled={!program.data} onChange={(e) => setTeamId(e.target.value)}>
+        <select
+          id={`${id}-team`}
+          className="select"
+          value={teamId}
+          disabled={!program.data}
+          onChange={(e) => setTeamId(e.target.value)}
+        >
           <option value="">{t('selection.pool.choose')}</option>
           {(program.data?.teams ?? []).map((team) => (
             <option key={team.id} value={team.id}>
@@ -72,7 +92,12 @@ export function InviteToTeam({ entryId, name, onInvited }: { entryId: string; na
       </div>
       <div className="field">
         <label htmlFor={`${id}-role`}>{t('invites.role')}</label>
-        <select id={`${id}-role`} className="select" value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
+        <select
+          id={`${id}-role`}
+          className="select"
+          value={role}
+          onChange={(e) => setRole(e.target.value as TeamRole)}
+        >
           {TEAM_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
@@ -81,7 +106,11 @@ export function InviteToTeam({ entryId, name, onInvited }: { entryId: string; na
         </select>
       </div>
       <div>
-        <button type="submit" className="button button--primary button--small" disabled={!teamId || isSending}>
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={!teamId || isSending}
+        >
           {isSending ? t('common.saving') : t('selection.pool.inviteSubmit')}
         </button>
       </div>
@@ -91,10 +120,17 @@ export function InviteToTeam({ entryId, name, onInvited }: { entryId: string; na
         </div>
       )}
       {created && (
-        <div className="notice notice--ok invite-to-team__wide" role="status" data-testid="pool-invite-created">
+        <div
+          className="notice notice--ok invite-to-team__wide"
+          role="status"
+          data-testid="pool-invite-created"
+        >
           <strong>{t('selection.pool.invited', { name })}</strong>
           <p className="small">{t('invites.createdHint')}</p>
-          <CopyField label={t('invites.url')} value={new URL(created.invite.url, location.origin).href} />
+          <CopyField
+            label={t('invites.url')}
+            value={new URL(created.invite.url, location.origin).href}
+          />
         </div>
       )}
     </form>

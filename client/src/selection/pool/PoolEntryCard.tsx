@@ -46,9 +46,19 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
   }
 
   return (
-    <article className={'pool-entry card' + (isOpen ? ' pool-entry--open' : '')} aria-labelledby={`${bodyId}-name`} data-testid="pool-entry">
+    <article
+      className={`pool-entry card${isOpen ? ' pool-entry--open' : ''}`}
+      aria-labelledby={`${bodyId}-name`}
+      data-testid="pool-entry"
+    >
       <header className="pool-entry__head">
-        <button type="button" className="application__toggle" aria-expanded={isOpen} aria-controls={bodyId} onClick={onToggle}>
+        <button
+          type="button"
+          className="application__toggle"
+          aria-expanded={isOpen}
+          aria-controls={bodyId}
+          onClick={onToggle}
+        >
           <span className="application__chevron" aria-hidden="true">
             {isOpen ? '▾' : '▸'}
           </span>
@@ -72,7 +82,9 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
           </ul>
         )}
       </header>
-      <p className="muted small pool-entry__programs">{entry.programs.map((p) => p.name).join('・')}</p>
+      <p className="muted small pool-entry__programs">
+        {entry.programs.map((p) => p.name).join('・')}
+      </p>
 
       {isOpen && (
         <div id={bodyId} className="pool-entry__body">
@@ -101,8 +113,13 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
                   <ul className="pool-entry__sources">
                     {entry.invitations.map((i) => (
                       <li key={i.inviteId}>
-                        {t('selection.pool.invitedTo', { team: i.teamName, role: t(`roles.${i.role}`) })}
-                        <span className="muted">（{formatDate(i.createdAt, language, TOKYO)}）</span>
+                        {t('selection.pool.invitedTo', {
+                          team: i.teamName,
+                          role: t(`roles.${i.role}`),
+                        })}
+                        <span className="muted">
+                          （{formatDate(i.createdAt, language, TOKYO)}）
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -115,10 +132,17 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
             className="pool-entry__tags-form"
             onSubmit={(e) => {
               e.preventDefault()
-              void run(() => selectionApi.updatePoolEntry(entry.id, { tags: splitTags(tags) })).catch(() => undefined)
+              void run(() =>
+                selectionApi.updatePoolEntry(entry.id, { tags: splitTags(tags) })
+              ).catch(() => undefined)
             }}
           >
-            <TagsField label={t('selection.pool.tags')} hint={t('selection.pool.tagsHint')} value={tags} onChange={setTags} />
+            <TagsField
+              label={t('selection.pool.tags')}
+              hint={t('selection.pool.tagsHint')}
+              value={tags}
+              onChange={setTags}
+            />
             <div>
               <button type="submit" className="button button--small" disabled={!areTagsChanged}>
                 {t('selection.pool.saveTags')}
@@ -126,17 +150,28 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
             </div>
           </form>
 
-          <NoteField value={entry.note} label={t('selection.pipeline.note')} onSave={(note) => run(() => selectionApi.updatePoolEntry(entry.id, { note }))} />
+          <NoteField
+            value={entry.note}
+            label={t('selection.pipeline.note')}
+            onSave={(note) => run(() => selectionApi.updatePoolEntry(entry.id, { note }))}
+          />
 
           <div className="pool-entry__actions">
-            <button type="button" className="button button--small" aria-expanded={isInviting} onClick={() => setInviting((v) => !v)}>
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={isInviting}
+              onClick={() => setInviting((v) => !v)}
+            >
               {t('selection.pool.invite')}
             </button>
             <button type="button" className="button button--small button--danger" onClick={remove}>
               {t('selection.pool.delete')}
             </button>
           </div>
-          {isInviting && <InviteToTeam entryId={entry.id} name={entry.name} onInvited={onChanged} />}
+          {isInviting && (
+            <InviteToTeam entryId={entry.id} name={entry.name} onInvited={onChanged} />
+          )}
           {error !== null && <SelectionError error={error} />}
         </div>
       )}

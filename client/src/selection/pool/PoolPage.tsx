@@ -20,14 +20,22 @@ export function PoolPage() {
   const search = useSearch()
   const [filter, setFilter] = useState<PoolFilter>(() => {
     const params = new URLSearchParams(search)
-    return { q: params.get('q') ?? '', tag: params.get('tag') ?? '', programId: params.get('programId') ?? '' }
+    return {
+      q: params.get('q') ?? '',
+      tag: params.get('tag') ?? '',
+      programId: params.get('programId') ?? '',
+    }
   })
   const [text, setText] = useState(filter.q ?? '')
   const [openIds, setOpenIds] = useState<ReadonlySet<string>>(new Set())
-  const programs = useApi('/api/programs', (signal) => apiRequest('/api/programs', ProgramList, { signal }))
+  const programs = useApi('/api/programs', (signal) =>
+    apiRequest('/api/programs', ProgramList, { signal })
+  )
   const all = useApi('pool:all', (signal) => selectionApi.pool({}, signal))
   const shown = useApi(`pool:${poolQuery(filter)}`, (signal) => selectionApi.pool(filter, signal))
-  const tags = [...new Set((all.data?.entries ?? []).flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b, 'ja'))
+  const tags = [...new Set((all.data?.entries ?? []).flatMap((e) => e.tags))].sort((a, b) =>
+    a.localeCompare(b, 'ja')
+  )
   const programName = programs.data?.programs.find((p) => p.id === filter.programId)?.name
 
   const reload = () => {
@@ -51,7 +59,9 @@ export function PoolPage() {
       <Crumbs
         items={[
           { label: t('app.home'), href: '/' },
-          ...(filter.programId && programName ? [{ label: programName, href: `/programs/${encodeURIComponent(filter.programId)}` }] : []),
+          ...(filter.programId && programName
+            ? [{ label: programName, href: `/programs/${encodeURIComponent(filter.programId)}` }]
+            : []),
           { label: t('selection.pool.title') },
         ]}
       />
@@ -67,11 +77,24 @@ export function PoolPage() {
         </div>
       </header>
 
-      <form className="pool-filters card" role="search" onSubmit={submit} aria-label={t('selection.pool.searchLabel')}>
+      <form
+        className="pool-filters card"
+        role="search"
+        onSubmit={submit}
+        aria-label={t('selection.pool.searchLabel')}
+      >
         <div className="field pool-filters__q">
           <label htmlFor="pool-q">{t('selection.pool.search')}</label>
           <div className="row">
-            <input id="pool-q" className="input" type="search" value={text} maxLength={100} placeholder={t('selection.pool.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
+            <input
+              id="pool-q"
+              className="input"
+              type="search"
+              value={text}
+              maxLength={100}
+              placeholder={t('selection.pool.searchPlaceholder')}
+              onChange={(e) => setText(e.target.value)}
+            />
             <button type="submit" className="button">
               {t('selection.pool.searchSubmit')}
             </button>
@@ -79,7 +102,12 @@ export function PoolPage() {
         </div>
         <div className="field">
           <label htmlFor="pool-tag">{t('selection.pool.tag')}</label>
-          <select id="pool-tag" className="select" value={filter.tag} onChange={(e) => setFilter((f) => ({ ...f, tag: e.target.value }))}>
+          <select
+            id="pool-tag"
+            className="select"
+            value={filter.tag}
+            onChange={(e) => setFilter((f) => ({ ...f, tag: e.target.value }))}
+          >
             <option value="">{t('selection.pool.anyTag')}</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
@@ -90,7 +118,12 @@ export function PoolPage() {
         </div>
         <div className="field">
           <label htmlFor="pool-program">{t('selection.pool.program')}</label>
-          <select id="pool-program" className="select" value={filter.programId} onChange={(e) => setFilter((f) => ({ ...f, programId: e.target.value }))}>
+          <select
+            id="pool-program"
+            className="select"
+            value={filter.programId}
+            onChange={(e) => setFilter((f) => ({ ...f, programId: e.target.value }))}
+          >
             <option value="">{t('selection.pool.anyProgram')}</option>
             {(programs.data?.programs ?? []).map((p) => (
               <option key={p.id} value={p.id}>
@@ -121,7 +154,12 @@ export function PoolPage() {
             <ul className="pool-list">
               {shown.data.entries.map((entry) => (
                 <li key={entry.id}>
-                  <PoolEntryCard entry={entry} isOpen={openIds.has(entry.id)} onToggle={() => toggle(entry.id)} onChanged={reload} />
+                  <PoolEntryCard
+                    entry={entry}
+                    isOpen={openIds.has(entry.id)}
+                    onToggle={() => toggle(entry.id)}
+                    onChanged={reload}
+                  />
                 </li>
               ))}
             </ul>

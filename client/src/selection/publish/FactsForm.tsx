@@ -19,23 +19,36 @@ interface FactsFormProps {
 }
 
 /** The job facts of a posting, checked with the shared schema before they are sent. */
-export function FactsForm({ initial, isFirstPublication, nextVersion, isSending, serverProblems, onSubmit }: FactsFormProps) {
+export function FactsForm({
+  initial,
+  isFirstPublication,
+  nextVersion,
+  isSending,
+  serverProblems,
+  onSubmit,
+}: FactsFormProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const idBase = useId()
   const [values, setValues] = useState(initial)
   const [checked, setChecked] = useState<Problems | null>(null)
-  const set = <K extends keyof FactsValues>(key: K, value: FactsValues[K]) => setValues((v) => ({ ...v, [key]: value }))
+  const set = <K extends keyof FactsValues>(key: K, value: FactsValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }))
 
   // Once a submit was tried, problems follow the typing; the server's stay until the next submit.
-  const problems: Problems = { ...serverProblems, ...(checked ? checkFacts(values, isFirstPublication) : {}) }
+  const problems: Problems = {
+    ...serverProblems,
+    ...(checked ? checkFacts(values, isFirstPublication) : {}),
+  }
   const id = (field: string) => `${idBase}-${field}`
   const problemText = (field: FactField) => {
     const problem = problems[field]
     return problem ? t(`selection.publish.problems.${problem}`) : undefined
   }
   const describedBy = (field: FactField, hasHint = false) =>
-    [hasHint ? `${id(field)}-hint` : '', problems[field] ? `${id(field)}-problem` : ''].filter(Boolean).join(' ') || undefined
+    [hasHint ? `${id(field)}-hint` : '', problems[field] ? `${id(field)}-problem` : '']
+      .filter(Boolean)
+      .join(' ') || undefined
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -49,8 +62,19 @@ export function FactsForm({ initial, isFirstPublication, nextVersion, isSending,
     onSubmit(values)
   }
 
-  const text = (field: 'title' | 'region' | 'municipality' | 'location' | 'slug', maxLength: number, hint?: string) => (
-    <Field label={t(`selection.publish.fields.${field}`)} htmlFor={id(field)} hint={hint} hintId={`${id(field)}-hint`} problem={problemText(field)} problemId={`${id(field)}-problem`}>
+  const text = (
+    field: 'title' | 'region' | 'municipality' | 'location' | 'slug',
+    maxLength: number,
+    hint?: string
+  ) => (
+    <Field
+      label={t(`selection.publish.fields.${field}`)}
+      htmlFor={id(field)}
+      hint={hint}
+      hintId={`${id(field)}-hint`}
+      problem={problemText(field)}
+      problemId={`${id(field)}-problem`}
+    >
       <input
         id={id(field)}
         className="input"
@@ -70,9 +94,16 @@ export function FactsForm({ initial, isFirstPublication, nextVersion, isSending,
       : null
 
   return (
-    <form className="facts-form" onSubmit={submit} noValidate aria-label={t('selection.publish.formLabel')}>
+    <form
+      className="facts-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('selection.publish.formLabel')}
+    >
       <Group legend={t('selection.publish.groups.summary')}>
-        <div className="facts-form__wide">{text('title', 120, t('selection.publish.hints.title'))}</div>
+        <div className="facts-form__wide">
+          {text('title', 120, t('selection.publish.hints.title'))}
+        </div>
         <Field label={t('selection.publish.fields.employmentType')} htmlFor={id('employmentType')}>
           <select
             id={id('employmentType')}
@@ -92,11 +123,17 @@ export function FactsForm({ initial, isFirstPublication, nextVersion, isSending,
       <Group legend={t('selection.publish.groups.place')}>
         {text('region', 40, t('selection.publish.hints.region'))}
         {text('municipality', 60, t('selection.publish.hints.municipality'))}
-        <fieldset className="facts-form__wide facts-form__choices" aria-describedby={describedBy('workStyle')}>
+        <fieldset
+          className="facts-form__wide facts-form__choices"
+          aria-describedby={describedBy('workStyle')}
+        >
           <legend className="field-label">{t('selection.publish.fields.workStyle')}</legend>
           <div className="facts-form__radios">
             {WORK_STYLES.map((style) => (
-              <label key={style} className={'choice' + (values.workStyle === style ? ' choice--on' : '')}>
+              <label
+                key={style}
+                className={`choice${values.workStyle === style ? ' choice--on' : ''}`}
+              >
                 <input
                   type="radio"
                   name={id('workStyle')}
@@ -110,14 +147,39 @@ export function FactsForm({ initial, isFirstPublication, nextVersion, isSending,
           </div>
         </fieldset>
         <div className="facts-form__wide">
-          {text('location', 120, t(values.workStyle === 'remote' ? 'selection.publish.hints.locationRemote' : 'selection.publish.hints.location'))}
+          {text(
+            'location',
+            120,
+            t(
+              values.workStyle === 'remote'
+                ? 'selection.publish.hints.locationRemote'
+                : 'selection.publish.hints.location'
+            )
+          )}
         </div>
       </Group>
 
       <Group legend={t('selection.publish.groups.terms')}>
-        <DateField label={t('selection.publish.fields.periodStart')} id={id('periodStart')} value={values.periodStart} problem={problemText('periodStart')} onChange={(v) => set('periodStart', v)} />
-        <DateField label={t('selection.publish.fields.periodEnd')} id={id('periodEnd')} value={values.periodEnd} problem={problemText('periodEnd')} onChange={(v) => set('periodEnd', v)} />
-        <Field label={t('selection.publish.fields.hoursPerMonth')} htmlFor={id('hoursPerMonth')} problem={problemText('hoursPerMonth')} problemId={`${id('hoursPerMonth')}-problem`}>
+        <DateField
+          label={t('selection.publish.fields.periodStart')}
+          id={id('periodStart')}
+          value={values.periodStart}
+          problem={problemText('periodStart')}
+          onChange={(v) => set('periodStart', v)}
+        />
+        <DateField
+          label={t('selection.publish.fields.periodEnd')}
+          id={id('periodEnd')}
+          value={values.periodEnd}
+          problem={problemText('periodEnd')}
+          onChange={(v) => set('periodEnd', v)}
+        />
+        <Field
+          label={t('selection.publish.fields.hoursPerMonth')}
+          htmlFor={id('hoursPerMonth')}
+          problem={problemText('hoursPerMonth')}
+          problemId={`${id('hoursPerMonth')}-problem`}
+        >
           <span className="input-with-unit">
             <input
               id={id('hoursPerMonth')}
@@ -136,7 +198,12 @@ export function FactsForm({ initial, isFirstPublication, nextVersion, isSending,
         </Field>
         <div className="facts-form__pay">
           <Field label={t('selection.publish.fields.payUnit')} htmlFor={id('payUnit')}>
-            <select id={id('payUnit')} className="select" value={values.payUnit} onChange={(e) => set('payUnit', e.target.value as FactsValues['payUnit'])}>
+            <select
+              id={id('payUnit')}
+              className="select"
+              value={values.payUnit}
+              onChange={(e) => set('payUnit', e.target.value as FactsValues['payUnit'])}
+            >
               {PAY_UNITS.map((unit) => (
                 <option key={unit} value={unit}>
                   {t(`selection.payUnits.${unit}`)}
@@ -190,8 +257,19 @@ export function FactsForm({ initial, isFirstPublication, nextVersion, isSending,
       </Group>
 
       <Group legend={t('selection.publish.groups.deadline')}>
-        <DateField label={t('selection.publish.fields.deadlineDate')} id={id('deadlineDate')} value={values.deadlineDate} problem={problemText('deadline')} onChange={(v) => set('deadlineDate', v)} />
-        <Field label={t('selection.publish.fields.deadlineTime')} htmlFor={id('deadlineTime')} hint={t('selection.publish.hints.deadline')} hintId={`${id('deadlineTime')}-hint`}>
+        <DateField
+          label={t('selection.publish.fields.deadlineDate')}
+          id={id('deadlineDate')}
+          value={values.deadlineDate}
+          problem={problemText('deadline')}
+          onChange={(v) => set('deadlineDate', v)}
+        />
+        <Field
+          label={t('selection.publish.fields.deadlineTime')}
+          htmlFor={id('deadlineTime')}
+          hint={t('selection.publish.hints.deadline')}
+          hintId={`${id('deadlineTime')}-hint`}
+        >
           <input
             id={id('deadlineTime')}
             className="input"
@@ -206,7 +284,9 @@ export function FactsForm({ initial, isFirstPublication, nextVersion, isSending,
 
       {isFirstPublication && (
         <Group legend={t('selection.publish.groups.address')}>
-          <div className="facts-form__wide">{text('slug', 60, t('selection.publish.hints.slug'))}</div>
+          <div className="facts-form__wide">
+            {text('slug', 60, t('selection.publish.hints.slug'))}
+          </div>
         </Group>
       )}
 
@@ -262,7 +342,19 @@ function Field({ label, htmlFor, hint, hintId, problem, problemId, children }: F
   )
 }
 
-function DateField({ label, id, value, problem, onChange }: { label: string; id: string; value: string; problem?: string; onChange: (value: string) => void }) {
+function DateField({
+  label,
+  id,
+  value,
+  problem,
+  onChange,
+}: {
+  label: string
+  id: string
+  value: string
+  problem?: string
+  onChange: (value: string) => void
+}) {
   return (
     <Field label={label} htmlFor={id} problem={problem} problemId={`${id}-problem`}>
       <input

@@ -7,9 +7,19 @@ import { selectionApi } from '../selectionApi.ts'
 import '../selection.css'
 
 /** The board's way into publishing: whether the sheet is published, and "求人として公開" for the coordinator. */
-export function PostingPanel({ teamId, programId, myRole }: { teamId: string; programId: string; myRole: Role }) {
+export function PostingPanel({
+  teamId,
+  programId,
+  myRole,
+}: {
+  teamId: string
+  programId: string
+  myRole: Role
+}) {
   const { t } = useTranslation()
-  const data = useApi(`/api/teams/${teamId}/posting`, (signal) => selectionApi.teamPosting(teamId, signal))
+  const data = useApi(`/api/teams/${teamId}/posting`, (signal) =>
+    selectionApi.teamPosting(teamId, signal)
+  )
   if (!data.data) return null
   const posting = data.data.posting
   const mayPublish = can(myRole, 'posting:publish')
@@ -30,7 +40,10 @@ export function PostingPanel({ teamId, programId, myRole }: { teamId: string; pr
                 <span className="visually-hidden">{t('selection.nav.newTab')}</span>
               </a>
             )}
-            <Link className="button button--small" href={`/programs/${encodeURIComponent(programId)}/selection/${encodeURIComponent(posting.id)}`}>
+            <Link
+              className="button button--small"
+              href={`/programs/${encodeURIComponent(programId)}/selection/${encodeURIComponent(posting.id)}`}
+            >
               {t('selection.panel.openPipeline')}
             </Link>
             {mayPublish && (

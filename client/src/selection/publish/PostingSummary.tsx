@@ -18,7 +18,11 @@ export function PostingSummary({ posting, mayPublish, onUnpublish }: PostingSumm
   const { facts } = posting
   const place = [facts.region, facts.municipality].filter(Boolean).join(' ')
   return (
-    <section className="card selection-section posting-summary" aria-labelledby="posting-summary-title" data-testid="posting-summary">
+    <section
+      className="card selection-section posting-summary"
+      aria-labelledby="posting-summary-title"
+      data-testid="posting-summary"
+    >
       <div className="posting-summary__head">
         <div>
           <PostingBadges posting={posting} />
@@ -33,7 +37,10 @@ export function PostingSummary({ posting, mayPublish, onUnpublish }: PostingSumm
               <span className="visually-hidden">{t('selection.nav.newTab')}</span>
             </a>
           )}
-          <Link className="button" href={`/programs/${encodeURIComponent(posting.programId)}/selection/${encodeURIComponent(posting.id)}`}>
+          <Link
+            className="button"
+            href={`/programs/${encodeURIComponent(posting.programId)}/selection/${encodeURIComponent(posting.id)}`}
+          >
             {t('selection.publish.openPipeline')}
           </Link>
         </div>
@@ -75,7 +82,11 @@ export function PostingSummary({ posting, mayPublish, onUnpublish }: PostingSumm
           {[...posting.versions].reverse().map((v) => (
             <li key={v.version}>
               <strong>{t('selection.status.version', { version: v.version })}</strong>
-              <span>{t('selection.publish.versionPublished', { date: tokyoDateTime(v.publishedAt, language) })}</span>
+              <span>
+                {t('selection.publish.versionPublished', {
+                  date: tokyoDateTime(v.publishedAt, language),
+                })}
+              </span>
               <span className="muted">{v.title}</span>
             </li>
           ))}
@@ -83,7 +94,11 @@ export function PostingSummary({ posting, mayPublish, onUnpublish }: PostingSumm
       </details>
       {mayPublish && posting.status === 'published' && (
         <div className="posting-summary__unpublish">
-          <button type="button" className="button button--small button--danger" onClick={onUnpublish}>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={onUnpublish}
+          >
             {t('selection.publish.unpublish')}
           </button>
           <span className="muted small">{t('selection.publish.unpublishHint')}</span>

@@ -12,7 +12,13 @@ import { Crumbs } from '../Crumbs.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import { SelectionError } from '../SelectionError.tsx'
 import { FactsForm } from './FactsForm.tsx'
-import { initialValues, problemFromServer, toFactsInput, type FactsValues, type Problems } from './factsForm.ts'
+import {
+  initialValues,
+  problemFromServer,
+  toFactsInput,
+  type FactsValues,
+  type Problems,
+} from './factsForm.ts'
 import { PostingSummary } from './PostingSummary.tsx'
 import '../selection.css'
 
@@ -22,7 +28,9 @@ export function PublishPage({ teamId }: { teamId: string }) {
   const language = useLanguage()
   const teamPath = `/api/teams/${encodeURIComponent(teamId)}`
   const team = useApi(teamPath, (signal) => apiRequest(teamPath, Team, { signal }))
-  const posting = useApi(`${teamPath}/posting`, (signal) => selectionApi.teamPosting(teamId, signal))
+  const posting = useApi(`${teamPath}/posting`, (signal) =>
+    selectionApi.teamPosting(teamId, signal)
+  )
   const [published, setPublished] = useState<PostingDetail | null>(null)
   const [serverProblems, setServerProblems] = useState<Problems>({})
   const [error, setError] = useState<unknown>(null)
@@ -56,7 +64,10 @@ export function PublishPage({ teamId }: { teamId: string }) {
     setServerProblems({})
     try {
       const slug = !current && values.slug.trim() ? values.slug.trim() : undefined
-      const result = await selectionApi.publish(teamId, { facts: toFactsInput(values), ...(slug ? { slug } : {}) })
+      const result = await selectionApi.publish(teamId, {
+        facts: toFactsInput(values),
+        ...(slug ? { slug } : {}),
+      })
       setPublished(result)
       posting.reload()
     } catch (e) {
@@ -84,7 +95,10 @@ export function PublishPage({ teamId }: { teamId: string }) {
     <div className="page selection-page">
       <Crumbs
         items={[
-          { label: team.data.programName, href: `/programs/${encodeURIComponent(team.data.programId)}` },
+          {
+            label: team.data.programName,
+            href: `/programs/${encodeURIComponent(team.data.programId)}`,
+          },
           { label: team.data.name, href: `/teams/${encodeURIComponent(teamId)}` },
           { label: t('selection.publish.title') },
         ]}
@@ -95,7 +109,11 @@ export function PublishPage({ teamId }: { teamId: string }) {
       </header>
 
       {published && (
-        <div className="notice notice--ok selection-created" role="status" data-testid="published-notice">
+        <div
+          className="notice notice--ok selection-created"
+          role="status"
+          data-testid="published-notice"
+        >
           <strong>{t('selection.publish.published', { version: published.version })}</strong>
           <p className="small">{t('selection.publish.publishedHint')}</p>
           <CopyField label={t('selection.publish.publicUrl')} value={published.url} />
@@ -104,20 +122,30 @@ export function PublishPage({ teamId }: { teamId: string }) {
       {error !== null && <SelectionError error={error} />}
 
       {current ? (
-        <PostingSummary posting={current} mayPublish={mayPublish} onUnpublish={() => void unpublish()} />
+        <PostingSummary
+          posting={current}
+          mayPublish={mayPublish}
+          onUnpublish={() => void unpublish()}
+        />
       ) : (
         <p className="notice">{t('selection.publish.notYet')}</p>
       )}
 
       {mayPublish && (
         <section className="card selection-section" aria-labelledby="facts-title">
-          <h2 id="facts-title">{current ? t('selection.publish.republishTitle') : t('selection.publish.factsTitle')}</h2>
+          <h2 id="facts-title">
+            {current ? t('selection.publish.republishTitle') : t('selection.publish.factsTitle')}
+          </h2>
           <p className="muted small">
-            {current ? t('selection.publish.republishLead', { version: current.version + 1 }) : t('selection.publish.factsLead')}
+            {current
+              ? t('selection.publish.republishLead', { version: current.version + 1 })
+              : t('selection.publish.factsLead')}
           </p>
           {posting.data.completeness < 100 && (
             <p className="notice notice--warn">
-              {t('selection.publish.incomplete', { percent: formatPercent(posting.data.completeness, language) })}
+              {t('selection.publish.incomplete', {
+                percent: formatPercent(posting.data.completeness, language),
+              })}
             </p>
           )}
           <FactsForm

@@ -4,11 +4,11 @@
  * problems land on the field they belong to.
  */
 import {
-  EMPLOYMENT_TYPES,
-  PAY_UNITS,
+  type EMPLOYMENT_TYPES,
+  type PAY_UNITS,
   PostingFacts,
   PostingSlug,
-  WORK_STYLES,
+  type WORK_STYLES,
   splitTags,
   type PostingFactsInput,
   type TeamPosting,
@@ -36,17 +36,25 @@ export interface FactsValues {
 
 /** Where a problem is shown. */
 export const FACT_FIELDS = [
-  'title', 'employmentType', 'region', 'municipality', 'workStyle', 'location', 'periodStart', 'periodEnd',
-  'hoursPerMonth', 'payAmount', 'payUnit', 'skills', 'deadline', 'slug',
+  'title',
+  'employmentType',
+  'region',
+  'municipality',
+  'workStyle',
+  'location',
+  'periodStart',
+  'periodEnd',
+  'hoursPerMonth',
+  'payAmount',
+  'payUnit',
+  'skills',
+  'deadline',
+  'slug',
 ] as const
 export type FactField = (typeof FACT_FIELDS)[number]
 
 /** What went wrong with a field, as a key under selection.publish.problems. */
-export type Problem =
-  | FactField
-  | 'deadlineFuture'
-  | 'slugTaken'
-  | 'slugFixed'
+export type Problem = FactField | 'deadlineFuture' | 'slugTaken' | 'slugFixed'
 
 export type Problems = Partial<Record<FactField, Problem>>
 
@@ -113,7 +121,11 @@ export function toFactsInput(v: FactsValues): PostingFactsInput {
 }
 
 /** Checks the form with the shared schema (plus "the deadline lies ahead"); empty when it may be sent. */
-export function checkFacts(v: FactsValues, isFirstPublication: boolean, now = Date.now()): Problems {
+export function checkFacts(
+  v: FactsValues,
+  isFirstPublication: boolean,
+  now = Date.now()
+): Problems {
   const problems: Problems = {}
   const parsed = PostingFacts.safeParse(toFactsInput(v))
   if (!parsed.success) {
@@ -126,7 +138,8 @@ export function checkFacts(v: FactsValues, isFirstPublication: boolean, now = Da
     const deadline = tokyoIso(v.deadlineDate, v.deadlineTime)
     if (deadline && Date.parse(deadline) <= now) problems.deadline = 'deadlineFuture'
   }
-  if (isFirstPublication && v.slug.trim() && !PostingSlug.safeParse(v.slug.trim()).success) problems.slug = 'slug'
+  if (isFirstPublication && v.slug.trim() && !PostingSlug.safeParse(v.slug.trim()).success)
+    problems.slug = 'slug'
   return problems
 }
 

@@ -20,7 +20,12 @@ export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
 /** The caller, or a 401 when nobody is signed in. */
 export function requirePrincipal(c: Context<AppEnv>): Principal {
   const principal = c.var.principal
-  if (!principal) throw new HttpError(401, 'unauthorized', 'sign in first: open your invite link, or send a valid token')
+  if (!principal)
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'sign in first: open your invite link, or send a valid token'
+    )
   return principal
 }
 

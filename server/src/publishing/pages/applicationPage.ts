@@ -5,7 +5,13 @@
  */
 import { html } from 'hono/html'
 import { INTERVIEW_MINUTES } from '../../../../shared/src/index.ts'
-import type { ApplicationRecord, InterviewRecord, PostingRecord, PostingVersionRecord, SlotRecord } from '../../storage/PostingStore.ts'
+import type {
+  ApplicationRecord,
+  InterviewRecord,
+  PostingRecord,
+  PostingVersionRecord,
+  SlotRecord,
+} from '../../storage/PostingStore.ts'
 import { formatDay, formatSlot, formatTime, tokyoDateKey } from '../format.ts'
 import { page, type Html } from './layout.ts'
 
@@ -37,7 +43,13 @@ export interface ApplicationPageModel {
 
 const STEPS = ['応募受付', '面談予定', '面談済み', '結果'] as const
 const STEP_OF: Record<ApplicationRecord['stage'], number> = {
-  applied: 0, interview_scheduled: 1, interviewed: 2, placed: 3, pool: 3, declined: 3, withdrawn: -1,
+  applied: 0,
+  interview_scheduled: 1,
+  interviewed: 2,
+  placed: 3,
+  pool: 3,
+  declined: 3,
+  withdrawn: -1,
 }
 const STAGE_MESSAGE: Record<ApplicationRecord['stage'], string> = {
   applied: 'ご応募ありがとうございます。15分の面談の日時を選んでください。',
@@ -59,12 +71,14 @@ export function applicationPage(m: ApplicationPageModel): Html {
 <p class="muted"><a href="/postings/${m.posting.slug}">${m.version.facts.title}</a>（${m.organization}）</p>
 ${m.done ? html`<div class="notice info" role="status"><strong>${DONE_MESSAGES[m.done]}</strong>${m.done === 'applied' ? savedLink(m) : ''}</div>` : ''}
 ${m.error ? html`<div class="notice bad" role="alert"><p>${m.error}</p></div>` : ''}
-${a.erasedAt
-      ? html`<div class="card"><p>この応募の個人情報は削除されました。ご利用ありがとうございました。</p></div>`
-      : html`${steps(a)}
+${
+  a.erasedAt
+    ? html`<div class="card"><p>この応募の個人情報は削除されました。ご利用ありがとうございました。</p></div>`
+    : html`${steps(a)}
 <div class="card"><p>${STAGE_MESSAGE[a.stage]}</p></div>
 ${interviewSection(m, action)}
-${dataSection(m, action)}`}`,
+${dataSection(m, action)}`
+}`,
   })
 }
 
@@ -81,7 +95,8 @@ function steps(a: ApplicationRecord): Html {
   const current = STEP_OF[a.stage]
   if (current < 0) return html``
   return html`<ol class="steps" aria-label="選考の段階">${STEPS.map(
-    (label, i) => html`<li class="${i < current ? 'done' : i === current ? 'current' : ''}"${i === current ? html` aria-current="step"` : ''}>${label}</li>`
+    (label, i) =>
+      html`<li class="${i < current ? 'done' : i === current ? 'current' : ''}"${i === current ? html` aria-current="step"` : ''}>${label}</li>`
   )}</ol>`
 }
 
@@ -95,9 +110,11 @@ function interviewSection(m: ApplicationPageModel, action: (path: string) => str
 ${interview.movedFrom ? html`<div class="notice warn"><strong>日時が変更されました</strong><p>変更前: ${formatSlot(interview.movedFrom, new Date(Date.parse(interview.movedFrom) + INTERVIEW_MINUTES * 60_000).toISOString())}</p></div>` : ''}
 <p><strong>${formatSlot(interview.startsAt, interview.endsAt)}</strong>（15分・オンライン）</p>
 <p><a class="button secondary" href="${action('interview.ics')}">カレンダーに追加（.ics）</a></p>
-${Date.parse(interview.startsAt) > Date.now()
-      ? html`<form method="post" action="${action('cancel')}"><button type="submit" class="danger">この面談をキャンセルする</button></form>`
-      : ''}
+${
+  Date.parse(interview.startsAt) > Date.now()
+    ? html`<form method="post" action="${action('cancel')}"><button type="submit" class="danger">この面談をキャンセルする</button></form>`
+    : ''
+}
 </div>`
   }
   if (!bookable) return html``
@@ -107,18 +124,22 @@ ${Date.parse(interview.startsAt) > Date.now()
       : ''
   return html`<h2>面談の日時を選ぶ</h2>
 ${cancelledNotice}
-${m.freeSlots.length === 0
+${
+  m.freeSlots.length === 0
     ? html`<div class="card"><p>いま選べる面談枠はありません。枠が追加されると、このページに表示されます。</p></div>`
     : html`<form class="card stack" method="post" action="${action('book')}">
 <fieldset class="slots"><legend class="muted">ご都合のよい枠を1つ選んでください（日本時間）</legend>
 ${byDay(m.freeSlots).map(
-        ([, slots]) => html`<p class="slot-day">${formatDay(slots[0].startsAt)}</p><div class="slot-grid">${slots.map(
-          (s) => html`<label><input type="radio" name="slot_id" value="${s.id}" required><span>${formatTime(s.startsAt)}〜${formatTime(s.endsAt)}</span></label>`
-        )}</div>`
-      )}
+  ([, slots]) =>
+    html`<p class="slot-day">${formatDay(slots[0].startsAt)}</p><div class="slot-grid">${slots.map(
+      (s) =>
+        html`<label><input type="radio" name="slot_id" value="${s.id}" required><span>${formatTime(s.startsAt)}〜${formatTime(s.endsAt)}</span></label>`
+    )}</div>`
+)}
 </fieldset>
 <div><button type="submit">この日時で予約する</button></div>
-</form>`}`
+</form>`
+}`
 }
 
 function byDay(slots: readonly SlotRecord[]): [string, SlotRecord[]][] {
@@ -133,9 +154,11 @@ function byDay(slots: readonly SlotRecord[]): [string, SlotRecord[]][] {
 function dataSection(m: ApplicationPageModel, action: (path: string) => string): Html {
   return html`<h2>登録情報</h2>
 <div class="card stack">
-${m.inPool
-      ? html`<form method="post" action="${action('leave-pool')}"><p>人材プールへの登録に同意しています。今後の案内が不要な場合は、同意を取り消して登録を削除できます。</p><button type="submit" class="secondary">人材プールへの同意を取り消す</button></form>`
-      : ''}
+${
+  m.inPool
+    ? html`<form method="post" action="${action('leave-pool')}"><p>人材プールへの登録に同意しています。今後の案内が不要な場合は、同意を取り消して登録を削除できます。</p><button type="submit" class="secondary">人材プールへの同意を取り消す</button></form>`
+    : ''
+}
 <form method="post" action="${action('erase')}" class="stack">
 <p>個人情報の取り扱いへの同意を取り消すと、お名前・連絡先・応募内容を削除し、選考中の応募は取り下げます。元に戻せません。</p>
 <div class="check-row"><input type="checkbox" id="confirm-erase" name="confirm" value="yes" required><label for="confirm-erase">同意を取り消して、個人情報を削除します</label></div>
@@ -145,7 +168,9 @@ ${m.inPool
 }
 
 /** A page for the pool's own withdrawal link (people who came from a pitch, not an application). */
-export function poolWithdrawPage(state: { readonly name: string; readonly action: string } | 'done'): Html {
+export function poolWithdrawPage(
+  state: { readonly name: string; readonly action: string } | 'done'
+): Html {
   return page({
     title: '人材プールの登録 | Specboard 求人',
     noindex: true,

@@ -17,7 +17,8 @@ export const SITE_CSS_PATH = `/postings/assets/site.css?v=${createHash('sha256')
  * No script may run on these pages, whatever a sheet contains; forms post only here. JSON-LD is a data
  * block, which script-src does not govern.
  */
-export const PUBLIC_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+export const PUBLIC_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 
@@ -65,7 +66,9 @@ export function trusted(value: string): HtmlEscapedString {
   return raw(value)
 }
 
-export function notFoundPage(message = 'お探しのページは見つかりませんでした。公開が終了したか、URLが正しくない可能性があります。'): Html {
+export function notFoundPage(
+  message = 'お探しのページは見つかりませんでした。公開が終了したか、URLが正しくない可能性があります。'
+): Html {
   return page({
     title: 'ページが見つかりません | Specboard 求人',
     noindex: true,

@@ -31,7 +31,8 @@ export function listPage(m: ListPageModel): Html {
   const filtered = f.q !== '' || f.region !== '' || f.remote !== '' || f.closed
   return page({
     title: '副業・プロボノの募集 | Specboard 求人',
-    description: '地域の事業者や自治体が、課題を仕様書にして外部の人材を募集しています。リモートで関われる募集も多数。',
+    description:
+      '地域の事業者や自治体が、課題を仕様書にして外部の人材を募集しています。リモートで関われる募集も多数。',
     canonical: m.canonical,
     noindex: filtered,
     head: html`<meta property="og:type" content="website"><meta property="og:title" content="副業・プロボノの募集 | Specboard 求人"><meta property="og:url" content="${m.canonical}">`,
@@ -51,9 +52,11 @@ export function listPage(m: ListPageModel): Html {
 <div class="check check-row"><input type="checkbox" id="closed" name="closed" value="1"${f.closed ? ' checked' : ''}><label for="closed">締め切った募集も表示する</label></div>
 </form>
 <p class="muted" role="status">${m.items.length}件の募集${filtered ? html`（<a href="/postings">条件をクリア</a>）` : ''}</p>
-${m.items.length === 0
-      ? html`<div class="card"><p>条件に合う募集は見つかりませんでした。</p></div>`
-      : html`<ul class="listing">${m.items.map(card)}</ul>`}`,
+${
+  m.items.length === 0
+    ? html`<div class="card"><p>条件に合う募集は見つかりませんでした。</p></div>`
+    : html`<ul class="listing">${m.items.map(card)}</ul>`
+}`,
   })
 }
 

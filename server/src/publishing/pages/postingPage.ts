@@ -2,7 +2,14 @@
 import { html } from 'hono/html'
 import type { PostingFacts } from '../../../../shared/src/index.ts'
 import type { PostingRecord, PostingVersionRecord } from '../../storage/PostingStore.ts'
-import { formatDate, formatDateTime, payText, periodText, placeText, WORK_STYLE_TEXT } from '../format.ts'
+import {
+  formatDate,
+  formatDateTime,
+  payText,
+  periodText,
+  placeText,
+  WORK_STYLE_TEXT,
+} from '../format.ts'
 import { jobPostingJsonLd, scriptSafeJson } from '../jsonLd.ts'
 import { page, trusted, type Html } from './layout.ts'
 
@@ -107,21 +114,49 @@ interface FieldSpec {
 
 const FIELDS: readonly FieldSpec[] = [
   { name: 'name', label: 'お名前', required: true, autocomplete: 'name' },
-  { name: 'contact', label: '連絡先', hint: 'メールアドレスか電話番号。面談の調整に使います。', required: true, autocomplete: 'email' },
-  { name: 'motivation', label: '応募の動機', hint: 'この仕様書を読んで感じたこと、関わりたい理由、活かせる経験など。', required: true, multiline: true },
-  { name: 'skills', label: 'スキル', hint: '読点やカンマで区切ってください（例: 編集、SNS運用、データ分析）。', required: false },
-  { name: 'links', label: 'リンク', hint: 'ポートフォリオやSNSなど。1行に1つ、http:// か https:// で始まるURL。', required: false, multiline: true },
+  {
+    name: 'contact',
+    label: '連絡先',
+    hint: 'メールアドレスか電話番号。面談の調整に使います。',
+    required: true,
+    autocomplete: 'email',
+  },
+  {
+    name: 'motivation',
+    label: '応募の動機',
+    hint: 'この仕様書を読んで感じたこと、関わりたい理由、活かせる経験など。',
+    required: true,
+    multiline: true,
+  },
+  {
+    name: 'skills',
+    label: 'スキル',
+    hint: '読点やカンマで区切ってください（例: 編集、SNS運用、データ分析）。',
+    required: false,
+  },
+  {
+    name: 'links',
+    label: 'リンク',
+    hint: 'ポートフォリオやSNSなど。1行に1つ、http:// か https:// で始まるURL。',
+    required: false,
+    multiline: true,
+  },
 ]
 
 function applicationForm(m: PostingPageModel): Html {
   const values = m.form?.values ?? {}
   const errors = m.form?.errors ?? {}
   const problems = Object.entries(errors)
-  return html`${problems.length > 0
-    ? html`<div class="notice bad" role="alert" id="form-errors"><strong>入力内容を確認してください</strong><ul>${problems.map(([field, message]) =>
-        field === '_form' ? html`<li>${message}</li>` : html`<li><a href="#f-${field}">${message}</a></li>`
-      )}</ul></div>`
-    : ''}
+  return html`${
+    problems.length > 0
+      ? html`<div class="notice bad" role="alert" id="form-errors"><strong>入力内容を確認してください</strong><ul>${problems.map(
+          ([field, message]) =>
+            field === '_form'
+              ? html`<li>${message}</li>`
+              : html`<li><a href="#f-${field}">${message}</a></li>`
+        )}</ul></div>`
+      : ''
+  }
 <form class="stack card" method="post" action="/postings/${m.posting.slug}/apply#apply" accept-charset="utf-8">
 ${FIELDS.map((f) => field(f, values[f.name] ?? '', errors[f.name]))}
 <div class="hp" aria-hidden="true">
@@ -149,7 +184,9 @@ ${errors.consent_data ? html`<p class="error-text" id="e-consent_data">${errors.
 
 function field(f: FieldSpec, value: string, error: string | undefined): Html {
   const id = `f-${f.name}`
-  const described = [f.hint ? `h-${f.name}` : '', error ? `e-${f.name}` : ''].filter(Boolean).join(' ')
+  const described = [f.hint ? `h-${f.name}` : '', error ? `e-${f.name}` : '']
+    .filter(Boolean)
+    .join(' ')
   const attrs = html` id="${id}" name="${f.name}"${f.required ? ' required' : ''}${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? ' aria-invalid="true"' : ''}`
   return html`<div class="field">
 <label for="${id}">${f.label}${f.required ? html`<span class="req">必須</span>` : html`<span class="opt">任意</span>`}</label>

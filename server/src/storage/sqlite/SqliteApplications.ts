@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3'
 import { APPLICATION_STAGES } from '../../../../shared/src/index.ts'
 import type { ApplicationStage, StageCounts } from '../../../../shared/src/index.ts'
 import { newId, nowIso } from '../../ids.ts'
-import type { ApplicationPatch, ApplicationRecord, ApplicationStore, NewApplication } from '../PostingStore.ts'
+import type {
+  ApplicationPatch,
+  ApplicationRecord,
+  ApplicationStore,
+  NewApplication,
+} from '../PostingStore.ts'
 
 type Row = Record<string, unknown>
 
@@ -46,33 +51,61 @@ export class SqliteApplications implements ApplicationStore {
          VALUES (?, ?, ?, ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
-        id, a.postingId, a.postingVersion, a.programId, a.teamId, a.statusTokenHash, a.name, a.contact, a.motivation,
-        JSON.stringify(a.skills), JSON.stringify(a.links), a.consentPool ? 1 : 0, a.isDemo ? 1 : 0, at, at, at
+        id,
+        a.postingId,
+        a.postingVersion,
+        a.programId,
+        a.teamId,
+        a.statusTokenHash,
+        a.name,
+        a.contact,
+        a.motivation,
+        JSON.stringify(a.skills),
+        JSON.stringify(a.links),
+        a.consentPool ? 1 : 0,
+        a.isDemo ? 1 : 0,
+        at,
+        at,
+        at
       )
     return this.get(id)!
   }
 
   get(id: string): ApplicationRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Row | undefined
+    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as
+      | Row
+      | undefined
     return row && toApplication(row)
   }
 
   byStatusTokenHash(hash: string): ApplicationRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM applications WHERE status_token_hash = ?').get(hash) as Row | undefined
+    const row = this.db
+      .prepare('SELECT * FROM applications WHERE status_token_hash = ?')
+      .get(hash) as Row | undefined
     return row && toApplication(row)
   }
 
   listByPosting(postingId: string): ApplicationRecord[] {
-    return (this.db.prepare('SELECT * FROM applications WHERE posting_id = ? ORDER BY created_at, id').all(postingId) as Row[]).map(toApplication)
+    return (
+      this.db
+        .prepare('SELECT * FROM applications WHERE posting_id = ? ORDER BY created_at, id')
+        .all(postingId) as Row[]
+    ).map(toApplication)
   }
 
   listByProgram(programId: string): ApplicationRecord[] {
-    return (this.db.prepare('SELECT * FROM applications WHERE program_id = ? ORDER BY created_at, id').all(programId) as Row[]).map(toApplication)
+    return (
+      this.db
+        .prepare('SELECT * FROM applications WHERE program_id = ? ORDER BY created_at, id')
+        .all(programId) as Row[]
+    ).map(toApplication)
   }
 
   stageCounts(postingId: string): StageCounts {
     const counts = emptyStageCounts()
-    const rows = this.db.prepare('SELECT stage, COUNT(*) AS n FROM applications WHERE posting_id = ? GROUP BY stage').all(postingId) as Row[]
+    const rows = this.db
+      .prepare('SELECT stage, COUNT(*) AS n FROM applications WHERE posting_id = ? GROUP BY stage')
+      .all(postingId) as Row[]
     for (const r of rows) counts[r.stage as ApplicationStage] = r.n as number
     return counts
   }
@@ -83,7 +116,9 @@ export class SqliteApplications implements ApplicationStore {
     const at = nowIso()
     const stage = patch.stage ?? current.stage
     this.db
-      .prepare('UPDATE applications SET stage = ?, note = ?, rating = ?, consent_pool = ?, updated_at = ?, stage_changed_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE applications SET stage = ?, note = ?, rating = ?, consent_pool = ?, updated_at = ?, stage_changed_at = ? WHERE id = ?'
+      )
       .run(
         stage,
         patch.note ?? current.note,

@@ -10,7 +10,9 @@ export class SqliteDocumentStore implements DocumentStore {
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare('INSERT INTO document_updates (document, data) VALUES (?, ?)')
-    this.select = db.prepare('SELECT data FROM document_updates WHERE document = ? ORDER BY seq').pluck()
+    this.select = db
+      .prepare('SELECT data FROM document_updates WHERE document = ? ORDER BY seq')
+      .pluck()
     this.count = db.prepare('SELECT COUNT(*) FROM document_updates WHERE document = ?').pluck()
     this.remove = db.prepare('DELETE FROM document_updates WHERE document = ?')
   }

@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3'
 import { newId, nowIso } from '../../ids.ts'
-import type { BookingResult, InterviewRecord, InterviewStore, SlotRecord, WindowRecord } from '../PostingStore.ts'
+import type {
+  BookingResult,
+  InterviewRecord,
+  InterviewStore,
+  SlotRecord,
+  WindowRecord,
+} from '../PostingStore.ts'
 
 type Row = Record<string, unknown>
 
@@ -48,34 +54,50 @@ function isUniqueViolation(error: unknown): boolean {
 export class SqliteInterviews implements InterviewStore {
   constructor(private readonly db: Database.Database) {}
 
-  createWindow(w: Omit<WindowRecord, 'id'> & { createdBy: string | null; slots: readonly { startsAt: string; endsAt: string }[] }): WindowRecord {
+  createWindow(
+    w: Omit<WindowRecord, 'id'> & {
+      createdBy: string | null
+      slots: readonly { startsAt: string; endsAt: string }[]
+    }
+  ): WindowRecord {
     return this.db.transaction(() => {
       const id = newId()
       this.db
-        .prepare('INSERT INTO interview_windows (id, program_id, posting_id, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO interview_windows (id, program_id, posting_id, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+        )
         .run(id, w.programId, w.postingId, w.startsAt, w.endsAt, w.createdBy, nowIso())
       const insert = this.db.prepare(
         'INSERT OR IGNORE INTO interview_slots (id, window_id, program_id, posting_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?)'
       )
-      for (const s of w.slots) insert.run(newId(), id, w.programId, w.postingId, s.startsAt, s.endsAt)
+      for (const s of w.slots)
+        insert.run(newId(), id, w.programId, w.postingId, s.startsAt, s.endsAt)
       return this.getWindow(id)!
     })()
   }
 
   getWindow(windowId: string): WindowRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM interview_windows WHERE id = ?').get(windowId) as Row | undefined
+    const row = this.db.prepare('SELECT * FROM interview_windows WHERE id = ?').get(windowId) as
+      | Row
+      | undefined
     return row && toWindow(row)
   }
 
   listWindows(programId: string): WindowRecord[] {
-    return (this.db.prepare('SELECT * FROM interview_windows WHERE program_id = ? ORDER BY starts_at, id').all(programId) as Row[]).map(toWindow)
+    return (
+      this.db
+        .prepare('SELECT * FROM interview_windows WHERE program_id = ? ORDER BY starts_at, id')
+        .all(programId) as Row[]
+    ).map(toWindow)
   }
 
   deleteWindow(windowId: string): 'deleted' | 'booked' | 'not_found' {
     return this.db.transaction(() => {
       if (!this.getWindow(windowId)) return 'not_found' as const
       const booked = this.db
-        .prepare("SELECT 1 FROM interviews i JOIN interview_slots s ON s.id = i.slot_id WHERE s.window_id = ? AND i.status = 'scheduled' LIMIT 1")
+        .prepare(
+          "SELECT 1 FROM interviews i JOIN interview_slots s ON s.id = i.slot_id WHERE s.window_id = ? AND i.status = 'scheduled' LIMIT 1"
+        )
         .get(windowId)
       if (booked) return 'booked' as const
       this.db.prepare('DELETE FROM interview_windows WHERE id = ?').run(windowId)
@@ -84,11 +106,17 @@ export class SqliteInterviews implements InterviewStore {
   }
 
   slotsOfWindow(windowId: string): SlotRecord[] {
-    return (this.db.prepare('SELECT * FROM interview_slots WHERE window_id = ? ORDER BY starts_at').all(windowId) as Row[]).map(toSlot)
+    return (
+      this.db
+        .prepare('SELECT * FROM interview_slots WHERE window_id = ? ORDER BY starts_at')
+        .all(windowId) as Row[]
+    ).map(toSlot)
   }
 
   getSlot(slotId: string): SlotRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM interview_slots WHERE id = ?').get(slotId) as Row | undefined
+    const row = this.db.prepare('SELECT * FROM interview_slots WHERE id = ?').get(slotId) as
+      | Row
+      | undefined
     return row && toSlot(row)
   }
 
@@ -125,7 +153,7 @@ export class SqliteInterviews implements InterviewStore {
 
   move(interviewId: string, slotId: string): BookingResult {
     const current = this.get(interviewId)
-    if (!current || current.status !== 'scheduled') return { ok: false, reason: 'not_scheduled' }
+    if (current?.status !== 'scheduled') return { ok: false, reason: 'not_scheduled' }
     const slot = this.getSlot(slotId)
     if (!slot) return { ok: false, reason: 'slot_not_found' }
     if (slot.id === current.slotId) return { ok: true, interview: current }
@@ -143,7 +171,11 @@ export class SqliteInterviews implements InterviewStore {
     return { ok: true, interview: this.get(interviewId)! }
   }
 
-  cancel(interviewId: string, by: 'coordinator' | 'applicant', reason: string | null): InterviewRecord | undefined {
+  cancel(
+    interviewId: string,
+    by: 'coordinator' | 'applicant',
+    reason: string | null
+  ): InterviewRecord | undefined {
     this.db
       .prepare(
         `UPDATE interviews SET status = 'cancelled', cancelled_by = ?, cancel_reason = ?, sequence = sequence + 1, updated_at = ?
@@ -154,30 +186,40 @@ export class SqliteInterviews implements InterviewStore {
   }
 
   get(interviewId: string): InterviewRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM interviews WHERE id = ?').get(interviewId) as Row | undefined
+    const row = this.db.prepare('SELECT * FROM interviews WHERE id = ?').get(interviewId) as
+      | Row
+      | undefined
     return row && toInterview(row)
   }
 
   latestOf(applicationId: string): InterviewRecord | undefined {
     const row = this.db
-      .prepare("SELECT * FROM interviews WHERE application_id = ? ORDER BY status = 'scheduled' DESC, updated_at DESC, created_at DESC LIMIT 1")
+      .prepare(
+        "SELECT * FROM interviews WHERE application_id = ? ORDER BY status = 'scheduled' DESC, updated_at DESC, created_at DESC LIMIT 1"
+      )
       .get(applicationId) as Row | undefined
     return row && toInterview(row)
   }
 
   scheduledOf(applicationId: string): InterviewRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM interviews WHERE application_id = ? AND status = 'scheduled'").get(applicationId) as Row | undefined
+    const row = this.db
+      .prepare("SELECT * FROM interviews WHERE application_id = ? AND status = 'scheduled'")
+      .get(applicationId) as Row | undefined
     return row && toInterview(row)
   }
 
   bySlot(slotId: string): InterviewRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM interviews WHERE slot_id = ? AND status = 'scheduled'").get(slotId) as Row | undefined
+    const row = this.db
+      .prepare("SELECT * FROM interviews WHERE slot_id = ? AND status = 'scheduled'")
+      .get(slotId) as Row | undefined
     return row && toInterview(row)
   }
 
   listByProgram(programId: string): InterviewRecord[] {
     const rows = this.db
-      .prepare('SELECT i.* FROM interviews i JOIN applications a ON a.id = i.application_id WHERE a.program_id = ? ORDER BY i.starts_at, i.id')
+      .prepare(
+        'SELECT i.* FROM interviews i JOIN applications a ON a.id = i.application_id WHERE a.program_id = ? ORDER BY i.starts_at, i.id'
+      )
       .all(programId) as Row[]
     return rows.map(toInterview)
   }

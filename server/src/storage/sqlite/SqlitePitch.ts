@@ -41,40 +41,87 @@ const toLead = (r: Row): LeadRecord => ({
 export class SqlitePitch implements PitchStore {
   constructor(private readonly db: Database.Database) {}
 
-  createSession(s: Omit<PitchSessionRecord, 'id' | 'createdAt' | 'currentTeamId'>): PitchSessionRecord {
-    const session: PitchSessionRecord = { ...s, id: newId(), createdAt: nowIso(), currentTeamId: null }
+  createSession(
+    s: Omit<PitchSessionRecord, 'id' | 'createdAt' | 'currentTeamId'>
+  ): PitchSessionRecord {
+    const session: PitchSessionRecord = {
+      ...s,
+      id: newId(),
+      createdAt: nowIso(),
+      currentTeamId: null,
+    }
     this.db
-      .prepare('INSERT INTO pitch_sessions (id, program_id, kind, title, starts_at, minutes_per_team, team_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(session.id, s.programId, s.kind, s.title, s.startsAt, s.minutesPerTeam, JSON.stringify(s.teamIds), session.createdAt)
+      .prepare(
+        'INSERT INTO pitch_sessions (id, program_id, kind, title, starts_at, minutes_per_team, team_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+      )
+      .run(
+        session.id,
+        s.programId,
+        s.kind,
+        s.title,
+        s.startsAt,
+        s.minutesPerTeam,
+        JSON.stringify(s.teamIds),
+        session.createdAt
+      )
     return session
   }
 
   getSession(id: string): PitchSessionRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM pitch_sessions WHERE id = ?').get(id) as Row | undefined
+    const row = this.db.prepare('SELECT * FROM pitch_sessions WHERE id = ?').get(id) as
+      | Row
+      | undefined
     return row && toSession(row)
   }
 
   listSessions(programId: string): PitchSessionRecord[] {
-    return (this.db.prepare('SELECT * FROM pitch_sessions WHERE program_id = ? ORDER BY starts_at').all(programId) as Row[]).map(toSession)
+    return (
+      this.db
+        .prepare('SELECT * FROM pitch_sessions WHERE program_id = ? ORDER BY starts_at')
+        .all(programId) as Row[]
+    ).map(toSession)
   }
 
   setCurrentTeam(sessionId: string, teamId: string | null): void {
-    this.db.prepare('UPDATE pitch_sessions SET current_team_id = ? WHERE id = ?').run(teamId, sessionId)
+    this.db
+      .prepare('UPDATE pitch_sessions SET current_team_id = ? WHERE id = ?')
+      .run(teamId, sessionId)
   }
 
-  createShareLink(l: Omit<ShareLinkRecord, 'id' | 'createdAt' | 'revokedAt'> & { tokenHash: string }): ShareLinkRecord {
+  createShareLink(
+    l: Omit<ShareLinkRecord, 'id' | 'createdAt' | 'revokedAt'> & { tokenHash: string }
+  ): ShareLinkRecord {
     const link: ShareLinkRecord = {
-      id: newId(), programId: l.programId, teamId: l.teamId, sessionId: l.sessionId, createdBy: l.createdBy,
-      createdAt: nowIso(), expiresAt: l.expiresAt, revokedAt: null,
+      id: newId(),
+      programId: l.programId,
+      teamId: l.teamId,
+      sessionId: l.sessionId,
+      createdBy: l.createdBy,
+      createdAt: nowIso(),
+      expiresAt: l.expiresAt,
+      revokedAt: null,
     }
     this.db
-      .prepare('INSERT INTO share_links (id, token_hash, program_id, team_id, session_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(link.id, l.tokenHash, l.programId, l.teamId, l.sessionId, l.createdBy, link.createdAt, l.expiresAt)
+      .prepare(
+        'INSERT INTO share_links (id, token_hash, program_id, team_id, session_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+      )
+      .run(
+        link.id,
+        l.tokenHash,
+        l.programId,
+        l.teamId,
+        l.sessionId,
+        l.createdBy,
+        link.createdAt,
+        l.expiresAt
+      )
     return link
   }
 
   shareLinkByTokenHash(tokenHash: string): ShareLinkRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM share_links WHERE token_hash = ?').get(tokenHash) as Row | undefined
+    const row = this.db.prepare('SELECT * FROM share_links WHERE token_hash = ?').get(tokenHash) as
+      | Row
+      | undefined
     return row && toLink(row)
   }
 
@@ -84,28 +131,57 @@ export class SqlitePitch implements PitchStore {
   }
 
   listShareLinks(filter: { teamId?: string; sessionId?: string }): ShareLinkRecord[] {
-    const [column, value] = filter.teamId ? ['team_id', filter.teamId] : ['session_id', filter.sessionId]
-    return (this.db.prepare(`SELECT * FROM share_links WHERE ${column} = ? ORDER BY created_at DESC`).all(value) as Row[]).map(toLink)
+    const [column, value] = filter.teamId
+      ? ['team_id', filter.teamId]
+      : ['session_id', filter.sessionId]
+    return (
+      this.db
+        .prepare(`SELECT * FROM share_links WHERE ${column} = ? ORDER BY created_at DESC`)
+        .all(value) as Row[]
+    ).map(toLink)
   }
 
   revokeShareLink(id: string): boolean {
-    return this.db.prepare('UPDATE share_links SET revoked_at = IFNULL(revoked_at, ?) WHERE id = ?').run(nowIso(), id).changes === 1
+    return (
+      this.db
+        .prepare('UPDATE share_links SET revoked_at = IFNULL(revoked_at, ?) WHERE id = ?')
+        .run(nowIso(), id).changes === 1
+    )
   }
 
   addLead(l: Omit<LeadRecord, 'id' | 'createdAt'>): LeadRecord {
     const lead: LeadRecord = { ...l, id: newId(), createdAt: nowIso() }
     this.db
-      .prepare('INSERT INTO leads (id, program_id, team_id, session_id, name, contact, how_to_help, consented_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(lead.id, l.programId, l.teamId, l.sessionId, l.name, l.contact, l.howToHelp, lead.createdAt, lead.createdAt)
+      .prepare(
+        'INSERT INTO leads (id, program_id, team_id, session_id, name, contact, how_to_help, consented_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      )
+      .run(
+        lead.id,
+        l.programId,
+        l.teamId,
+        l.sessionId,
+        l.name,
+        l.contact,
+        l.howToHelp,
+        lead.createdAt,
+        lead.createdAt
+      )
     return lead
   }
 
   listLeads(programId: string): LeadRecord[] {
-    return (this.db.prepare('SELECT * FROM leads WHERE program_id = ? ORDER BY created_at DESC').all(programId) as Row[]).map(toLead)
+    return (
+      this.db
+        .prepare('SELECT * FROM leads WHERE program_id = ? ORDER BY created_at DESC')
+        .all(programId) as Row[]
+    ).map(toLead)
   }
 
   countLeads(programId: string): number {
-    return this.db.prepare('SELECT COUNT(*) FROM leads WHERE program_id = ?').pluck().get(programId) as number
+    return this.db
+      .prepare('SELECT COUNT(*) FROM leads WHERE program_id = ?')
+      .pluck()
+      .get(programId) as number
   }
 
   recordAudiencePeak(audienceKey: string, programId: string, viewers: number): void {
@@ -119,6 +195,9 @@ export class SqlitePitch implements PitchStore {
   }
 
   audienceTotal(programId: string): number {
-    return this.db.prepare('SELECT IFNULL(SUM(peak_viewers), 0) FROM pitch_audience WHERE program_id = ?').pluck().get(programId) as number
+    return this.db
+      .prepare('SELECT IFNULL(SUM(peak_viewers), 0) FROM pitch_audience WHERE program_id = ?')
+      .pluck()
+      .get(programId) as number
   }
 }

@@ -2,7 +2,13 @@ import type Database from 'better-sqlite3'
 import { POOL_SOURCES } from '../../../../shared/src/index.ts'
 import type { PoolSource, TeamRole } from '../../../../shared/src/index.ts'
 import { hashSecret, newId, newSecret, nowIso } from '../../ids.ts'
-import type { PoolEntryInput, PoolEntryRecord, PoolInvitationRecord, PoolSourceRecord, PoolStore } from '../PostingStore.ts'
+import type {
+  PoolEntryInput,
+  PoolEntryRecord,
+  PoolInvitationRecord,
+  PoolSourceRecord,
+  PoolStore,
+} from '../PostingStore.ts'
 
 type Row = Record<string, unknown>
 
@@ -41,7 +47,9 @@ export class SqlitePool implements PoolStore {
     const ids = rows.map((r) => r.id as string)
     const marks = ids.map(() => '?').join(', ')
     const sources = new Map<string, PoolSourceRecord[]>()
-    for (const r of this.db.prepare(`SELECT * FROM pool_sources WHERE entry_id IN (${marks}) ORDER BY created_at`).all(...ids) as Row[]) {
+    for (const r of this.db
+      .prepare(`SELECT * FROM pool_sources WHERE entry_id IN (${marks}) ORDER BY created_at`)
+      .all(...ids) as Row[]) {
       const list = sources.get(r.entry_id as string) ?? []
       list.push(toSource(r))
       sources.set(r.entry_id as string, list)
@@ -73,7 +81,9 @@ export class SqlitePool implements PoolStore {
   }
 
   private one(sql: string, ...params: unknown[]): PoolEntryRecord | undefined {
-    const row = this.db.prepare(`SELECT * FROM pool_entries ${sql}`).get(...params) as Row | undefined
+    const row = this.db.prepare(`SELECT * FROM pool_entries ${sql}`).get(...params) as
+      | Row
+      | undefined
     return row ? this.hydrate([row])[0] : undefined
   }
 
@@ -82,15 +92,21 @@ export class SqlitePool implements PoolStore {
     return this.db.transaction(() => {
       const at = nowIso()
       const key = contactKey(input.contact)
-      const existing = this.db.prepare('SELECT * FROM pool_entries WHERE contact_key = ?').get(key) as Row | undefined
+      const existing = this.db
+        .prepare('SELECT * FROM pool_entries WHERE contact_key = ?')
+        .get(key) as Row | undefined
       let entryId: string
       let withdrawToken: string | null = null
       if (existing) {
         entryId = existing.id as string
-        const tags = [...new Set([...(JSON.parse(existing.tags as string) as string[]), ...(input.tags ?? [])])]
+        const tags = [
+          ...new Set([...(JSON.parse(existing.tags as string) as string[]), ...(input.tags ?? [])]),
+        ]
         const note = [existing.note as string, input.note ?? ''].filter(Boolean).join('\n')
         this.db
-          .prepare('UPDATE pool_entries SET name = ?, contact = ?, tags = ?, note = ?, updated_at = ? WHERE id = ?')
+          .prepare(
+            'UPDATE pool_entries SET name = ?, contact = ?, tags = ?, note = ?, updated_at = ? WHERE id = ?'
+          )
           .run(input.name, input.contact, JSON.stringify(tags), note, at, entryId)
       } else {
         entryId = newId()
@@ -100,15 +116,33 @@ export class SqlitePool implements PoolStore {
             `INSERT INTO pool_entries (id, name, contact, contact_key, tags, note, withdraw_token_hash, is_demo, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
           )
-          .run(entryId, input.name, input.contact, key, JSON.stringify([...new Set(input.tags ?? [])]), input.note ?? '',
-            hashSecret(withdrawToken), input.isDemo ? 1 : 0, at, at)
+          .run(
+            entryId,
+            input.name,
+            input.contact,
+            key,
+            JSON.stringify([...new Set(input.tags ?? [])]),
+            input.note ?? '',
+            hashSecret(withdrawToken),
+            input.isDemo ? 1 : 0,
+            at,
+            at
+          )
       }
       this.db
         .prepare(
           `INSERT OR IGNORE INTO pool_sources (id, entry_id, source, program_id, team_id, application_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(newId(), entryId, input.source, input.programId, input.teamId, input.applicationId ?? null, at)
+        .run(
+          newId(),
+          entryId,
+          input.source,
+          input.programId,
+          input.teamId,
+          input.applicationId ?? null,
+          at
+        )
       return { entry: this.get(entryId)!, withdrawToken }
     })()
   }
@@ -122,15 +156,25 @@ export class SqlitePool implements PoolStore {
   }
 
   list(): PoolEntryRecord[] {
-    return this.hydrate(this.db.prepare('SELECT * FROM pool_entries ORDER BY updated_at DESC, id').all() as Row[])
+    return this.hydrate(
+      this.db.prepare('SELECT * FROM pool_entries ORDER BY updated_at DESC, id').all() as Row[]
+    )
   }
 
-  update(entryId: string, patch: { tags?: readonly string[]; note?: string }): PoolEntryRecord | undefined {
+  update(
+    entryId: string,
+    patch: { tags?: readonly string[]; note?: string }
+  ): PoolEntryRecord | undefined {
     const current = this.get(entryId)
     if (!current) return undefined
     this.db
       .prepare('UPDATE pool_entries SET tags = ?, note = ?, updated_at = ? WHERE id = ?')
-      .run(JSON.stringify(patch.tags ?? current.tags), patch.note ?? current.note, nowIso(), entryId)
+      .run(
+        JSON.stringify(patch.tags ?? current.tags),
+        patch.note ?? current.note,
+        nowIso(),
+        entryId
+      )
     return this.get(entryId)
   }
 
@@ -143,24 +187,38 @@ export class SqlitePool implements PoolStore {
       const entry = this.entryOfApplication(applicationId)
       if (!entry) return
       const marks = sources.map(() => '?').join(', ')
-      this.db.prepare(`DELETE FROM pool_sources WHERE application_id = ? AND source IN (${marks})`).run(applicationId, ...sources)
-      const left = this.db.prepare('SELECT COUNT(*) FROM pool_sources WHERE entry_id = ?').pluck().get(entry.id) as number
+      this.db
+        .prepare(`DELETE FROM pool_sources WHERE application_id = ? AND source IN (${marks})`)
+        .run(applicationId, ...sources)
+      const left = this.db
+        .prepare('SELECT COUNT(*) FROM pool_sources WHERE entry_id = ?')
+        .pluck()
+        .get(entry.id) as number
       if (left === 0) this.delete(entry.id)
     })()
   }
 
   entryOfApplication(applicationId: string): PoolEntryRecord | undefined {
-    return this.one('WHERE id = (SELECT entry_id FROM pool_sources WHERE application_id = ? LIMIT 1)', applicationId)
+    return this.one(
+      'WHERE id = (SELECT entry_id FROM pool_sources WHERE application_id = ? LIMIT 1)',
+      applicationId
+    )
   }
 
   recordInvitation(entryId: string, inviteId: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO pool_invitations (entry_id, invite_id, created_at) VALUES (?, ?, ?)').run(entryId, inviteId, nowIso())
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO pool_invitations (entry_id, invite_id, created_at) VALUES (?, ?, ?)'
+      )
+      .run(entryId, inviteId, nowIso())
   }
 
   countBySource(programId: string): Record<PoolSource, number> {
     const counts = Object.fromEntries(POOL_SOURCES.map((s) => [s, 0])) as Record<PoolSource, number>
     const rows = this.db
-      .prepare('SELECT source, COUNT(DISTINCT entry_id) AS n FROM pool_sources WHERE program_id = ? GROUP BY source')
+      .prepare(
+        'SELECT source, COUNT(DISTINCT entry_id) AS n FROM pool_sources WHERE program_id = ? GROUP BY source'
+      )
       .all(programId) as Row[]
     for (const r of rows) counts[r.source as PoolSource] = r.n as number
     return counts

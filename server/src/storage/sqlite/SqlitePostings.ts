@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3'
 import { PostingFacts } from '../../../../shared/src/index.ts'
 import { newId, nowIso } from '../../ids.ts'
-import type { PostingRecord, PostingStore, PostingVersionRecord, PostingWithVersion, PublishInput, PublishingStore } from '../PostingStore.ts'
+import type {
+  PostingRecord,
+  PostingStore,
+  PostingVersionRecord,
+  PostingWithVersion,
+  PublishInput,
+  PublishingStore,
+} from '../PostingStore.ts'
 import { SqliteApplications } from './SqliteApplications.ts'
 import { SqliteInterviews } from './SqliteInterviews.ts'
 import { SqlitePool } from './SqlitePool.ts'
@@ -59,7 +66,9 @@ class SqlitePublishing implements PublishingStore {
       if (posting) {
         version = posting.currentVersion + 1
         this.db
-          .prepare("UPDATE postings SET status = 'published', current_version = ?, updated_at = ? WHERE id = ?")
+          .prepare(
+            "UPDATE postings SET status = 'published', current_version = ?, updated_at = ? WHERE id = ?"
+          )
           .run(version, at, posting.id)
       } else {
         const id = newId()
@@ -72,14 +81,27 @@ class SqlitePublishing implements PublishingStore {
         posting = this.get(id)!
       }
       this.db
-        .prepare(`INSERT INTO posting_versions (posting_id, version, facts, snapshot, html, excerpt, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(posting.id, version, JSON.stringify(input.facts), input.snapshot, input.html, input.excerpt, at, input.publishedBy)
+        .prepare(
+          `INSERT INTO posting_versions (posting_id, version, facts, snapshot, html, excerpt, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+        )
+        .run(
+          posting.id,
+          version,
+          JSON.stringify(input.facts),
+          input.snapshot,
+          input.html,
+          input.excerpt,
+          at,
+          input.publishedBy
+        )
       return { posting: this.get(posting.id)!, version: this.version(posting.id, version)! }
     })()
   }
 
   unpublish(postingId: string): PostingRecord | undefined {
-    this.db.prepare("UPDATE postings SET status = 'unpublished', updated_at = ? WHERE id = ?").run(nowIso(), postingId)
+    this.db
+      .prepare("UPDATE postings SET status = 'unpublished', updated_at = ? WHERE id = ?")
+      .run(nowIso(), postingId)
     return this.get(postingId)
   }
 
@@ -101,7 +123,9 @@ class SqlitePublishing implements PublishingStore {
 
   listByProgram(programId: string): PostingRecord[] {
     const rows = this.db
-      .prepare('SELECT p.* FROM postings p JOIN teams t ON t.id = p.team_id WHERE p.program_id = ? ORDER BY t.position')
+      .prepare(
+        'SELECT p.* FROM postings p JOIN teams t ON t.id = p.team_id WHERE p.program_id = ? ORDER BY t.position'
+      )
       .all(programId) as Row[]
     return rows.map(toPosting)
   }
@@ -109,7 +133,9 @@ class SqlitePublishing implements PublishingStore {
   listPublished(): PostingWithVersion[] {
     const rows = this.db
       .prepare(
-        `SELECT p.*, ${VERSION_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')}
+        `SELECT p.*, ${VERSION_COLUMNS.split(', ')
+          .map((c) => `v.${c}`)
+          .join(', ')}
          FROM postings p JOIN posting_versions v ON v.posting_id = p.id AND v.version = p.current_version
          WHERE p.status = 'published' ORDER BY v.published_at DESC, p.id`
       )
@@ -118,17 +144,28 @@ class SqlitePublishing implements PublishingStore {
   }
 
   version(postingId: string, version: number): PostingVersionRecord | undefined {
-    const row = this.db.prepare(`SELECT ${VERSION_COLUMNS} FROM posting_versions WHERE posting_id = ? AND version = ?`).get(postingId, version) as Row | undefined
+    const row = this.db
+      .prepare(
+        `SELECT ${VERSION_COLUMNS} FROM posting_versions WHERE posting_id = ? AND version = ?`
+      )
+      .get(postingId, version) as Row | undefined
     return row && toVersion(row)
   }
 
   versions(postingId: string): PostingVersionRecord[] {
-    const rows = this.db.prepare(`SELECT ${VERSION_COLUMNS} FROM posting_versions WHERE posting_id = ? ORDER BY version`).all(postingId) as Row[]
+    const rows = this.db
+      .prepare(
+        `SELECT ${VERSION_COLUMNS} FROM posting_versions WHERE posting_id = ? ORDER BY version`
+      )
+      .all(postingId) as Row[]
     return rows.map(toVersion)
   }
 
   snapshot(postingId: string, version: number): Uint8Array | undefined {
-    const blob = this.db.prepare('SELECT snapshot FROM posting_versions WHERE posting_id = ? AND version = ?').pluck().get(postingId, version) as Buffer | undefined
+    const blob = this.db
+      .prepare('SELECT snapshot FROM posting_versions WHERE posting_id = ? AND version = ?')
+      .pluck()
+      .get(postingId, version) as Buffer | undefined
     return blob ? new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength) : undefined
   }
 }

@@ -133,7 +133,13 @@ class SqliteRecordStore implements RecordStore {
 
   createPerson(name: string, isAdmin: boolean): PersonRecord {
     const person = { id: newId(), name, isAdmin, createdAt: nowIso() }
-    this.run('INSERT INTO people (id, name, is_admin, created_at) VALUES (?, ?, ?, ?)', person.id, name, isAdmin ? 1 : 0, person.createdAt)
+    this.run(
+      'INSERT INTO people (id, name, is_admin, created_at) VALUES (?, ?, ?, ?)',
+      person.id,
+      name,
+      isAdmin ? 1 : 0,
+      person.createdAt
+    )
     return person
   }
 
@@ -143,11 +149,19 @@ class SqliteRecordStore implements RecordStore {
   }
 
   addAccessToken(tokenHash: string, personId: string): void {
-    this.run('INSERT INTO access_tokens (token_hash, person_id, created_at) VALUES (?, ?, ?)', tokenHash, personId, nowIso())
+    this.run(
+      'INSERT INTO access_tokens (token_hash, person_id, created_at) VALUES (?, ?, ?)',
+      tokenHash,
+      personId,
+      nowIso()
+    )
   }
 
   personByTokenHash(tokenHash: string): PersonRecord | undefined {
-    const row = this.get('SELECT p.* FROM access_tokens a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ?', tokenHash)
+    const row = this.get(
+      'SELECT p.* FROM access_tokens a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ?',
+      tokenHash
+    )
     return row && toPerson(row)
   }
 
@@ -164,14 +178,26 @@ class SqliteRecordStore implements RecordStore {
   }
 
   consumeSetupToken(tokenHash: string): boolean {
-    return this.run('UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL', nowIso(), tokenHash) === 1
+    return (
+      this.run(
+        'UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
+        nowIso(),
+        tokenHash
+      ) === 1
+    )
   }
 
   createProgram(p: Omit<ProgramRecord, 'id' | 'createdAt'>): ProgramRecord {
     const program = { ...p, id: newId(), createdAt: nowIso() }
     this.run(
       'INSERT INTO programs (id, name, region, targets, template, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      program.id, p.name, p.region, JSON.stringify(p.targets), JSON.stringify(p.template), p.createdBy, program.createdAt
+      program.id,
+      p.name,
+      p.region,
+      JSON.stringify(p.targets),
+      JSON.stringify(p.template),
+      p.createdBy,
+      program.createdAt
     )
     return program
   }
@@ -186,11 +212,18 @@ class SqliteRecordStore implements RecordStore {
   }
 
   createTeam(t: { programId: string; name: string; organization: string | null }): TeamRecord {
-    const position = (this.get('SELECT COUNT(*) AS n FROM teams WHERE program_id = ?', t.programId)?.n as number) ?? 0
+    const position =
+      (this.get('SELECT COUNT(*) AS n FROM teams WHERE program_id = ?', t.programId)
+        ?.n as number) ?? 0
     const team = { ...t, id: newId(), position, createdAt: nowIso() }
     this.run(
       'INSERT INTO teams (id, program_id, name, organization, position, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      team.id, t.programId, t.name, t.organization, position, team.createdAt
+      team.id,
+      t.programId,
+      t.name,
+      t.organization,
+      position,
+      team.createdAt
     )
     return team
   }
@@ -201,39 +234,69 @@ class SqliteRecordStore implements RecordStore {
   }
 
   listTeams(programId: string): TeamRecord[] {
-    return this.all('SELECT * FROM teams WHERE program_id = ? ORDER BY position', programId).map(toTeam)
+    return this.all('SELECT * FROM teams WHERE program_id = ? ORDER BY position', programId).map(
+      toTeam
+    )
   }
 
   addMembership(m: Omit<MembershipRecord, 'id' | 'createdAt'>): MembershipRecord {
     const existing = this.get(
       "SELECT * FROM memberships WHERE person_id = ? AND program_id = ? AND IFNULL(team_id, '') = IFNULL(?, '')",
-      m.personId, m.programId, m.teamId
+      m.personId,
+      m.programId,
+      m.teamId
     )
     if (existing) return toMembership(existing)
     const membership = { ...m, id: newId(), createdAt: nowIso() }
     this.run(
       'INSERT INTO memberships (id, person_id, program_id, team_id, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      membership.id, m.personId, m.programId, m.teamId, m.role, membership.createdAt
+      membership.id,
+      m.personId,
+      m.programId,
+      m.teamId,
+      m.role,
+      membership.createdAt
     )
     return membership
   }
 
   membershipsOfPerson(personId: string): MembershipView[] {
-    return this.all(`${MEMBERSHIP_VIEW} WHERE m.person_id = ? ORDER BY g.created_at DESC, t.position`, personId).map(toMembershipView)
+    return this.all(
+      `${MEMBERSHIP_VIEW} WHERE m.person_id = ? ORDER BY g.created_at DESC, t.position`,
+      personId
+    ).map(toMembershipView)
   }
 
   teamMembers(teamId: string): MembershipView[] {
-    return this.all(`${MEMBERSHIP_VIEW} WHERE m.team_id = ? ORDER BY m.created_at`, teamId).map(toMembershipView)
+    return this.all(`${MEMBERSHIP_VIEW} WHERE m.team_id = ? ORDER BY m.created_at`, teamId).map(
+      toMembershipView
+    )
   }
 
-  createInvite(i: Omit<InviteRecord, 'id' | 'createdAt' | 'revokedAt' | 'acceptedCount'> & { tokenHash: string }): InviteRecord {
+  createInvite(
+    i: Omit<InviteRecord, 'id' | 'createdAt' | 'revokedAt' | 'acceptedCount'> & {
+      tokenHash: string
+    }
+  ): InviteRecord {
     const invite: InviteRecord = {
-      id: newId(), teamId: i.teamId, role: i.role, createdBy: i.createdBy,
-      createdAt: nowIso(), expiresAt: i.expiresAt, revokedAt: null, acceptedCount: 0,
+      id: newId(),
+      teamId: i.teamId,
+      role: i.role,
+      createdBy: i.createdBy,
+      createdAt: nowIso(),
+      expiresAt: i.expiresAt,
+      revokedAt: null,
+      acceptedCount: 0,
     }
     this.run(
       'INSERT INTO invites (id, token_hash, team_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      invite.id, i.tokenHash, i.teamId, i.role, i.createdBy, invite.createdAt, i.expiresAt
+      invite.id,
+      i.tokenHash,
+      i.teamId,
+      i.role,
+      i.createdBy,
+      invite.createdAt,
+      i.expiresAt
     )
     return invite
   }
@@ -244,13 +307,17 @@ class SqliteRecordStore implements RecordStore {
   }
 
   listInvites(teamId: string): InviteRecord[] {
-    return this.all('SELECT * FROM invites WHERE team_id = ? ORDER BY created_at DESC', teamId).map(toInvite)
+    return this.all('SELECT * FROM invites WHERE team_id = ? ORDER BY created_at DESC', teamId).map(
+      toInvite
+    )
   }
 
   revokeInvite(teamId: string, inviteId: string): boolean {
     const changed = this.run(
       'UPDATE invites SET revoked_at = IFNULL(revoked_at, ?) WHERE id = ? AND team_id = ?',
-      nowIso(), inviteId, teamId
+      nowIso(),
+      inviteId,
+      teamId
     )
     return changed === 1
   }
@@ -260,10 +327,18 @@ class SqliteRecordStore implements RecordStore {
   }
 
   programMembers(programId: string): MembershipView[] {
-    return this.all(`${MEMBERSHIP_VIEW} WHERE m.program_id = ? ORDER BY m.team_id IS NOT NULL, t.position, m.created_at`, programId).map(toMembershipView)
+    return this.all(
+      `${MEMBERSHIP_VIEW} WHERE m.program_id = ? ORDER BY m.team_id IS NOT NULL, t.position, m.created_at`,
+      programId
+    ).map(toMembershipView)
   }
 
-  openRound(r: { teamId: string; openedBy: string | null; snapshot: Uint8Array; reviewerIds: readonly string[] }): RoundRecord | null {
+  openRound(r: {
+    teamId: string
+    openedBy: string | null
+    snapshot: Uint8Array
+    reviewerIds: readonly string[]
+  }): RoundRecord | null {
     return this.rounds.open(r)
   }
 
@@ -279,7 +354,10 @@ class SqliteRecordStore implements RecordStore {
     return this.rounds.list(teamId)
   }
 
-  closeRound(roundId: string, c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }): boolean {
+  closeRound(
+    roundId: string,
+    c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }
+  ): boolean {
     return this.rounds.close(roundId, c)
   }
 

@@ -12,8 +12,12 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
  * one already applied still runs.
  */
 export function migrate(db: Database.Database): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)')
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)'
+  )
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]
+  )
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
