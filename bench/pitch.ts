@@ -12,7 +12,7 @@
  *
  * Options (env): BENCH_VIEWERS (default 250), BENCH_SLIDES (default 150), BENCH_INTERVAL_MS (default 200).
  */
-import { STAGE_KEYS, STAGE_MAP, ShareLink, PitchSession } from '../shared/src/index.ts'
+import { STAGE_KEYS, STAGE_MAP, ShareLink, PitchSession } from '@specboard/shared'
 import { apiRequest } from '../tests/helpers/api.ts'
 import { startServer } from '../tests/helpers/startServer.ts'
 import { createTeamFixture } from '../tests/helpers/team.ts'
@@ -24,7 +24,7 @@ import {
   syncedProvider,
   waitFor,
 } from '../tests/helpers/wsClient.ts'
-import { MESSAGE_TYPE } from '../shared/src/index.ts'
+import { MESSAGE_TYPE } from '@specboard/shared'
 
 process.setMaxListeners(0)
 

@@ -3,7 +3,7 @@
  * checked against the shared zod schemas, failures turned into an {@link ApiRequestError}.
  */
 import type { z } from 'zod'
-import { ApiError } from '../../shared/src/index.ts'
+import { ApiError } from '@specboard/shared'
 
 /** What kind of failure a request ended in, so the UI can say it in words. */
 export type ApiErrorKind =

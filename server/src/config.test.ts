@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_FRAME_BYTES } from '../../shared/src/index.ts'
+import { DEFAULT_MAX_FRAME_BYTES } from '@specboard/shared'
 import { readConfig } from './config.ts'
 
 describe('readConfig', () => {

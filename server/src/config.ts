@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { DEFAULT_MAX_FRAME_BYTES } from '../../shared/src/index.ts'
+import { DEFAULT_MAX_FRAME_BYTES } from '@specboard/shared'
 
 /** Everything the server reads from its environment, with defaults; read once, at start. */
 export interface Config {

@@ -10,7 +10,7 @@ import {
   CreateTeamResponse,
   Me,
   type TeamRole,
-} from '../../shared/src/index.ts'
+} from '@specboard/shared'
 
 /** Where the API is and who calls it by default (the operations token). */
 export interface ApiTarget {

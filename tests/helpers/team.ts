@@ -1,5 +1,5 @@
 /** A team with one person per role, made through the real API (no vitest here: the bench uses it too). */
-import type { TeamRole } from '../../shared/src/index.ts'
+import type { TeamRole } from '@specboard/shared'
 import { createProgram, createTeam, joinTeam, type ApiTarget } from './api.ts'
 
 /** A team and one access token per role, plus someone from another team of the same program. */

@@ -13,7 +13,7 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
-import { MESSAGE_TYPE } from '../../shared/src/index.ts'
+import { MESSAGE_TYPE } from '@specboard/shared'
 
 /** What a client needs to know about the server. */
 export interface CollabTarget {

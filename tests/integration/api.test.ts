@@ -1,11 +1,6 @@
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  ApiError,
-  CreateInviteResponse,
-  DEFAULT_TEMPLATE,
-  Program,
-} from '../../shared/src/index.ts'
+import { ApiError, CreateInviteResponse, DEFAULT_TEMPLATE, Program } from '@specboard/shared'
 import {
   acceptInvite,
   apiRequest,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SECTION_META_MAP } from '../../shared/src/index.ts'
+import { SECTION_META_MAP } from '@specboard/shared'
 import {
   appendRowOnDisk,
   createTeamFixture,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CLOSE_CODE } from '../../shared/src/index.ts'
+import { CLOSE_CODE } from '@specboard/shared'
 import {
   createTeamFixture,
   diskContains,

@@ -9,7 +9,7 @@ import {
   ShareLink,
   StageTimer,
   remainingMs,
-} from '../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
 import {
   createTeamFixture,

@@ -1,6 +1,6 @@
 /** The demo program publishes its five sheets with a pipeline that tells the original account's numbers. */
 import { describe, expect, it } from 'vitest'
-import { Pipeline, PostingList, ProgramFigures, ProgramList } from '../../shared/src/index.ts'
+import { Pipeline, PostingList, ProgramFigures, ProgramList } from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
 import { useServer } from '../helpers/fixtures.ts'
 import { getPage } from './postingsFixture.ts'

@@ -4,7 +4,7 @@
  * and the per-address limit.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { Pipeline, TeamPosting } from '../../shared/src/index.ts'
+import { Pipeline, TeamPosting } from '@specboard/shared'
 import { apiRequest, createTeam } from '../helpers/api.ts'
 import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { childrenNamed, parseXml } from '../helpers/xml.ts'

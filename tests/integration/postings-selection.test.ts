@@ -12,7 +12,7 @@ import {
   Pipeline,
   PoolList,
   ProgramFigures,
-} from '../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
 import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { applyTo, errorOf, getPage, postForm, publish, writeSection } from './postingsFixture.ts'

@@ -4,7 +4,7 @@
  * redirects not followed, so the test sees the 303 and its Location).
  */
 import * as Y from 'yjs'
-import { PostingDetail, type PostingFactsInput } from '../../shared/src/index.ts'
+import { PostingDetail, type PostingFactsInput } from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
 import type { TestServer } from '../helpers/startServer.ts'
 import { syncedProvider } from '../helpers/wsClient.ts'

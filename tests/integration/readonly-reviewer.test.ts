@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CLOSE_CODE } from '../../shared/src/index.ts'
+import { CLOSE_CODE } from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
 import {
   createTeamFixture,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { FEEDBACK_THREADS_MAP, Round, SheetDiff, Thread } from '../../shared/src/index.ts'
+import { FEEDBACK_THREADS_MAP, Round, SheetDiff, Thread } from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
 import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { sleep, syncedProvider, waitFor, type ProviderClient } from '../helpers/wsClient.ts'

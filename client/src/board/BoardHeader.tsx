@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { Completeness, Team } from '../../../shared/src/index.ts'
+import type { Completeness, Team } from '@specboard/shared'
 import type { ConnectionState } from '../collab/ConnectionTracker.ts'
 import type { PresentPerson } from '../collab/usePresence.ts'
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { InviteList as InviteListSchema, type InviteListItem } from '../../../shared/src/index.ts'
+import { InviteList as InviteListSchema, type InviteListItem } from '@specboard/shared'
 import { apiRequest, apiSend } from '../api.ts'
 import { useApi } from '../ui/useApi.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'

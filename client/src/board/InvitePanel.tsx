@@ -6,7 +6,7 @@ import {
   canInvite,
   type Role,
   type TeamRole,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { CopyField } from '../ui/CopyField.tsx'

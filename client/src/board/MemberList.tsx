@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { TeamMember } from '../../../shared/src/index.ts'
+import type { TeamMember } from '@specboard/shared'
 import { colorForPerson } from '../collab/userColor.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 

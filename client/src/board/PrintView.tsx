@@ -1,7 +1,7 @@
 import { EditorContent, useEditorState } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { Team, type TemplateSection } from '../../../shared/src/index.ts'
+import { Team, type TemplateSection } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import type { CollabDocument } from '../collab/openDocument.ts'
 import { useDocument, useDocumentReady } from '../collab/useDocument.ts'

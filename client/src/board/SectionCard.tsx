@@ -6,7 +6,7 @@ import {
   type SectionStatus,
   type TeamMember,
   type TemplateSection,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import type { CollabDocument } from '../collab/openDocument.ts'
 import type { PresenceUser, PresentPerson } from '../collab/usePresence.ts'
 import { SectionEditor } from '../editor/SectionEditor.tsx'

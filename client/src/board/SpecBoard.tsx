@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Team, can, documentAccess, type Me } from '../../../shared/src/index.ts'
+import { Team, can, documentAccess, type Me } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useDocument, useConnection, useDocumentReady } from '../collab/useDocument.ts'
 import {

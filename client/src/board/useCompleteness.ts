@@ -7,7 +7,7 @@ import {
   readSectionMeta,
   type Completeness,
   type SheetTemplate,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 
 // Typing fires an update per keystroke; recounting a few times a second is plenty for a meter.
 const RECOUNT_DELAY_MS = 250

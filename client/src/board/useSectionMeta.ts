@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { SECTION_META_MAP, readSectionMeta, type SectionMeta } from '../../../shared/src/index.ts'
+import { SECTION_META_MAP, readSectionMeta, type SectionMeta } from '@specboard/shared'
 
 /** Meta per section key, with a setter that merges a patch into one section's value. */
 export function useSectionMeta(ydoc: Y.Doc): {

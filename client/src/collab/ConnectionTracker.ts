@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
-import { CLOSE_CODE, FATAL_CLOSE_CODES } from '../../../shared/src/index.ts'
+import { CLOSE_CODE, FATAL_CLOSE_CODES } from '@specboard/shared'
 
 /** Why the server refused the connection for good. */
 export type FatalReason = 'unauthorized' | 'forbidden' | 'unknownDocument'

@@ -8,7 +8,7 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { FATAL_CLOSE_CODES } from '../../../shared/src/index.ts'
+import { FATAL_CLOSE_CODES } from '@specboard/shared'
 import { ConnectionTracker } from './ConnectionTracker.ts'
 
 /** A live collaborative document. */

@@ -13,7 +13,7 @@ import { ImeCompositionGuard } from './imeCompositionGuard.ts'
 import { SectionAnnotationsExtension, type SectionAnnotations } from './sectionAnnotations.ts'
 import type { WebsocketProvider } from 'y-websocket'
 import type { PresenceUser } from '../collab/usePresence.ts'
-import { sheetContentExtensions } from '../../../shared/src/editorExtensions.ts'
+import { sheetContentExtensions } from '@specboard/shared/editorExtensions'
 
 /** What a section editor is bound to. */
 export interface SectionEditorBinding {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_COMMENT_LENGTH, type Round } from '../../../shared/src/index.ts'
+import { MAX_COMMENT_LENGTH, type Round } from '@specboard/shared'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Round, SectionDiff } from '../../../shared/src/index.ts'
+import type { Round, SectionDiff } from '@specboard/shared'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import { Loading } from '../ui/Loading.tsx'

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Thread } from '../../../shared/src/index.ts'
+import type { Thread } from '@specboard/shared'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { Loading } from '../ui/Loading.tsx'
 import { isVisible, THREAD_FILTERS, type ThreadFilter } from './FeedbackStore.ts'

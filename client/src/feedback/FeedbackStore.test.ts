@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Thread } from '../../../shared/src/index.ts'
+import type { Thread } from '@specboard/shared'
 import { FeedbackStore } from './FeedbackStore.ts'
 
 const reviewer = { personId: 'rev', name: '審査 太郎', role: 'reviewer' as const }

@@ -3,7 +3,7 @@
  * their words, the comment being written, the selection, the panel, and unread counts. It is also what
  * the section editors read their highlights from (it implements the editor's SectionAnnotations).
  */
-import type { Thread } from '../../../shared/src/index.ts'
+import type { Thread } from '@specboard/shared'
 import type { EncodedRange } from '../editor/relativePositions.ts'
 import type {
   SectionAnnotations,

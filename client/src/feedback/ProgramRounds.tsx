@@ -7,7 +7,7 @@ import {
   type ProgramRoundsOpened,
   type Round,
   type TeamSummary,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'

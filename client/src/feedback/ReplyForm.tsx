@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_COMMENT_LENGTH } from '../../../shared/src/index.ts'
+import { MAX_COMMENT_LENGTH } from '@specboard/shared'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 

@@ -11,7 +11,7 @@ import {
   type ReactNode,
 } from 'react'
 import type * as Y from 'yjs'
-import { FEEDBACK_THREADS_MAP, Thread, type Round, type Team } from '../../../shared/src/index.ts'
+import { FEEDBACK_THREADS_MAP, Thread, type Round, type Team } from '@specboard/shared'
 import { useDocument } from '../collab/useDocument.ts'
 import { isRangeAlive } from '../editor/relativePositions.ts'
 import { useApi } from '../ui/useApi.ts'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { can, type Round } from '../../../shared/src/index.ts'
+import { can, type Round } from '@specboard/shared'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'

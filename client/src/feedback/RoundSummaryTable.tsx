@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Round, SheetTemplate } from '../../../shared/src/index.ts'
+import type { Round, SheetTemplate } from '@specboard/shared'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { CommentText } from './CommentText.tsx'
 import { sectionTitle, summaryTotals } from './roundFacts.ts'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { can } from '../../../shared/src/index.ts'
+import { can } from '@specboard/shared'
 import { useFeedback, useReviewRounds } from './ReviewContext.tsx'
 
 /** On a section card: comment on the whole section, and its open threads at a glance. */

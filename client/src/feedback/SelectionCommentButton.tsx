@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { can } from '../../../shared/src/index.ts'
+import { can } from '@specboard/shared'
 import { useFeedback, useReviewRounds } from './ReviewContext.tsx'
 
 const BUTTON_WIDTH = 120

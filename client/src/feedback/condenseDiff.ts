@@ -2,7 +2,7 @@
  * Shortens the unchanged text of a section diff to some context around each change, so a long section
  * with one edited sentence reads as that sentence.
  */
-import type { DiffPart } from '../../../shared/src/index.ts'
+import type { DiffPart } from '@specboard/shared'
 
 /** A diff run to show: the server's parts, plus gaps where unchanged text was left out. */
 export type ShownPart = DiffPart | { readonly kind: 'gap' }

@@ -10,7 +10,7 @@ import {
   SheetDiff,
   Thread,
   type CreateThreadRequest,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest, apiSend } from '../api.ts'
 
 const team = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`

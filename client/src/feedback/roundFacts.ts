@@ -1,5 +1,5 @@
 /** Small facts about rounds that several review screens show. */
-import type { Round, RoundSummary, SheetTemplate } from '../../../shared/src/index.ts'
+import type { Round, RoundSummary, SheetTemplate } from '@specboard/shared'
 import type { Language } from '../i18n/index.ts'
 
 /** A section's title in the UI language; the key itself if the template no longer has it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Thread } from '../../../shared/src/index.ts'
+import type { Thread } from '@specboard/shared'
 import { countUnread, latestEntryAt } from './unread.ts'
 
 const author = (personId: string) => ({ personId, name: personId, role: 'reviewer' as const })

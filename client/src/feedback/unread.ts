@@ -3,7 +3,7 @@
  * feedback panel for the team. "Last seen" is the newest entry's server time, kept in localStorage, so a
  * wrong clock on this machine cannot hide or resurface anything.
  */
-import type { Thread } from '../../../shared/src/index.ts'
+import type { Thread } from '@specboard/shared'
 
 /** Counts entries (threads and replies) by someone else, created after `lastSeen`. */
 export function countUnread(

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'wouter'
-import { CreateProgramRequest, CreatedId } from '../../../shared/src/index.ts'
+import { CreateProgramRequest, CreatedId } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ProgramList, can, type Me } from '../../../shared/src/index.ts'
+import { ProgramList, can, type Me } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useSession } from '../session/SessionContext.tsx'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { Membership, ProgramList } from '../../../shared/src/index.ts'
+import type { Membership, ProgramList } from '@specboard/shared'
 
 interface ProgramGroup {
   programId: string

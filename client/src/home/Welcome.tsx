@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { SetupStatus } from '../../../shared/src/index.ts'
+import { SetupStatus } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useApi } from '../ui/useApi.ts'
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'wouter'
-import { AcceptInviteResponse, InviteInfo } from '../../../shared/src/index.ts'
+import { AcceptInviteResponse, InviteInfo } from '@specboard/shared'
 import { ApiRequestError, apiRequest } from '../api.ts'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'

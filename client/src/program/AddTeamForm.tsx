@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CreateTeamRequest, CreateTeamResponse } from '../../../shared/src/index.ts'
+import { CreateTeamRequest, CreateTeamResponse } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'

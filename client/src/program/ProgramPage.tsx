@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { Program } from '../../../shared/src/index.ts'
+import { Program } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { TeamSummary } from '../../../shared/src/index.ts'
+import type { TeamSummary } from '@specboard/shared'
 import { colorForPerson } from '../collab/userColor.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 import { CompletenessMeter } from '../ui/CompletenessMeter.tsx'

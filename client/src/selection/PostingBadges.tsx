@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { PostingListItem } from '../../../shared/src/index.ts'
+import type { PostingListItem } from '@specboard/shared'
 
 /** Whether a posting takes applications now (募集中 / 募集終了 / 非公開), its version, and "demo". */
 export function PostingBadges({

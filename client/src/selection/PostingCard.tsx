@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { PostingListItem } from '../../../shared/src/index.ts'
+import type { PostingListItem } from '@specboard/shared'
 import { formatCount } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { PostingBadges } from './PostingBadges.tsx'

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { can, type Role } from '../../../shared/src/index.ts'
+import { can, type Role } from '@specboard/shared'
 import { selectionLinks } from './selectionApi.ts'
 import './selection.css'
 

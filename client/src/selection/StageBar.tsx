@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { APPLICATION_STAGES, type StageCounts } from '../../../shared/src/index.ts'
+import { APPLICATION_STAGES, type StageCounts } from '@specboard/shared'
 import { formatCount } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 

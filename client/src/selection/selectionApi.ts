@@ -22,7 +22,7 @@ import {
   type InvitePoolEntryRequest,
   type ManagedStage,
   type PublishPostingRequest,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest, apiSend } from '../api.ts'
 
 const enc = encodeURIComponent

@@ -2,7 +2,7 @@
  * Postings and interviews speak Japan time (the public pages and calendar files do too), whatever the
  * coordinator's computer is set to. Japan has no daylight saving time, so the offset is always +09:00.
  */
-import { DISPLAY_TIME_ZONE } from '../../../shared/src/index.ts'
+import { DISPLAY_TIME_ZONE } from '@specboard/shared'
 
 export const TOKYO = DISPLAY_TIME_ZONE
 const OFFSET = '+09:00'

@@ -11,7 +11,7 @@ import {
   useState,
   type ReactNode,
 } from 'react'
-import { Me } from '../../../shared/src/index.ts'
+import { Me } from '@specboard/shared'
 import { ApiRequestError, apiRequest, apiSend } from '../api.ts'
 
 interface Session {

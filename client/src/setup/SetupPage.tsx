@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'wouter'
-import { SetupResponse } from '../../../shared/src/index.ts'
+import { SetupResponse } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useSession } from '../session/SessionContext.tsx'
 import { NameForm } from '../ui/NameForm.tsx'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Completeness } from '../../../shared/src/index.ts'
+import type { Completeness } from '@specboard/shared'
 import { formatPercent } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import './ui.css'

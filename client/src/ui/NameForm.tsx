@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PersonName } from '../../../shared/src/index.ts'
+import { PersonName } from '@specboard/shared'
 import { ErrorMessage } from './ErrorMessage.tsx'
 
 interface NameFormProps {

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { splitTags } from '../../../shared/src/index.ts'
+import { splitTags } from '@specboard/shared'
 
 interface TagsFieldProps {
   label: string

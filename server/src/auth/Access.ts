@@ -4,8 +4,8 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import { parse as parseCookies } from 'hono/utils/cookie'
-import { TOKEN_COOKIE } from '../../../shared/src/index.ts'
-import type { Role } from '../../../shared/src/index.ts'
+import { TOKEN_COOKIE } from '@specboard/shared'
+import type { Role } from '@specboard/shared'
 import type { RecordStore } from '../storage/Storage.ts'
 import { hashSecret } from '../ids.ts'
 

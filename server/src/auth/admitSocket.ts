@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { randomBytes } from 'node:crypto'
-import { CLOSE_CODE, documentAccess, parseDocumentName } from '../../../shared/src/index.ts'
+import { CLOSE_CODE, documentAccess, parseDocumentName } from '@specboard/shared'
 import type { Admit, Admission } from '../collab/CollabServer.ts'
 import type { ConnectionIdentity } from '../collab/Connection.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'

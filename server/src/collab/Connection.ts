@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws'
-import type { Role } from '../../../shared/src/index.ts'
-import { CLOSE_CODE } from '../../../shared/src/index.ts'
+import type { Role } from '@specboard/shared'
+import { CLOSE_CODE } from '@specboard/shared'
 import { RateLimiter } from './RateLimiter.ts'
 
 /** Who is on the other end of a socket, as the server authenticated them. */

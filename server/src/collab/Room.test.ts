@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { MAX_AWARENESS_BYTES } from '../../../shared/src/index.ts'
+import { MAX_AWARENESS_BYTES } from '@specboard/shared'
 import type { DocumentStore } from '../storage/Storage.ts'
 import { Connection } from './Connection.ts'
 import {

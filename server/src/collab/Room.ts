@@ -13,7 +13,7 @@ import {
   encodeAwarenessUpdate as encodeFullAwareness,
   removeAwarenessStates,
 } from 'y-protocols/awareness'
-import { MAX_AWARENESS_BYTES } from '../../../shared/src/index.ts'
+import { MAX_AWARENESS_BYTES } from '@specboard/shared'
 import type { DocumentStore } from '../storage/Storage.ts'
 import { loadDocument } from '../storage/loadDocument.ts'
 import type { Connection } from './Connection.ts'

@@ -8,7 +8,7 @@
  */
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
-import { MESSAGE_TYPE } from '../../../shared/src/index.ts'
+import { MESSAGE_TYPE } from '@specboard/shared'
 
 export const SYNC_TYPE = { step1: 0, step2: 1, update: 2 } as const
 

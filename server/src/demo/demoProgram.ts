@@ -3,7 +3,7 @@
  *
  * Typed data only; whoever seeds a demo turns these blocks into the sheets' rich text.
  */
-import type { ProgramTargets, SectionStatus } from '../../../shared/src/index.ts'
+import type { ProgramTargets, SectionStatus } from '@specboard/shared'
 
 /** One block of rich text in a demo section. */
 export type DemoBlock =

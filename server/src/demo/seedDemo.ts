@@ -1,10 +1,5 @@
 import * as Y from 'yjs'
-import {
-  EMPTY_SECTION_META,
-  DEFAULT_TEMPLATE,
-  TEAM_ROLES,
-  documentName,
-} from '../../../shared/src/index.ts'
+import { EMPTY_SECTION_META, DEFAULT_TEMPLATE, TEAM_ROLES, documentName } from '@specboard/shared'
 import type { Storage } from '../storage/Storage.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import { DEMO_PROGRAM } from './demoProgram.ts'

@@ -4,9 +4,9 @@
  * applicants, a 15-minute interview each, 10 placed, 22 kept in the talent pool — with a few still in
  * progress. Everything is marked demo (a badge on the pages, noindex, a column in the CSV exports).
  */
-import { INTERVIEW_MINUTES } from '../../../shared/src/index.ts'
-import type { PostingFacts, PostingFactsInput } from '../../../shared/src/index.ts'
-import { PostingFacts as PostingFactsSchema } from '../../../shared/src/index.ts'
+import { INTERVIEW_MINUTES } from '@specboard/shared'
+import type { PostingFacts, PostingFactsInput } from '@specboard/shared'
+import { PostingFacts as PostingFactsSchema } from '@specboard/shared'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { ApplicationRecord, PostingStore, SlotRecord } from '../storage/PostingStore.ts'
 import type { ProgramRecord, Storage } from '../storage/Storage.ts'

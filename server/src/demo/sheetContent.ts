@@ -4,7 +4,7 @@
  * clients, which would each insert their own copy.
  */
 import * as Y from 'yjs'
-import { SECTION_META_MAP, type SectionMeta } from '../../../shared/src/index.ts'
+import { SECTION_META_MAP, type SectionMeta } from '@specboard/shared'
 import type { DemoBlock } from './demoProgram.ts'
 
 function paragraph(text: string, bold: readonly string[] = []): Y.XmlElement {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { Anchor } from '../../../shared/src/index.ts'
+import type { Anchor } from '@specboard/shared'
 
 /** Decodes one base64 relative position; null for bytes that are not one. */
 function decodePosition(encoded: string): Y.RelativePosition | null {

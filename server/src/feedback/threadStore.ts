@@ -3,7 +3,7 @@
  * one transaction, after all checks have passed, so a refused request changes nothing.
  */
 import type * as Y from 'yjs'
-import { FEEDBACK_THREADS_MAP, Thread } from '../../../shared/src/index.ts'
+import { FEEDBACK_THREADS_MAP, Thread } from '@specboard/shared'
 
 function threadsOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(FEEDBACK_THREADS_MAP)

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { can, type Capability, type Role } from '../../../shared/src/index.ts'
+import { can, type Capability, type Role } from '@specboard/shared'
 import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import type { AppEnv } from './AppEnv.ts'

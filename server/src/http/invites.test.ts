@@ -5,7 +5,7 @@ import {
   InviteInfo,
   InviteList,
   Me,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { createTestApp, type TestApp } from '../../../tests/helpers/testApp.ts'
 
 const DAY_MS = 24 * 3600 * 1000

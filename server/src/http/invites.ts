@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { AcceptInviteRequest, CreateInviteRequest, canInvite } from '../../../shared/src/index.ts'
+import { AcceptInviteRequest, CreateInviteRequest, canInvite } from '@specboard/shared'
 import type {
   AcceptInviteResponse,
   CreateInviteResponse,
   InviteInfo,
   InviteListItem,
   TeamRole,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import type { InviteRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret, newSecret } from '../ids.ts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import * as api from '../../../shared/src/api.ts'
-import * as feedback from '../../../shared/src/feedback.ts'
+import * as api from '@specboard/shared/api'
+import * as feedback from '@specboard/shared/feedback'
 import { POSTING_OPERATIONS } from './openapiPostings.ts'
 
 export type Op = {

@@ -3,7 +3,7 @@
  * shared/src/postings.ts; downloads name their media type; the public pages are listed for completeness
  * (HTML and forms, no JSON).
  */
-import * as postings from '../../../shared/src/postings.ts'
+import * as postings from '@specboard/shared/postings'
 import type { Op } from './openapi.ts'
 
 const csv = 'text/csv; charset=utf-8 (UTF-8 with BOM)'

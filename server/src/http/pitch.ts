@@ -8,8 +8,8 @@ import {
   CLOSE_CODE,
   can,
   documentName,
-} from '../../../shared/src/index.ts'
-import type { PitchSession, ShareLink } from '../../../shared/src/index.ts'
+} from '@specboard/shared'
+import type { PitchSession, ShareLink } from '@specboard/shared'
 import type { PitchSessionRecord, ShareLinkRecord } from '../storage/PitchStore.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret, newSecret } from '../ids.ts'

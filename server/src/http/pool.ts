@@ -8,13 +8,8 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import {
-  InvitePoolEntryRequest,
-  PoolQuery,
-  UpdatePoolEntryRequest,
-  can,
-} from '../../../shared/src/index.ts'
-import type { PoolEntry, PoolList } from '../../../shared/src/index.ts'
+import { InvitePoolEntryRequest, PoolQuery, UpdatePoolEntryRequest, can } from '@specboard/shared'
+import type { PoolEntry, PoolList } from '@specboard/shared'
 import type { PoolEntryRecord } from '../storage/PostingStore.ts'
 import { HttpError } from '../errors.ts'
 import { toCsv } from '../publishing/csv.ts'

@@ -1,6 +1,6 @@
 /** Finds postings, applications and interviews by id and checks the caller's role on their team. */
 import type { Context } from 'hono'
-import type { Capability, Role } from '../../../shared/src/index.ts'
+import type { Capability, Role } from '@specboard/shared'
 import type { ApplicationRecord, InterviewRecord, PostingRecord } from '../storage/PostingStore.ts'
 import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'

@@ -3,8 +3,8 @@
  * postings of a program. The public pages are in publicPages.ts.
  */
 import { Hono } from 'hono'
-import { PublishPostingRequest, can } from '../../../shared/src/index.ts'
-import type { PostingList, TeamPosting } from '../../../shared/src/index.ts'
+import { PublishPostingRequest, can } from '@specboard/shared'
+import type { PostingList, TeamPosting } from '@specboard/shared'
 import { HttpError } from '../errors.ts'
 import { publishPosting } from '../publishing/publishPosting.ts'
 import { postingDetail, postingListItem } from '../publishing/views.ts'

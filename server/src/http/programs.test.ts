@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TEMPLATE, Program, ProgramList } from '../../../shared/src/index.ts'
+import { DEFAULT_TEMPLATE, Program, ProgramList } from '@specboard/shared'
 import { createTestApp, type TestApp } from '../../../tests/helpers/testApp.ts'
 
 describe('program routes', () => {

@@ -5,8 +5,8 @@ import {
   DEFAULT_TEMPLATE,
   can,
   teamDocuments,
-} from '../../../shared/src/index.ts'
-import type { Program, ProgramList, TeamSummary } from '../../../shared/src/index.ts'
+} from '@specboard/shared'
+import type { Program, ProgramList, TeamSummary } from '@specboard/shared'
 import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'

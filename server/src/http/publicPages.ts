@@ -12,7 +12,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { ApplicationForm } from '../../../shared/src/index.ts'
+import { ApplicationForm } from '@specboard/shared'
 import type {
   ApplicationRecord,
   PostingRecord,

@@ -1,13 +1,8 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import * as Y from 'yjs'
-import {
-  CloseRoundRequest,
-  DiffPoint,
-  OpenRoundRequest,
-  documentName,
-} from '../../../shared/src/index.ts'
-import type { Round, SheetDiff } from '../../../shared/src/index.ts'
+import { CloseRoundRequest, DiffPoint, OpenRoundRequest, documentName } from '@specboard/shared'
+import type { Round, SheetDiff } from '@specboard/shared'
 import type { ProgramRecord, RoundRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import { listThreads } from '../feedback/threadStore.ts'

@@ -11,8 +11,8 @@ import {
   SlotChoice,
   UpdateApplicationRequest,
   can,
-} from '../../../shared/src/index.ts'
-import type { Agenda, InterviewWindow, Pipeline } from '../../../shared/src/index.ts'
+} from '@specboard/shared'
+import type { Agenda, InterviewWindow, Pipeline } from '@specboard/shared'
 import type { ApplicationRecord, PostingStore, WindowRecord } from '../storage/PostingStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Me } from '../../../shared/src/index.ts'
+import { Me } from '@specboard/shared'
 import { createTestApp, type TestApp } from '../../../tests/helpers/testApp.ts'
 import { hashSecret } from '../ids.ts'
 import { openSetupIfNeeded } from '../setup.ts'

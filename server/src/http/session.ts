@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { SetupRequest, TOKEN_COOKIE } from '../../../shared/src/index.ts'
-import type { Me } from '../../../shared/src/index.ts'
+import { SetupRequest, TOKEN_COOKIE } from '@specboard/shared'
+import type { Me } from '@specboard/shared'
 import { HttpError } from '../errors.ts'
 import { hashSecret } from '../ids.ts'
 import type { AppEnv } from './AppEnv.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SECTION_META_MAP, SheetExport, Team, documentName } from '../../../shared/src/index.ts'
+import { SECTION_META_MAP, SheetExport, Team, documentName } from '@specboard/shared'
 import { createTestApp, type TestApp } from '../../../tests/helpers/testApp.ts'
 
 function writeSection(doc: Y.Doc, key: string, text: string, status: string): void {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { teamDocuments } from '../../../shared/src/index.ts'
-import type { SheetExport, Team } from '../../../shared/src/index.ts'
+import { teamDocuments } from '@specboard/shared'
+import type { SheetExport, Team } from '@specboard/shared'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import { sheetToMarkdown } from '../sheets/sheetMarkdown.ts'
 import type { AppEnv } from './AppEnv.ts'

@@ -1,12 +1,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import {
-  CreateReplyRequest,
-  CreateThreadRequest,
-  can,
-  documentName,
-} from '../../../shared/src/index.ts'
-import type { Author, Thread } from '../../../shared/src/index.ts'
+import { CreateReplyRequest, CreateThreadRequest, can, documentName } from '@specboard/shared'
+import type { Author, Thread } from '@specboard/shared'
 import { HttpError } from '../errors.ts'
 import { newId, nowIso } from '../ids.ts'
 import { checkAnchor } from '../feedback/anchors.ts'

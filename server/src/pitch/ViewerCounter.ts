@@ -1,4 +1,4 @@
-import { parseDocumentName } from '../../../shared/src/index.ts'
+import { parseDocumentName } from '@specboard/shared'
 import type { CollabHooks, CollabServer } from '../collab/CollabServer.ts'
 import type { Connection } from '../collab/Connection.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'

@@ -1,7 +1,7 @@
 /** The server's writes into a `stage:` document: timer, reactions, viewers and session. */
 import type * as Y from 'yjs'
-import { STAGE_KEYS, STAGE_MAP, StageTimer, remainingMs } from '../../../shared/src/index.ts'
-import type { ReactionKind, StageSession } from '../../../shared/src/index.ts'
+import { STAGE_KEYS, STAGE_MAP, StageTimer, remainingMs } from '@specboard/shared'
+import type { ReactionKind, StageSession } from '@specboard/shared'
 
 const DEFAULT_MINUTES = 5
 

@@ -2,7 +2,7 @@
  * A program's figures against its targets — what a region reports — computed from the records as they
  * are now. Nothing here is estimated: a figure this server does not record is null.
  */
-import type { ProgramFigures } from '../../../shared/src/index.ts'
+import type { ProgramFigures } from '@specboard/shared'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'

@@ -2,13 +2,8 @@
  * How the public pages, calendar files and CSV exports write dates, money and job facts: Japanese, in
  * Asia/Tokyo, e.g. 2026年11月25日, 11月25日(水) 14:00〜14:15, ¥50,000.
  */
-import { DISPLAY_TIME_ZONE } from '../../../shared/src/index.ts'
-import type {
-  ApplicationStage,
-  PayUnit,
-  PostingFacts,
-  WorkStyle,
-} from '../../../shared/src/index.ts'
+import { DISPLAY_TIME_ZONE } from '@specboard/shared'
+import type { ApplicationStage, PayUnit, PostingFacts, WorkStyle } from '@specboard/shared'
 
 const dateFormat = new Intl.DateTimeFormat('ja-JP', {
   timeZone: DISPLAY_TIME_ZONE,

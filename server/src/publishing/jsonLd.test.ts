@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PostingFacts } from '../../../shared/src/index.ts'
+import { PostingFacts } from '@specboard/shared'
 import { jobPostingJsonLd, scriptSafeJson } from './jsonLd.ts'
 
 const facts = PostingFacts.parse({

@@ -2,7 +2,7 @@
  * schema.org JobPosting structured data for a posting page, and its safe embedding in a
  * `<script type="application/ld+json">` block.
  */
-import type { PostingFacts } from '../../../shared/src/index.ts'
+import type { PostingFacts } from '@specboard/shared'
 
 export interface JobPostingInput {
   readonly url: string

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
-import type { PostingFacts } from '../../../shared/src/index.ts'
+import type { PostingFacts } from '@specboard/shared'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type {
   PostingStore,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { DEFAULT_TEMPLATE } from '../../../shared/src/index.ts'
+import { DEFAULT_TEMPLATE } from '@specboard/shared'
 import { isAllowedHtml, renderFragment, renderSheetHtml, safeHref } from './renderSheetHtml.ts'
 
 function paragraph(text: string, format?: (t: Y.XmlText) => void): Y.XmlElement {

@@ -10,10 +10,10 @@
  */
 import * as Y from 'yjs'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { fragmentToPlainText } from '../../../shared/src/index.ts'
-import type { SheetTemplate } from '../../../shared/src/index.ts'
-import { sheetContentExtensions } from '../../../shared/src/editorExtensions.ts'
-import { fragmentToSheetJson, safeHref, sheetSchema } from '../../../shared/src/sheetContent.ts'
+import { fragmentToPlainText } from '@specboard/shared'
+import type { SheetTemplate } from '@specboard/shared'
+import { sheetContentExtensions } from '@specboard/shared/editorExtensions'
+import { fragmentToSheetJson, safeHref, sheetSchema } from '@specboard/shared/sheetContent'
 
 export { safeHref }
 

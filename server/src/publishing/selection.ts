@@ -3,7 +3,7 @@
  * talent pool, booking a slot, and erasing an applicant's personal data. Routes (the coordinator's API
  * and the applicant's status page) call these; they never touch the pool or interviews directly.
  */
-import type { ApplicationStage, ManagedStage } from '../../../shared/src/index.ts'
+import type { ApplicationStage, ManagedStage } from '@specboard/shared'
 import type { ApplicationRecord, InterviewRecord, PostingStore } from '../storage/PostingStore.ts'
 
 /** Expected refusals; `code` is what the API answers with. */

@@ -1,4 +1,4 @@
-import { INTERVIEW_MINUTES } from '../../../shared/src/index.ts'
+import { INTERVIEW_MINUTES } from '@specboard/shared'
 
 export interface SlotTimes {
   readonly startsAt: string

@@ -5,7 +5,7 @@ import type {
   PoolEntry,
   PostingDetail,
   PostingListItem,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 import type {
   ApplicationRecord,
   InterviewRecord,

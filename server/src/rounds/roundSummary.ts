@@ -1,4 +1,4 @@
-import type { RoundSummary, SectionDiff, Thread } from '../../../shared/src/index.ts'
+import type { RoundSummary, SectionDiff, Thread } from '@specboard/shared'
 
 /** What a round did, per section: its threads' fate, and whether the text moved while it was open. */
 export function summarizeRound(

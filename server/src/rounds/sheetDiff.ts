@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { diffChars } from 'diff'
-import { fragmentToPlainText } from '../../../shared/src/index.ts'
-import type { DiffPart, SectionDiff, SheetTemplate } from '../../../shared/src/index.ts'
+import { fragmentToPlainText } from '@specboard/shared'
+import type { DiffPart, SectionDiff, SheetTemplate } from '@specboard/shared'
 
 /** Section texts of an encoded sheet state, keyed by section. */
 export function sectionTexts(state: Uint8Array, template: SheetTemplate): Map<string, string> {

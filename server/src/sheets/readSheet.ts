@@ -11,8 +11,8 @@ import {
   fragmentToPlainText,
   readSectionMeta,
   documentName,
-} from '../../../shared/src/index.ts'
-import type { Completeness, SectionStatus, SheetTemplate } from '../../../shared/src/index.ts'
+} from '@specboard/shared'
+import type { Completeness, SectionStatus, SheetTemplate } from '@specboard/shared'
 import type { DocumentStore } from '../storage/Storage.ts'
 import { loadDocument } from '../storage/loadDocument.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'

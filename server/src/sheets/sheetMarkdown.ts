@@ -1,4 +1,4 @@
-import type { SheetExport } from '../../../shared/src/index.ts'
+import type { SheetExport } from '@specboard/shared'
 
 const LABELS = {
   ja: {

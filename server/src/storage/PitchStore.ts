@@ -1,4 +1,4 @@
-import type { PitchSession } from '../../../shared/src/index.ts'
+import type { PitchSession } from '@specboard/shared'
 
 /** A stored pitch session; team names are resolved by the route. */
 export type PitchSessionRecord = Omit<PitchSession, 'teams'> & {

@@ -10,7 +10,7 @@ import type {
   PostingFacts,
   StageCounts,
   TeamRole,
-} from '../../../shared/src/index.ts'
+} from '@specboard/shared'
 
 export interface PostingRecord {
   readonly id: string

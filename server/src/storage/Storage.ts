@@ -5,13 +5,7 @@
  */
 import type { PitchStore } from './PitchStore.ts'
 import type { PostingStore } from './PostingStore.ts'
-import type {
-  ProgramTargets,
-  Role,
-  RoundSummary,
-  SheetTemplate,
-  TeamRole,
-} from '../../../shared/src/index.ts'
+import type { ProgramTargets, Role, RoundSummary, SheetTemplate, TeamRole } from '@specboard/shared'
 
 export interface PersonRecord {
   readonly id: string

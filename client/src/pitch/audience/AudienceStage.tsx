@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AudienceInfo } from '../../../../shared/src/index.ts'
+import type { AudienceInfo } from '@specboard/shared'
 import { useDocument } from '../../collab/useDocument.ts'
 import { Loading } from '../../ui/Loading.tsx'
 import type { DeckTeam } from '../slides/buildSlides.ts'

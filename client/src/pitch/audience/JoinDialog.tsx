@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AudienceInfo } from '../../../../shared/src/index.ts'
+import type { AudienceInfo } from '@specboard/shared'
 import { ApiRequestError, apiSend } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import {

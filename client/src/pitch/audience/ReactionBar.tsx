@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { REACTION_KINDS, type ReactionKind } from '../../../../shared/src/index.ts'
+import { REACTION_KINDS, type ReactionKind } from '@specboard/shared'
 import { ApiRequestError, apiSend } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

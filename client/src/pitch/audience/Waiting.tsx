@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { DISPLAY_TIME_ZONE, type PitchSession } from '../../../../shared/src/index.ts'
+import { DISPLAY_TIME_ZONE, type PitchSession } from '@specboard/shared'
 import { formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import './waiting.css'

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AudienceInfo } from '../../../../shared/src/index.ts'
+import { AudienceInfo } from '@specboard/shared'
 import { ApiRequestError, apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx'

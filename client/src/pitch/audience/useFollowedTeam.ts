@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { AudienceInfo } from '../../../../shared/src/index.ts'
+import type { AudienceInfo } from '@specboard/shared'
 import { useConnection, useDocument } from '../../collab/useDocument.ts'
 import { useStage, type StageState } from '../stage/useStage.ts'
 

@@ -3,7 +3,7 @@
  * rule; contact is also checked for the shape of an email address or a phone number here, so nobody
  * leaves a contact the coordinator cannot use.
  */
-import { JoinRequest } from '../../../../shared/src/index.ts'
+import { JoinRequest } from '@specboard/shared'
 
 export interface JoinForm {
   teamId: string

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { Team, can } from '../../../../shared/src/index.ts'
+import { Team, can } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { useConnection, useDocument } from '../../collab/useDocument.ts'
 import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx'

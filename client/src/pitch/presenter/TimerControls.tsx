@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { StageTimer } from '../../../../shared/src/index.ts'
+import { StageTimer } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { TimerDisplay } from '../stage/TimerDisplay.tsx'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { LeadList as LeadListSchema, type PitchSession } from '../../../../shared/src/index.ts'
+import { LeadList as LeadListSchema, type PitchSession } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { formatDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

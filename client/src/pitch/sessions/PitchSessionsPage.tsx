@@ -7,7 +7,7 @@ import {
   Program,
   can,
   type PitchSession,
-} from '../../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

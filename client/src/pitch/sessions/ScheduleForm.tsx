@@ -5,7 +5,7 @@ import {
   DISPLAY_TIME_ZONE,
   PitchSession,
   type TeamSummary,
-} from '../../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { wallTimeToIso } from './localDateTime.ts'

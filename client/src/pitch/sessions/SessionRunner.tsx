@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { DISPLAY_TIME_ZONE, PitchSession, Program, can } from '../../../../shared/src/index.ts'
+import { DISPLAY_TIME_ZONE, PitchSession, Program, can } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { formatCount, formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { documentName, type PitchSession } from '../../../../shared/src/index.ts'
+import { documentName, type PitchSession } from '@specboard/shared'
 import { useDocument } from '../../collab/useDocument.ts'
 import { TimerDisplay } from '../stage/TimerDisplay.tsx'
 import { useStage } from '../stage/useStage.ts'

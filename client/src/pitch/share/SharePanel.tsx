@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ShareLink, ShareLinkList } from '../../../../shared/src/index.ts'
+import { ShareLink, ShareLinkList } from '@specboard/shared'
 import { apiRequest, apiSend } from '../../api.ts'
 import { formatDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

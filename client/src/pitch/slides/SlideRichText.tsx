@@ -1,8 +1,8 @@
 import { memo } from 'react'
 import type { JSONContent } from '@tiptap/core'
 import { renderToReactElement } from '@tiptap/static-renderer/pm/react'
-import { sheetContentExtensions } from '../../../../shared/src/editorExtensions.ts'
-import { safeHref } from '../../../../shared/src/sheetContent.ts'
+import { sheetContentExtensions } from '@specboard/shared/editorExtensions'
+import { safeHref } from '@specboard/shared/sheetContent'
 
 const extensions = sheetContentExtensions()
 

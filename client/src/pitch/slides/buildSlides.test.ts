@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
-import { sheetSchema } from '../../../../shared/src/sheetContent.ts'
+import { sheetSchema } from '@specboard/shared/sheetContent'
 import {
   SLIDE_LIMITS,
   buildSlides,

@@ -5,8 +5,8 @@
  */
 import type { JSONContent } from '@tiptap/core'
 import type * as Y from 'yjs'
-import type { LocalizedText, Role } from '../../../../shared/src/index.ts'
-import { fragmentToSheetJson, isValidSheetNode } from '../../../../shared/src/sheetContent.ts'
+import type { LocalizedText, Role } from '@specboard/shared'
+import { fragmentToSheetJson, isValidSheetNode } from '@specboard/shared/sheetContent'
 
 /** Who presents: what the title slide shows. */
 export interface DeckTeam {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { REACTION_KINDS, type ReactionKind } from '../../../../shared/src/index.ts'
+import { REACTION_KINDS, type ReactionKind } from '@specboard/shared'
 import { ReactionIcon } from './ReactionIcon.tsx'
 import './stage.css'
 

@@ -1,4 +1,4 @@
-import type { ReactionKind } from '../../../../shared/src/index.ts'
+import type { ReactionKind } from '@specboard/shared'
 
 // Drawn rather than emoji: emoji fonts differ by device (and some projector PCs have none).
 const SHAPES: Readonly<Record<ReactionKind, React.ReactNode>> = {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { REACTION_KINDS, type ReactionKind } from '../../../../shared/src/index.ts'
+import { REACTION_KINDS, type ReactionKind } from '@specboard/shared'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ReactionIcon } from './ReactionIcon.tsx'

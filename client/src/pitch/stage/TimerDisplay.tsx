@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { StageTimer } from '../../../../shared/src/index.ts'
+import type { StageTimer } from '@specboard/shared'
 import { formatCountdown } from './formatCountdown.ts'
 import { useCountdown } from './useCountdown.ts'
 import './stage.css'

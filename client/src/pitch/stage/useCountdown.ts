@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { remainingMs, type StageTimer } from '../../../../shared/src/index.ts'
+import { remainingMs, type StageTimer } from '@specboard/shared'
 import { useServerOffset } from './useServerClock.ts'
 
 const TICK_MS = 200

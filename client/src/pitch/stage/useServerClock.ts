@@ -4,7 +4,7 @@
  * it, so they agree within a fraction of a second whatever their own clocks say.
  */
 import { useEffect, useState } from 'react'
-import { ServerTime } from '../../../../shared/src/index.ts'
+import { ServerTime } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 
 const SAMPLES = 3

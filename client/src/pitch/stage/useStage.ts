@@ -11,7 +11,7 @@ import {
   StageSession,
   StageTimer,
   type ReactionKind,
-} from '../../../../shared/src/index.ts'
+} from '@specboard/shared'
 
 export interface StageState {
   /** The presenter's slide (0-based; not yet clamped to the deck). */

@@ -1,10 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import {
-  APPLICATION_STAGES,
-  POOL_SOURCES,
-  type ProgramFigures,
-} from '../../../../shared/src/index.ts'
+import { APPLICATION_STAGES, POOL_SOURCES, type ProgramFigures } from '@specboard/shared'
 import { formatCount, formatPercent } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 

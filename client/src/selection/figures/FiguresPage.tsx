@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { FigureKey, type ProgramFigures } from '../../../../shared/src/index.ts'
+import { FigureKey, type ProgramFigures } from '@specboard/shared'
 import { formatCount, formatDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'

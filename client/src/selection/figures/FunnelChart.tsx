@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ProgramFigures } from '../../../../shared/src/index.ts'
+import type { ProgramFigures } from '@specboard/shared'
 import { formatCount, formatPercent } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { InterviewWindow } from '../../../../shared/src/index.ts'
+import type { InterviewWindow } from '@specboard/shared'
 import type { AgendaItem } from '../selectionApi.ts'
 import { freeSlotsFor } from './freeSlots.ts'
 import { InterviewControls } from './InterviewControls.tsx'

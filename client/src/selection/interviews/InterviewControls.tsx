@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Interview, Slot } from '../../../../shared/src/index.ts'
+import type { Interview, Slot } from '@specboard/shared'
 import { formatTimeSpan } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { SelectionError } from '../SelectionError.tsx'

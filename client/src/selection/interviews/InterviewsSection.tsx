@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { PostingListItem } from '../../../../shared/src/index.ts'
+import type { PostingListItem } from '@specboard/shared'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'

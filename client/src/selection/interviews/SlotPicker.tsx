@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Slot } from '../../../../shared/src/index.ts'
+import type { Slot } from '@specboard/shared'
 import { formatDay, formatTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { TOKYO } from '../tokyoTime.ts'

@@ -1,10 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  CreateWindowRequest,
-  INTERVIEW_MINUTES,
-  type PostingListItem,
-} from '../../../../shared/src/index.ts'
+import { CreateWindowRequest, INTERVIEW_MINUTES, type PostingListItem } from '@specboard/shared'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import { tokyoDateFromNow, tokyoIso } from '../tokyoTime.ts'

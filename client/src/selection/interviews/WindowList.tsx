@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { InterviewWindow, PostingListItem } from '../../../../shared/src/index.ts'
+import type { InterviewWindow, PostingListItem } from '@specboard/shared'
 import { formatEventDateTime, formatTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { SelectionError } from '../SelectionError.tsx'

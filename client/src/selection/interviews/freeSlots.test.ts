@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { InterviewWindow } from '../../../../shared/src/index.ts'
+import type { InterviewWindow } from '@specboard/shared'
 import { freeSlotsFor, slotsByDay } from './freeSlots.ts'
 
 const NOW = Date.parse('2026-11-25T12:00:00+09:00')

@@ -1,5 +1,5 @@
 /** Which interview slots an application may still take, grouped by day in Japan. */
-import type { InterviewWindow, Slot } from '../../../../shared/src/index.ts'
+import type { InterviewWindow, Slot } from '@specboard/shared'
 import { tokyoParts } from '../tokyoTime.ts'
 
 /** Free slots ahead of `now` that applicants of `postingId` may take (windows for any posting, or this one). */

@@ -1,11 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  isWebUrl,
-  type Application,
-  type ManagedStage,
-  type Slot,
-} from '../../../../shared/src/index.ts'
+import { isWebUrl, type Application, type ManagedStage, type Slot } from '@specboard/shared'
 import { formatDateTime, formatTimeSpan } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { InterviewControls } from '../interviews/InterviewControls.tsx'

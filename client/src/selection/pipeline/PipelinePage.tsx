@@ -7,7 +7,7 @@ import {
   type Application,
   type ApplicationStage,
   type ManagedStage,
-} from '../../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

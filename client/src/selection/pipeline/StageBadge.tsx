@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ApplicationStage } from '../../../../shared/src/index.ts'
+import type { ApplicationStage } from '@specboard/shared'
 
 /** An application's stage as a coloured label. */
 export function StageBadge({ stage }: { stage: ApplicationStage }) {

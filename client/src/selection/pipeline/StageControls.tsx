@@ -1,10 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  MANAGED_STAGES,
-  type Application,
-  type ManagedStage,
-} from '../../../../shared/src/index.ts'
+import { MANAGED_STAGES, type Application, type ManagedStage } from '@specboard/shared'
 
 const DECISIONS = ['placed', 'pool', 'declined'] as const satisfies readonly ManagedStage[]
 

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Program, ProgramList, TEAM_ROLES, type TeamRole } from '../../../../shared/src/index.ts'
+import { Program, ProgramList, TEAM_ROLES, type TeamRole } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { useApi } from '../../ui/useApi.ts'

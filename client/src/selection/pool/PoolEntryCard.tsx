@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { splitTags, type PoolEntry } from '../../../../shared/src/index.ts'
+import { splitTags, type PoolEntry } from '@specboard/shared'
 import { formatDate } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { TagsField } from '../../ui/TagsField.tsx'

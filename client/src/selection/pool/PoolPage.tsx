@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearch } from 'wouter'
-import { ProgramList } from '../../../../shared/src/index.ts'
+import { ProgramList } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

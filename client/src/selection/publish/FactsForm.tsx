@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EMPLOYMENT_TYPES, PAY_UNITS, WORK_STYLES } from '../../../../shared/src/index.ts'
+import { EMPLOYMENT_TYPES, PAY_UNITS, WORK_STYLES } from '@specboard/shared'
 import { formatYen } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { TagsField } from '../../ui/TagsField.tsx'

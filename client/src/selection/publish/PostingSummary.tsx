@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { PostingDetail } from '../../../../shared/src/index.ts'
+import type { PostingDetail } from '@specboard/shared'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { PostingBadges } from '../PostingBadges.tsx'
 import { payText, periodText, tokyoDateTime } from '../postingText.ts'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Team, can, type PostingDetail } from '../../../../shared/src/index.ts'
+import { Team, can, type PostingDetail } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { formatPercent } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'

@@ -12,7 +12,7 @@ import {
   splitTags,
   type PostingFactsInput,
   type TeamPosting,
-} from '../../../../shared/src/index.ts'
+} from '@specboard/shared'
 import { ApiRequestError } from '../../api.ts'
 import { tokyoDateFromNow, tokyoIso, tokyoParts } from '../tokyoTime.ts'
 

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import { setCookie, deleteCookie } from 'hono/cookie'
 import type { Context } from 'hono'
-import { TOKEN_COOKIE } from '../../../../shared/src/index.ts'
+import { TOKEN_COOKIE } from '@specboard/shared'
 import { tokenFrom, type Principal } from '../../auth/Access.ts'
 import { HttpError } from '../../errors.ts'
 import type { AppEnv } from '../AppEnv.ts'

@@ -4,7 +4,7 @@
  * deleting their data. Every action is a plain POST form.
  */
 import { html } from 'hono/html'
-import { INTERVIEW_MINUTES } from '../../../../shared/src/index.ts'
+import { INTERVIEW_MINUTES } from '@specboard/shared'
 import type {
   ApplicationRecord,
   InterviewRecord,

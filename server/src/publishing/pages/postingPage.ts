@@ -1,6 +1,6 @@
 /** /postings/<slug>: the story and the facts, structured data, and the application form (no JavaScript). */
 import { html } from 'hono/html'
-import type { PostingFacts } from '../../../../shared/src/index.ts'
+import type { PostingFacts } from '@specboard/shared'
 import type { PostingRecord, PostingVersionRecord } from '../../storage/PostingStore.ts'
 import {
   formatDate,

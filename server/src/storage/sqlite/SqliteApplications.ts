@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { APPLICATION_STAGES } from '../../../../shared/src/index.ts'
-import type { ApplicationStage, StageCounts } from '../../../../shared/src/index.ts'
+import { APPLICATION_STAGES } from '@specboard/shared'
+import type { ApplicationStage, StageCounts } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import type {
   ApplicationPatch,

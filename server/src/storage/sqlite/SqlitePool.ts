@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { POOL_SOURCES } from '../../../../shared/src/index.ts'
-import type { PoolSource, TeamRole } from '../../../../shared/src/index.ts'
+import { POOL_SOURCES } from '@specboard/shared'
+import type { PoolSource, TeamRole } from '@specboard/shared'
 import { hashSecret, newId, newSecret, nowIso } from '../../ids.ts'
 import type {
   PoolEntryInput,

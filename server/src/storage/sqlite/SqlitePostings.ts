@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { PostingFacts } from '../../../../shared/src/index.ts'
+import { PostingFacts } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import type {
   PostingRecord,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { RoundSummary } from '../../../../shared/src/index.ts'
+import { RoundSummary } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import type { RoundRecord } from '../Storage.ts'
 
