@@ -29,6 +29,11 @@ export const CLOSE_CODE = {
   rateLimited: 4429,
   /** The server failed while handling this socket's message; other sockets are unaffected. */
   internalError: 4500,
+  /**
+   * The update could not be stored (the database is unreachable), so nobody saw it; the client keeps it,
+   * shows it as not saved and sends it again when it reconnects.
+   */
+  notSaved: 4507,
   /** The server is shutting down; reconnecting later is fine. */
   shuttingDown: 4503,
 } as const
