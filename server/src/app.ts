@@ -52,7 +52,10 @@ export function createApp(deps: AppDeps) {
     }),
     resolvePrincipal
   )
-  app.get('/api/health', (c) => c.json({ ok: true as const }))
+  app.get('/api/health', (c) => {
+    const { pending, failed } = deps.mailer.status()
+    return c.json({ ok: true as const, mail: { pending, failed } })
+  })
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
   app.route('/api', sessionRoutes)
   app.route('/api/programs', programRoutes)

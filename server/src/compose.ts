@@ -6,9 +6,17 @@ import { socketAdmission } from './auth/admitSocket.ts'
 import { CollabServer } from './collab/CollabServer.ts'
 import { ViewerCounter } from './pitch/ViewerCounter.ts'
 import { createApp } from './app.ts'
+import { createMailer } from './mail/createMailer.ts'
+import type { Mailer } from './mail/Mailer.ts'
 
 /** Everything a running server is made of, wired once — by main.ts and by tests alike. */
-export function composeServer(storage: Storage, config: Config, log: Logger, staticRoot?: string) {
+export function composeServer(
+  storage: Storage,
+  config: Config,
+  log: Logger,
+  staticRoot?: string,
+  mailer: Mailer = createMailer(config, log)
+) {
   const access = new Access(storage.records, config.adminToken)
   const viewers = new ViewerCounter(storage.pitch)
   const collab = new CollabServer(
@@ -29,15 +37,18 @@ export function composeServer(storage: Storage, config: Config, log: Logger, sta
     log,
     staticRoot,
     publicUrl: config.publicUrl,
+    mailer,
   })
   return {
     app,
     collab,
     access,
+    mailer,
     /** Stops the collaboration side: sockets closed, rooms freed, pending counts dropped. */
     close() {
       viewers.close()
       collab.close()
+      void mailer.close()
     },
   }
 }

@@ -18,6 +18,12 @@ export interface Config {
   readonly maxBufferedBytes: number
   readonly seedDemo: boolean
   readonly staticRoot: string
+  /** SMTP_URL (e.g. `smtp://user:pass@host:587`); unset: mail goes to DATA_DIR/outbox/ as `.eml` files. */
+  readonly smtpUrl: string | undefined
+  /** MAIL_FROM: the sender of every mail. */
+  readonly mailFrom: string
+  /** MAIL_RETRY_DELAYS_MS: waits before each retry of a failed delivery, comma-separated. */
+  readonly mailRetryDelaysMs: readonly number[]
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -27,6 +33,15 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (!Number.isInteger(value) || value < min)
     throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
   return value
+}
+
+function delaysFrom(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const values = raw.split(',').map((part) => Number(part.trim()))
+  if (values.some((v) => !Number.isInteger(v) || v < 0))
+    throw new Error(`${name} must be comma-separated milliseconds, got "${raw}"`)
+  return values
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,5 +60,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBufferedBytes: intFrom(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 64 * 1024),
     seedDemo: env.SEED_DEMO !== '0',
     staticRoot: resolve(env.STATIC_ROOT ?? './dist'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Specboard <no-reply@specboard.localhost>',
+    mailRetryDelaysMs: delaysFrom(
+      env,
+      'MAIL_RETRY_DELAYS_MS',
+      [2_000, 10_000, 60_000, 300_000, 1_800_000]
+    ),
   }
 }

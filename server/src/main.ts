@@ -25,7 +25,13 @@ const { app, collab, close } = composeServer(storage, config, log, staticRoot)
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
   const origin = config.publicUrl ?? `http://localhost:${info.port}`
-  const lines = [`Specboard listening on ${origin}`, `data: ${config.dataDir}`]
+  const lines = [
+    `Specboard listening on ${origin}`,
+    `data: ${config.dataDir}`,
+    config.smtpUrl
+      ? 'mail: SMTP (SMTP_URL)'
+      : `mail: no SMTP_URL; each mail is written to ${join(config.dataDir, 'outbox')} and shown here`,
+  ]
   const setupUrl = openSetupIfNeeded(storage.records, origin)
   if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)
   if (config.seedDemo) {

@@ -17,7 +17,11 @@ export const PersonName = trimmed(60)
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) })
 export type ApiError = z.infer<typeof ApiError>
 
-export const Health = z.object({ ok: z.literal(true) })
+export const Health = z.object({
+  ok: z.literal(true),
+  /** Mail waiting for (re)delivery and mail given up on since the start: a failing mail server shows here. */
+  mail: z.object({ pending: z.number(), failed: z.number() }),
+})
 
 export const ProgramTargets = z
   .object({

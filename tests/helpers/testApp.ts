@@ -24,7 +24,7 @@ export function createTestApp() {
   const storage = openSqliteStorage(join(dir, 'specboard.db'))
   const { app, collab } = composeServer(
     storage,
-    readConfig({ ADMIN_TOKEN: TEST_ADMIN_TOKEN }),
+    readConfig({ ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATA_DIR: dir }),
     silentLogger
   )
 

@@ -21,10 +21,10 @@ describe('the JSON API of the running server', () => {
   const server = useServer()
 
   describe('the documented paths and shapes', () => {
-    it('answers GET /api/health with 200 {"ok":true}', async () => {
+    it('answers GET /api/health with 200, ok and the mail queue', async () => {
       const response = await apiRequest(server(), 'GET', '/api/health', { token: null })
       expect(response.status).toBe(200)
-      expect(response.body).toEqual({ ok: true })
+      expect(response.body).toEqual({ ok: true, mail: { pending: 0, failed: 0 } })
     })
 
     it('walks from a new program to an accepted invite', async () => {

@@ -1,6 +1,7 @@
 import type { Access, Principal } from '../auth/Access.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { Logger } from '../logger.ts'
+import type { Mailer } from '../mail/Mailer.ts'
 import type { DocumentStore, RecordStore } from '../storage/Storage.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
@@ -14,6 +15,8 @@ export interface AppDeps {
   readonly access: Access
   readonly collab: CollabServer
   readonly log: Logger
+  /** Queues mail; sending never blocks the request. */
+  readonly mailer: Mailer
   /** PUBLIC_URL, when set: the origin links are built with. */
   readonly publicUrl?: string
   /** Where the built client lives; absent in API-only tests. */

@@ -1,0 +1,123 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Logger } from '../logger.ts'
+import type { MailStatus, MailTransport, Mailer, OutgoingMail } from './Mailer.ts'
+import { mimeMessage } from './mimeMessage.ts'
+import { emlName } from './outboxTransport.ts'
+
+export interface MailQueueOptions {
+  readonly transport: MailTransport
+  readonly from: string
+  /** Where messages given up on are kept as `.eml` files, so none is lost silently. */
+  readonly failedDir: string
+  readonly log: Logger
+  /** Waits before each retry; one try more than there are entries. */
+  readonly retryDelaysMs?: readonly number[]
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000, 1_800_000]
+
+interface Job {
+  readonly mail: OutgoingMail
+  attempt: number
+}
+
+/**
+ * Delivers mail in the background: a request's `send` only queues. A failed delivery is retried after
+ * growing delays; after the last one the message is written to `failedDir` and logged as an error.
+ */
+export class MailQueue implements Mailer {
+  private readonly delays: readonly number[]
+  /** Messages waiting for a retry, by the timer that will retry them. */
+  private readonly retries = new Map<NodeJS.Timeout, OutgoingMail>()
+  private readonly inFlight = new Set<Promise<void>>()
+  private sent = 0
+  private failed = 0
+  private lastError: string | null = null
+  private closed = false
+
+  constructor(private readonly options: MailQueueOptions) {
+    this.delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+  }
+
+  send(mail: OutgoingMail): void {
+    if (this.closed) return void this.keepFailed(mail, 'the mail queue is closed')
+    this.run({ mail, attempt: 0 })
+  }
+
+  status(): MailStatus {
+    return {
+      transport: this.options.transport.name,
+      pending: this.inFlight.size + this.retries.size,
+      sent: this.sent,
+      failed: this.failed,
+      lastError: this.lastError,
+    }
+  }
+
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight])
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    const waiting = [...this.retries]
+    this.retries.clear()
+    for (const [timer] of waiting) clearTimeout(timer)
+    await this.idle()
+    await Promise.all(waiting.map(([, mail]) => this.keepFailed(mail, 'the server stopped')))
+    this.options.transport.close()
+  }
+
+  private run(job: Job): void {
+    const attempt = this.attempt(job).finally(() => this.inFlight.delete(attempt))
+    this.inFlight.add(attempt)
+  }
+
+  private async attempt(job: Job): Promise<void> {
+    const { mail } = job
+    try {
+      await this.options.transport.deliver(mail)
+      this.sent++
+      this.options.log.info('mail sent', { kind: mail.kind, attempt: job.attempt + 1 })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      this.lastError = message
+      const delay = this.delays[job.attempt]
+      if (delay === undefined || this.closed) return this.keepFailed(mail, message)
+      this.options.log.warn('mail delivery failed; will retry', {
+        kind: mail.kind,
+        attempt: job.attempt + 1,
+        retryInMs: delay,
+        error: message,
+      })
+      const timer = setTimeout(() => {
+        this.retries.delete(timer)
+        this.run({ mail, attempt: job.attempt + 1 })
+      }, delay)
+      timer.unref()
+      this.retries.set(timer, mail)
+    }
+  }
+
+  private async keepFailed(mail: OutgoingMail, reason: string): Promise<void> {
+    this.failed++
+    this.lastError = reason
+    try {
+      await mkdir(this.options.failedDir, { recursive: true })
+      const file = join(this.options.failedDir, emlName(mail.kind))
+      await writeFile(file, await mimeMessage(mail, this.options.from))
+      this.options.log.error('mail given up after retries; kept as a file', {
+        kind: mail.kind,
+        file,
+        error: reason,
+      })
+    } catch (error) {
+      this.options.log.error('mail given up and could not be kept', {
+        kind: mail.kind,
+        error: reason,
+        keepError: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+}

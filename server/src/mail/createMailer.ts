@@ -1,0 +1,22 @@
+import { join } from 'node:path'
+import type { Config } from '../config.ts'
+import type { Logger } from '../logger.ts'
+import { MailQueue } from './MailQueue.ts'
+import type { Mailer } from './Mailer.ts'
+import { outboxTransport } from './outboxTransport.ts'
+import { smtpTransport } from './smtpTransport.ts'
+
+/** SMTP when SMTP_URL is set; otherwise `.eml` files in DATA_DIR/outbox/ and a line on the console. */
+export function createMailer(config: Config, log: Logger): Mailer {
+  const outbox = join(config.dataDir, 'outbox')
+  const transport = config.smtpUrl
+    ? smtpTransport(config.smtpUrl, config.mailFrom)
+    : outboxTransport(outbox, config.mailFrom)
+  return new MailQueue({
+    transport,
+    from: config.mailFrom,
+    failedDir: join(outbox, 'failed'),
+    log,
+    retryDelaysMs: config.mailRetryDelaysMs,
+  })
+}
