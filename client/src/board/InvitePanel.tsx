@@ -18,7 +18,9 @@ const EXPIRY_DAYS = [7, 14, 30] as const
 export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }) {
   const { t } = useTranslation()
   const roles = TEAM_ROLES.filter((role) => canInvite(myRole, role))
-  const [role, setRole] = useState<TeamRole>(roles.includes('talent') ? 'talent' : roles[0])
+  const [role, setRole] = useState<TeamRole>(
+    roles.includes('talent') ? 'talent' : (roles[0] ?? 'talent')
+  )
   const [days, setDays] = useState<number>(14)
   const [created, setCreated] = useState<CreateInviteResponse | null>(null)
   const [error, setError] = useState<unknown>(null)

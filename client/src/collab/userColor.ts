@@ -21,5 +21,5 @@ export function colorForPerson(personId: string): string {
     hash ^= personId.charCodeAt(i)
     hash = Math.imul(hash, 16777619)
   }
-  return PALETTE[(hash >>> 0) % PALETTE.length]
+  return PALETTE[(hash >>> 0) % PALETTE.length]!
 }

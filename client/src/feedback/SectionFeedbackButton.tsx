@@ -20,7 +20,7 @@ export function SectionFeedbackButton({
         <button
           type="button"
           className="section-feedback__count"
-          onClick={() => store.activate(open[0].id)}
+          onClick={() => store.activate(open[0]!.id)}
           aria-label={t('review.section.openThreadsLabel', { count: open.length, section: title })}
         >
           {t('review.section.openThreads', { count: open.length })}

@@ -38,5 +38,5 @@ export function colorFor(personId: string): string {
     '#e76f51',
     '#3d5a80',
   ]
-  return palette[hash % palette.length]
+  return palette[hash % palette.length]!
 }

@@ -178,11 +178,11 @@ export function seedDemoPostings(
       if (!outcome.ok) return
       const { posting, version } = outcome.published
       const stages = (
-        Object.entries(PIPELINES[t % PIPELINES.length]) as [DemoStage, number][]
+        Object.entries(PIPELINES[t % PIPELINES.length]!) as [DemoStage, number][]
       ).flatMap(([s, count]) => Array<DemoStage>(count).fill(s))
       stages.forEach((stage, i) => {
         const token = newSecret()
-        const skill = facts.skills[(n + i) % facts.skills.length]
+        const skill = facts.skills[(n + i) % facts.skills.length]!
         const createdAt = new Date(
           Date.parse(publishedAt) +
             ((i + 0.5) / stages.length) * (PUBLISHED_DAYS_AGO - 0.5) * DAY_MS
@@ -193,10 +193,10 @@ export function seedDemoPostings(
           programId: program.id,
           teamId: team.id,
           statusTokenHash: hashSecret(token),
-          name: `${FAMILY[n % FAMILY.length]} ${GIVEN[(n * 7) % GIVEN.length]}`,
+          name: `${FAMILY[n % FAMILY.length]!} ${GIVEN[(n * 7) % GIVEN.length]!}`,
           contact: `applicant${String(n + 1).padStart(2, '0')}@example.com`,
-          motivation: MOTIVATIONS[n % MOTIVATIONS.length].replace('{skill}', skill),
-          skills: [skill, facts.skills[(n + i + 1) % facts.skills.length]].filter(
+          motivation: MOTIVATIONS[n % MOTIVATIONS.length]!.replace('{skill}', skill),
+          skills: [skill, facts.skills[(n + i + 1) % facts.skills.length]!].filter(
             (s, k, all) => all.indexOf(s) === k
           ),
           links: n % 3 === 0 ? [`https://example.com/portfolio/${n + 1}`] : [],

@@ -19,7 +19,7 @@ function exportOf(c: Context<AppEnv>, lang: 'ja' | 'en'): SheetExport {
     completeness: sheet.completeness,
     sections: sheet.sections.map((s, i) => ({
       key: s.key,
-      title: program.template.sections[i].title[lang],
+      title: program.template.sections[i]?.title[lang] ?? s.key,
       status: s.status,
       assignee: (s.assigneeId && names.get(s.assigneeId)) || null,
       markdown: s.markdown,

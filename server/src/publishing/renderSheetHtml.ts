@@ -117,13 +117,15 @@ const ATTR = /\s+([a-zA-Z-]+)="([^"<>]*)"/g
  */
 export function isAllowedHtml(html: string): boolean {
   for (const match of html.matchAll(TAG)) {
-    const allowed = ALLOWED_ATTRS[match[2].toLowerCase()]
+    // Every group of TAG and ATTR always takes part in a match.
+    const allowed = ALLOWED_ATTRS[match[2]!.toLowerCase()]
     if (!allowed) return false
-    for (const attr of match[3].matchAll(ATTR)) {
-      const name = attr[1].toLowerCase()
+    for (const attr of match[3]!.matchAll(ATTR)) {
+      const name = attr[1]!.toLowerCase()
+      const value = attr[2]!
       if (!allowed.includes(name)) return false
-      if (name === 'href' && !/^(https?:|mailto:)/i.test(attr[2])) return false
-      if (name === 'class' && !/^language-[\w-]+$/.test(attr[2])) return false
+      if (name === 'href' && !/^(https?:|mailto:)/i.test(value)) return false
+      if (name === 'class' && !/^language-[\w-]+$/.test(value)) return false
     }
   }
   const rest = html.replace(TAG, '')

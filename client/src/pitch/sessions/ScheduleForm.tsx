@@ -44,6 +44,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
   const move = (index: number, by: -1 | 1) => {
     const next = [...rows]
     const [row] = next.splice(index, 1)
+    if (!row) return
     next.splice(index + by, 0, row)
     setOrder(next)
   }

@@ -7,7 +7,13 @@
 export function wallTimeToIso(value: string, timeZone: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value)
   if (!match) return null
-  const [year, month, day, hour, minute] = match.slice(1).map(Number)
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   const asUtc = Date.UTC(year, month - 1, day, hour, minute)
   if (Number.isNaN(asUtc)) return null
   const offset = offsetMinutes(new Date(asUtc), timeZone)

@@ -169,8 +169,9 @@ function paginate(units: readonly Unit[]): Unit[][] {
   turn()
   // A heading belongs with what follows it, not alone at the foot of a slide.
   for (let i = 0; i < pages.length - 1; i++) {
-    const last = pages[i].at(-1)!
-    if (pages[i].length > 1 && last.block.type === 'heading') pages[i + 1].unshift(pages[i].pop()!)
+    const page = pages[i]!
+    const last = page.at(-1)!
+    if (page.length > 1 && last.block.type === 'heading') pages[i + 1]!.unshift(page.pop()!)
   }
   return pages
 }
@@ -225,7 +226,7 @@ function inlineRows(node: JSONContent): string[] {
   for (const child of node.content ?? []) {
     if (child.type === 'hardBreak') rows.push('')
     else if (typeof child.text === 'string') {
-      const [first, ...rest] = child.text.split('\n')
+      const [first = '', ...rest] = child.text.split('\n')
       rows[rows.length - 1] += first
       rows.push(...rest)
     }
@@ -276,16 +277,16 @@ function splitParagraph(
   let taken = 0
   while (
     taken < sentences.length &&
-    linesOf({ type: 'paragraph', content: [...head, ...sentences[taken]] }) <= maxLines
+    linesOf({ type: 'paragraph', content: [...head, ...sentences[taken]!] }) <= maxLines
   ) {
-    head = [...head, ...sentences[taken]]
+    head = [...head, ...sentences[taken]!]
     taken++
   }
   let rest = sentences.slice(taken).flat()
   if (head.length === 0) {
     if (!canCut) return null
-    const [first, ...after] = cutToWidth(
-      sentences[0],
+    const [first = [], ...after] = cutToWidth(
+      sentences[0] ?? [],
       Math.floor(maxLines) * SLIDE_LIMITS.charsPerLine
     )
     head = first

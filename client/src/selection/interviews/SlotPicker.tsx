@@ -28,7 +28,7 @@ export function SlotPicker({
       <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('selection.interviews.pickSlot')}</option>
         {slotsByDay(slots).map(([day, daySlots]) => (
-          <optgroup key={day} label={formatDay(daySlots[0].startsAt, language, TOKYO)}>
+          <optgroup key={day} label={formatDay(daySlots[0]!.startsAt, language, TOKYO)}>
             {daySlots.map((slot) => (
               <option key={slot.id} value={slot.id}>
                 {`${formatDay(slot.startsAt, language, TOKYO)} ${formatTime(slot.startsAt, language, TOKYO)}${dash}${formatTime(slot.endsAt, language, TOKYO)}`}

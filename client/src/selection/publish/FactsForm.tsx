@@ -55,7 +55,7 @@ export function FactsForm({
     const found = checkFacts(values, isFirstPublication)
     setChecked(found)
     if (Object.keys(found).length > 0) {
-      const first = Object.keys(found)[0]
+      const first = Object.keys(found)[0]!
       document.getElementById(id(first === 'deadline' ? 'deadlineDate' : first))?.focus()
       return
     }

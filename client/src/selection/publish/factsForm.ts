@@ -145,7 +145,7 @@ export function checkFacts(
 
 /** A zod path (`['pay', 'amount']`) or a server message's field (`facts.pay.amount`) → the form field. */
 export function fieldOf(path: readonly string[]): FactField | undefined {
-  const [head, next] = path[0] === 'facts' ? path.slice(1) : path
+  const [head = '', next] = path[0] === 'facts' ? path.slice(1) : path
   if (head === 'pay') return next === 'unit' ? 'payUnit' : 'payAmount'
   return (FACT_FIELDS as readonly string[]).includes(head) ? (head as FactField) : undefined
 }
@@ -161,8 +161,9 @@ export function problemFromServer(error: unknown): Problems | undefined {
   if (error.code !== 'invalid_body') return undefined
   const match = /^([\w.]+):\s*(.*)$/.exec(error.message)
   if (!match) return undefined
-  const field = fieldOf(match[1].split('.'))
+  const [, path = '', detail = ''] = match
+  const field = fieldOf(path.split('.'))
   if (!field) return undefined
-  if (field === 'deadline' && /future/.test(match[2])) return { deadline: 'deadlineFuture' }
+  if (field === 'deadline' && /future/.test(detail)) return { deadline: 'deadlineFuture' }
   return { [field]: field }
 }

@@ -5,6 +5,7 @@ import { HttpError } from '../../errors.ts'
 /** Names the first problem of a failed parse, e.g. `name: must not be empty`. */
 export function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0]
+  if (!issue) return 'invalid input'
   const path = issue.path.join('.')
   return path ? `${path}: ${issue.message}` : issue.message
 }

@@ -131,7 +131,7 @@ ${
 <fieldset class="slots"><legend class="muted">ご都合のよい枠を1つ選んでください（日本時間）</legend>
 ${byDay(m.freeSlots).map(
   ([, slots]) =>
-    html`<p class="slot-day">${formatDay(slots[0].startsAt)}</p><div class="slot-grid">${slots.map(
+    html`<p class="slot-day">${formatDay(slots[0]!.startsAt)}</p><div class="slot-grid">${slots.map(
       (s) =>
         html`<label><input type="radio" name="slot_id" value="${s.id}" required><span>${formatTime(s.startsAt)}〜${formatTime(s.endsAt)}</span></label>`
     )}</div>`
