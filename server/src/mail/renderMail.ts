@@ -24,7 +24,7 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Text made safe for HTML element content and quoted attributes. */
 export function escapeMailHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch])
+  return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
 }
 
 const paragraphHtml = (text: string, style: string) =>
