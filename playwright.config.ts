@@ -44,7 +44,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx server/src/main.ts',
+    // Built fresh each run (about a second) and started as plain JavaScript, like `npm start`.
+    command: 'node scripts/build-server.mjs && node dist-server/main.js',
     url: `http://localhost:${PORT}/api/setup/status`,
     reuseExistingServer: false,
     timeout: 60_000,
