@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/pitch-sessions', pitchSessionRoutes)
   app.route('/api/teams', teamStageRoutes)
   app.route('/api/share-links', shareLinkRoutes)
-  app.route('/api/audience', audienceRoutes())
+  app.route('/api/audience', audienceRoutes(deps.limiters))
   app.get('/api/time', (c) => c.json({ now: Date.now() }))
   app.route('/api/invites', inviteRoutes)
   app.route('/api/teams', teamPostingRoutes)
@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps) {
   })
 
   // Public posting pages (server-rendered, no JavaScript) come before the SPA's catch-all.
-  app.route('/', publicPageRoutes(publicPageOptions()))
+  app.route('/', publicPageRoutes(publicPageOptions(), deps.limiters))
 
   if (deps.staticRoot) {
     const root = deps.staticRoot

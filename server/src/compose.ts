@@ -8,6 +8,7 @@ import { ViewerCounter } from './pitch/ViewerCounter.ts'
 import { createApp } from './app.ts'
 import { createMailer } from './mail/createMailer.ts'
 import type { Mailer } from './mail/Mailer.ts'
+import { type InstanceLink, localLink } from './instanceLink.ts'
 
 /** Everything a running server is made of, wired once — by main.ts and by tests alike. */
 export function composeServer(
@@ -15,7 +16,8 @@ export function composeServer(
   config: Config,
   log: Logger,
   staticRoot?: string,
-  mailer: Mailer = createMailer(config, log)
+  mailer: Mailer = createMailer(config, log),
+  link: InstanceLink = localLink()
 ) {
   const access = new Access(storage.records, config.adminToken)
   const viewers = new ViewerCounter(storage.pitch)
@@ -35,6 +37,7 @@ export function composeServer(
     access,
     collab,
     log,
+    limiters: link.limiters,
     staticRoot,
     publicUrl: config.publicUrl,
     mailer,

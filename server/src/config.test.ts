@@ -14,6 +14,7 @@ describe('readConfig', () => {
       messagesPerSecond: 300,
       messageBurst: 1000,
       seedDemo: true,
+      redisUrl: undefined,
     })
     expect(config.dataDir).toMatch(/data$/)
   })
@@ -56,5 +57,15 @@ describe('readConfig', () => {
     ['MESSAGES_PER_SECOND', '0'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => readConfig({ [name]: value })).toThrow(name)
+  })
+
+  it('takes a Redis URL and refuses anything else', () => {
+    expect(readConfig({ REDIS_URL: 'redis://10.0.0.5:6379/2' }).redisUrl).toBe(
+      'redis://10.0.0.5:6379/2'
+    )
+    expect(readConfig({ REDIS_URL: 'rediss://cache.example:6380' }).redisUrl).toBeDefined()
+    expect(() => readConfig({ REDIS_URL: 'http://user:secret@10.0.0.5' })).toThrow(
+      'REDIS_URL must start with redis:// or rediss://, got "10.0.0.5"'
+    )
   })
 })

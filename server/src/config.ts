@@ -24,6 +24,8 @@ export interface Config {
   readonly mailFrom: string
   /** MAIL_RETRY_DELAYS_MS: waits before each retry of a failed delivery, comma-separated. */
   readonly mailRetryDelaysMs: readonly number[]
+  /** `redis://…`: relay documents, presence and limits between instances; unset for one instance. */
+  readonly redisUrl: string | undefined
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -67,5 +69,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'MAIL_RETRY_DELAYS_MS',
       [2_000, 10_000, 60_000, 300_000, 1_800_000]
     ),
+    redisUrl: redisUrlFrom(env.REDIS_URL),
   }
+}
+
+function redisUrlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (!/^rediss?:\/\/./.test(raw))
+    throw new Error(
+      `REDIS_URL must start with redis:// or rediss://, got "${raw.split('@').pop()}"`
+    )
+  return raw
 }

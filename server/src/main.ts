@@ -13,15 +13,22 @@ import { consoleLogger as log } from './logger.ts'
 import { seedDemoProgram } from './demo/seedDemo.ts'
 import { seedDemoPostings } from './demo/seedPostings.ts'
 import { openSetupIfNeeded } from './setup.ts'
+import { openInstanceLink } from './instanceLink.ts'
+import { RedisUnreachableError } from './redis/connectRedis.ts'
 
 const config = readConfig()
+const link = await openInstanceLink(config.redisUrl, log).catch((error: unknown) => {
+  if (!(error instanceof RedisUnreachableError)) throw error
+  process.stderr.write(`Specboard cannot start: ${error.message} (REDIS_URL)\n`)
+  process.exit(1)
+})
 const storage = openSqliteStorage(join(config.dataDir, 'specboard.db'))
 const staticRoot = existsSync(join(config.staticRoot, 'index.html')) ? config.staticRoot : undefined
 if (!staticRoot)
   log.warn('no built client found; run `npx vite build` to serve the UI', {
     staticRoot: config.staticRoot,
   })
-const { app, collab, close } = composeServer(storage, config, log, staticRoot)
+const { app, collab, close } = composeServer(storage, config, log, staticRoot, undefined, link)
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
   const origin = config.publicUrl ?? `http://localhost:${info.port}`
@@ -31,6 +38,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo
     config.smtpUrl
       ? 'mail: SMTP (SMTP_URL)'
       : `mail: no SMTP_URL; each mail is written to ${join(config.dataDir, 'outbox')} and shown here`,
+    `instances: ${link.description}`,
   ]
   const setupUrl = openSetupIfNeeded(storage.records, origin)
   if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)
@@ -53,7 +61,7 @@ function stop(): void {
   close()
   server.close(() => {
     storage.close()
-    process.exit(0)
+    void link.close().finally(() => process.exit(0))
   })
   setTimeout(() => process.exit(0), 3000).unref()
 }

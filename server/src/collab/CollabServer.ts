@@ -190,7 +190,7 @@ export class CollabServer {
       connection.close(CLOSE_CODE.malformedMessage, 'text frames are not part of the protocol')
       return
     }
-    if (!connection.limiter.take()) {
+    if (!connection.limiter.take(performance.now())) {
       this.log.warn('socket over its message rate', {
         document,
         person: connection.identity.personId,

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws'
 import type { Role } from '@specboard/shared'
 import { CLOSE_CODE } from '@specboard/shared'
-import { RateLimiter } from './RateLimiter.ts'
+import { TokenBucket } from '../limits/TokenBucket.ts'
 
 /** Who is on the other end of a socket, as the server authenticated them. */
 export interface ConnectionIdentity {
@@ -25,7 +25,8 @@ export interface ConnectionOptions {
 export class Connection {
   /** Awareness client ids this socket announced; removed from presence when it closes. */
   readonly clientIds = new Set<number>()
-  readonly limiter: RateLimiter
+  /** This socket's message budget: a socket lives on one instance, so its budget does too. */
+  readonly limiter: TokenBucket
   droppedUpdates = 0
   private readonly maxBufferedBytes: number
 
@@ -37,7 +38,11 @@ export class Connection {
     /** Whether this socket's presence is shown to others (the audience's is not). */
     readonly sharesPresence = true
   ) {
-    this.limiter = new RateLimiter(options.messagesPerSecond, options.messageBurst)
+    this.limiter = new TokenBucket(
+      options.messagesPerSecond,
+      options.messageBurst,
+      performance.now()
+    )
     this.maxBufferedBytes = options.maxBufferedBytes
   }
 

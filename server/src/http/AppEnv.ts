@@ -2,6 +2,7 @@ import type { Access, Principal } from '../auth/Access.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { Logger } from '../logger.ts'
 import type { Mailer } from '../mail/Mailer.ts'
+import type { LimiterFactory } from '../ports/Limiter.ts'
 import type { DocumentStore, RecordStore } from '../storage/Storage.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
@@ -17,6 +18,8 @@ export interface AppDeps {
   readonly log: Logger
   /** Queues mail; sending never blocks the request. */
   readonly mailer: Mailer
+  /** Makes the rate limits of public forms and the audience (shared by every instance with Redis). */
+  readonly limiters: LimiterFactory
   /** PUBLIC_URL, when set: the origin links are built with. */
   readonly publicUrl?: string
   /** Where the built client lives; absent in API-only tests. */

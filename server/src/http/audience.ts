@@ -4,9 +4,9 @@ import { JoinRequest, ReactionRequest, documentName } from '@specboard/shared'
 import type { AudienceInfo } from '@specboard/shared'
 import { checkShareToken, type AudienceGrant } from '../auth/audienceAccess.ts'
 import { HttpError } from '../errors.ts'
-import { KeyedRateLimiter } from '../pitch/ReactionLimiter.ts'
 import { addReaction } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './AppEnv.ts'
+import type { LimiterFactory } from '../ports/Limiter.ts'
 import { readBody } from './middleware/validate.ts'
 import { originOf } from './origin.ts'
 
@@ -33,9 +33,9 @@ function teamOf(c: Context<AppEnv>, grant: AudienceGrant, teamId: string) {
  * What the audience can do without an account, by share-link token: see what the link shows, react
  * (rate-limited per viewer), and ask to join a team.
  */
-export function audienceRoutes() {
-  // A burst of a few taps, then about one reaction per second per viewer.
-  const perViewer = new KeyedRateLimiter(1, 5)
+export function audienceRoutes(limiters: LimiterFactory) {
+  // A burst of a few taps, then about one reaction per second per viewer, whichever instance they reach.
+  const perViewer = limiters('reactions', { perSecond: 1, burst: 5 })
   return new Hono<AppEnv>()
     .get('/:token', (c) => {
       const grant = grantFor(c)
@@ -81,7 +81,7 @@ export function audienceRoutes() {
       const grant = grantFor(c)
       const { teamId, kind, viewerId } = await readBody(c, ReactionRequest)
       const team = teamOf(c, grant, teamId)
-      if (!perViewer.take(`${grant.link.id}:${viewerId}`)) {
+      if (!(await perViewer.take(`${grant.link.id}:${viewerId}`))) {
         throw new HttpError(
           429,
           'too_many_reactions',

@@ -23,7 +23,7 @@ import { buildAtomFeed } from '../publishing/atom.ts'
 import { formatSlot } from '../publishing/format.ts'
 import { buildIcs } from '../publishing/ical.ts'
 import { isOpen } from '../publishing/publishPosting.ts'
-import { SlidingWindowLimiter } from '../publishing/RateLimiter.ts'
+import type { LimiterFactory } from '../ports/Limiter.ts'
 import {
   bookSlot,
   cancelInterview,
@@ -81,8 +81,12 @@ const SELECTION_MESSAGES: Record<SelectionError['code'], string> = {
   no_pool_consent: '人材プールへの登録に同意していません。',
 }
 
-export function publicPageRoutes(options: PublicPageOptions) {
-  const limiter = new SlidingWindowLimiter(options.applyLimit, options.applyWindowMs)
+export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFactory) {
+  // One budget across instances: `applyLimit` at once, refilled over the window.
+  const limiter = limiters('applications', {
+    burst: options.applyLimit,
+    perSecond: options.applyLimit / (options.applyWindowMs / 1000),
+  })
   const formLimit = bodyLimit({
     maxSize: FORM_BYTES,
     onError: (c) => c.html(errorPage('送信された内容が大きすぎます。'), 413),
@@ -208,7 +212,7 @@ export function publicPageRoutes(options: PublicPageOptions) {
       }
       return c.html(renderPosting(c, posting, version, { values, errors }), 400)
     }
-    if (!limiter.take(clientAddress(c, options.trustProxy))) {
+    if (!(await limiter.take(clientAddress(c, options.trustProxy)))) {
       const errors = {
         _form: '短い時間に多くの応募がありました。しばらく待ってから、もう一度送信してください。',
       }

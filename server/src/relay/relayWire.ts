@@ -1,0 +1,72 @@
+/**
+ * How relay messages travel between instances: document messages as compact binary frames (Yjs updates
+ * are bytes already), control messages as JSON. Every frame names the instance that sent it, so each
+ * instance drops its own echo. Frames are checked on receipt: a malformed one is refused as a whole.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { CloseSockets, DocumentMessage, SocketMatch } from '../ports/Relay.ts'
+
+const DOCUMENT_TYPE = { update: 0, presence: 1 } as const
+
+/** What travels on the control channel: an order to close sockets, or "re-read your documents". */
+export type ControlMessage =
+  | ({ readonly type: 'close' } & CloseSockets)
+  | { readonly type: 'resync' }
+
+export interface Received<M> {
+  readonly from: string
+  readonly message: M
+}
+
+export function encodeDocumentMessage(from: string, message: DocumentMessage): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, from)
+  encoding.writeVarUint(encoder, DOCUMENT_TYPE[message.type])
+  encoding.writeVarUint8Array(encoder, message.update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Throws on a frame that is not a document message. */
+export function decodeDocumentMessage(frame: Uint8Array): Received<DocumentMessage> {
+  const decoder = decoding.createDecoder(frame)
+  const from = decoding.readVarString(decoder)
+  const type = decoding.readVarUint(decoder)
+  const update = decoding.readVarUint8Array(decoder)
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes after a relay message')
+  if (type === DOCUMENT_TYPE.update) return { from, message: { type: 'update', update } }
+  if (type === DOCUMENT_TYPE.presence) return { from, message: { type: 'presence', update } }
+  throw new Error(`unknown relay message type ${type}`)
+}
+
+export function encodeControlMessage(from: string, message: ControlMessage): string {
+  return JSON.stringify({ from, ...message })
+}
+
+/** Throws on text that is not a control message. */
+export function decodeControlMessage(text: string): Received<ControlMessage> {
+  const raw: unknown = JSON.parse(text)
+  if (typeof raw !== 'object' || raw === null) throw new Error('a control message is an object')
+  const { from, type, match, code, reason } = raw as Record<string, unknown>
+  if (typeof from !== 'string') throw new Error('a control message names its sender')
+  if (type === 'resync') return { from, message: { type } }
+  if (type === 'close' && typeof code === 'number' && typeof reason === 'string')
+    return { from, message: { type, match: toMatch(match), code, reason } }
+  throw new Error(`unknown control message ${String(type)}`)
+}
+
+const MATCH_FIELDS = ['personId', 'shareLinkId', 'document'] as const
+
+function toMatch(raw: unknown): SocketMatch {
+  if (typeof raw !== 'object' || raw === null) throw new Error('a close order has a match')
+  const match: { -readonly [K in keyof SocketMatch]: SocketMatch[K] } = {}
+  for (const field of MATCH_FIELDS) {
+    const value = (raw as Record<string, unknown>)[field]
+    if (typeof value === 'string') match[field] = value
+    else if (value !== undefined) throw new Error(`a close order's ${field} is a string`)
+  }
+  // An empty match would close every socket everywhere: never from a message.
+  if (Object.keys(match).length === 0)
+    throw new Error('a close order matches on at least one field')
+  return match
+}
