@@ -20,7 +20,7 @@ export function composeServer(
   link: InstanceLink = localLink()
 ) {
   const access = new Access(storage.records, config.adminToken)
-  const viewers = new ViewerCounter(storage.pitch)
+  const viewers = new ViewerCounter(storage.pitch, link.viewers, log)
   const collab = new CollabServer(
     storage.documents,
     socketAdmission(access, storage.records, storage.pitch),

@@ -1,5 +1,6 @@
 /**
- * What an instance shares with the others: the relay of live documents and the rate limits' budgets.
+ * What an instance shares with the others: the relay of live documents, the rate limits' budgets and
+ * the viewer counts.
  * With no REDIS_URL there are no others — a relay that carries nothing and limits in memory, exactly the
  * single-process server. With REDIS_URL, both go through Redis; an unreachable Redis at start is an error
  * (main.ts says so and exits), never a silent fall back to running alone.
@@ -7,6 +8,8 @@
 import type { Logger } from './logger.ts'
 import type { LimiterFactory } from './ports/Limiter.ts'
 import { LocalRelay, type Relay } from './ports/Relay.ts'
+import { LocalViewerTally, type ViewerTally } from './ports/ViewerTally.ts'
+import { RedisViewerTally } from './pitch/RedisViewerTally.ts'
 import { memoryLimiters } from './limits/MemoryLimiter.ts'
 import { redisLimiters } from './limits/RedisLimiter.ts'
 import { RedisRelay } from './relay/RedisRelay.ts'
@@ -15,6 +18,7 @@ import { connectRedis } from './redis/connectRedis.ts'
 export interface InstanceLink {
   readonly relay: Relay
   readonly limiters: LimiterFactory
+  readonly viewers: ViewerTally
   /** Names the link in the start-up lines. */
   readonly description: string
   close(): Promise<void>
@@ -25,6 +29,7 @@ export function localLink(): InstanceLink {
   return {
     relay: new LocalRelay(),
     limiters: memoryLimiters,
+    viewers: new LocalViewerTally(),
     description: 'single instance (no REDIS_URL)',
     close: async () => {},
   }
@@ -44,11 +49,14 @@ export async function openInstanceLink(
     await relay.close()
     throw error
   }
+  const viewers = new RedisViewerTally(commands, relay.instanceId, log)
   return {
     relay,
     limiters: redisLimiters(commands, log),
+    viewers,
     description: `several instances through Redis (instance ${relay.instanceId})`,
     async close() {
+      await viewers.close()
       await relay.close()
       await commands.quit().catch(() => {})
     },

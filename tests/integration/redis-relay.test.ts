@@ -8,6 +8,7 @@ import type { CloseSockets, DocumentMessage } from '../../server/src/ports/Relay
 import { RedisRelay } from '../../server/src/relay/RedisRelay.ts'
 import { connectRedis, RedisUnreachableError } from '../../server/src/redis/connectRedis.ts'
 import { redisLimiters } from '../../server/src/limits/RedisLimiter.ts'
+import { RedisViewerTally } from '../../server/src/pitch/RedisViewerTally.ts'
 import { freePort, startRedis, type TestRedis } from '../helpers/startRedis.ts'
 import { sleep, waitFor } from '../helpers/wsClient.ts'
 
@@ -148,6 +149,27 @@ describe('redisLimiters', () => {
     await waitFor(() => client.status === 'ready', { timeoutMs: 10_000, what: 'reconnect' })
     // Redis restarted empty, so the shared budget is full again.
     expect(await limiter.take('k')).toBe(true)
+  })
+})
+
+describe('RedisViewerTally', () => {
+  it('sums the audience over live instances and forgets one that died', async () => {
+    const client = await connectRedis(redis.url, 'test-viewers', silentLogger)
+    const a = new RedisViewerTally(client, 'instance-a', silentLogger)
+    const b = new RedisViewerTally(client, 'instance-b', silentLogger)
+    opened.push(a, b, { close: async () => void client.disconnect() })
+    const session = (count: number) => new Map([['session:s1', { programId: 'p1', count }]])
+    expect(await a.report('stage:t1', session(3))).toEqual(session(3))
+    const both = await b.report(
+      'stage:t1',
+      new Map([...session(2), ['team:t1', { programId: 'p1', count: 1 }]])
+    )
+    expect(both).toEqual(new Map([...session(5), ['team:t1', { programId: 'p1', count: 1 }]]))
+    expect(await a.report('stage:t2', session(1))).toEqual(session(1))
+    // B's viewers leave; then A's process dies without a word (its liveness key expires).
+    expect(await b.report('stage:t1', new Map())).toEqual(session(3))
+    await client.del('specboard:instance:instance-a')
+    expect(await b.report('stage:t1', session(4))).toEqual(session(4))
   })
 })
 
