@@ -1,10 +1,15 @@
-// Makes sure Debian's Chromium is at /usr/bin/chromium before the end-to-end tests: installs it with
-// apt-get when running as root, otherwise stops with one sentence saying how. Playwright never downloads
-// a browser here (see playwright.config.ts).
+// Makes sure the Debian packages the tests run are installed before they start: Chromium at
+// /usr/bin/chromium (end-to-end tests) and redis-server (the several-instances tests). Installs what is
+// missing with apt-get when running as root, otherwise stops with one sentence saying how. Playwright never
+// downloads a browser here (see playwright.config.ts).
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 
-const CHROMIUM = '/usr/bin/chromium'
+/** Debian package → the file that shows it is installed. */
+const PACKAGES = {
+  chromium: '/usr/bin/chromium',
+  'redis-server': '/usr/bin/redis-server',
+}
 
 function aptGet(...args) {
   return (
@@ -15,20 +20,22 @@ function aptGet(...args) {
   )
 }
 
-if (!existsSync(CHROMIUM)) {
+const missing = Object.keys(PACKAGES).filter((name) => !existsSync(PACKAGES[name]))
+if (missing.length > 0) {
+  const list = missing.join(' ')
   if (process.getuid?.() !== 0) {
     console.error(
-      `Chromium is missing: install it with "sudo apt-get install -y chromium" and run the tests again.`
+      `Missing for the tests: ${list}. Install with "sudo apt-get install -y --no-install-recommends ${list}" and run the tests again.`
     )
     process.exit(1)
   }
-  console.log('Chromium is missing; installing Debian’s chromium package…')
-  const installed =
-    aptGet('install', '-y', '--no-install-recommends', 'chromium') ||
-    (aptGet('update') && aptGet('install', '-y', '--no-install-recommends', 'chromium'))
-  if (!installed || !existsSync(CHROMIUM)) {
+  console.log(`Missing for the tests: ${list}; installing Debian’s packages…`)
+  const install = () => aptGet('install', '-y', '--no-install-recommends', ...missing)
+  const installed = install() || (aptGet('update') && install())
+  const stillMissing = missing.filter((name) => !existsSync(PACKAGES[name]))
+  if (!installed || stillMissing.length > 0) {
     console.error(
-      'Installing Chromium with apt-get failed; install the "chromium" package and run the tests again.'
+      `Installing ${stillMissing.join(' ') || list} with apt-get failed; install the package and run the tests again.`
     )
     process.exit(1)
   }
