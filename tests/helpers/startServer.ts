@@ -58,7 +58,8 @@ process.once('exit', () => {
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'specboard-test-'))
-  const adminToken = `admin-${Math.random().toString(36).slice(2)}`
+  // Several instances of one service share one ADMIN_TOKEN, passed in `env`.
+  const adminToken = options.env?.ADMIN_TOKEN ?? `admin-${Math.random().toString(36).slice(2)}`
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     ADMIN_TOKEN: adminToken,

@@ -1,0 +1,61 @@
+/**
+ * Several instances of one service, as an operator runs them: one database, one Redis and one
+ * ADMIN_TOKEN shared; each instance its own port and its own empty DATA_DIR. The database is PostgreSQL
+ * when `databaseEnv` names one (`DATABASE_URL`), else one SQLite file the instances share.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startServer, type TestServer } from './startServer.ts'
+import { sharedOrPrivateRedis, startRedis, type TestRedis } from './startRedis.ts'
+
+export interface ClusterOptions {
+  readonly instances?: number
+  /** The database the instances share, e.g. `{ DATABASE_URL }`; absent: one shared SQLite file. */
+  readonly databaseEnv?: () =>
+    | Promise<Readonly<Record<string, string>>>
+    | Readonly<Record<string, string>>
+  /** Start a private Redis even when REDIS_URL is set (tests that stop and restart it). */
+  readonly privateRedis?: boolean
+  readonly env?: Readonly<Record<string, string>>
+}
+
+export interface Cluster {
+  readonly redis: TestRedis
+  /** The running instances, in start order (a killed one stays in the list). */
+  readonly instances: TestServer[]
+  readonly adminToken: string
+  /** Starts one more instance of the same service. */
+  add(): Promise<TestServer>
+  stop(): Promise<void>
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const redis = options.privateRedis ? await startRedis() : await sharedOrPrivateRedis()
+  const adminToken = `admin-${Math.random().toString(36).slice(2)}`
+  const databaseEnv = options.databaseEnv ? await options.databaseEnv() : undefined
+  // Without a database server, the instances share one SQLite file (in WAL mode several processes may).
+  const sharedDir = databaseEnv ? undefined : mkdtempSync(join(tmpdir(), 'specboard-cluster-'))
+  const env = { ...options.env, ...databaseEnv, REDIS_URL: redis.url, ADMIN_TOKEN: adminToken }
+  const instances: TestServer[] = []
+
+  async function add(): Promise<TestServer> {
+    const server = await startServer({ env, dataDir: sharedDir })
+    instances.push(server)
+    return server
+  }
+
+  // Started at once, as a deployment does: migrations must be safe under that.
+  await Promise.all(Array.from({ length: options.instances ?? 2 }, () => add()))
+  return {
+    redis,
+    instances,
+    adminToken,
+    add,
+    async stop() {
+      await Promise.all(instances.map((i) => i.stop()))
+      await redis.stop()
+      if (sharedDir) rmSync(sharedDir, { recursive: true, force: true })
+    },
+  }
+}
