@@ -13,11 +13,14 @@
  * load average, and a fixed spin loop's time before and after.
  *
  * Options (env):
- *   BENCH_SCENARIOS  comma list of room1,rooms50,rooms250,rooms500,fanout,history (default: all)
+ *   BENCH_SCENARIOS  comma list of room1,rooms50,rooms250,rooms500,fanout,history,c5000,unload
+ *                    (default: all)
  *   BENCH_SERVERS    comma list of specboard,yws,hocuspocus (default: all)
  *   BENCH_RUNS       runs per scenario and server (default 3)
  *   BENCH_SECONDS    measured seconds of each latency run (default 10)
  *   BENCH_HISTORY    edits in the history scenario (default 50000)
+ *   BENCH_SPECBOARD_NODE_ARGS  extra node flags for Specboard, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
+ *   BENCH_HEAP_SNAPSHOT=1      send SIGUSR2 after each Specboard run (with --heapsnapshot-signal=SIGUSR2)
  */
 import { cpus } from 'node:os'
 import type { Dialect } from './compare/client.ts'
@@ -27,6 +30,7 @@ import {
   historyScenario,
   makeHistory,
   roomsScenario,
+  unloadScenario,
   type RunResult,
   type Scenario,
 } from './compare/scenarios.ts'
@@ -51,8 +55,11 @@ function scenarios(): Scenario[] {
     () => roomsScenario('rooms500', 500, 4, 2, 5, SECONDS),
     () => fanOutScenario(250, 10, SECONDS),
     () => historyScenario(makeHistory(HISTORY)),
+    // The issue's "one process holds 5,000 connections over 1,000 documents at 1 edit/s per writer".
+    () => roomsScenario('c5000', 1000, 5, 2, 1, SECONDS),
+    () => unloadScenario(1000),
   ]
-  const ids = ['room1', 'rooms50', 'rooms250', 'rooms500', 'fanout', 'history']
+  const ids = ['room1', 'rooms50', 'rooms250', 'rooms500', 'fanout', 'history', 'c5000', 'unload']
   return all.filter((_, i) => !WANTED || WANTED.includes(ids[i])).map((make) => make())
 }
 
@@ -77,6 +84,8 @@ interface Summary {
   peakRss: number
   otherCores: number
   notes: string[]
+  /** The unload scenario's three RSS readings, each the median over the runs. */
+  rss: number[]
 }
 
 function summarize(runs: RunResult[]): Summary {
@@ -89,6 +98,7 @@ function summarize(runs: RunResult[]): Summary {
     peakRss: median(runs.map((r) => r.peakRssMiB)),
     otherCores: Math.max(...runs.map((r) => r.otherCores)),
     notes: runs.map((r) => r.note).filter(Boolean),
+    rss: [0, 1, 2].map((i) => median(runs.map((r) => r.latencies[i] ?? Number.NaN))),
   }
 }
 
@@ -98,6 +108,14 @@ const n = (v: number, digits = 1, width = 8) =>
 function report(scenario: Scenario, results: Map<Dialect, Summary>): void {
   const history = scenario.id === 'history'
   console.log(`\n## ${scenario.title}  (median of ${RUNS})`)
+  if (scenario.id === 'unload') {
+    console.log(`${'server'.padEnd(22)}    idle    open   after  peak RSS MiB  other cores`)
+    for (const [dialect, s] of results)
+      console.log(
+        `${NAMES[dialect].padEnd(22)}${n(s.rss[0]!, 0)}${n(s.rss[1]!, 0)}${n(s.rss[2]!, 0)}  ${n(s.peakRss, 0, 12)}  ${n(s.otherCores, 2, 11)}`
+      )
+    return
+  }
   const latency = history ? 'load p50' : '  p50 ms'
   const tail = history ? 'load max' : '  p99 ms'
   const extra = scenario.id === 'fanout' ? '  last p99' : ''
@@ -168,6 +186,11 @@ async function main(): Promise<void> {
         )
         try {
           runs.get(dialect)!.push(await scenario.run(server))
+          // With --heapsnapshot-signal=SIGUSR2 in BENCH_SPECBOARD_NODE_ARGS: a snapshot after the run.
+          if (dialect === 'specboard' && process.env.BENCH_HEAP_SNAPSHOT) {
+            process.kill(server.pid, 'SIGUSR2')
+            await new Promise((r) => setTimeout(r, 15_000))
+          }
         } finally {
           await server.stop()
         }

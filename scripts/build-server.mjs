@@ -39,6 +39,12 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  // One-byte source (no comments, whitespace, or raw non-ASCII that would make V8 hold the whole bundle as
+  // UTF-16): the source string and its line table went from about 6 MiB of heap to 1 MiB.
+  charset: 'ascii',
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
   external: NATIVE,
   // Bundled CommonJS packages call require(); an ES module has none of its own.
   banner: {

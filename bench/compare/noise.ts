@@ -32,7 +32,7 @@ export function watchOtherLoad(serverPid: number) {
   }
 }
 
-/** Milliseconds a fixed amount of arithmetic takes now (about 50 ms on an idle core here). */
+/** Milliseconds a fixed amount of arithmetic takes now: compare runs by it (higher means a busier machine). */
 export function spinMs(): number {
   const started = performance.now()
   let x = 0

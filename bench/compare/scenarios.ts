@@ -345,3 +345,51 @@ export function historyScenario(history: { updates: Uint8Array[]; length: number
     },
   }
 }
+
+/**
+ * Idle costs nothing: `documents` documents are each opened by one client that types one edit, then all
+ * leave. Resident memory before, while open, and once every document could have been unloaded (Specboard
+ * unloads after UNLOAD_DELAY_MS; the references keep or drop documents their own way). Latency samples are
+ * the three RSS readings (idle, open, after) in MiB; throughput is documents opened per second.
+ */
+export function unloadScenario(documents: number): Scenario {
+  const unloadDelayMs = 1000
+  return {
+    id: 'unload',
+    title: `${documents.toLocaleString('en')} documents opened, edited once and left (RSS MiB: idle → open → 30 s after)`,
+    unit: 'docs opened/s',
+    specboardEnv: { UNLOAD_DELAY_MS: String(unloadDelayMs) },
+    async run(server) {
+      const endpoint = endpointOf(server)
+      const names = await documentsFor(server, documents)
+      await sleep(500)
+      const idle = memoryMiB(server.pid).rss
+      const load = watchOtherLoad(server.pid)
+      const cpuBefore = cpuSeconds(server.pid)
+      const started = performance.now()
+      const clients = names.map((name) => new BenchClient(endpoint, name, { applyUpdates: true }))
+      await connectAll(clients)
+      const openSeconds = (performance.now() - started) / 1000
+      for (const [i, c] of clients.entries()) {
+        const text = typingTarget(c.doc)
+        text.insert(text.length, `document ${i} was here`)
+      }
+      await Promise.all(clients.map((c) => c.roundTrip()))
+      const open = memoryMiB(server.pid).rss
+      for (const c of clients) c.close()
+      // V8 gives freed heap back to the system only after a while without work (its memory reducer).
+      await sleep(unloadDelayMs + 30_000)
+      const after = memoryMiB(server.pid)
+      const cpu = cpuSeconds(server.pid) - cpuBefore
+      return {
+        latencies: Float64Array.from([idle, open, after.rss]),
+        throughput: documents / openSeconds,
+        cpuSeconds: cpu,
+        peakRssMiB: after.peak,
+        endRssMiB: after.rss,
+        otherCores: load.stop(),
+        note: '',
+      }
+    },
+  }
+}

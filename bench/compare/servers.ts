@@ -71,6 +71,10 @@ const server = new Server({ port: Number(process.env.PORT), address: '127.0.0.1'
 await server.listen()
 `
 
+function specboardNodeArgs(): string[] {
+  return (process.env.BENCH_SPECBOARD_NODE_ARGS ?? '').split(' ').filter(Boolean)
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
@@ -96,7 +100,8 @@ export async function startServer(
   switch (dialect) {
     case 'specboard':
       dataDir = mkdtempSync(join(tmpdir(), 'specboard-bench-'))
-      child = spawn(process.execPath, ['dist-server/main.js'], {
+      // E.g. BENCH_SPECBOARD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof --heapsnapshot-signal=SIGUSR2"
+      child = spawn(process.execPath, [...specboardNodeArgs(), 'dist-server/main.js'], {
         cwd: REPO_ROOT,
         env: {
           ...common,
