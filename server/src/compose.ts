@@ -9,6 +9,7 @@ import { createApp } from './app.ts'
 import { createMailer } from './mail/createMailer.ts'
 import type { Mailer } from './mail/Mailer.ts'
 import { type InstanceLink, localLink } from './instanceLink.ts'
+import { rulesFor } from './collab/checks/rulesFor.ts'
 
 /** Everything a running server is made of, wired once — by main.ts and by tests alike. */
 export function composeServer(
@@ -21,12 +22,20 @@ export function composeServer(
 ) {
   const access = new Access(storage.records, config.adminToken)
   const viewers = new ViewerCounter(storage.pitch, link.viewers, log)
+  const templateOf = (teamId: string) => {
+    const team = storage.records.getTeam(teamId)
+    return team && storage.records.getProgram(team.programId)?.template
+  }
   const collab = new CollabServer(
     storage.documents,
     socketAdmission(access, storage.records, storage.pitch),
     config,
     log,
-    viewers
+    {
+      afterConnectionChange: (document, connections) =>
+        viewers.afterConnectionChange(document, connections),
+      rulesFor: (document) => rulesFor(document, templateOf),
+    }
   )
   viewers.attach(collab)
   const app = createApp({

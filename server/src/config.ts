@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { DEFAULT_MAX_FRAME_BYTES } from '@specboard/shared'
+import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_FRAME_BYTES } from '@specboard/shared'
 
 /** Everything the server reads from its environment, with defaults; read once, at start. */
 export interface Config {
@@ -9,6 +9,8 @@ export interface Config {
   /** The origin people reach this server at (links, feeds, origin checks); else the request's own. */
   readonly publicUrl: string | undefined
   readonly maxFrameBytes: number
+  /** Quota of one document's stored state; an update that would pass it is refused. */
+  readonly maxDocumentBytes: number
   readonly unloadDelayMs: number
   readonly compactAfter: number
   readonly awarenessFlushMs: number
@@ -53,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.ADMIN_TOKEN || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     maxFrameBytes: intFrom(env, 'MAX_FRAME_BYTES', DEFAULT_MAX_FRAME_BYTES, 1024),
+    maxDocumentBytes: intFrom(env, 'MAX_DOCUMENT_BYTES', DEFAULT_MAX_DOCUMENT_BYTES, 64 * 1024),
     unloadDelayMs: intFrom(env, 'UNLOAD_DELAY_MS', 30_000, 0),
     compactAfter: intFrom(env, 'COMPACT_AFTER', 500, 2),
     awarenessFlushMs: intFrom(env, 'PRESENCE_FLUSH_MS', 30, 0),

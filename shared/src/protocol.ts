@@ -27,6 +27,13 @@ export const CLOSE_CODE = {
   tooSlow: 4408,
   /** Too many messages in a short time. */
   rateLimited: 4429,
+  /**
+   * The update breaks the document's schema, or writes what only the server writes. It was neither stored
+   * nor shown to anyone; the client must not send it again.
+   */
+  refusedUpdate: 4422,
+  /** The update would make the document larger than its quota; it was neither stored nor shown. */
+  documentTooLarge: 4413,
   /** The server failed while handling this socket's message; other sockets are unaffected. */
   internalError: 4500,
   /**
@@ -46,11 +53,27 @@ export const FATAL_CLOSE_CODES: readonly number[] = [
   CLOSE_CODE.unknownDocument,
 ]
 
+/**
+ * Close codes after which the client holds edits the server will never take: reconnecting would send them
+ * again, so the client stops and shows them as not saved.
+ */
+export const REFUSED_EDIT_CLOSE_CODES: readonly number[] = [
+  CLOSE_CODE.refusedUpdate,
+  CLOSE_CODE.documentTooLarge,
+  CLOSE_CODE.frameTooLarge,
+]
+
 /** Default bound for one WebSocket frame (1 MiB); the server's MAX_FRAME_BYTES overrides it. */
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024
 
 /** Largest awareness (presence) state one client may announce. */
 export const MAX_AWARENESS_BYTES = 8 * 1024
+
+/** Largest awareness state a read-only socket (a reviewer) may announce: a name and a caret, no more. */
+export const MAX_READONLY_AWARENESS_BYTES = 1024
+
+/** Default quota of one document's stored state (8 MiB); the server's MAX_DOCUMENT_BYTES overrides it. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 
 /** The name of the cookie that carries the access token in the browser. */
 export const TOKEN_COOKIE = 'sb_token'

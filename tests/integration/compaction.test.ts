@@ -9,6 +9,7 @@ import {
   useServer,
   type TeamFixture,
 } from '../helpers/fixtures.ts'
+import { notesText } from '../helpers/notes.ts'
 import { seededRandom, insertToken } from '../helpers/tokens.ts'
 import { sleep, syncedProvider, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
 
@@ -19,7 +20,7 @@ const UNLOAD_DELAY_MS = 300
 function contentOf(doc: Y.Doc) {
   return {
     what: doc.getXmlFragment('what').toJSON(),
-    notes: doc.getText('notes').toString(),
+    notes: notesText(doc).toString(),
     meta: doc.getMap(SECTION_META_MAP).toJSON(),
     stateVector: [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b),
   }
@@ -45,9 +46,9 @@ async function writeUpdates(
       const paragraph = fragment.get(Math.floor(random() * fragment.length)) as Y.XmlElement
       insertToken(paragraph.get(0) as Y.XmlText, `[w${i}]`, random)
     } else if (dice < 0.9) {
-      insertToken(doc.getText('notes'), `[n${i}]`, random)
-    } else if (doc.getText('notes').length > 0) {
-      doc.getText('notes').delete(0, Math.min(3, doc.getText('notes').length))
+      insertToken(notesText(doc), `[n${i}]`, random)
+    } else if (notesText(doc).length > 0) {
+      notesText(doc).delete(0, Math.min(3, notesText(doc).length))
     }
     if (i % 7 === 0)
       doc
@@ -113,33 +114,34 @@ describe('compaction and unloading', () => {
   })
 
   it('unloads a document nobody has open after UNLOAD_DELAY_MS and loads it again from disk', async () => {
-    const stage = team.documents.stage
-    const writer = await syncedProvider(server(), stage, team.tokens.owner)
-    const observer = await syncedProvider(server(), stage, team.tokens.talent)
+    const other = await createTeamFixture(server(), 'Unloaded')
+    const spec = other.documents.spec
+    const writer = await syncedProvider(server(), spec, other.tokens.owner)
+    const observer = await syncedProvider(server(), spec, other.tokens.talent)
     await writeUpdates(writer, 12, 9)
     await waitFor(
       () => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)),
       { what: 'the updates at the observer' }
     )
     const before = contentOf(observer.doc)
-    expect(readUpdateRows(server().dbFile, stage).length).toBeGreaterThan(1)
+    expect(readUpdateRows(server().dbFile, spec).length).toBeGreaterThan(1)
     writer.destroy()
     observer.destroy()
 
     // Unloading compacts what is left in the log into one row: that is how the test sees it happen.
-    await waitFor(() => readUpdateRows(server().dbFile, stage).length === 1, {
+    await waitFor(() => readUpdateRows(server().dbFile, spec).length === 1, {
       timeoutMs: UNLOAD_DELAY_MS + 3000,
       what: 'the room to unload and compact',
     })
-    expect(contentOf(loadDocFromDisk(server().dbFile, stage))).toEqual(before)
+    expect(contentOf(loadDocFromDisk(server().dbFile, spec))).toEqual(before)
 
     // A row written behind the server's back shows up only if the next client's room is read from disk.
-    const onDisk = loadDocFromDisk(server().dbFile, stage)
+    const onDisk = loadDocFromDisk(server().dbFile, spec)
     const vector = Y.encodeStateVector(onDisk)
     onDisk.getText('disk').insert(0, '[written-on-disk]')
-    appendRowOnDisk(server().dbFile, stage, Y.encodeStateAsUpdate(onDisk, vector))
+    appendRowOnDisk(server().dbFile, spec, Y.encodeStateAsUpdate(onDisk, vector))
 
-    const fresh = await syncedProvider(server(), stage, team.tokens.caretaker)
+    const fresh = await syncedProvider(server(), spec, other.tokens.caretaker)
     try {
       expect(fresh.doc.getText('disk').toString()).toBe('[written-on-disk]')
       const { stateVector: _ignored, ...content } = contentOf(fresh.doc)

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { notesText } from '../helpers/notes.ts'
 import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { deleteToken, insertToken, seededRandom, sorted, tokensOf } from '../helpers/tokens.ts'
 import { sleep, syncedProvider, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
@@ -8,7 +9,7 @@ import { sleep, syncedProvider, waitFor, type ProviderClient } from '../helpers/
 function snapshot(doc: Y.Doc) {
   return {
     fragment: doc.getXmlFragment('what').toJSON(),
-    notes: doc.getText('notes').toString(),
+    notes: notesText(doc).toString(),
     stateVector: [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b),
   }
 }
@@ -38,7 +39,7 @@ interface Writer {
 async function type(writer: Writer, seed: number, ops: number): Promise<void> {
   const random = seededRandom(seed)
   const { doc } = writer.client
-  const notes = doc.getText('notes')
+  const notes = notesText(doc)
   for (let i = 0; i < ops; i++) {
     const token = `[${writer.name}${i}]`
     const dice = random()
@@ -87,6 +88,7 @@ describe('convergence of concurrent writers', () => {
         const paragraph = new Y.XmlElement('paragraph')
         paragraph.insert(0, [new Y.XmlText()])
         owner.client.doc.getXmlFragment('what').insert(0, [paragraph])
+        notesText(owner.client.doc)
       })
       await waitFor(() => talent.client.doc.getXmlFragment('what').length === 1, {
         what: 'the shared paragraph at the talent',
@@ -105,7 +107,7 @@ describe('convergence of concurrent writers', () => {
       const expectParagraphs = sorted([...owner.kept.paragraphs, ...talent.kept.paragraphs])
       // Each side holds the other's edits, which only the server could have carried.
       for (const { client } of [owner, talent]) {
-        expect(sorted(tokensOf(client.doc.getText('notes').toString()))).toEqual(expectNotes)
+        expect(sorted(tokensOf(notesText(client.doc).toString()))).toEqual(expectNotes)
         expect(sorted(tokensOf(firstParagraphText(client.doc).toString()))).toEqual(expectShared)
         expect(sorted(paragraphTokens(client.doc))).toEqual(expectParagraphs)
       }
@@ -126,28 +128,28 @@ describe('convergence of concurrent writers', () => {
   })
 
   it('merges edits made offline with edits made meanwhile by another writer', async () => {
-    const doc = team.documents.stage
+    const doc = team.documents.spec
     const a = await syncedProvider(server(), doc, team.tokens.owner)
     const b = await syncedProvider(server(), doc, team.tokens.talent)
     try {
-      a.doc.getText('notes').insert(0, '[online]')
-      await waitFor(() => b.doc.getText('notes').toString() === '[online]', {
+      notesText(a.doc, 'missing').insert(0, '[online]')
+      await waitFor(() => b.doc.getXmlFragment('missing').toString().includes('[online]'), {
         what: 'the first edit at b',
       })
 
       a.provider.disconnect()
-      a.doc.getText('notes').insert(0, '[offline-a]')
-      b.doc.getText('notes').insert(b.doc.getText('notes').length, '[meanwhile-b]')
+      notesText(a.doc, 'missing').insert(0, '[offline-a]')
+      notesText(b.doc, 'missing').insert(notesText(b.doc, 'missing').length, '[meanwhile-b]')
       await sleep(200)
-      expect(b.doc.getText('notes').toString()).not.toContain('[offline-a]')
+      expect(notesText(b.doc, 'missing').toString()).not.toContain('[offline-a]')
 
       a.provider.connect()
       const expected = sorted(['[online]', '[offline-a]', '[meanwhile-b]'])
       await waitFor(
         () =>
-          JSON.stringify(sorted(tokensOf(a.doc.getText('notes').toString()))) ===
+          JSON.stringify(sorted(tokensOf(notesText(a.doc, 'missing').toString()))) ===
             JSON.stringify(expected) &&
-          a.doc.getText('notes').toString() === b.doc.getText('notes').toString(),
+          notesText(a.doc, 'missing').toString() === notesText(b.doc, 'missing').toString(),
         { what: 'the offline edit and the concurrent one on both sides' }
       )
     } finally {

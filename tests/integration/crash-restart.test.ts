@@ -6,6 +6,7 @@ import {
   useServer,
   type TeamFixture,
 } from '../helpers/fixtures.ts'
+import { notesText } from '../helpers/notes.ts'
 import { sorted, tokensOf } from '../helpers/tokens.ts'
 import { sleep, syncedProvider, waitFor, waitForSync } from '../helpers/wsClient.ts'
 
@@ -16,7 +17,7 @@ const KILL_AFTER_SEEN = [1, 9, 3, 25]
 function diskTokens(dbFile: string, document: string): Set<string> {
   const doc = new Y.Doc()
   for (const row of readUpdateRows(dbFile, document)) Y.applyUpdate(doc, row)
-  const tokens = new Set(tokensOf(doc.getText('log').toString()))
+  const tokens = new Set(tokensOf(notesText(doc).toString()))
   doc.destroy()
   return tokens
 }
@@ -33,6 +34,10 @@ describe('a crash (kill -9) while a writer is typing', () => {
     const spec = team.documents.spec
     const writer = await syncedProvider(server(), spec, team.tokens.owner)
     const observer = await syncedProvider(server(), spec, team.tokens.talent)
+    notesText(writer.doc)
+    await waitFor(() => observer.doc.getXmlFragment('why').length === 1, {
+      what: 'the paragraph at the observer',
+    })
     const typed: string[] = []
     try {
       for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -48,7 +53,7 @@ describe('a crash (kill -9) while a writer is typing', () => {
           if (!killing && seenThisCycle >= KILL_AFTER_SEEN[cycle])
             killing = server().kill('SIGKILL')
         }
-        observer.doc.getText('log').observe(onChange)
+        notesText(observer.doc).observe(onChange)
 
         // A types ~200 updates a second (under the server's per-socket rate limit) until well after the kill.
         let i = 0
@@ -57,7 +62,7 @@ describe('a crash (kill -9) while a writer is typing', () => {
           while (typedAfterKill < 40) {
             for (let k = 0; k < 2; k++) {
               const token = `${prefix}${i++}]`
-              writer.doc.getText('log').insert(writer.doc.getText('log').length, token)
+              notesText(writer.doc).insert(notesText(writer.doc).length, token)
               typed.push(token)
               if (killing) typedAfterKill++
             }
@@ -69,20 +74,20 @@ describe('a crash (kill -9) while a writer is typing', () => {
         })
         await killing
         await typing
-        observer.doc.getText('log').unobserve(onChange)
+        notesText(observer.doc).unobserve(onChange)
 
         // Everything B holds now reached it from the dead server, so it must be on disk. Keep A and B
         // away until that is checked, or A's resync would hide a loss.
         writer.provider.disconnect()
         observer.provider.disconnect()
-        const seenByB = tokensOf(observer.doc.getText('log').toString())
+        const seenByB = tokensOf(notesText(observer.doc).toString())
         expect(seenByB.length).toBeGreaterThanOrEqual(KILL_AFTER_SEEN[cycle])
 
         await server().restart()
         const onDisk = diskTokens(server().dbFile, spec)
         expect(seenByB.filter((t) => !onDisk.has(t))).toEqual([])
         const fresh = await syncedProvider(server(), spec, team.tokens.caretaker)
-        const loaded = new Set(tokensOf(fresh.doc.getText('log').toString()))
+        const loaded = new Set(tokensOf(notesText(fresh.doc).toString()))
         fresh.destroy()
         expect(seenByB.filter((t) => !loaded.has(t))).toEqual([])
 
@@ -91,14 +96,14 @@ describe('a crash (kill -9) while a writer is typing', () => {
         observer.provider.connect()
         await waitForSync(writer.provider)
         await waitFor(
-          () => observer.doc.getText('log').toString() === writer.doc.getText('log').toString(),
+          () => notesText(observer.doc).toString() === notesText(writer.doc).toString(),
           {
             timeoutMs: 10_000,
             what: 'B to catch up with A after the restart',
           }
         )
       }
-      expect(sorted(tokensOf(observer.doc.getText('log').toString()))).toEqual(sorted(typed))
+      expect(sorted(tokensOf(notesText(observer.doc).toString()))).toEqual(sorted(typed))
     } finally {
       writer.destroy()
       observer.destroy()
@@ -108,7 +113,7 @@ describe('a crash (kill -9) while a writer is typing', () => {
     await server().restart()
     const fresh = await syncedProvider(server(), spec, team.tokens.caretaker)
     try {
-      expect(tokensOf(fresh.doc.getText('log').toString())).toEqual(typed)
+      expect(tokensOf(notesText(fresh.doc).toString())).toEqual(typed)
     } finally {
       fresh.destroy()
     }

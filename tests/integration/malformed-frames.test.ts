@@ -8,6 +8,7 @@ import {
   useServer,
   type TeamFixture,
 } from '../helpers/fixtures.ts'
+import { notesText } from '../helpers/notes.ts'
 import { seededRandom, sorted, tokensOf } from '../helpers/tokens.ts'
 import {
   frames,
@@ -34,7 +35,7 @@ function garbage(seed: number, length: number): Uint8Array {
 }
 
 const markedUpdate = (label: string) =>
-  updateFrom((d) => d.getText('notes').insert(0, `[${MARKER}-${label}]`))
+  updateFrom((d) => notesText(d).insert(0, `[${MARKER}-${label}]`))
 
 /**
  * A Yjs update that `Y.decodeUpdate` accepts but `Y.applyUpdate` cannot integrate: its second item names
@@ -141,9 +142,7 @@ const BAD_INPUTS: BadInput[] = [
     code: CLOSE_CODE.frameTooLarge,
     frames: () => [
       frames.syncUpdate(
-        updateFrom((d) =>
-          d.getText('notes').insert(0, `[${MARKER}-big]${'x'.repeat(MAX_FRAME_BYTES)}`)
-        )
+        updateFrom((d) => notesText(d).insert(0, `[${MARKER}-big]${'x'.repeat(MAX_FRAME_BYTES)}`))
       ),
     ],
   },
@@ -170,9 +169,9 @@ describe('malformed frames', () => {
       [talent, owner],
     ]) {
       const token = `[ok${edits++}]`
-      from.doc.getText('notes').insert(from.doc.getText('notes').length, token)
+      notesText(from.doc).insert(notesText(from.doc).length, token)
       written.add(token)
-      await waitFor(() => to.doc.getText('notes').toString().includes(token), {
+      await waitFor(() => notesText(to.doc).toString().includes(token), {
         timeoutMs: 3000,
         what: `${token} to arrive`,
       })
@@ -187,6 +186,8 @@ describe('malformed frames', () => {
     team = await createTeamFixture(server())
     owner = await syncedProvider(server(), team.documents.spec, team.tokens.owner)
     talent = await syncedProvider(server(), team.documents.spec, team.tokens.talent)
+    notesText(owner.doc)
+    await waitFor(() => talent.doc.getXmlFragment('why').length === 1)
     await expectRoomHealthy()
   })
 
@@ -207,7 +208,7 @@ describe('malformed frames', () => {
         expect(code).toBe(input.code)
         await expectRoomHealthy()
         expect(diskContains(server().dbFile, MARKER)).toBe(false)
-        expect(owner.doc.getText('notes').toString()).not.toContain(MARKER)
+        expect(notesText(owner.doc).toString()).not.toContain(MARKER)
       } finally {
         socket.terminate()
       }
@@ -219,7 +220,7 @@ describe('malformed frames', () => {
     await server().restart()
     const fresh = await syncedProvider(server(), team.documents.spec, team.tokens.caretaker)
     try {
-      const notes = fresh.doc.getText('notes').toString()
+      const notes = notesText(fresh.doc).toString()
       expect(notes).not.toContain(MARKER)
       expect(sorted(tokensOf(notes))).toEqual(sorted(written))
       expect(fresh.doc.getXmlFragment('what').length).toBe(0)
@@ -289,7 +290,11 @@ describe('a flood on one socket', () => {
     const reader = await syncedProvider(server(), spec, team.tokens.talent)
     const sentAt = new Map<string, number>()
     const latencies: number[] = []
-    reader.doc.getText('flood').observe((event) => {
+    notesText(writer.doc, 'future')
+    await waitFor(() => reader.doc.getXmlFragment('future').length === 1, {
+      what: 'the flood paragraph at the reader',
+    })
+    notesText(reader.doc, 'future').observe((event) => {
       for (const op of event.changes.delta) {
         if (typeof op.insert !== 'string') continue
         for (const token of tokensOf(op.insert)) {
@@ -316,7 +321,7 @@ describe('a flood on one socket', () => {
     while (performance.now() - start < durationMs) {
       const token = `[f${n++}]`
       sentAt.set(token, performance.now())
-      writer.doc.getText('flood').insert(0, token)
+      notesText(writer.doc, 'future').insert(0, token)
       await sleep(50)
     }
     flooding = false
@@ -342,15 +347,15 @@ describe('a flood on one socket', () => {
   // reads it; 999 requests stay under the rate limit's burst. A socket that stops reading is closed once
   // its queue passes MAX_BUFFERED_BYTES, so it cannot make the server hold ~1000 copies of the document.
   it('does not buffer the document hundreds of times for sockets that request it and never read', async () => {
-    const filler = await syncedProvider(server(), team.documents.stage, team.tokens.owner)
-    filler.doc.getText('filler').insert(0, 'y'.repeat(100_000))
+    const filler = await syncedProvider(server(), team.documents.spec, team.tokens.owner)
+    notesText(filler.doc, 'role').insert(0, 'y'.repeat(100_000))
     await sleep(200)
     filler.destroy()
     const before = rssMiB(server().pid)
     const sockets: RawSocket[] = []
     try {
       for (let i = 0; i < 3; i++) {
-        const socket = await RawSocket.open(server(), team.documents.stage, team.tokens.reviewer)
+        const socket = await RawSocket.open(server(), team.documents.spec, team.tokens.reviewer)
         socket.pauseReading()
         const request = frames.syncStep1(Y.encodeStateVector(new Y.Doc()))
         for (let k = 0; k < 999; k++) socket.send(request)

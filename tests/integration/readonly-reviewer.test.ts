@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_CODE } from '@specboard/shared'
+import { notesText } from '../helpers/notes.ts'
 import { apiRequest } from '../helpers/api.ts'
 import {
   createTeamFixture,
@@ -40,26 +41,26 @@ describe('a reviewer on the spec document', () => {
   it('receives state and live updates, but its own updates are never applied, stored or relayed', async () => {
     const spec = team.documents.spec
     const writer = await syncedProvider(server(), spec, team.tokens.owner)
-    writer.doc.getText('notes').insert(0, '[before]')
+    notesText(writer.doc).insert(0, '[before]')
     await sleep(50)
 
     // Offline edits the reviewer holds before it connects travel in its sync step 2.
     const reviewerDoc = new Y.Doc()
-    reviewerDoc.getText('notes').insert(0, '[REVIEWER-STEP2]')
+    notesText(reviewerDoc).insert(0, '[REVIEWER-STEP2]')
     const reviewer = connectProvider(server(), spec, team.tokens.reviewer, { doc: reviewerDoc })
     try {
-      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[before]'), {
+      await waitFor(() => reviewer.doc.getXmlFragment('why').toString().includes('[before]'), {
         what: 'state at the reviewer',
       })
 
-      writer.doc.getText('notes').insert(0, '[live]')
-      await waitFor(() => reviewer.doc.getText('notes').toString().includes('[live]'), {
+      notesText(writer.doc).insert(0, '[live]')
+      await waitFor(() => reviewer.doc.getXmlFragment('why').toString().includes('[live]'), {
         what: 'a live update at the reviewer',
       })
 
       // A live edit (sync update), then a presence change on the same socket. Frames are handled in order,
       // so once the writer sees the presence, the server has already handled the edit.
-      reviewer.doc.getText('notes').insert(0, '[REVIEWER-UPDATE]')
+      notesText(reviewer.doc).insert(0, '[REVIEWER-UPDATE]')
       reviewer.doc.getXmlFragment('what').insert(0, [new Y.XmlText('REVIEWER-XML')])
       reviewer.provider.awareness.setLocalState({
         user: { name: 'claims to be someone else', color: '#30638e' },
@@ -75,13 +76,13 @@ describe('a reviewer on the spec document', () => {
       expect(user.name).toBe('reviewer of Team')
 
       await sleep(100)
-      expect(writer.doc.getText('notes').toString()).not.toContain('REVIEWER')
+      expect(notesText(writer.doc).toString()).not.toContain('REVIEWER')
       expect(writer.doc.getXmlFragment('what').toString()).not.toContain('REVIEWER')
       expect(diskContains(server().dbFile, 'REVIEWER')).toBe(false)
 
       // A client that joins afterwards gets none of it either.
       const late = await syncedProvider(server(), spec, team.tokens.talent)
-      expect(late.doc.getText('notes').toString()).toBe(writer.doc.getText('notes').toString())
+      expect(notesText(late.doc).toString()).toBe(notesText(writer.doc).toString())
       late.destroy()
     } finally {
       reviewer.destroy()
@@ -91,7 +92,7 @@ describe('a reviewer on the spec document', () => {
     await server().restart()
     const fresh = await syncedProvider(server(), spec, team.tokens.talent)
     try {
-      const notes = fresh.doc.getText('notes').toString()
+      const notes = notesText(fresh.doc).toString()
       expect(notes).toContain('[before]')
       expect(notes).toContain('[live]')
       expect(notes).not.toContain('REVIEWER')
@@ -106,12 +107,8 @@ describe('a reviewer on the spec document', () => {
     const writer = await syncedProvider(server(), spec, team.tokens.owner)
     const reviewer = await RawSocket.open(server(), spec, team.tokens.reviewer)
     try {
-      reviewer.send(
-        frames.syncStep2(updateFrom((d) => d.getText('notes').insert(0, '[RAW-STEP2]')))
-      )
-      reviewer.send(
-        frames.syncUpdate(updateFrom((d) => d.getText('notes').insert(0, '[RAW-UPDATE]')))
-      )
+      reviewer.send(frames.syncStep2(updateFrom((d) => notesText(d).insert(0, '[RAW-STEP2]'))))
+      reviewer.send(frames.syncUpdate(updateFrom((d) => notesText(d).insert(0, '[RAW-UPDATE]'))))
       // A query the server must answer proves it handled the frames before it.
       const before = reviewer.received.length
       reviewer.send(frames.queryAwareness())
@@ -120,11 +117,9 @@ describe('a reviewer on the spec document', () => {
       })
       expect(reviewer.isOpen).toBe(true)
       await sleep(50)
-      expect(writer.doc.getText('notes').toString()).not.toContain('RAW-')
+      expect(notesText(writer.doc).toString()).not.toContain('RAW-')
       expect(diskContains(server().dbFile, 'RAW-')).toBe(false)
-      expect(loadDocFromDisk(server().dbFile, spec).getText('notes').toString()).not.toContain(
-        'RAW-'
-      )
+      expect(notesText(loadDocFromDisk(server().dbFile, spec)).toString()).not.toContain('RAW-')
     } finally {
       reviewer.terminate()
       writer.destroy()

@@ -15,7 +15,8 @@ import type { Logger } from '../logger.ts'
 import type { Config } from '../config.ts'
 import { Connection, type ConnectionIdentity } from './Connection.ts'
 import { MalformedMessageError } from './messages.ts'
-import { Room } from './Room.ts'
+import { RefusedUpdateError, Room } from './Room.ts'
+import type { DocumentRules } from './checks/DocumentRules.ts'
 
 /** The verdict on one socket: its identity and access, or the code and words to close it with. */
 export type Admission =
@@ -34,12 +35,15 @@ export type Admit = (request: IncomingMessage, document: string) => Admission
 export interface CollabHooks {
   /** After a socket joined or left `document` (its room's connections are already updated). */
   afterConnectionChange?(document: string, connections: ReadonlySet<Connection>): void
+  /** When a room loads: the rules clients' updates must follow (default: every update is refused). */
+  rulesFor?(document: string): DocumentRules
 }
 
 /** The collaboration settings of the server's Config (see config.ts for each one's meaning). */
 export type CollabServerOptions = Pick<
   Config,
   | 'maxFrameBytes'
+  | 'maxDocumentBytes'
   | 'unloadDelayMs'
   | 'compactAfter'
   | 'awarenessFlushMs'
@@ -53,6 +57,8 @@ const PATH_PREFIX = '/collab/'
 
 /** The transaction origin of changes the server makes itself. */
 export const SERVER_ORIGIN = Symbol('server')
+
+const REFUSE_EVERY_UPDATE: DocumentRules = { check: () => 'this server accepts no updates' }
 
 export class CollabServer {
   private readonly rooms = new Map<string, Room>()
@@ -201,6 +207,19 @@ export class CollabServer {
     try {
       room.receive(connection, toBytes(data))
     } catch (error) {
+      if (error instanceof RefusedUpdateError) {
+        this.log.warn('refused update', {
+          document,
+          person: connection.identity.personId,
+          reason: error.message,
+        })
+        const { kind } = error.verdict
+        connection.close(
+          kind === 'quota' ? CLOSE_CODE.documentTooLarge : CLOSE_CODE.refusedUpdate,
+          (kind === 'quota' ? 'the document is full' : error.message).slice(0, 120)
+        )
+        return
+      }
       if (error instanceof MalformedMessageError) {
         this.log.warn('malformed message', {
           document,
@@ -226,7 +245,8 @@ export class CollabServer {
     }
     let room = this.rooms.get(document)
     if (!room) {
-      room = new Room(document, this.store, this.options)
+      const rules = this.hooks.rulesFor?.(document) ?? REFUSE_EVERY_UPDATE
+      room = new Room(document, this.store, this.options, rules)
       this.rooms.set(document, room)
     }
     return room

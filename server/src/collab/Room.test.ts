@@ -14,6 +14,9 @@ import {
   encodeSync,
 } from './messages.ts'
 import { Room } from './Room.ts'
+import type { DocumentRules } from './checks/DocumentRules.ts'
+
+const ACCEPT_ALL: DocumentRules = { check: () => null }
 
 /** What happened, in order, across the store and every socket: the test reads persist-then-broadcast off it. */
 type Event =
@@ -90,7 +93,12 @@ function newRoom(
   store: DocumentStore,
   options: Partial<{ compactAfter: number; awarenessFlushMs: number }> = {}
 ): Room {
-  const room = new Room('spec:t1', store, { compactAfter: 500, awarenessFlushMs: 0, ...options })
+  const room = new Room(
+    'spec:t1',
+    store,
+    { compactAfter: 500, awarenessFlushMs: 0, maxDocumentBytes: 1 << 20, ...options },
+    ACCEPT_ALL
+  )
   rooms.push(room)
   return room
 }

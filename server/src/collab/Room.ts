@@ -27,12 +27,24 @@ import {
   encodeSync,
 } from './messages.ts'
 import { stampIdentity } from './presence.ts'
+import type { DocumentRules } from './checks/DocumentRules.ts'
+import { UpdateGuard, type Verdict } from './checks/UpdateGuard.ts'
 
 export interface RoomOptions {
   /** Compact the update log into one update once it holds more rows than this. */
   readonly compactAfter: number
   /** Presence changes are batched over this window and sent as one frame. */
   readonly awarenessFlushMs: number
+  /** Largest encoded state the document may reach; updates that would pass it are refused. */
+  readonly maxDocumentBytes: number
+}
+
+/** Thrown for an update the document's rules or quota refuse; the caller closes that socket. */
+export class RefusedUpdateError extends Error {
+  readonly code = 'refused_update'
+  constructor(readonly verdict: Extract<Verdict, { ok: false }>) {
+    super(verdict.reason)
+  }
 }
 
 const LOADED_FROM_STORE = Symbol('loaded from store')
@@ -51,15 +63,18 @@ export class Room {
   private presenceTimer: NodeJS.Timeout | null = null
   private compactionScheduled = false
   private heldChanges: Uint8Array[] | null = null
+  private readonly guard: UpdateGuard
 
   /** Loads the document completely from the store before any socket can reach it. */
   constructor(
     readonly name: string,
     private readonly store: DocumentStore,
-    private readonly options: RoomOptions
+    private readonly options: RoomOptions,
+    rules: DocumentRules
   ) {
     this.doc = this.load()
     if (this.storedUpdates > options.compactAfter) this.compact()
+    this.guard = new UpdateGuard(this.doc, rules, options.maxDocumentBytes)
     this.doc.on('update', this.persistAndBroadcast)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
@@ -77,6 +92,7 @@ export class Room {
     this.doc.off('update', this.persistAndBroadcast)
     this.doc = doc
     this.doc.on('update', this.persistAndBroadcast)
+    this.guard.replaceLive(doc)
   }
 
   /** Registers a socket and starts the sync handshake with it. */
@@ -124,6 +140,7 @@ export class Room {
           return
         }
         assertValidUpdate(message.update)
+        this.assertAccepted(message.update)
         this.applyFrom(connection, message.update)
         return
       case 'awareness':
@@ -153,12 +170,24 @@ export class Room {
     this.connections.clear()
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.doc.off('update', this.persistAndBroadcast)
+    this.guard.destroy()
     this.awareness.destroy()
     this.doc.destroy()
   }
 
   get storedUpdateCount(): number {
     return this.storedUpdates
+  }
+
+  /** The check step: the update must keep the document within its schema and its quota. */
+  private assertAccepted(update: Uint8Array): void {
+    let verdict: Verdict
+    try {
+      verdict = this.guard.check(update)
+    } catch (error) {
+      throw new MalformedMessageError(`Yjs could not apply the update: ${(error as Error).message}`)
+    }
+    if (!verdict.ok) throw new RefusedUpdateError(verdict)
   }
 
   /**

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { SECTION_META_MAP, STAGE_KEYS, STAGE_MAP } from '@specboard/shared'
+import type { DocumentRules } from './DocumentRules.ts'
+import { feedbackRules } from './feedbackRules.ts'
+import { specRules } from './specRules.ts'
+import { stageRules } from './stageRules.ts'
+import { UpdateGuard } from './UpdateGuard.ts'
+
+const guards: UpdateGuard[] = []
+afterEach(() => {
+  for (const guard of guards.splice(0)) guard.destroy()
+})
+
+/** A live document with its guard, and a client copy whose edits become the updates to check. */
+function setup(rules: DocumentRules, maxBytes = 1 << 20) {
+  const live = new Y.Doc()
+  const guard = new UpdateGuard(live, rules, maxBytes)
+  guards.push(guard)
+  /** A client synced with the live document. */
+  const client = () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live))
+    return doc
+  }
+  /** The update `edit` makes on a freshly synced client. */
+  const updateOf = (edit: (doc: Y.Doc) => void): Uint8Array => {
+    const doc = client()
+    const before = Y.encodeStateVector(doc)
+    edit(doc)
+    return Y.encodeStateAsUpdate(doc, before)
+  }
+  const accept = (update: Uint8Array) => Y.applyUpdate(live, update)
+  return { live, guard, client, updateOf, accept }
+}
+
+function paragraph(text: string): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph')
+  const t = new Y.XmlText()
+  t.insert(0, text)
+  p.insert(0, [t])
+  return p
+}
+
+describe('specRules through UpdateGuard', () => {
+  const rules = specRules(['what', 'why'])
+
+  it('accepts paragraphs, marks, lists and valid section meta', () => {
+    const { guard, updateOf } = setup(rules)
+    const update = updateOf((doc) => {
+      const what = doc.getXmlFragment('what')
+      what.insert(0, [paragraph('こんにちは')])
+      const list = new Y.XmlElement('bulletList')
+      const item = new Y.XmlElement('listItem')
+      item.insert(0, [paragraph('one')])
+      list.insert(0, [item])
+      what.insert(1, [list])
+      const heading = new Y.XmlElement('heading')
+      heading.setAttribute('level', 2 as unknown as string)
+      const text = new Y.XmlText()
+      text.insert(0, 'bold', { bold: true })
+      heading.insert(0, [text])
+      what.insert(2, [heading])
+      doc.getMap(SECTION_META_MAP).set('what', { status: 'ready', assigneeId: null })
+    })
+    expect(guard.check(update)).toEqual({ ok: true })
+  })
+
+  it.each([
+    ['a number', (doc: Y.Doc) => doc.getXmlFragment('what').insert(0, [42 as never])],
+    ['a map', (doc: Y.Doc) => doc.getXmlFragment('what').insert(0, [new Y.Map() as never])],
+    ['bare text', (doc: Y.Doc) => doc.getXmlFragment('what').insert(0, [new Y.XmlText('x')])],
+    [
+      'an unknown node',
+      (doc: Y.Doc) => doc.getXmlFragment('what').insert(0, [new Y.XmlElement('script')]),
+    ],
+    [
+      'an unknown mark',
+      (doc: Y.Doc) => {
+        const p = new Y.XmlElement('paragraph')
+        const t = new Y.XmlText()
+        t.insert(0, 'x', { blink: true })
+        p.insert(0, [t])
+        doc.getXmlFragment('what').insert(0, [p])
+      },
+    ],
+    ['a root outside the template', (doc: Y.Doc) => doc.getMap('extra').set('a', 1)],
+    ['text under a section name', (doc: Y.Doc) => doc.getText('why').insert(0, 'plain')],
+    [
+      'malformed section meta',
+      (doc: Y.Doc) => doc.getMap(SECTION_META_MAP).set('what', { status: 'weird' }),
+    ],
+    [
+      'meta for a key outside the template',
+      (doc: Y.Doc) =>
+        doc.getMap(SECTION_META_MAP).set('zzz', { status: 'draft', assigneeId: null }),
+    ],
+  ])('refuses %s', (_label, edit) => {
+    const { guard, updateOf } = setup(rules)
+    const verdict = guard.check(updateOf(edit))
+    expect(verdict.ok).toBe(false)
+  })
+
+  it('refuses an invalid block nested into an existing one, then accepts valid edits again', () => {
+    const { guard, updateOf, accept } = setup(rules)
+    const first = updateOf((doc) => doc.getXmlFragment('what').insert(0, [paragraph('a')]))
+    expect(guard.check(first)).toEqual({ ok: true })
+    accept(first)
+    const firstBlock = (doc: Y.Doc) => doc.getXmlFragment('what').get(0) as Y.XmlElement
+    const bad = updateOf((doc) => firstBlock(doc).insert(1, [new Y.XmlElement('bulletList')]))
+    expect(guard.check(bad).ok).toBe(false)
+    const good = updateOf((doc) => (firstBlock(doc).get(0) as Y.XmlText).insert(1, 'b'))
+    expect(guard.check(good)).toEqual({ ok: true })
+  })
+
+  it('refuses an update that would pass the quota', () => {
+    const { guard, updateOf } = setup(rules, 64 * 1024)
+    const big = updateOf((doc) =>
+      doc.getXmlFragment('what').insert(0, [paragraph('x'.repeat(70_000))])
+    )
+    expect(guard.check(big)).toMatchObject({ ok: false, kind: 'quota' })
+    const small = updateOf((doc) => doc.getXmlFragment('why').insert(0, [paragraph('y')]))
+    expect(guard.check(small)).toEqual({ ok: true })
+  })
+})
+
+describe('stageRules', () => {
+  it('lets presenters move the slide and nothing else', () => {
+    const { guard, updateOf } = setup(stageRules)
+    expect(guard.check(updateOf((d) => d.getMap(STAGE_MAP).set(STAGE_KEYS.slide, 3)))).toEqual({
+      ok: true,
+    })
+    for (const [key, value] of [
+      [STAGE_KEYS.reactions, { clap: 999999 }],
+      [STAGE_KEYS.viewers, 4242],
+      [STAGE_KEYS.session, { sessionId: 'fake', currentTeamId: null }],
+      [STAGE_KEYS.timer, { durationMs: 1, startedAt: null, remainingMs: 1 }],
+      [STAGE_KEYS.slide, -1],
+    ] as const) {
+      const verdict = guard.check(updateOf((d) => d.getMap(STAGE_MAP).set(key, value)))
+      expect(verdict.ok, key).toBe(false)
+    }
+  })
+})
+
+describe('UpdateGuard', () => {
+  it('refuses an update that depends on changes the server does not have', () => {
+    const { guard, client } = setup(stageRules)
+    const doc = client()
+    doc.getMap(STAGE_MAP).set(STAGE_KEYS.slide, 1)
+    const before = Y.encodeStateVector(doc)
+    doc.getMap(STAGE_MAP).set(STAGE_KEYS.slide, 2)
+    expect(guard.check(Y.encodeStateAsUpdate(doc, before)).ok).toBe(false)
+  })
+})
+
+describe('feedbackRules', () => {
+  it('refuses every client change', () => {
+    const { guard, updateOf } = setup(feedbackRules)
+    expect(guard.check(updateOf((d) => d.getMap('threads').set('t', {}))).ok).toBe(false)
+  })
+})

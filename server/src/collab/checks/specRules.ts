@@ -1,0 +1,74 @@
+/**
+ * The rules of a `spec:` document: one XML fragment per template section, holding only what the sheet
+ * schema can show, and the `sectionMeta` map with one valid SectionMeta per section key. No other root.
+ */
+import type * as Y from 'yjs'
+import { SECTION_META_MAP, SectionMeta } from '@specboard/shared'
+import type { DocumentRules, RootChange, UpdateChanges } from './DocumentRules.ts'
+import { blockProblem, liveChildren } from './sheetNodes.ts'
+
+/** The rules of a sheet whose template has `sectionKeys`. */
+export function specRules(sectionKeys: readonly string[]): DocumentRules {
+  const sections = new Set(sectionKeys)
+  return {
+    check(changes) {
+      for (const [name, change] of changes.roots) {
+        const problem =
+          name === SECTION_META_MAP
+            ? metaProblem(changes.doc.getMap(SECTION_META_MAP), change, sections)
+            : sections.has(name)
+              ? sectionProblemIn(changes, changes.doc.getXmlFragment(name), change)
+              : `"${name}" is not a section of this sheet`
+        if (problem) return problem
+      }
+      return null
+    },
+  }
+}
+
+// Only what the update brought is judged: a section that already held something odd (written before the
+// checks existed) stays editable until a coordinator repairs it.
+function sectionProblemIn(
+  changes: UpdateChanges,
+  fragment: Y.XmlFragment,
+  change: RootChange
+): string | null {
+  for (const key of change.keys) {
+    if (key !== null && fragment._map.get(key)?.deleted === false)
+      return 'a section holds keyed values'
+  }
+  if (change.keys.has(null)) {
+    for (let item = fragment._start; item !== null; item = item.right) {
+      if (item.deleted || !changes.isNew(item)) continue
+      for (const child of item.content.getContent()) {
+        const problem = blockProblem(child)
+        if (problem) return problem
+      }
+    }
+  }
+  for (const block of change.nested) {
+    if (block._item?.deleted || block._item?.parent !== fragment) continue
+    if (block._item.parentSub !== null) return 'a section holds keyed values'
+    const problem = blockProblem(block)
+    if (problem) return problem
+  }
+  return null
+}
+
+function metaProblem(
+  meta: Y.Map<unknown>,
+  change: RootChange,
+  sections: ReadonlySet<string>
+): string | null {
+  if (change.nested.size > 0) return 'section meta values must be plain'
+  for (const key of change.keys) {
+    if (key === null) {
+      if (liveChildren(meta).length > 0) return 'section meta holds a list'
+      continue
+    }
+    if (!meta.has(key)) continue
+    if (!sections.has(key)) return `section meta for "${key}", which is not a section`
+    if (!SectionMeta.safeParse(meta.get(key)).success) return `invalid section meta for "${key}"`
+  }
+  return null
+}
