@@ -13,6 +13,7 @@
  * Options (env): BENCH_SECONDS (20), BENCH_SOCKETS (1000 per instance), BENCH_DOCS (500),
  * BENCH_PHASES (ab).
  */
+import { notesText } from '../tests/helpers/notes.ts'
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { createProgram, createTeam } from '../tests/helpers/api.ts'
@@ -78,11 +79,14 @@ async function benchPropagation(cluster: Cluster) {
         isTypist: false,
       })
   }
+  // One paragraph for every typist, made once: the sheet's schema holds text only inside paragraphs.
+  notesText(clients[0]!.client.doc, 'success')
+  await waitFor(() => clients.every((c) => c.client.doc.getXmlFragment('success').length === 1))
   const sentAt = new Map<string, { at: number; on: 'A' | 'B' }>()
   const same = new Samples()
   const cross = new Samples()
   for (const { client, on } of clients.filter((c) => !c.isTypist)) {
-    client.doc.getText('bench').observe((event) => {
+    notesText(client.doc, 'success').observe((event) => {
       const now = performance.now()
       for (const op of event.changes.delta) {
         if (typeof op.insert !== 'string') continue
@@ -99,7 +103,7 @@ async function benchPropagation(cluster: Cluster) {
       .filter((c) => c.isTypist)
       .map(async ({ client, on }, index) => {
         let n = 0
-        const text = client.doc.getText('bench')
+        const text = notesText(client.doc, 'success')
         while (performance.now() < stopAt) {
           const token = `[${on}${index}:${n++}]`
           sentAt.set(token, { at: performance.now(), on })
@@ -113,7 +117,7 @@ async function benchPropagation(cluster: Cluster) {
     timeoutMs: 10_000,
     what: 'every insert at every reader',
   }).catch(() => {})
-  const texts = clients.map((c) => c.client.doc.getText('bench').toString())
+  const texts = clients.map((c) => notesText(c.client.doc, 'success').toString())
   const converged = texts.every((t) => t === texts[0])
   for (const { client } of clients) client.destroy()
   return { same, cross, inserts: sentAt.size, expected, converged }
@@ -167,9 +171,9 @@ async function benchConnections(
   for (const { client, document } of perServer[0]!)
     if (!writers.has(document)) writers.set(document, client)
   for (const [document, client] of writers)
-    client.doc.getText('bench').insert(0, `[${run}:${document}]`)
+    notesText(client.doc, 'what').insert(0, `[${run}:${document}]`)
   const has = ({ client, document }: { client: LightClient; document: string }) =>
-    client.doc.getText('bench').toString().includes(`[${run}:${document}]`)
+    client.doc.getXmlFragment('what').toString().includes(`[${run}:${document}]`)
   await waitFor(() => all.every(has), { timeoutMs: 60_000, intervalMs: 20 }).catch(() => {})
   const convergeMs = performance.now() - started
   const converged = all.filter(has).length
