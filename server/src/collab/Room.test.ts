@@ -16,6 +16,7 @@ import {
 import { Room } from './Room.ts'
 import type { DocumentRules } from './checks/DocumentRules.ts'
 
+const frames = { queryAwareness: Uint8Array.from([3]) }
 const ACCEPT_ALL: DocumentRules = { check: () => null }
 
 /** What happened, in order, across the store and every socket: the test reads persist-then-broadcast off it. */
@@ -43,7 +44,12 @@ class MemoryStore implements DocumentStore {
   }
 }
 
-function connection(events: Event[], name: string, canWrite = true): Connection {
+function connection(
+  events: Event[],
+  name: string,
+  canWrite = true,
+  sharesPresence = true
+): Connection {
   const socket = {
     OPEN: 1,
     CONNECTING: 0,
@@ -51,7 +57,7 @@ function connection(events: Event[], name: string, canWrite = true): Connection 
     send: (frame: Uint8Array) => events.push({ kind: 'send', to: name, frame }),
     close: () => {},
   }
-  const role = canWrite ? 'owner' : 'reviewer'
+  const role = !sharesPresence ? 'audience' : canWrite ? 'owner' : 'reviewer'
   return new Connection(
     socket as unknown as WebSocket,
     { personId: name, name: `Person ${name}`, role },
@@ -60,7 +66,8 @@ function connection(events: Event[], name: string, canWrite = true): Connection 
       messagesPerSecond: 1000,
       messageBurst: 1000,
       maxBufferedBytes: 1 << 20,
-    }
+    },
+    sharesPresence
   )
 }
 
@@ -328,6 +335,56 @@ describe('Room', () => {
       expect(room.awareness.getStates().has(31)).toBe(true)
       room.remove(a)
       expect(room.awareness.getStates().has(31)).toBe(false)
+    })
+
+    it('lets a socket announce one client id, whatever else its messages carry (issue 12)', async () => {
+      const events: Event[] = []
+      const room = newRoom(new MemoryStore(events))
+      const a = connection(events, 'a')
+      room.add(a)
+      const many = Array.from({ length: 10 }, (_, i) => ({
+        clientId: 100 + i,
+        clock: 1,
+        state: { section: 'what' },
+      }))
+      room.receive(a, encodeAwareness(encodeAwarenessUpdate(many)))
+      expect([...room.awareness.getStates().keys()]).toEqual([100])
+      room.receive(a, presenceUpdate(200, 1, { section: 'why' }))
+      expect([...room.awareness.getStates().keys()]).toEqual([100])
+      const flood = Array.from({ length: 10_000 }, (_, i) => ({
+        clientId: 1000 + i,
+        clock: 1,
+        state: { section: 'what' },
+      }))
+      expect(() => room.receive(a, encodeAwareness(encodeAwarenessUpdate(flood)))).toThrow(
+        MalformedMessageError
+      )
+      expect(room.awareness.getStates().size).toBe(1)
+      // A newcomer's first presence holds the one real state.
+      const late = connection(events, 'late')
+      room.add(late)
+      expect(sentTo(events, 'late').flatMap((e) => presenceIn(e.frame))).toHaveLength(1)
+    })
+
+    it('keeps a read-only socket to a small state, and sends the audience nobody’s presence', async () => {
+      const events: Event[] = []
+      const room = newRoom(new MemoryStore(events))
+      const reviewer = connection(events, 'reviewer', false)
+      const viewer = connection(events, 'viewer', false, false)
+      room.add(reviewer)
+      room.add(viewer)
+      expect(() =>
+        room.receive(reviewer, presenceUpdate(51, 1, { pad: 'x'.repeat(2000) }))
+      ).toThrow(MalformedMessageError)
+      room.receive(reviewer, presenceUpdate(52, 1, { section: 'why' }))
+      room.receive(viewer, presenceUpdate(53, 1, { section: 'why' }))
+      room.receive(viewer, frames.queryAwareness)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      expect([...room.awareness.getStates().keys()]).toEqual([52])
+      expect(sentTo(events, 'viewer').flatMap((e) => presenceIn(e.frame))).toEqual([])
+      const seenLater = connection(events, 'viewer2', false, false)
+      room.add(seenLater)
+      expect(sentTo(events, 'viewer2').flatMap((e) => presenceIn(e.frame))).toEqual([])
     })
 
     it('refuses a presence update over the size cap', () => {

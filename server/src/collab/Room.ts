@@ -13,7 +13,7 @@ import {
   encodeAwarenessUpdate as encodeFullAwareness,
   removeAwarenessStates,
 } from 'y-protocols/awareness'
-import { MAX_AWARENESS_BYTES } from '@specboard/shared'
+import { MAX_AWARENESS_BYTES, MAX_READONLY_AWARENESS_BYTES } from '@specboard/shared'
 import type { DocumentStore } from '../storage/Storage.ts'
 import { loadDocument } from '../storage/loadDocument.ts'
 import type { Connection } from './Connection.ts'
@@ -48,6 +48,11 @@ export class RefusedUpdateError extends Error {
 }
 
 const LOADED_FROM_STORE = Symbol('loaded from store')
+
+/** A y-websocket provider announces one awareness client id (its doc's) for its whole life. */
+const MAX_PRESENCE_IDS_PER_SOCKET = 1
+/** Room for entries of people who just left, in a relay of everyone's presence. */
+const MAX_PRESENCE_ENTRIES_SLACK = 16
 
 /** An update without structs or deletions is encoded as two zero bytes. */
 const EMPTY_UPDATE_BYTES = 2
@@ -100,7 +105,8 @@ export class Room {
     this.connections.add(connection)
     connection.send(encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(this.doc)))
     const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0)
+    // The anonymous audience sees the pitch, not who of the team (or its reviewers) is around.
+    if (states.length > 0 && connection.sharesPresence)
       connection.send(encodeAwareness(encodeFullAwareness(this.awareness, states)))
   }
 
@@ -147,6 +153,7 @@ export class Room {
         this.applyPresence(connection, message.update)
         return
       case 'queryAwareness':
+        if (!connection.sharesPresence) return
         connection.send(
           encodeAwareness(
             encodeFullAwareness(this.awareness, [...this.awareness.getStates().keys()])
@@ -234,22 +241,37 @@ export class Room {
   /**
    * Applies a socket's presence. Clients relay every awareness change they see, including other
    * people's, so entries for client ids that another socket owns are dropped rather than refused: a
-   * socket may only announce, change or withdraw its own presence.
+   * socket may only announce, change or withdraw its own presence — one client id, claimed by its first
+   * state — so the presence a newcomer receives is never more than one state per member's socket.
    */
   private applyPresence(connection: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
     // The audience is counted, not shown: its presence would only multiply traffic by the crowd's size.
     if (!connection.sharesPresence) return
-    const own = entries.filter((entry) => {
+    // A relay of everyone's presence holds at most the room's states and a few that just left.
+    if (entries.length > 2 * this.awareness.getStates().size + MAX_PRESENCE_ENTRIES_SLACK)
+      throw new MalformedMessageError('more presence entries than there are people here')
+    const own: typeof entries = []
+    let claims = connection.clientIds.size
+    for (const entry of entries) {
       const owner = this.awarenessOwners.get(entry.clientId)
-      if (owner) return owner === connection
-      // An unowned id is claimed only by a newer, non-empty state: echoes of old states carry old clocks.
+      if (owner) {
+        if (owner === connection) own.push(entry)
+        continue
+      }
+      // An unowned id is claimed only by a newer, non-empty state (echoes of old states carry old
+      // clocks), and only by a socket that has no id yet.
       const isNewer = entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? 0)
-      return entry.state !== null && isNewer
-    })
+      if (entry.state !== null && isNewer && claims < MAX_PRESENCE_IDS_PER_SOCKET) {
+        claims++
+        own.push(entry)
+      }
+    }
     if (own.length === 0) return
-    // Clients relay everyone's presence in one message, so the cap is per state, not per message.
-    if (own.some((e) => JSON.stringify(e.state).length > MAX_AWARENESS_BYTES)) {
+    // Clients relay everyone's presence in one message, so the cap is per state, not per message. A
+    // read-only socket (a reviewer) shows a name and a caret: a much smaller state.
+    const maxBytes = connection.canWrite ? MAX_AWARENESS_BYTES : MAX_READONLY_AWARENESS_BYTES
+    if (own.some((e) => JSON.stringify(e.state).length > maxBytes)) {
       throw new MalformedMessageError('presence state too large')
     }
     for (const entry of own) {
@@ -282,7 +304,7 @@ export class Room {
     if (this.changedPresence.size === 0 || this.doc.isDestroyed) return
     const message = encodeAwareness(encodeFullAwareness(this.awareness, [...this.changedPresence]))
     this.changedPresence.clear()
-    for (const c of this.connections) c.send(message)
+    for (const c of this.connections) if (c.sharesPresence) c.send(message)
   }
 }
 
