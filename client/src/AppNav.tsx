@@ -15,7 +15,7 @@ export function AppNav() {
           <rect width="32" height="32" rx="7" fill="currentColor" />
           <path d="M9 10h14M9 16h14M9 22h9" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
         </svg>
-        Specboard
+        <span className="app-nav__brand-text">Specboard</span>
       </Link>
       <div className="app-nav__end">
         <LanguageSwitch />

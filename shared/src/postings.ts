@@ -58,6 +58,16 @@ export type PayUnit = (typeof PAY_UNITS)[number]
 /** schema.org JobPosting employmentType values a side job can have. */
 export const EMPLOYMENT_TYPES = ['CONTRACTOR', 'PART_TIME'] as const
 
+/**
+ * Stages that mean the interview took place: marked held, or decided after it (placed, pool). The
+ * figures and the CSV count an interview from these, however it was scheduled.
+ */
+export const INTERVIEWED_STAGES = [
+  'interviewed',
+  'placed',
+  'pool',
+] as const satisfies readonly ApplicationStage[]
+
 /** Where a talent-pool entry came from. */
 export const POOL_SOURCES = ['applicant', 'placed', 'pitch_lead'] as const
 export type PoolSource = (typeof POOL_SOURCES)[number]
@@ -208,7 +218,25 @@ export const PostingListItem = z.object({
   counts: StageCounts,
 })
 export type PostingListItem = z.infer<typeof PostingListItem>
-export const PostingList = z.object({ postings: z.array(PostingListItem) })
+/** A published posting as anyone may see it: its public page, nothing about applicants. */
+export const PublicPostingLink = z.object({
+  id: z.string(),
+  teamName: z.string(),
+  title: z.string(),
+  url: z.string(),
+  isOpen: z.boolean(),
+  deadline: z.string(),
+})
+export type PublicPostingLink = z.infer<typeof PublicPostingLink>
+
+/**
+ * GET /api/programs/:programId/postings — the postings whose selection the caller may follow, and the
+ * program's other published postings as public links (a talent sees what is open without applicants).
+ */
+export const PostingList = z.object({
+  postings: z.array(PostingListItem),
+  published: z.array(PublicPostingLink),
+})
 export type PostingList = z.infer<typeof PostingList>
 
 // ——— Applications ———
@@ -219,24 +247,26 @@ export type PostingList = z.infer<typeof PostingList>
  */
 export const ApplicationForm = z.object({
   name: z
-    .string()
+    .string({ message: 'お名前を入力してください' })
     .trim()
     .min(1, 'お名前を入力してください')
     .max(60, 'お名前は60文字以内で入力してください'),
   contact: z
-    .string()
+    .string({ message: '連絡先を入力してください' })
     .trim()
     .min(1, '連絡先を入力してください')
     .max(200, '連絡先は200文字以内で入力してください')
     .refine(isContact, 'メールアドレスか電話番号を入力してください'),
   motivation: z
-    .string()
+    .string({ message: '応募の動機を10文字以上で書いてください' })
     .trim()
     .min(10, '応募の動機を10文字以上で書いてください')
     .max(4000, '応募の動機は4000文字以内で書いてください'),
+  // Optional fields may be left out of the body altogether (non-browser clients): absent means empty.
   skills: z
     .string()
     .max(600, 'スキルは600文字以内で入力してください')
+    .default('')
     .transform(splitTags)
     .pipe(
       z
@@ -246,6 +276,7 @@ export const ApplicationForm = z.object({
   links: z
     .string()
     .max(2000, 'リンクは2000文字以内で入力してください')
+    .default('')
     .transform((s) => s.split(/\s+/).filter(Boolean))
     .pipe(
       z
@@ -263,6 +294,18 @@ export const ApplicationForm = z.object({
   website: z.string().max(0, 'この欄は空のままにしてください').optional(),
 })
 export type ApplicationForm = z.output<typeof ApplicationForm>
+
+/**
+ * The key one person is recognised by: an email address case-folded, a phone number reduced to its
+ * digits (full-width digits folded by NFKC first). The pool merges people by it; a posting refuses a
+ * second application with it.
+ */
+export function contactKey(contact: string): string {
+  const folded = contact.normalize('NFKC').trim().toLowerCase()
+  if (folded.includes('@')) return folded.replace(/\s+/g, '')
+  const digits = folded.replace(/\D/g, '')
+  return digits.length >= 8 ? `tel:${digits}` : folded
+}
 
 /** Tags typed as one line: split on commas (also Japanese ones), slashes and newlines. */
 export function splitTags(value: string): string[] {

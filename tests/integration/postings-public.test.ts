@@ -336,7 +336,14 @@ describe('publishing a sheet as a public posting', () => {
     expect(
       (await getPage(server(), `/postings?region=${encodeURIComponent('埼玉県')}`)).text
     ).not.toContain('/postings/wine-community"')
-    expect((await getPage(server(), '/postings?remote=0')).text).not.toContain(
+    // Fully remote and partly remote are told apart (issue 14: "remote" used to match everything).
+    expect((await getPage(server(), '/postings?style=onsite')).text).not.toContain(
+      '/postings/wine-community"'
+    )
+    expect((await getPage(server(), '/postings?style=hybrid')).text).not.toContain(
+      '/postings/wine-community"'
+    )
+    expect((await getPage(server(), '/postings?style=remote')).text).toContain(
       '/postings/wine-community"'
     )
     expect((await getPage(server(), '/postings?remote=1')).text).toContain(

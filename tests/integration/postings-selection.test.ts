@@ -383,7 +383,7 @@ describe('selection: interviews, stages and the talent pool', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFF応募日時,求人,チーム,段階,氏名,連絡先,スキル,リンク,応募の動機,人材プールへの同意,評価,メモ,面談,デモデータ'
+      '\uFEFF応募日時,求人,チーム,段階,氏名,連絡先,スキル,リンク,応募の動機,人材プールへの同意,評価,メモ,面談,面談実施,デモデータ'
     )
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""x"")"')
     expect(text).toContain("'+81 90 1234 5678")

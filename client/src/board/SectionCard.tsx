@@ -1,6 +1,7 @@
 import { memo, useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  documentAccess,
   SECTION_STATUSES,
   type SectionMeta,
   type SectionStatus,
@@ -83,11 +84,16 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
             onChange={(e) => onMetaChange(section.key, { assigneeId: e.target.value || null })}
           >
             <option value="">{t('common.unassigned')}</option>
-            {members.map((m) => (
-              <option key={m.memberId} value={m.memberId}>
-                {t('board.memberOption', { name: m.name, role: t(`roles.${m.role}`) })}
-              </option>
-            ))}
+            {members
+              // Only people who write the sheet take a section (a reviewer reads it); a stale choice stays visible.
+              .filter(
+                (m) => documentAccess(m.role, 'spec') === 'write' || m.memberId === meta.assigneeId
+              )
+              .map((m) => (
+                <option key={m.memberId} value={m.memberId}>
+                  {t('board.memberOption', { name: m.name, role: t(`roles.${m.role}`) })}
+                </option>
+              ))}
           </select>
         </label>
         {writers.length > 0 && (

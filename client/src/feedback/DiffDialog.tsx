@@ -10,8 +10,7 @@ import { useReviewRounds } from './ReviewContext.tsx'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 import { sectionTitle } from './roundFacts.ts'
-
-type Translate = ReturnType<typeof useTranslation>['t']
+import type { Translate } from '../i18n/translate.ts'
 
 /** The moments a sheet can be compared at: each round's opening (and closing), and now. */
 function diffPoints(rounds: readonly Round[], t: Translate): { value: string; label: string }[] {

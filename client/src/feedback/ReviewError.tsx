@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ApiRequestError } from '../api.ts'
 import { describeError } from '../ui/ErrorMessage.tsx'
+import type { Translate } from '../i18n/translate.ts'
 
 /** Refusals of the review API that deserve their own sentence (the server's error codes). */
 const REVIEW_CODES = [
@@ -15,8 +16,6 @@ const REVIEW_CODES = [
   'round_not_closed',
 ] as const
 type ReviewCode = (typeof REVIEW_CODES)[number]
-
-type Translate = ReturnType<typeof useTranslation>['t']
 
 /** The sentence for a failed review action: what happened, and what to do about it. */
 export function describeReviewError(error: unknown, t: Translate): string {

@@ -14,11 +14,19 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
   const [region, setRegion] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
+  const [isChecked, setChecked] = useState(false)
   const request = CreateProgramRequest.safeParse({ name, region })
+  // After a first attempt, each empty field says so in words (and the message goes once it is filled).
+  const nameProblem = isChecked && !name.trim() ? t('home.programNameMissing') : null
+  const regionProblem = isChecked && !region.trim() ? t('home.programRegionMissing') : null
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (!request.success) return
+    setChecked(true)
+    if (!request.success) {
+      document.getElementById(name.trim() ? 'program-region' : 'program-name')?.focus()
+      return
+    }
     setSending(true)
     setError(null)
     try {
@@ -38,12 +46,13 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
     <section className="card create-program" aria-labelledby="create-program-title">
       <h2 id="create-program-title">{t('home.createProgram')}</h2>
       <p className="muted small">{t('home.createProgramLead')}</p>
-      <form className="create-program__form" onSubmit={submit}>
+      <form className="create-program__form" onSubmit={submit} noValidate>
         <TextField
           id="program-name"
           label={t('home.programName')}
           value={name}
           onValue={setName}
+          problem={nameProblem}
           maxLength={120}
           placeholder={t('home.programNamePlaceholder')}
           required
@@ -53,16 +62,13 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
           label={t('home.programRegion')}
           value={region}
           onValue={setRegion}
+          problem={regionProblem}
           maxLength={120}
           placeholder={t('home.programRegionPlaceholder')}
           required
         />
         <div>
-          <button
-            className="button button--primary"
-            type="submit"
-            disabled={!request.success || isSending}
-          >
+          <button className="button button--primary" type="submit" disabled={isSending}>
             {isSending ? t('common.saving') : t('home.createProgramSubmit')}
           </button>
         </div>

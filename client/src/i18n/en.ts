@@ -79,6 +79,8 @@ export const en: Messages = {
     programNamePlaceholder: 'e.g. Shiojiri MEGURU 2027',
     programRegion: 'Region',
     programRegionPlaceholder: 'e.g. Shiojiri, Nagano',
+    programNameMissing: 'Enter the program’s name.',
+    programRegionMissing: 'Enter the region (e.g. Shiojiri, Nagano).',
     createProgramSubmit: 'Create program',
     openBoard: 'Open spec sheet',
     openProgram: 'Open program',
@@ -460,6 +462,9 @@ export const en: Messages = {
       sentTitle: 'Thank you!',
       sentBody:
         'Your wish to join “{{team}}” has been received. The coordinator will contact you at the address you gave.',
+      withdrawHint:
+        'You are now in the talent pool. If you no longer want to hear from programs, this link removes you at any time. Keep it: it is shown only once.',
+      withdrawLabel: 'Link to leave the talent pool',
       errors: {
         nameMissing: 'Please enter your name.',
         nameTooLong: 'Please keep your name to 60 characters.',

@@ -78,6 +78,8 @@ export const ja = {
     programNamePlaceholder: '例: 塩尻MEGURUプロジェクト 2027',
     programRegion: '地域',
     programRegionPlaceholder: '例: 長野県塩尻市',
+    programNameMissing: 'プログラム名を入力してください。',
+    programRegionMissing: '地域を入力してください（例: 長野県塩尻市）。',
     createProgramSubmit: 'プログラムを作成',
     openBoard: '仕様書を開く',
     openProgram: 'プログラムを開く',
@@ -457,6 +459,9 @@ export const ja = {
       sentTitle: 'ありがとうございます！',
       sentBody:
         '「{{team}}」への参加希望を受け付けました。コーディネーターから、いただいた連絡先にご連絡します。',
+      withdrawHint:
+        '人材プールに登録しました。今後の案内が不要になったら、このリンクからいつでも登録を削除できます。控えておいてください（再表示できません）。',
+      withdrawLabel: '登録削除のリンク',
       errors: {
         nameMissing: 'お名前を入力してください。',
         nameTooLong: 'お名前は60文字以内で入力してください。',

@@ -163,6 +163,9 @@ export const selectionEn: typeof selectionJa = {
     csv: 'Export applicants (CSV)',
     emptyTitle: 'No postings published yet',
     emptyBody: 'Publish a team’s sheet with “Publish as a posting” and it appears here.',
+    emptyBodyMember: 'When a coordinator publishes a team’s sheet as a posting, it shows here.',
+    publicOnlyNote:
+      'Published postings. Applicants and their selection are handled by the coordinators (and the team’s theme owner).',
     unpublished: 'Teams not published yet',
   },
   pipeline: {
@@ -278,6 +281,9 @@ export const selectionEn: typeof selectionJa = {
     program: 'Program touched',
     anyProgram: 'All programs',
     count: 'Showing {{shown}} of {{total}}',
+    forbiddenTitle: 'The talent pool is kept by coordinators',
+    forbiddenBody:
+      'It holds the contact details of applicants and pitch leads who agreed to be contacted again, so only a program’s coordinators can see it.',
     emptyTitle: 'Nobody matches',
     emptyBody: 'Try other keywords, tags or programs.',
     sources: {

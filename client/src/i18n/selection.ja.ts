@@ -161,6 +161,9 @@ export const selectionJa = {
     csv: '応募者をCSVで書き出す',
     emptyTitle: 'まだ公開した求人はありません',
     emptyBody: 'チームの仕様書から「求人として公開」すると、ここに表示されます。',
+    emptyBodyMember: 'コーディネーターがチームの仕様書を求人として公開すると、ここに表示されます。',
+    publicOnlyNote:
+      '公開中の求人です。応募者の情報と選考は、コーディネーター（と担当チームのテーマオーナー）が扱います。',
     unpublished: 'まだ公開していないチーム',
   },
   pipeline: {
@@ -276,6 +279,9 @@ export const selectionJa = {
     program: '関わったプログラム',
     anyProgram: 'すべてのプログラム',
     count: '{{total}}人中 {{shown}}人を表示',
+    forbiddenTitle: '人材プールはコーディネーターが管理しています',
+    forbiddenBody:
+      '人材プールには、同意を得た応募者や参加希望者の連絡先が入っているため、プログラムのコーディネーターだけが見られます。',
     emptyTitle: '該当する人はいません',
     emptyBody: 'キーワードやタグ、プログラムの条件を変えてみてください。',
     sources: {

@@ -8,6 +8,7 @@ import { useApi } from '../ui/useApi.ts'
 import { Crumbs } from './Crumbs.tsx'
 import { InterviewsSection } from './interviews/InterviewsSection.tsx'
 import { PostingCard } from './PostingCard.tsx'
+import { PublicPostings } from './PublicPostings.tsx'
 import { selectionApi, selectionLinks } from './selectionApi.ts'
 import './selection.css'
 
@@ -38,7 +39,8 @@ export function SelectionPage({ programId }: { programId: string }) {
     )
   }
   const isCoordinator = can(program.data.myRole, 'selection:manage')
-  const published = new Set(postings.data.map((p) => p.teamId))
+  const { postings: followed, published: publicOnly } = postings.data
+  const published = new Set(followed.map((p) => p.teamId))
   const unpublishedTeams = program.data.teams.filter((team) => !published.has(team.id))
 
   return (
@@ -94,20 +96,24 @@ export function SelectionPage({ programId }: { programId: string }) {
         <h2 id="postings-title" className="selection-section__title">
           {t('selection.overview.postings')}
         </h2>
-        {postings.data.length === 0 ? (
+        {followed.length === 0 && publicOnly.length === 0 && (
           <div className="empty">
             <strong>{t('selection.overview.emptyTitle')}</strong>
-            {t('selection.overview.emptyBody')}
+            {isCoordinator
+              ? t('selection.overview.emptyBody')
+              : t('selection.overview.emptyBodyMember')}
           </div>
-        ) : (
+        )}
+        {followed.length > 0 && (
           <ul className="posting-cards">
-            {postings.data.map((posting) => (
+            {followed.map((posting) => (
               <li key={posting.id}>
                 <PostingCard programId={programId} posting={posting} canEdit={isCoordinator} />
               </li>
             ))}
           </ul>
         )}
+        {publicOnly.length > 0 && <PublicPostings postings={publicOnly} />}
         {isCoordinator && unpublishedTeams.length > 0 && (
           <div className="unpublished">
             <h3 className="unpublished__title">{t('selection.overview.unpublished')}</h3>
@@ -128,7 +134,7 @@ export function SelectionPage({ programId }: { programId: string }) {
         )}
       </section>
 
-      {isCoordinator && <InterviewsSection programId={programId} postings={postings.data} />}
+      {isCoordinator && <InterviewsSection programId={programId} postings={followed} />}
     </div>
   )
 }

@@ -1,11 +1,9 @@
 /** Job facts and stages in words, the way both languages read them (月額5万円, 2026年12月9日（水）23:59). */
-import type { useTranslation } from 'react-i18next'
 import type { PostingFacts } from '@specboard/shared'
 import { formatDate, formatEventDateTime, formatYenShort } from '../i18n/format.ts'
 import type { Language } from '../i18n/index.ts'
 import { TOKYO } from './tokyoTime.ts'
-
-type Translate = ReturnType<typeof useTranslation>['t']
+import type { Translate } from '../i18n/translate.ts'
 
 /** 月額5万円, 時給¥1,500, 無償（プロボノ）. */
 export function payText(pay: PostingFacts['pay'], t: Translate, language: Language): string {

@@ -40,7 +40,7 @@ export const selectionApi = {
     apiRequest(`${team(teamId)}/unpublish`, PostingDetail, { method: 'POST' }),
 
   programPostings: (programId: string, signal?: AbortSignal) =>
-    apiRequest(`${program(programId)}/postings`, PostingList, { signal }).then((r) => r.postings),
+    apiRequest(`${program(programId)}/postings`, PostingList, { signal }),
 
   pipeline: (postingId: string, signal?: AbortSignal) =>
     apiRequest(`/api/postings/${enc(postingId)}/applications`, Pipeline, { signal }),

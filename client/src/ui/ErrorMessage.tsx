@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { ApiRequestError } from '../api.ts'
+import type { Translate } from '../i18n/translate.ts'
 
 interface ErrorMessageProps {
   error: unknown
@@ -25,8 +26,6 @@ export function ErrorMessage({ error, onRetry }: ErrorMessageProps) {
     </div>
   )
 }
-
-type Translate = ReturnType<typeof useTranslation>['t']
 
 /** The sentence shown for an error. */
 export function describeError(error: unknown, t: Translate): string {

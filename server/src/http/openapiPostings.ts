@@ -181,7 +181,7 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/postings': {
     get: {
       summary: 'Public list of postings (HTML)',
-      query: ['q', 'region', 'remote', 'closed'],
+      query: ['q', 'region', 'style', 'closed'],
       mediaType: html,
       isPublic: true,
     },

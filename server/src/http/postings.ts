@@ -7,7 +7,8 @@ import { PublishPostingRequest, can } from '@specboard/shared'
 import type { PostingList, TeamPosting } from '@specboard/shared'
 import { HttpError } from '../errors.ts'
 import { publishPosting } from '../publishing/publishPosting.ts'
-import { postingDetail, postingListItem } from '../publishing/views.ts'
+import type { PostingRecord } from '../storage/PostingStore.ts'
+import { postingDetail, postingListItem, publicPostingLink } from '../publishing/views.ts'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { programFor, teamFor } from './access.ts'
@@ -70,10 +71,15 @@ export const programPostingRoutes = new Hono<AppEnv>().get('/:programId/postings
   const principal = c.var.principal
   const { program } = programFor(c, c.req.param('programId'), 'program:read')
   const deps = c.var.deps
-  const visible = deps.postings.publishing
-    .listByProgram(program.id)
-    .filter((p) => can(deps.access.roleInTeam(principal!, p.teamId), 'selection:read'))
-  const body: PostingList = { postings: visible.map((p) => postingListItem(deps, p, originOf(c))) }
+  const all = deps.postings.publishing.listByProgram(program.id)
+  const readable = (p: PostingRecord) =>
+    can(deps.access.roleInTeam(principal!, p.teamId), 'selection:read')
+  const body: PostingList = {
+    postings: all.filter(readable).map((p) => postingListItem(deps, p, originOf(c))),
+    published: all
+      .filter((p) => !readable(p) && p.status === 'published')
+      .map((p) => publicPostingLink(deps, p, originOf(c))),
+  }
   return c.json(body)
 })
 

@@ -12,7 +12,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { ApplicationForm } from '@specboard/shared'
+import { ApplicationForm, contactKey, WORK_STYLES, type WorkStyle } from '@specboard/shared'
 import type {
   ApplicationRecord,
   PostingRecord,
@@ -30,6 +30,7 @@ import {
   eraseApplication,
   leavePool,
   SelectionError,
+  withdrawPoolEntry,
 } from '../publishing/selection.ts'
 import { postingUrl } from '../publishing/views.ts'
 import {
@@ -160,8 +161,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       .filter(({ item, organization }) => {
         const f = item.version.facts
         if (filters.region && f.region !== filters.region) return false
-        if (filters.remote === '1' && f.workStyle === 'onsite') return false
-        if (filters.remote === '0' && f.workStyle === 'remote') return false
+        if (filters.style && f.workStyle !== filters.style) return false
         const haystack = fold(
           [
             f.title,
@@ -219,6 +219,18 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       return c.html(renderPosting(c, posting, version, { values, errors }), 429)
     }
     const form = parsed.data
+    const key = contactKey(form.contact)
+    const applied = c.var.deps.postings.applications
+      .listByPosting(posting.id)
+      .some((a) => !a.erasedAt && contactKey(a.contact) === key)
+    if (applied) {
+      // Said in words, not silently doubled: the person most likely lost their status link.
+      const errors = {
+        contact:
+          'この連絡先からの応募はすでに受け付けています。応募のときに表示された確認用リンク（応募受付のメールにも記載）から状況をご確認ください。',
+      }
+      return c.html(renderPosting(c, posting, version, { values, errors }), 409)
+    }
     const token = newSecret()
     c.var.deps.postings.applications.create({
       postingId: posting.id,
@@ -354,7 +366,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
         ),
         404
       )
-    pool.delete(entry.id)
+    withdrawPoolEntry(c.var.deps.postings, entry)
     return c.html(poolWithdrawPage('done'))
   })
 
@@ -368,11 +380,12 @@ function fold(s: string): string {
 function listFilters(c: Context): ListFilters {
   const q = (c.req.query('q') ?? '').slice(0, 100).trim()
   const region = (c.req.query('region') ?? '').slice(0, 40)
-  const remote = c.req.query('remote')
+  // `remote=1` is what earlier versions of the form sent; it meant remote work, now "fully remote".
+  const style = c.req.query('style') ?? (c.req.query('remote') === '1' ? 'remote' : '')
   return {
     q,
     region,
-    remote: remote === '1' || remote === '0' ? remote : '',
+    style: (WORK_STYLES as readonly string[]).includes(style) ? (style as WorkStyle) : '',
     closed: c.req.query('closed') === '1',
   }
 }

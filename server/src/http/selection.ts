@@ -19,6 +19,7 @@ import { HttpError } from '../errors.ts'
 import { toCsv } from '../publishing/csv.ts'
 import { formatDateTime, formatSlot, STAGE_TEXT } from '../publishing/format.ts'
 import { buildIcs } from '../publishing/ical.ts'
+import { wasInterviewed } from '../publishing/interviewed.ts'
 import { isOpen } from '../publishing/publishPosting.ts'
 import { bookSlot, cancelInterview, changeStage, moveInterview } from '../publishing/selection.ts'
 import { cutSlots } from '../publishing/slots.ts'
@@ -253,6 +254,7 @@ const APPLICANT_COLUMNS = [
   '評価',
   'メモ',
   '面談',
+  '面談実施',
   'デモデータ',
 ]
 
@@ -272,6 +274,7 @@ function applicantsCsv(
     }
     return titles.get(postingId)!
   }
+  const now = Date.now()
   const rows = applications.map((a) => {
     const interview = postings.interviews.latestOf(a.id)
     return [
@@ -290,6 +293,7 @@ function applicantsCsv(
       interview
         ? `${formatSlot(interview.startsAt, interview.endsAt)}${interview.status === 'cancelled' ? '（取消）' : ''}`
         : '',
+      wasInterviewed(a.stage, postings.interviews.scheduledOf(a.id), now) ? '済み' : '',
       a.isDemo ? 'デモ' : '',
     ]
   })

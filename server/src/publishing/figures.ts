@@ -10,6 +10,7 @@ import type { DocumentStore, ProgramRecord, RecordStore } from '../storage/Stora
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import { emptyStageCounts } from '../storage/sqlite/SqliteApplications.ts'
 import { tokyoDateKey } from './format.ts'
+import { wasInterviewed } from './interviewed.ts'
 import { isOpen } from './publishPosting.ts'
 
 export interface FigureDeps {
@@ -45,7 +46,11 @@ export function programFigures(
   const interviews = postings.interviews
     .listByProgram(program.id)
     .filter((i) => i.status === 'scheduled')
-  const held = interviews.filter((i) => Date.parse(i.endsAt) <= now)
+  const interviewsOf = new Map(interviews.map((i) => [i.applicationId, i]))
+  const interviewed = applications.filter((a) =>
+    wasInterviewed(a.stage, interviewsOf.get(a.id), now)
+  ).length
+  const upcoming = interviews.filter((i) => Date.parse(i.endsAt) > now).length
   const poolEntries = postings.pool
     .list()
     .filter((e) => e.sources.some((s) => s.programId === program.id))
@@ -60,7 +65,7 @@ export function programFigures(
     joinRequests: deps.pitch.countLeads(program.id),
     postings: programPostings.length,
     applicants: applications.length,
-    interviews: held.length,
+    interviews: interviewed,
     placements: stageCounts.placed,
     talentPool: poolEntries.length,
   }
@@ -79,12 +84,12 @@ export function programFigures(
     ],
     funnel: [
       { key: 'applicants', count: applications.length },
-      { key: 'interviewed', count: new Set(held.map((i) => i.applicationId)).size },
+      { key: 'interviewed', count: interviewed },
       { key: 'placed', count: stageCounts.placed },
       { key: 'pool', count: stageCounts.pool },
     ],
     stageCounts,
-    interviewsScheduled: interviews.length - held.length,
+    interviewsScheduled: upcoming,
     applicationsByDay: byDay(
       applications.map((a) => a.createdAt),
       now

@@ -106,3 +106,15 @@ export const STAGE_TEXT: Record<ApplicationStage, string> = {
   declined: '見送り',
   withdrawn: '辞退',
 }
+
+/**
+ * How long until a deadline, in the unit a person would say: minutes in the last hour, hours on the
+ * last day, whole days before that (rounded down, so "1日" always means at least a day).
+ */
+export function timeLeftText(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000))
+  if (minutes < 60) return `あと${minutes}分`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return `あと${hours}時間`
+  return `あと${Math.floor(hours / 24)}日`
+}

@@ -64,6 +64,16 @@ describe('jobPostingJsonLd', () => {
   })
 })
 
+describe('jobPostingJsonLd for hybrid work (issue 14)', () => {
+  it('names the place and is not marked fully remote when the work has visits', () => {
+    const hybrid = { ...facts, workStyle: 'hybrid' as const, location: '月1回 塩尻市内' }
+    const ld = jobPostingJsonLd({ ...input, facts: hybrid })
+    expect(ld.jobLocation).toMatchObject({ address: { addressLocality: '塩尻市' } })
+    expect(ld).not.toHaveProperty('jobLocationType')
+    expect(ld).not.toHaveProperty('applicantLocationRequirements')
+  })
+})
+
 describe('scriptSafeJson', () => {
   it('cannot close a script element or open a comment', () => {
     const text = scriptSafeJson({ t: '</script><script>alert(1)</script><!-- &' })

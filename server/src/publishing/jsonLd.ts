@@ -22,8 +22,10 @@ const SALARY_UNIT: Record<PostingFacts['pay']['unit'], string | undefined> = {
 }
 
 /**
- * The JobPosting object. Remote work is described as Google asks: `jobLocationType: TELECOMMUTE` with
- * `applicantLocationRequirements`; work with visits also names the place (`jobLocation`).
+ * The JobPosting object. Remote work is described as Google asks: `jobLocationType: TELECOMMUTE` (with
+ * `applicantLocationRequirements`) only for work that can be done fully remotely; work with visits
+ * (hybrid) or on site names the place (`jobLocation`) and is not marked TELECOMMUTE, since Google
+ * reserves that value for jobs done 100% remotely.
  */
 export function jobPostingJsonLd(input: JobPostingInput): Record<string, unknown> {
   const { facts } = input
@@ -51,7 +53,7 @@ export function jobPostingJsonLd(input: JobPostingInput): Record<string, unknown
     directApply: true,
     workHours: `月${facts.hoursPerMonth}時間程度`,
     ...(facts.skills.length > 0 ? { skills: facts.skills.join(', ') } : {}),
-    ...(facts.workStyle !== 'onsite'
+    ...(facts.workStyle === 'remote'
       ? {
           jobLocationType: 'TELECOMMUTE',
           applicantLocationRequirements: { '@type': 'Country', name: 'JP' },

@@ -4,7 +4,12 @@
  * and the applicant's status page) call these; they never touch the pool or interviews directly.
  */
 import type { ApplicationStage, ManagedStage } from '@specboard/shared'
-import type { ApplicationRecord, InterviewRecord, PostingStore } from '../storage/PostingStore.ts'
+import type {
+  ApplicationRecord,
+  InterviewRecord,
+  PoolEntryRecord,
+  PostingStore,
+} from '../storage/PostingStore.ts'
 
 /** Expected refusals; `code` is what the API answers with. */
 export class SelectionError extends Error {
@@ -173,6 +178,19 @@ export function leavePool(
     const entry = postings.pool.entryOfApplication(application.id)
     if (entry) postings.pool.delete(entry.id)
     return postings.applications.update(application.id, { consentPool: false })!
+  })
+}
+
+/**
+ * Someone uses the pool's own withdrawal link: the entry goes, and every application that brought them
+ * in forgets the consent too, so its status page stops saying they are in the pool.
+ */
+export function withdrawPoolEntry(postings: PostingStore, entry: PoolEntryRecord): void {
+  postings.transaction(() => {
+    for (const source of entry.sources)
+      if (source.applicationId)
+        postings.applications.update(source.applicationId, { consentPool: false })
+    postings.pool.delete(entry.id)
   })
 }
 

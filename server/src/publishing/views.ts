@@ -5,6 +5,7 @@ import type {
   PoolEntry,
   PostingDetail,
   PostingListItem,
+  PublicPostingLink,
 } from '@specboard/shared'
 import type {
   ApplicationRecord,
@@ -76,6 +77,23 @@ export function postingListItem(
     deadline: current.facts.deadline,
     version: posting.currentVersion,
     counts: deps.postings.applications.stageCounts(posting.id),
+  }
+}
+
+/** What the public page of a posting shows anyway: for program members who do not run its selection. */
+export function publicPostingLink(
+  deps: ViewDeps,
+  posting: PostingRecord,
+  origin: string
+): PublicPostingLink {
+  const current = deps.postings.publishing.version(posting.id, posting.currentVersion)!
+  return {
+    id: posting.id,
+    teamName: deps.records.getTeam(posting.teamId)?.name ?? '',
+    title: current.facts.title,
+    url: postingUrl(origin, posting.slug),
+    isOpen: isOpen(posting, current),
+    deadline: current.facts.deadline,
   }
 }
 

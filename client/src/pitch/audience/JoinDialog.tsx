@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AudienceInfo } from '@specboard/shared'
-import { ApiRequestError, apiSend } from '../../api.ts'
+import { type AudienceInfo, JoinResponse } from '@specboard/shared'
+import { ApiRequestError, apiRequest } from '../../api.ts'
+import { CopyField } from '../../ui/CopyField.tsx'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import {
   fieldOfServerError,
@@ -47,6 +48,8 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
   const [error, setError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
   const [isSent, setSent] = useState(false)
+  // The server hands the pool's withdrawal link out once; a person already in the pool gets none.
+  const [withdrawUrl, setWithdrawUrl] = useState<string | null>(null)
   const team = teams.find((x) => x.id === form.teamId) ?? teams[0]
 
   useEffect(() => {
@@ -75,10 +78,12 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
     setSending(true)
     setError(null)
     try {
-      await apiSend(`/api/audience/${encodeURIComponent(token)}/join`, {
-        method: 'POST',
-        body: joinRequestOf(form),
-      })
+      const sent = await apiRequest(
+        `/api/audience/${encodeURIComponent(token)}/join`,
+        JoinResponse,
+        { method: 'POST', body: joinRequestOf(form) }
+      )
+      setWithdrawUrl(sent.withdrawUrl)
       setSent(true)
     } catch (e) {
       const field =
@@ -116,6 +121,12 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
           </span>
           <h2 id="join-title">{t('pitch.join.sentTitle')}</h2>
           <p>{t('pitch.join.sentBody', { team: team?.name })}</p>
+          {withdrawUrl && (
+            <div className="join__withdraw">
+              <p>{t('pitch.join.withdrawHint')}</p>
+              <CopyField label={t('pitch.join.withdrawLabel')} value={withdrawUrl} />
+            </div>
+          )}
           <button type="button" className="button button--primary" onClick={onClose} autoFocus>
             {t('pitch.join.close')}
           </button>

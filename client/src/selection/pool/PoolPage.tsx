@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearch } from 'wouter'
 import { ProgramList } from '@specboard/shared'
-import { apiRequest } from '../../api.ts'
+import { ApiRequestError, apiRequest } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
@@ -53,6 +53,23 @@ export function PoolPage() {
     setFilter((f) => ({ ...f, q: text }))
   }
   const failure = shown.error ?? all.error
+  // Only coordinators may use the pool: others get a word, not controls that would answer 403.
+  const isForbidden = failure instanceof ApiRequestError && failure.kind === 'forbidden'
+
+  if (isForbidden) {
+    return (
+      <div className="page selection-page">
+        <Crumbs
+          items={[{ label: t('app.home'), href: '/' }, { label: t('selection.pool.title') }]}
+        />
+        <h1>{t('selection.pool.title')}</h1>
+        <div className="empty" data-testid="pool-forbidden">
+          <strong>{t('selection.pool.forbiddenTitle')}</strong>
+          {t('selection.pool.forbiddenBody')}
+        </div>
+      </div>
+    )
+  }
 
   return (
     <div className="page page--wide selection-page">

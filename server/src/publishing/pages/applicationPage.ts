@@ -61,6 +61,13 @@ const STAGE_MESSAGE: Record<ApplicationRecord['stage'], string> = {
   withdrawn: 'この応募は取り下げられました。',
 }
 
+/** The pool decision reads differently once the person has left the pool. */
+function stageMessage(m: ApplicationPageModel): string {
+  if (m.application.stage === 'pool' && !m.inPool)
+    return '今回は採用に至りませんでした。人材プールへの登録は、ご希望により取り消しました。ご応募ありがとうございました。'
+  return STAGE_MESSAGE[m.application.stage]
+}
+
 export function applicationPage(m: ApplicationPageModel): Html {
   const a = m.application
   const action = (path: string) => `/applications/${tokenOf(m.statusUrl)}/${path}`
@@ -75,7 +82,7 @@ ${
   a.erasedAt
     ? html`<div class="card"><p>この応募の個人情報は削除されました。ご利用ありがとうございました。</p></div>`
     : html`${steps(a)}
-<div class="card"><p>${STAGE_MESSAGE[a.stage]}</p></div>
+<div class="card"><p>${stageMessage(m)}</p></div>
 ${interviewSection(m, action)}
 ${dataSection(m, action)}`
 }`,

@@ -1,5 +1,6 @@
 /** /postings: postings across programs and regions, filtered by a plain GET form. */
 import { html } from 'hono/html'
+import { WORK_STYLES, type WorkStyle } from '@specboard/shared'
 import type { PostingWithVersion } from '../../storage/PostingStore.ts'
 import { formatDate, payText, placeText, WORK_STYLE_TEXT } from '../format.ts'
 import { page, type Html } from './layout.ts'
@@ -7,8 +8,8 @@ import { page, type Html } from './layout.ts'
 export interface ListFilters {
   readonly q: string
   readonly region: string
-  /** '' any; '1' can be done remotely (remote or hybrid); '0' has on-site work (on-site or hybrid). */
-  readonly remote: '' | '1' | '0'
+  /** '' any; else exactly this way of working, so fully remote and partly remote stay apart. */
+  readonly style: '' | WorkStyle
   readonly closed: boolean
 }
 
@@ -28,7 +29,7 @@ export interface ListPageModel {
 
 export function listPage(m: ListPageModel): Html {
   const f = m.filters
-  const filtered = f.q !== '' || f.region !== '' || f.remote !== '' || f.closed
+  const filtered = f.q !== '' || f.region !== '' || f.style !== '' || f.closed
   return page({
     title: '副業・プロボノの募集 | Specboard 求人',
     description:
@@ -43,10 +44,9 @@ export function listPage(m: ListPageModel): Html {
 <div><label for="region">地域</label><select id="region" name="region"><option value="">すべて</option>${m.regions.map(
       (r) => html`<option value="${r}"${r === f.region ? ' selected' : ''}>${r}</option>`
     )}</select></div>
-<div><label for="remote">働き方</label><select id="remote" name="remote">
+<div><label for="style">働き方</label><select id="style" name="style">
 <option value="">すべて</option>
-<option value="1"${f.remote === '1' ? ' selected' : ''}>リモートで関われる</option>
-<option value="0"${f.remote === '0' ? ' selected' : ''}>現地で活動あり</option>
+${WORK_STYLES.map((s) => html`<option value="${s}"${f.style === s ? ' selected' : ''}>${WORK_STYLE_TEXT[s]}</option>`)}
 </select></div>
 <div><button type="submit">探す</button></div>
 <div class="check check-row"><input type="checkbox" id="closed" name="closed" value="1"${f.closed ? ' checked' : ''}><label for="closed">締め切った募集も表示する</label></div>

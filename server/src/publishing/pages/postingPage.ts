@@ -8,6 +8,7 @@ import {
   payText,
   periodText,
   placeText,
+  timeLeftText,
   WORK_STYLE_TEXT,
 } from '../format.ts'
 import { jobPostingJsonLd, scriptSafeJson } from '../jsonLd.ts'
@@ -82,8 +83,8 @@ function statusBadge(m: PostingPageModel): Html {
 
 function openBadge(m: PostingPageModel): Html {
   if (!m.isOpen) return html`<span class="badge closed">募集終了</span>`
-  const days = Math.ceil((Date.parse(m.version.facts.deadline) - m.now) / DAY_MS)
-  return html`<span class="badge open">募集中${days <= 7 ? `・締切まであと${days}日` : ''}</span>`
+  const left = Date.parse(m.version.facts.deadline) - m.now
+  return html`<span class="badge open">募集中${left < 8 * DAY_MS ? `・締切まで${timeLeftText(left)}` : ''}</span>`
 }
 
 export function factsList(facts: PostingFacts): Html {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { POOL_SOURCES } from '@specboard/shared'
+import { contactKey, POOL_SOURCES } from '@specboard/shared'
 import type { PoolSource, TeamRole } from '@specboard/shared'
 import { hashSecret, newId, newSecret, nowIso } from '../../ids.ts'
 import type {
@@ -11,17 +11,6 @@ import type {
 } from '../PostingStore.ts'
 
 type Row = Record<string, unknown>
-
-/**
- * The key one person is recognised by across programs: an email address case-folded, a phone number
- * reduced to its digits (full-width digits folded by NFKC first).
- */
-export function contactKey(contact: string): string {
-  const folded = contact.normalize('NFKC').trim().toLowerCase()
-  if (folded.includes('@')) return folded.replace(/\s+/g, '')
-  const digits = folded.replace(/\D/g, '')
-  return digits.length >= 8 ? `tel:${digits}` : folded
-}
 
 const toSource = (r: Row): PoolSourceRecord => ({
   source: r.source as PoolSource,
