@@ -144,6 +144,8 @@ test('the presenter drives the deck; two audiences follow, cannot move it, react
   await first.joinDialog.getByLabel('連絡先', { exact: true }).fill('ichiro@example.jp')
   await first.submitJoinForm()
   await expect(first.joinDialog).toContainText('ありがとうございます')
+  // The pool's withdrawal link is shown once, so the person can leave without asking (issue 14).
+  await expect(first.joinDialog.getByLabel('登録削除のリンク')).toHaveValue(/\/pool\/withdraw\//)
   const leads = (await (
     await adminGet(baseURL!, `/api/programs/${team.programId}/leads`)
   ).json()) as {
