@@ -2,11 +2,23 @@
  * Keeps Japanese IME input whole while others edit the same section.
  *
  * The stock binding syncs every ProseMirror transaction to Yjs, so each half-converted reading (か, かん,
- * かんじ…) reaches the shared document and every peer; and it redraws the editor from Yjs on each remote
- * change, which breaks a composition in progress. While a composition runs, this guard holds both
- * directions. When it ends, the committed text is applied on top of what peers wrote meanwhile: the
- * editor is redrawn from Yjs, and the composed slice is inserted where the composition started, found
- * again through a Yjs relative position taken when it began. Only committed text ever reaches Yjs.
+ * かんじ…) reaches the shared document and every peer (y-prosemirror issue #81); and it redraws the editor
+ * from Yjs on each remote change, which breaks a composition in progress: ProseMirror reads a composition
+ * as ordinary DOM changes and must not have the DOM around it rebuilt (prosemirror-view keeps
+ * `view.composing` for that). y-prosemirror's open pull request #107 only defers the local direction, and
+ * its reviewers found remote edits still wreck the composition and move the caret. So this guard holds both
+ * directions while a composition runs: the composition is a short local branch, like an offline edit.
+ *
+ * When it is committed, the branch is merged: the editor is redrawn from Yjs (peers' edits), and the
+ * composed slice is inserted where the composition started, found again through Yjs relative positions
+ * taken when it began. Only committed text ever reaches Yjs.
+ *
+ * The merge must replay the composition and nothing else (issue 13). ProseMirror reads the last DOM change
+ * of a composition a moment after compositionend, so the merge waits a little; but the person's next
+ * keystroke, click or paste settles it at once, before ProseMirror handles that input. Otherwise an Enter
+ * typed right after committing was replayed as part of the composed slice, at the composition's start,
+ * and carried a peer's text typed after that point into the next paragraph. After the merge, whatever the
+ * person does next acts on the document as everyone has it, peers' text included.
  */
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
@@ -43,6 +55,13 @@ interface CompositionStart {
 /** How long after compositionend ProseMirror may still be reading the final DOM change. */
 const SETTLE_MS = 30
 
+/** How often carets held back by {@link CompositionGuard.mayRedrawCarets} are tried again, and how often at most. */
+const CARET_RETRY_MS = 16
+const MAX_CARET_RETRIES = 20
+
+/** The person's own input that can change the document or the selection besides a composition. */
+const OTHER_INPUT_EVENTS = ['keydown', 'beforeinput', 'mousedown', 'paste', 'cut', 'drop'] as const
+
 const guardKey = new PluginKey('imeCompositionGuard')
 
 class CompositionGuard {
@@ -50,6 +69,9 @@ class CompositionGuard {
   private heldRemote = false
   private heldLocal = false
   private settleTimer: ReturnType<typeof setTimeout> | undefined
+  private caretTimer: ReturnType<typeof setTimeout> | undefined
+  private caretRetries = 0
+  private caretsHeld = false
   private readonly patched = new WeakSet<SyncBinding>()
 
   constructor(private readonly view: EditorView) {}
@@ -58,10 +80,13 @@ class CompositionGuard {
     return this.start !== null
   }
 
+  /** A composition starts (or an IME sends an update without a start). */
   begin(): void {
-    clearTimeout(this.settleTimer)
-    // A new composition right after one that has not settled yet keeps the first one's start.
-    if (this.start) return
+    if (this.start) {
+      if (this.view.composing) return
+      // A new composition right after the last one was committed: merge that one first.
+      this.settleNow()
+    }
     const binding = this.binding()
     if (!binding) return
     this.patch(binding)
@@ -80,9 +105,53 @@ class CompositionGuard {
     this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS)
   }
 
+  /**
+   * Input that is not part of the composition is about to be handled: merge the committed composition
+   * first, so that the input applies to the merged document and is never replayed with the composition.
+   */
+  beforeOtherInput(): void {
+    if (this.start && !this.view.composing) this.settleNow()
+  }
+
+  /**
+   * Whether other people's carets may be redrawn now; if not, they are redrawn a moment later.
+   * While a composition is held they would resolve against Yjs positions the editor does not show.
+   * And ProseMirror reads a caret moved by the browser (End, arrows) only at the next selectionchange:
+   * a redraw in between writes the old selection back into the DOM and the key press is lost. The
+   * burst of caret updates right after a composition is merged made that likely.
+   */
+  mayRedrawCarets(): boolean {
+    if (this.start) {
+      this.caretsHeld = true
+      return false
+    }
+    if (hasUnreadDomSelection(this.view) && this.caretRetries < MAX_CARET_RETRIES) {
+      this.caretRetries++
+      this.redrawCaretsSoon()
+      return false
+    }
+    this.caretRetries = 0
+    return true
+  }
+
+  private redrawCaretsSoon(): void {
+    clearTimeout(this.caretTimer)
+    this.caretTimer = setTimeout(() => {
+      if (!this.view.isDestroyed)
+        this.view.dispatch(this.view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }))
+    }, CARET_RETRY_MS)
+  }
+
   destroy(): void {
     clearTimeout(this.settleTimer)
+    clearTimeout(this.caretTimer)
     if (this.start) this.settle()
+  }
+
+  private settleNow(): void {
+    clearTimeout(this.settleTimer)
+    readPendingDomChanges(this.view)
+    this.settle()
   }
 
   private binding(): SyncBinding | null {
@@ -120,6 +189,10 @@ class CompositionGuard {
     this.start = null
     this.heldRemote = false
     this.heldLocal = false
+    if (this.caretsHeld) {
+      this.caretsHeld = false
+      this.redrawCaretsSoon()
+    }
     if (!start || !binding || this.view.isDestroyed) return
     if (!remote) {
       if (local)
@@ -154,6 +227,26 @@ class CompositionGuard {
   }
 }
 
+/**
+ * ProseMirror reads DOM changes from a MutationObserver; flushing it puts a composition's last change in
+ * the editor state before the guard measures it. `domObserver` is internal to prosemirror-view.
+ */
+function readPendingDomChanges(view: EditorView): void {
+  const internal = view as unknown as { domObserver?: { flush(): void } }
+  internal.domObserver?.flush()
+}
+
+/** Whether the browser moved the caret in the editor and ProseMirror has not read it yet (internals). */
+function hasUnreadDomSelection(view: EditorView): boolean {
+  const internal = view as unknown as {
+    domObserver?: { currentSelection?: { eq(range: unknown): boolean } }
+    domSelectionRange?: () => unknown
+  }
+  const seen = internal.domObserver?.currentSelection
+  if (!seen || !internal.domSelectionRange || !view.hasFocus()) return false
+  return !seen.eq(internal.domSelectionRange())
+}
+
 function clamp(pos: number, doc: PMNode): number {
   return Math.min(Math.max(pos, 0), doc.content.size)
 }
@@ -176,15 +269,31 @@ export const ImeCompositionGuard = Extension.create({
               guard?.begin()
               return false
             },
+            compositionupdate: () => {
+              if (!guard?.isHolding) guard?.begin()
+              return false
+            },
             compositionend: () => {
               guard?.end()
               return false
             },
+            // Runs before ProseMirror handles the event (custom DOM handlers come first).
+            ...Object.fromEntries(
+              OTHER_INPUT_EVENTS.map((type) => [
+                type,
+                () => {
+                  guard?.beforeOtherInput()
+                  return false
+                },
+              ])
+            ),
           },
         },
-        // Remote carets resolve against Yjs positions the editor does not show yet; redraw them after.
-        filterTransaction: (tr) =>
-          !(guard?.isHolding && !tr.docChanged && tr.getMeta(yCursorPluginKey)?.awarenessUpdated),
+        filterTransaction: (tr) => {
+          if (tr.docChanged || !tr.getMeta(yCursorPluginKey)?.awarenessUpdated || !guard)
+            return true
+          return guard.mayRedrawCarets()
+        },
       }),
     ]
   },
