@@ -160,3 +160,30 @@ describe('feedbackRules', () => {
     expect(guard.check(updateOf((d) => d.getMap('threads').set('t', {}))).ok).toBe(false)
   })
 })
+
+describe('UpdateGuard.applyChecked', () => {
+  it('keeps the shadow in step when the live document applies what check accepted', () => {
+    const { live, guard, client } = setup(specRules(['what']))
+    const doc = client()
+    const edit = (change: () => void) => {
+      const before = Y.encodeStateVector(doc)
+      change()
+      const update = Y.encodeStateAsUpdate(doc, before)
+      expect(guard.check(update)).toEqual({ ok: true })
+      guard.applyChecked(() => Y.applyUpdate(live, update))
+    }
+    edit(() => doc.getXmlFragment('what').insert(0, [paragraph('one')]))
+    // Builds on the first edit: refused as pending if the shadow had missed it.
+    edit(() =>
+      ((doc.getXmlFragment('what').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(3, ' two')
+    )
+    expect(live.getXmlFragment('what').toString()).toBe(doc.getXmlFragment('what').toString())
+    // A change of the live document outside applyChecked still reaches the shadow.
+    live.getXmlFragment('what').insert(1, [paragraph('server')])
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live, Y.encodeStateVector(doc)))
+    edit(() =>
+      ((doc.getXmlFragment('what').get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, '!')
+    )
+    expect(live.getXmlFragment('what').toString()).toBe(doc.getXmlFragment('what').toString())
+  })
+})

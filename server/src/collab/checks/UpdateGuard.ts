@@ -21,6 +21,8 @@ export class UpdateGuard {
   private live: Y.Doc
   /** An upper bound of the live document's encoded size: measured, plus every update since. */
   private sizeBound: number
+  /** While the live document applies an update `check` accepted, which the shadow holds already. */
+  private isApplyingChecked = false
 
   constructor(
     live: Y.Doc,
@@ -56,6 +58,19 @@ export class UpdateGuard {
     }
     if (!verdict.ok) this.rebuild()
     return verdict
+  }
+
+  /**
+   * Runs `apply`, which applies to the live document the update `check` has just accepted. The shadow
+   * holds that update already, so following it would only make Yjs decode it again to ignore it.
+   */
+  applyChecked(apply: () => void): void {
+    this.isApplyingChecked = true
+    try {
+      apply()
+    } finally {
+      this.isApplyingChecked = false
+    }
   }
 
   /** Follows a room that swapped its document (after a reload from the store). */
@@ -105,7 +120,7 @@ export class UpdateGuard {
   // reaches the shadow; what the shadow already holds is ignored by Yjs.
   private readonly follow = (update: Uint8Array): void => {
     this.sizeBound += update.byteLength
-    Y.applyUpdate(this.shadow, update)
+    if (!this.isApplyingChecked) Y.applyUpdate(this.shadow, update)
   }
 }
 
