@@ -11,6 +11,9 @@ import { programRoutes } from './http/programs.ts'
 import { teamRoutes } from './http/teams.ts'
 import { inviteRoutes, teamInviteRoutes } from './http/invites.ts'
 import { sessionRoutes } from './http/session.ts'
+import { authRoutes } from './http/auth.ts'
+import { programAdminRoutes } from './http/programAdmin.ts'
+import { memberRoutes } from './http/members.ts'
 import { openApiDocument } from './http/openapi.ts'
 import { threadRoutes } from './http/threads.ts'
 import { programMemberRoutes, programRoundRoutes, teamRoundRoutes } from './http/rounds.ts'
@@ -58,6 +61,9 @@ export function createApp(deps: AppDeps) {
   })
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
   app.route('/api', sessionRoutes)
+  app.route('/api/auth', authRoutes)
+  app.route('/api/programs', programAdminRoutes)
+  app.route('/api/teams', memberRoutes)
   app.route('/api/programs', programRoutes)
   app.route('/api/teams', teamRoutes)
   app.route('/api/teams', teamInviteRoutes)

@@ -11,6 +11,9 @@ import type { Mailer } from './mail/Mailer.ts'
 import { type InstanceLink, localLink } from './instanceLink.ts'
 import { rulesFor } from './collab/checks/rulesFor.ts'
 
+/** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
+const SIGNIN_WINDOW_SECONDS = 15 * 60
+
 /** Everything a running server is made of, wired once — by main.ts and by tests alike. */
 export function composeServer(
   storage: Storage,
@@ -20,7 +23,7 @@ export function composeServer(
   mailer: Mailer = createMailer(config, log),
   link: InstanceLink = localLink()
 ) {
-  const access = new Access(storage.records, config.adminToken)
+  const access = new Access(storage.records, storage.accounts, config.adminToken)
   const viewers = new ViewerCounter(storage.pitch, link.viewers, log)
   const templateOf = (teamId: string) => {
     const team = storage.records.getTeam(teamId)
@@ -43,6 +46,7 @@ export function composeServer(
     documents: storage.documents,
     pitch: storage.pitch,
     postings: storage.postings,
+    accounts: storage.accounts,
     access,
     collab,
     log,
@@ -50,6 +54,17 @@ export function composeServer(
     staticRoot,
     publicUrl: config.publicUrl,
     mailer,
+    signInLimits: {
+      perAddress: link.limiters('signin-address', {
+        burst: config.signInMailPerAddress,
+        perSecond: config.signInMailPerAddress / SIGNIN_WINDOW_SECONDS,
+      }),
+      perClient: link.limiters('signin-client', {
+        burst: config.signInMailPerClient,
+        perSecond: config.signInMailPerClient / SIGNIN_WINDOW_SECONDS,
+      }),
+    },
+    trustProxy: config.trustProxy,
   })
   return {
     app,

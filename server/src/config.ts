@@ -28,6 +28,11 @@ export interface Config {
   readonly mailRetryDelaysMs: readonly number[]
   /** `redis://…`: relay documents, presence and limits between instances; unset for one instance. */
   readonly redisUrl: string | undefined
+  /** SIGNIN_MAIL_PER_ADDRESS / SIGNIN_MAIL_PER_CLIENT: sign-in mails asked for per 15 minutes. */
+  readonly signInMailPerAddress: number
+  readonly signInMailPerClient: number
+  /** TRUST_PROXY=1: the client's address is the first X-Forwarded-For hop. */
+  readonly trustProxy: boolean
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -66,6 +71,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== '0',
     staticRoot: resolve(env.STATIC_ROOT ?? './dist'),
     smtpUrl: env.SMTP_URL || undefined,
+    signInMailPerAddress: intFrom(env, 'SIGNIN_MAIL_PER_ADDRESS', 5, 1),
+    signInMailPerClient: intFrom(env, 'SIGNIN_MAIL_PER_CLIENT', 20, 1),
+    trustProxy: env.TRUST_PROXY === '1',
     mailFrom: env.MAIL_FROM || 'Specboard <no-reply@specboard.localhost>',
     mailRetryDelaysMs: delaysFrom(
       env,

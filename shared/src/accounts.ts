@@ -22,3 +22,84 @@ export const EmailAddress = z
   .toLowerCase()
   .max(254, 'must be at most 254 characters')
   .pipe(z.email('must be an email address'))
+
+/** POST /api/auth/email: send a sign-in link to this address (if it has an account). */
+export const SignInEmailRequest = z.object({
+  email: EmailAddress,
+  lang: MailLanguage.default('ja'),
+})
+export type SignInEmailRequest = z.input<typeof SignInEmailRequest>
+
+/** The one answer to POST /api/auth/email, whether or not the address is known. */
+export const SignInEmailAccepted = z.object({ status: z.literal('sent_if_known') })
+
+/** POST /api/auth/signin: exchange the emailed token for a session on this device. */
+export const SignInRequest = z.object({ token: z.string().min(1).max(200) })
+export const SignInResponse = z.object({
+  accessToken: z.string(),
+  personId: z.string(),
+  /** The team the link also joined (when it confirmed an invite), for the page to open. */
+  joinedTeamId: z.string().nullable(),
+})
+export type SignInResponse = z.infer<typeof SignInResponse>
+
+/** One signed-in device. */
+export const SessionInfo = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string(),
+  /** The browser's own description of itself when it signed in (User-Agent), shortened. */
+  device: z.string().nullable(),
+  /** Whether this is the session of the request that asked. */
+  current: z.boolean(),
+  expiresAt: z.string(),
+})
+export type SessionInfo = z.infer<typeof SessionInfo>
+export const SessionList = z.object({ sessions: z.array(SessionInfo) })
+export type SessionList = z.infer<typeof SessionList>
+
+/** POST /api/programs/:programId/coordinators */
+export const AppointCoordinatorRequest = z.object({
+  email: EmailAddress,
+  lang: MailLanguage.default('ja'),
+})
+export type AppointCoordinatorRequest = z.input<typeof AppointCoordinatorRequest>
+
+export const Coordinator = z.object({
+  memberId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+})
+export type Coordinator = z.infer<typeof Coordinator>
+export const CoordinatorList = z.object({ coordinators: z.array(Coordinator) })
+export type CoordinatorList = z.infer<typeof CoordinatorList>
+
+/**
+ * The acts an office must be able to answer for. Each entry names who did it, when, and to what.
+ */
+export const AUDIT_ACTIONS = [
+  'posting.publish',
+  'posting.unpublish',
+  'application.stage',
+  'member.remove',
+  'coordinator.appoint',
+  'pool.erase',
+  'program.update',
+] as const
+export const AuditAction = z.enum(AUDIT_ACTIONS)
+export type AuditAction = z.infer<typeof AuditAction>
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: AuditAction,
+  actor: z.object({ personId: z.string().nullable(), name: z.string() }),
+  /** What it was done to, in words (a person's name, a posting's title). */
+  subject: z.string(),
+  /** Facts of the act, e.g. `{ from: 'applied', to: 'placed' }`. */
+  detail: z.record(z.string(), z.string()),
+})
+export type AuditEntry = z.infer<typeof AuditEntry>
+export const AuditLog = z.object({ entries: z.array(AuditEntry) })
+export type AuditLog = z.infer<typeof AuditLog>

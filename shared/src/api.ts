@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { ROLES, TEAM_ROLES } from './roles.ts'
 import { DOCUMENT_KINDS } from './documents.ts'
 import { SheetTemplate } from './template.ts'
+import { EmailAddress, MailLanguage } from './accounts.ts'
 
 const trimmed = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
@@ -40,6 +41,21 @@ export const CreateProgramRequest = z.object({
   template: SheetTemplate.optional(),
 })
 export type CreateProgramRequest = z.infer<typeof CreateProgramRequest>
+
+/**
+ * PATCH /api/programs/:programId — any of the fields. A new template must keep every section key of the
+ * old one (retire a section instead of removing it), so no sheet loses text.
+ */
+export const UpdateProgramRequest = z
+  .object({
+    name: trimmed(120),
+    region: trimmed(120),
+    targets: ProgramTargets,
+    template: SheetTemplate,
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one of name, region, targets, template')
+export type UpdateProgramRequest = z.infer<typeof UpdateProgramRequest>
 
 export const CreatedId = z.object({ id: z.string() })
 
@@ -131,6 +147,8 @@ export type Team = z.infer<typeof Team>
 export const CreateInviteRequest = z.object({
   role: TeamRoleSchema,
   expiresInDays: z.number().int().min(1).max(90).default(14),
+  /** How many people may accept the link: one by default, so a forwarded link does not let others in. */
+  maxUses: z.number().int().min(1).max(500).default(1),
 })
 export type CreateInviteRequest = z.input<typeof CreateInviteRequest>
 
@@ -140,10 +158,12 @@ export const CreateInviteResponse = z.object({
   url: z.string(),
   role: TeamRoleSchema,
   expiresAt: z.string(),
+  maxUses: z.number(),
 })
 export type CreateInviteResponse = z.infer<typeof CreateInviteResponse>
 
-export const InviteStatus = z.enum(['valid', 'expired', 'revoked'])
+/** `used`: every acceptance the link allows has happened. */
+export const InviteStatus = z.enum(['valid', 'expired', 'revoked', 'used'])
 
 export const InviteListItem = z.object({
   id: z.string(),
@@ -151,6 +171,7 @@ export const InviteListItem = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   acceptedCount: z.number(),
+  maxUses: z.number(),
   status: InviteStatus,
 })
 export type InviteListItem = z.infer<typeof InviteListItem>
@@ -167,7 +188,13 @@ export const InviteInfo = z.object({
 })
 export type InviteInfo = z.infer<typeof InviteInfo>
 
-export const AcceptInviteRequest = z.object({ name: PersonName })
+/** Accepting an invite: who you are, and the address you will sign in with on any device. */
+export const AcceptInviteRequest = z.object({
+  name: PersonName,
+  email: EmailAddress,
+  lang: MailLanguage.default('ja'),
+})
+export type AcceptInviteRequest = z.input<typeof AcceptInviteRequest>
 export const AcceptInviteResponse = z.object({
   accessToken: z.string(),
   memberId: z.string(),
@@ -176,8 +203,22 @@ export const AcceptInviteResponse = z.object({
   programId: z.string(),
 })
 export type AcceptInviteResponse = z.infer<typeof AcceptInviteResponse>
+/**
+ * 202 to accepting an invite with an address that already has an account, by someone not signed in as
+ * it: a link went to that address, and opening it joins the team as that same person.
+ */
+export const AcceptInvitePending = z.object({
+  status: z.literal('confirm_by_mail'),
+  email: z.string(),
+})
+export type AcceptInvitePending = z.infer<typeof AcceptInvitePending>
 
-export const SetupRequest = z.object({ token: z.string().min(1).max(200), name: PersonName })
+export const SetupRequest = z.object({
+  token: z.string().min(1).max(200),
+  name: PersonName,
+  /** The address the setup account signs in with again later. */
+  email: EmailAddress.optional(),
+})
 export const SetupResponse = z.object({ accessToken: z.string(), personId: z.string() })
 export const SetupStatus = z.object({ needed: z.boolean() })
 
@@ -192,7 +233,13 @@ export const Membership = z.object({
 export type Membership = z.infer<typeof Membership>
 
 export const Me = z.object({
-  person: z.object({ id: z.string(), name: z.string(), isAdmin: z.boolean() }),
+  person: z.object({
+    id: z.string(),
+    name: z.string(),
+    isAdmin: z.boolean(),
+    /** The address this person signs in with; null for the operations token and older accounts. */
+    email: z.string().nullable(),
+  }),
   memberships: z.array(Membership),
 })
 export type Me = z.infer<typeof Me>

@@ -6,6 +6,8 @@
  * (a typo, a role from a newer client) is allowed nothing.
  *
  * - coordinator: the organising office or NPO; runs programs, teams and invites, may edit every document.
+ *   A program may have several; a coordinator of one program holds no role in another (roles are asked
+ *   per program or team), and only the setup account acts in every program.
  * - owner / caretaker / talent: the three members of a theme team; co-write the sheet.
  * - audience: no account; follows a pitch from a share link, read-only.
  * - reviewer: reads drafts and writes feedback, never edits the sheet itself; a program-wide reviewer
@@ -49,6 +51,9 @@ export const CAPABILITIES = [
   'selection:manage',
   'pool:manage',
   'figures:read',
+  'member:remove',
+  'coordinator:appoint',
+  'audit:read',
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
@@ -82,13 +87,13 @@ const PERMISSIONS: Readonly<Record<Role, RolePermissions>> = {
     mayInvite: TEAM_ROLES,
   },
   caretaker: {
-    capabilities: [...MEMBER_CAPABILITIES, 'team:invite', 'invite:revoke'],
+    capabilities: [...MEMBER_CAPABILITIES, 'team:invite', 'invite:revoke', 'member:remove'],
     documents: { spec: 'write', feedback: 'read', stage: 'write' },
     mayInvite: ['owner', 'caretaker', 'talent'],
   },
   owner: {
     // The theme owner follows the selection for their own team's posting; deciding is the coordinator's.
-    capabilities: [...MEMBER_CAPABILITIES, 'selection:read'],
+    capabilities: [...MEMBER_CAPABILITIES, 'selection:read', 'member:remove'],
     documents: { spec: 'write', feedback: 'read', stage: 'write' },
     mayInvite: [],
   },

@@ -26,6 +26,11 @@ export const TemplateSection = z.object({
   key: SectionKey,
   title: LocalizedText,
   prompt: LocalizedText,
+  /**
+   * A retired section is no longer asked for: new text cannot be written in it, but sheets that have text
+   * there keep it, read-only and visible, and exports include it. Sections are retired, never deleted.
+   */
+  retired: z.boolean().optional(),
 })
 export type TemplateSection = z.infer<typeof TemplateSection>
 

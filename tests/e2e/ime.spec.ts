@@ -68,7 +68,12 @@ test('a composition never reaches the peer or the server half-converted, and mer
   })
   const join = async (role: string, name: string) => {
     const invite = await api<{ token: string }>(base, `/api/teams/${team.id}/invites`, { role })
-    return api<{ accessToken: string }>(base, `/api/invites/${invite.token}/accept`, { name }, {})
+    return api<{ accessToken: string }>(
+      base,
+      `/api/invites/${invite.token}/accept`,
+      { name, email: `${Math.random().toString(36).slice(2, 10)}@e2e.example.jp` },
+      {}
+    )
   }
   const composer = await openBoard(
     browser,

@@ -97,12 +97,18 @@ export function acceptInvite(
   target: ApiTarget,
   inviteToken: string,
   name: string,
-  token: string | null = null
+  token: string | null = null,
+  email = uniqueEmail()
 ) {
   return expectOk(target, 'POST', `/api/invites/${inviteToken}/accept`, 200, AcceptInviteResponse, {
     token,
-    body: { name },
+    body: { name, email },
   })
+}
+
+/** An address nobody else in the test has used. */
+export function uniqueEmail(prefix = 'person'): string {
+  return `${prefix}-${Math.random().toString(36).slice(2, 10)}@test.example.jp`
 }
 
 export function getMe(target: ApiTarget, token: string) {

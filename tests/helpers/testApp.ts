@@ -60,7 +60,7 @@ export function createTestApp() {
       throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`)
     const accepted = await request('POST', `/api/invites/${invite.body.token}/accept`, {
       token: null,
-      body: { name },
+      body: { name, email: `${Math.random().toString(36).slice(2, 10)}@test.example.jp` },
     })
     if (accepted.status !== 200)
       throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`)

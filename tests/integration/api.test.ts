@@ -82,7 +82,7 @@ describe('the JSON API of the running server', () => {
 
       const accepted = await apiRequest(server(), 'POST', `/api/invites/${token}/accept`, {
         token: null,
-        body: { name: 'Aiko' },
+        body: { name: 'Aiko', email: 'aiko@example.jp' },
       })
       expect(accepted.status).toBe(200)
       expect(accepted.body).toMatchObject({
@@ -158,7 +158,7 @@ describe('the JSON API of the running server', () => {
       const invite = await createInvite(server(), teamId, 'owner')
       const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
         token: null,
-        body: { name: '   ' },
+        body: { name: '   ', email: 'blank@example.jp' },
       })
       expect(response.status).toBe(400)
       expect(errorOf(response.body).message).toMatch(/^name\b/)
@@ -233,7 +233,7 @@ describe('the JSON API of the running server', () => {
       expect(revoked.status).toBe(204)
       const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
         token: null,
-        body: { name: 'Late' },
+        body: { name: 'Late', email: 'late@example.jp' },
       })
       expect(response.status).toBe(410)
       expect(errorOf(response.body).code).toBe('invite_revoked')
@@ -254,7 +254,7 @@ describe('the JSON API of the running server', () => {
       }
       const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
         token: null,
-        body: { name: 'Late' },
+        body: { name: 'Late', email: 'late2@example.jp' },
       })
       expect(response.status).toBe(410)
       expect(errorOf(response.body).code).toBe('invite_expired')

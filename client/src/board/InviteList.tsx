@@ -7,6 +7,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
 
 const STATUS_KEY = {
   valid: 'statusValid',
@@ -17,6 +18,7 @@ const STATUS_KEY = {
 /** The team's invites with their state; valid ones can be revoked. */
 export function InviteList({ teamId, version }: { teamId: string; version: number }) {
   const { t } = useTranslation()
+  const ta = useAccountsText()
   const language = useLanguage()
   const path = `/api/teams/${encodeURIComponent(teamId)}/invites`
   const { data, error, isLoading, reload } = useApi(`${path}#${version}`, (signal) =>
@@ -49,10 +51,12 @@ export function InviteList({ teamId, version }: { teamId: string; version: numbe
               <div className="invite-list__main">
                 <strong>{t(`roles.${invite.role}`)}</strong>
                 <span className={`badge badge--${invite.status}`}>
-                  {t(`invites.${STATUS_KEY[invite.status]}`)}
+                  {invite.status === 'used'
+                    ? ta('invites.statusUsed')
+                    : t(`invites.${STATUS_KEY[invite.status]}`)}
                 </span>
                 <span className="muted small">
-                  {t('invites.accepted', { count: invite.acceptedCount })}
+                  {ta('invites.acceptedOf', { count: invite.acceptedCount, max: invite.maxUses })}
                 </span>
               </div>
               <div className="invite-list__dates muted small">

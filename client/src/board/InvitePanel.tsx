@@ -11,17 +11,22 @@ import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { CopyField } from '../ui/CopyField.tsx'
 import { InviteList } from './InviteList.tsx'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
 
 const EXPIRY_DAYS = [7, 14, 30] as const
+/** One person by default; a multi-use link is a choice, for a workshop or a whole group. */
+const USE_LIMITS = [1, 5, 20, 100] as const
 
 /** Coordinators and caretakers create invite links (shown once) and manage the ones they made. */
 export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }) {
   const { t } = useTranslation()
+  const ta = useAccountsText()
   const roles = TEAM_ROLES.filter((role) => canInvite(myRole, role))
   const [role, setRole] = useState<TeamRole>(
     roles.includes('talent') ? 'talent' : (roles[0] ?? 'talent')
   )
   const [days, setDays] = useState<number>(14)
+  const [maxUses, setMaxUses] = useState<number>(1)
   const [created, setCreated] = useState<CreateInviteResponse | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
@@ -37,7 +42,7 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
       const invite = await apiRequest(
         `/api/teams/${encodeURIComponent(teamId)}/invites`,
         CreateInviteResponse,
-        { method: 'POST', body: { role, expiresInDays: days } }
+        { method: 'POST', body: { role, expiresInDays: days, maxUses } }
       )
       setCreated(invite)
       setListVersion((v) => v + 1)
@@ -75,6 +80,20 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
             {EXPIRY_DAYS.map((d) => (
               <option key={d} value={d}>
                 {t('invites.days', { count: d })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{ta('invites.uses')}</span>
+          <select
+            className="select"
+            value={maxUses}
+            onChange={(e) => setMaxUses(Number(e.target.value))}
+          >
+            {USE_LIMITS.map((n) => (
+              <option key={n} value={n}>
+                {n === 1 ? ta('invites.usesOne') : ta('invites.usesMany', { count: n })}
               </option>
             ))}
           </select>

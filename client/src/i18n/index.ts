@@ -5,6 +5,8 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { ja } from './ja.ts'
 import { en } from './en.ts'
+import { accountsJa } from './accounts.ja.ts'
+import { accountsEn } from './accounts.en.ts'
 
 /** The UI languages, in the order the switch shows them. */
 export const LANGUAGES = ['ja', 'en'] as const
@@ -41,7 +43,11 @@ i18n.on('languageChanged', (lng) => {
 })
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: {
+    ja: { translation: ja, accounts: accountsJa },
+    en: { translation: en, accounts: accountsEn },
+  },
+  defaultNS: 'translation',
   lng: storedLanguage(),
   fallbackLng: 'ja',
   interpolation: { escapeValue: false },

@@ -4,9 +4,10 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import { parse as parseCookies } from 'hono/utils/cookie'
-import { TOKEN_COOKIE } from '@specboard/shared'
+import { SESSION_IDLE_DAYS, TOKEN_COOKIE } from '@specboard/shared'
 import type { Role } from '@specboard/shared'
 import type { RecordStore } from '../storage/Storage.ts'
+import type { AccountStore } from '../storage/AccountStore.ts'
 import { hashSecret } from '../ids.ts'
 
 /** An authenticated caller. `personId` is null for the operations token, which is nobody in particular. */
@@ -14,6 +15,8 @@ export interface Principal {
   readonly personId: string | null
   readonly name: string
   readonly isAdmin: boolean
+  /** The device session the token belongs to; null for the operations token. */
+  readonly sessionId: string | null
 }
 
 /** The parts of a request a token can come in. */
@@ -32,13 +35,28 @@ export function tokenFrom({ authorization, cookie, queryToken }: TokenSources): 
   return undefined
 }
 
-const ADMIN_PRINCIPAL: Principal = { personId: null, name: 'Administrator', isAdmin: true }
+const ADMIN_PRINCIPAL: Principal = {
+  personId: null,
+  name: 'Administrator',
+  isAdmin: true,
+  sessionId: null,
+}
+
+const DAY_MS = 24 * 3600 * 1000
+/** Writing "last used" on every request would make each read a write; a minute's precision is enough. */
+const TOUCH_EVERY_MS = 60_000
+
+/** When a session last used at `lastUsedAt` ends if unused. */
+export function sessionExpiry(lastUsedAt: string): string {
+  return new Date(Date.parse(lastUsedAt) + SESSION_IDLE_DAYS * DAY_MS).toISOString()
+}
 
 export class Access {
   private readonly adminTokenHash: Buffer | null
 
   constructor(
     private readonly records: RecordStore,
+    private readonly accounts: AccountStore,
     adminToken: string | undefined
   ) {
     this.adminTokenHash = adminToken ? Buffer.from(hashSecret(adminToken), 'hex') : null
@@ -51,8 +69,23 @@ export class Access {
     if (this.adminTokenHash && timingSafeEqual(this.adminTokenHash, Buffer.from(hash, 'hex'))) {
       return ADMIN_PRINCIPAL
     }
-    const person = this.records.personByTokenHash(hash)
-    return person ? { personId: person.id, name: person.name, isAdmin: person.isAdmin } : null
+    const found = this.accounts.sessionByTokenHash(hash)
+    if (!found) return null
+    const { session, person } = found
+    const now = Date.now()
+    const lastUsed = Date.parse(session.lastUsedAt)
+    if (now - lastUsed > SESSION_IDLE_DAYS * DAY_MS) {
+      this.accounts.deleteSessionByTokenHash(hash)
+      return null
+    }
+    if (now - lastUsed > TOUCH_EVERY_MS)
+      this.accounts.touchSession(session.id, new Date(now).toISOString())
+    return {
+      personId: person.id,
+      name: person.name,
+      isAdmin: person.isAdmin,
+      sessionId: session.id,
+    }
   }
 
   /** The role `principal` holds for a team: a team membership first, then a program-wide one. */

@@ -6,6 +6,12 @@ import { DEMO_PROGRAM } from './demoProgram.ts'
 import { writeSection } from './sheetContent.ts'
 
 const INVITE_DAYS = 30
+/** Demo links are for trying things out in several browsers, so each admits a few people. */
+const DEMO_INVITE_USES = 20
+
+/** The demo people's addresses (a reserved domain): sign in as one of them by email from the outbox. */
+export const demoEmail = (teamIndex: number, role: string, nth = 0) =>
+  `${role}${teamIndex + 1}${nth > 0 ? `-${nth + 1}` : ''}@demo.example.jp`
 
 /**
  * On a store with no programs, creates the demo program: five teams with their members and partly
@@ -13,7 +19,7 @@ const INVITE_DAYS = 30
  * Returns the lines to print; nothing when programs already exist.
  */
 export function seedDemoProgram(storage: Storage, origin: string): string[] {
-  const { records, documents } = storage
+  const { records, documents, accounts } = storage
   if (records.listPrograms().length > 0) return []
   const lines = ['', `Demo program: ${DEMO_PROGRAM.name}`]
   records.transaction(() => {
@@ -25,14 +31,16 @@ export function seedDemoProgram(storage: Storage, origin: string): string[] {
       createdBy: null,
     })
     lines.push(`  ${origin}/programs/${program.id}`)
-    for (const demo of DEMO_PROGRAM.teams) {
+    for (const [teamIndex, demo] of DEMO_PROGRAM.teams.entries()) {
       const team = records.createTeam({
         programId: program.id,
         name: demo.name,
         organization: demo.organization,
       })
-      const members = demo.members.map((m) => {
+      const members = demo.members.map((m, i) => {
         const person = records.createPerson(m.name, false)
+        const nth = demo.members.slice(0, i).filter((other) => other.role === m.role).length
+        accounts.setEmail(person.id, demoEmail(teamIndex, m.role, nth))
         return records.addMembership({
           personId: person.id,
           programId: program.id,
@@ -62,11 +70,17 @@ export function seedDemoProgram(storage: Storage, origin: string): string[] {
           role,
           createdBy: null,
           expiresAt: new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000).toISOString(),
+          maxUses: DEMO_INVITE_USES,
         })
         lines.push(`    ${role.padEnd(9)} ${origin}/invite/${token}`)
       }
     }
   })
-  lines.push('', `These invite links are valid for ${INVITE_DAYS} days and are printed only now.`)
+  lines.push(
+    '',
+    `These invite links admit ${DEMO_INVITE_USES} people each for ${INVITE_DAYS} days and are printed only now.`,
+    `The demo members sign in by email at ${origin}/signin with addresses like ${demoEmail(0, 'caretaker')};`,
+    'their sign-in links are printed here and written to the outbox (no SMTP_URL set).'
+  )
   return lines
 }

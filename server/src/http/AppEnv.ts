@@ -2,10 +2,11 @@ import type { Access, Principal } from '../auth/Access.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { Logger } from '../logger.ts'
 import type { Mailer } from '../mail/Mailer.ts'
-import type { LimiterFactory } from '../ports/Limiter.ts'
+import type { Limiter, LimiterFactory } from '../ports/Limiter.ts'
 import type { DocumentStore, RecordStore } from '../storage/Storage.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
+import type { AccountStore } from '../storage/AccountStore.ts'
 
 /** What routes need; `createApp` receives it once and every request sees it on `c.var.deps`. */
 export interface AppDeps {
@@ -13,6 +14,7 @@ export interface AppDeps {
   readonly documents: DocumentStore
   readonly pitch: PitchStore
   readonly postings: PostingStore
+  readonly accounts: AccountStore
   readonly access: Access
   readonly collab: CollabServer
   readonly log: Logger
@@ -20,6 +22,12 @@ export interface AppDeps {
   readonly mailer: Mailer
   /** Makes the rate limits of public forms and the audience (shared by every instance with Redis). */
   readonly limiters: LimiterFactory
+  /** Sign-in mail asked for, per address and per client address. */
+  readonly signInLimits: {
+    readonly perAddress: Limiter
+    readonly perClient: Limiter
+  }
+  readonly trustProxy: boolean
   /** PUBLIC_URL, when set: the origin links are built with. */
   readonly publicUrl?: string
   /** Where the built client lives; absent in API-only tests. */

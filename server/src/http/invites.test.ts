@@ -56,7 +56,7 @@ describe('invite routes', () => {
     )
     const response = await t.request('POST', `/api/invites/${invite.token}/accept`, {
       token: null,
-      body: { name: ' Kei ' },
+      body: { name: ' Kei ', email: ' Kei@Example.JP ' },
     })
     expect(response.status).toBe(200)
     const accepted = AcceptInviteResponse.parse(response.body)
@@ -65,30 +65,64 @@ describe('invite routes', () => {
     expect(response.headers.get('set-cookie')).toMatch(/HttpOnly/i)
     const me = Me.parse((await t.request('GET', '/api/me', { token: accepted.accessToken })).body)
     expect(me.person.name).toBe('Kei')
+    expect(me.person.email).toBe('kei@example.jp')
     expect(me.memberships).toEqual([
       expect.objectContaining({ memberId: accepted.memberId, teamId, role: 'caretaker' }),
     ])
   })
 
-  it('lets one link be accepted by several people, and counts them', async () => {
+  it('lets a multi-use link be accepted up to its limit, and counts them', async () => {
     const invite = CreateInviteResponse.parse(
-      (await t.request('POST', `/api/teams/${teamId}/invites`, { body: { role: 'reviewer' } })).body
+      (
+        await t.request('POST', `/api/teams/${teamId}/invites`, {
+          body: { role: 'reviewer', maxUses: 2 },
+        })
+      ).body
     )
-    for (const name of ['R1', 'R2']) {
-      expect(
-        (
-          await t.request('POST', `/api/invites/${invite.token}/accept`, {
-            token: null,
-            body: { name },
-          })
-        ).status
-      ).toBe(200)
-    }
+    expect(invite.maxUses).toBe(2)
+    const accept = (name: string) =>
+      t.request('POST', `/api/invites/${invite.token}/accept`, {
+        token: null,
+        body: { name, email: `${name.toLowerCase()}@multi.example.jp` },
+      })
+    expect((await accept('R1')).status).toBe(200)
     const list = InviteList.parse((await t.request('GET', `/api/teams/${teamId}/invites`)).body)
     expect(list.invites.find((i) => i.id === invite.id)).toMatchObject({
-      acceptedCount: 2,
+      acceptedCount: 1,
+      maxUses: 2,
       status: 'valid',
     })
+    expect((await accept('R2')).status).toBe(200)
+    const third = await accept('R3')
+    expect(third.status).toBe(410)
+    expect(third.body.error.code).toBe('invite_used')
+    const after = InviteList.parse((await t.request('GET', `/api/teams/${teamId}/invites`)).body)
+    expect(after.invites.find((i) => i.id === invite.id)).toMatchObject({
+      acceptedCount: 2,
+      status: 'used',
+    })
+  })
+
+  it('admits one person by default: a forwarded link is refused for the second, who is not created', async () => {
+    const invite = CreateInviteResponse.parse(
+      (await t.request('POST', `/api/teams/${teamId}/invites`, { body: { role: 'talent' } })).body
+    )
+    expect(invite.maxUses).toBe(1)
+    const first = await t.request('POST', `/api/invites/${invite.token}/accept`, {
+      token: null,
+      body: { name: 'First', email: 'first@single.example.jp' },
+    })
+    expect(first.status).toBe(200)
+    const second = await t.request('POST', `/api/invites/${invite.token}/accept`, {
+      token: null,
+      body: { name: 'Second', email: 'second@single.example.jp' },
+    })
+    expect(second.status).toBe(410)
+    expect(second.body.error).toMatchObject({ code: 'invite_used' })
+    expect(second.body.error.message).toMatch(/already been used/)
+    expect(t.storage.accounts.personByEmail('second@single.example.jp')).toBeUndefined()
+    const info = InviteInfo.parse((await t.request('GET', `/api/invites/${invite.token}`)).body)
+    expect(info.status).toBe('used')
   })
 
   it('adds the membership to the signed-in person, and keeps the role of a membership they already have', async () => {
@@ -108,7 +142,7 @@ describe('invite routes', () => {
       (
         await t.request('POST', `/api/invites/${invite.token}/accept`, {
           token: talent,
-          body: { name: 'Ignored' },
+          body: { name: 'Ignored', email: 'ignored@example.jp' },
         })
       ).body
     )
@@ -132,7 +166,7 @@ describe('invite routes', () => {
       (
         await t.request('POST', `/api/invites/${again.token}/accept`, {
           token: talent,
-          body: { name: 'x' },
+          body: { name: 'x', email: 'x@example.jp' },
         })
       ).body
     )
@@ -148,7 +182,7 @@ describe('invite routes', () => {
     )
     const response = await t.request('POST', `/api/invites/${invite.token}/accept`, {
       token: null,
-      body: { name: 'Late' },
+      body: { name: 'Late', email: 'late@example.jp' },
     })
     expect(response.status).toBe(410)
     expect(response.body.error.code).toBe('invite_revoked')
@@ -170,7 +204,7 @@ describe('invite routes', () => {
     vi.setSystemTime(Date.now() + DAY_MS + 1000)
     const response = await t.request('POST', `/api/invites/${invite.token}/accept`, {
       token: null,
-      body: { name: 'Late' },
+      body: { name: 'Late', email: 'late@example.jp' },
     })
     expect(response.status).toBe(410)
     expect(response.body.error.code).toBe('invite_expired')

@@ -2,27 +2,47 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { AcceptInviteRequest, CreateInviteRequest, canInvite } from '@specboard/shared'
 import type {
+  AcceptInvitePending,
   AcceptInviteResponse,
   CreateInviteResponse,
   InviteInfo,
   InviteListItem,
   TeamRole,
 } from '@specboard/shared'
-import type { InviteRecord } from '../storage/Storage.ts'
+import type { InviteRecord, MembershipRecord, TeamRecord } from '../storage/Storage.ts'
+import { newSignInLink } from '../accounts/signInLinks.ts'
+import { signInMail } from '../mail/accountMail.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { teamFor } from './access.ts'
-import { setTokenCookie } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
-import { issueAccessToken } from './tokens.ts'
+import { requestToken } from './middleware/auth.ts'
+import { startSession } from './tokens.ts'
 import { originOf } from './origin.ts'
 
 const DAY_MS = 24 * 3600 * 1000
+const MAX_INVITE_USES = 500
 
 function statusOf(invite: InviteRecord, now = Date.now()): InviteListItem['status'] {
   if (invite.revokedAt) return 'revoked'
-  return Date.parse(invite.expiresAt) <= now ? 'expired' : 'valid'
+  if (Date.parse(invite.expiresAt) <= now) return 'expired'
+  return invite.maxUses !== null && invite.acceptedCount >= invite.maxUses ? 'used' : 'valid'
+}
+
+/** Refuses an invite that cannot be accepted any more, saying why. */
+function assertAcceptable(invite: InviteRecord): void {
+  const status = statusOf(invite)
+  if (status === 'revoked')
+    throw new HttpError(410, 'invite_revoked', 'this invite was revoked; ask for a new one')
+  if (status === 'expired')
+    throw new HttpError(410, 'invite_expired', 'this invite has expired; ask for a new one')
+  if (status === 'used')
+    throw new HttpError(
+      410,
+      'invite_used',
+      'this invite link was for one person and has already been used; ask the person who sent it for your own link'
+    )
 }
 
 function inviteByToken(c: Context<AppEnv>): InviteRecord {
@@ -40,7 +60,8 @@ export function inviteIntoTeam(
   c: Context<AppEnv>,
   teamId: string,
   invited: TeamRole,
-  expiresInDays: number
+  expiresInDays: number,
+  maxUses = 1
 ): CreateInviteResponse {
   const { team, role } = teamFor(c, teamId, 'team:invite')
   if (!canInvite(role, invited))
@@ -52,6 +73,7 @@ export function inviteIntoTeam(
     role: invited,
     createdBy: c.var.principal!.personId,
     expiresAt: new Date(Date.now() + expiresInDays * DAY_MS).toISOString(),
+    maxUses,
   })
   return {
     id: invite.id,
@@ -59,6 +81,7 @@ export function inviteIntoTeam(
     url: `${originOf(c)}/invite/${token}`,
     role: invite.role,
     expiresAt: invite.expiresAt,
+    maxUses,
   }
 }
 
@@ -72,6 +95,8 @@ export const teamInviteRoutes = new Hono<AppEnv>()
       createdAt: i.createdAt,
       expiresAt: i.expiresAt,
       acceptedCount: i.acceptedCount,
+      // Links made before invites were single-use allow any number; shown as the largest limit.
+      maxUses: i.maxUses ?? MAX_INVITE_USES,
       status: statusOf(i),
     }))
     return c.json({ invites })
@@ -79,7 +104,10 @@ export const teamInviteRoutes = new Hono<AppEnv>()
   .post('/:teamId/invites', async (c) => {
     teamFor(c, c.req.param('teamId'), 'team:invite')
     const body = await readBody(c, CreateInviteRequest)
-    return c.json(inviteIntoTeam(c, c.req.param('teamId'), body.role, body.expiresInDays), 201)
+    return c.json(
+      inviteIntoTeam(c, c.req.param('teamId'), body.role, body.expiresInDays, body.maxUses),
+      201
+    )
   })
   .delete('/:teamId/invites/:inviteId', (c) => {
     const { team } = teamFor(c, c.req.param('teamId'), 'invite:revoke')
@@ -88,6 +116,34 @@ export const teamInviteRoutes = new Hono<AppEnv>()
     }
     return c.body(null, 204)
   })
+
+/**
+ * Adds `personId` to the invite's team and counts the acceptance. Call it inside a transaction: it throws
+ * (rolling back) when the invite cannot be accepted. A person already in the team keeps their membership
+ * and uses nothing up.
+ */
+export function joinTeamByInvite(
+  c: Context<AppEnv>,
+  inviteId: string,
+  personId: string
+): { membership: MembershipRecord; team: TeamRecord } {
+  const { records } = c.var.deps
+  const invite = records.getInvite(inviteId)
+  if (!invite) throw new HttpError(404, 'invite_not_found', 'this invite is not known any more')
+  const team = records.getTeam(invite.teamId)!
+  const existing = records.teamMembers(team.id).find((m) => m.personId === personId)
+  if (existing) return { membership: existing, team }
+  assertAcceptable(invite)
+  if (!records.countInviteAcceptance(invite.id))
+    throw new HttpError(410, 'invite_used', 'this invite link has already been used')
+  const membership = records.addMembership({
+    personId,
+    programId: team.programId,
+    teamId: team.id,
+    role: invite.role,
+  })
+  return { membership, team }
+}
 
 /** Routes under /api/invites/:token: what an invite is for, and accepting it. */
 export const inviteRoutes = new Hono<AppEnv>()
@@ -109,35 +165,41 @@ export const inviteRoutes = new Hono<AppEnv>()
   })
   .post('/:token/accept', async (c) => {
     const invite = inviteByToken(c)
-    const status = statusOf(invite)
-    if (status === 'revoked')
-      throw new HttpError(410, 'invite_revoked', 'this invite was revoked; ask for a new one')
-    if (status === 'expired')
-      throw new HttpError(410, 'invite_expired', 'this invite has expired; ask for a new one')
-    const { name } = await readBody(c, AcceptInviteRequest)
-    const { records } = c.var.deps
-    const team = records.getTeam(invite.teamId)!
+    assertAcceptable(invite)
+    const { name, email, lang } = await readBody(c, AcceptInviteRequest)
+    const { records, accounts, mailer } = c.var.deps
     const signedIn = c.var.principal?.personId ?? null
+    const owner = accounts.personByEmail(email)
+    if (!signedIn && owner) {
+      // The address has an account: joining it needs proof of the address, so the link goes there.
+      const team = records.getTeam(invite.teamId)!
+      const program = records.getProgram(team.programId)!
+      const link = newSignInLink(accounts, originOf(c), email, invite.id)
+      mailer.send(signInMail(lang, email, link, { teamName: team.name, programName: program.name }))
+      const pending: AcceptInvitePending = { status: 'confirm_by_mail', email }
+      return c.json(pending, 202)
+    }
+    if (signedIn && owner && owner.id !== signedIn)
+      throw new HttpError(
+        409,
+        'email_in_use',
+        'this address belongs to another account: sign out and sign in with it, or give your own address'
+      )
     const result = records.transaction(() => {
       // Signed in: the membership joins the same person, so one account spans teams and programs.
       const personId = signedIn ?? records.createPerson(name, false).id
-      const membership = records.addMembership({
-        personId,
-        programId: team.programId,
-        teamId: team.id,
-        role: invite.role,
-      })
-      records.countInviteAcceptance(invite.id)
-      return { personId, membership, accessToken: issueAccessToken(records, personId) }
+      if (!accounts.emailOf(personId)) accounts.setEmail(personId, email)
+      const joined = joinTeamByInvite(c, invite.id, personId)
+      return { personId, ...joined }
     })
-    setTokenCookie(c, result.accessToken)
     const body: AcceptInviteResponse = {
-      accessToken: result.accessToken,
+      // Signed in already: this device keeps its session.
+      accessToken: (signedIn && requestToken(c)) || startSession(c, result.personId),
       memberId: result.membership.id,
       // A team membership always holds a team role; an earlier one keeps the role it was given.
       role: result.membership.role as TeamRole,
-      teamId: team.id,
-      programId: team.programId,
+      teamId: result.team.id,
+      programId: result.team.programId,
     }
     return c.json(body)
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import * as api from '@specboard/shared/api'
 import * as feedback from '@specboard/shared/feedback'
+import * as accounts from '@specboard/shared/accounts'
 import { POSTING_OPERATIONS } from './openapiPostings.ts'
 
 export type Op = {
@@ -35,7 +36,69 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     },
   },
   '/api/me': { get: { summary: 'The signed-in person and their memberships', response: api.Me } },
-  '/api/auth/logout': { post: { summary: 'Sign out (revokes the cookie token)', status: 204 } },
+  '/api/auth/logout': { post: { summary: 'Sign out this device (ends its session)', status: 204 } },
+  '/api/auth/logout-everywhere': {
+    post: { summary: 'Sign out every device of the signed-in person' },
+  },
+  '/api/auth/email': {
+    post: {
+      summary:
+        'Mail a one-time sign-in link to the address if it has an account; the same 202 either way (rate-limited per address and client)',
+      body: accounts.SignInEmailRequest,
+      response: accounts.SignInEmailAccepted,
+      status: 202,
+      isPublic: true,
+    },
+  },
+  '/api/auth/signin': {
+    post: {
+      summary:
+        'Exchange an emailed sign-in token (single-use, 15 minutes) for a session; returns the access token and sets the cookie',
+      body: accounts.SignInRequest,
+      response: accounts.SignInResponse,
+      isPublic: true,
+    },
+  },
+  '/api/me/sessions': {
+    get: { summary: "The signed-in person's devices", response: accounts.SessionList },
+  },
+  '/api/me/sessions/{sessionId}': {
+    delete: { summary: 'Sign out one device', status: 204, params: ['sessionId'] },
+  },
+  '/api/programs/{programId}/coordinators': {
+    get: {
+      summary: "A program's coordinators",
+      response: accounts.CoordinatorList,
+      params: ['programId'],
+    },
+    post: {
+      summary: 'Appoint a coordinator by email (mails them a sign-in link)',
+      body: accounts.AppointCoordinatorRequest,
+      status: 201,
+      params: ['programId'],
+    },
+  },
+  '/api/programs/{programId}/audit': {
+    get: {
+      summary: 'Who did what, when, in the program (coordinators)',
+      response: accounts.AuditLog,
+      params: ['programId'],
+    },
+  },
+  '/api/programs/{programId}/audit.csv': {
+    get: {
+      summary: 'The audit trail as CSV',
+      params: ['programId'],
+      mediaType: 'text/csv',
+    },
+  },
+  '/api/teams/{teamId}/members/{memberId}': {
+    delete: {
+      summary: 'Remove a member from a team; their open sockets to the team close at once',
+      status: 204,
+      params: ['teamId', 'memberId'],
+    },
+  },
   '/api/programs': {
     get: { summary: 'Programs visible to the caller', response: api.ProgramList },
     post: {
@@ -49,6 +112,12 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     get: {
       summary: 'A program with its template and teams',
       response: api.Program,
+      params: ['programId'],
+    },
+    patch: {
+      summary:
+        "Change a program's name, region, targets or sheet template (sections are retired, never removed)",
+      body: api.UpdateProgramRequest,
       params: ['programId'],
     },
   },
@@ -165,7 +234,8 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
   },
   '/api/invites/{token}/accept': {
     post: {
-      summary: 'Accept an invite; returns an access token and sets the cookie',
+      summary:
+        'Accept an invite with name and email; returns an access token and sets the cookie, or 202 when the address has an account (a confirming link is mailed)',
       body: api.AcceptInviteRequest,
       response: api.AcceptInviteResponse,
       params: ['token'],

@@ -19,6 +19,7 @@ import type { AppEnv } from './AppEnv.ts'
 import { describeIssues, readBody } from './middleware/validate.ts'
 import { requirePrincipal } from './middleware/auth.ts'
 import { inviteIntoTeam } from './invites.ts'
+import { recordAudit } from './recordAudit.ts'
 import { csvResponse } from './selection.ts'
 
 /** The operations token, or anyone who coordinates some program. */
@@ -104,7 +105,16 @@ export const poolRoutes = new Hono<AppEnv>()
   })
   .delete('/pool/:entryId', (c) => {
     const entry = entryFor(c)
-    c.var.deps.postings.pool.delete(entry.id)
+    const { postings, records } = c.var.deps
+    const programs = new Set(entry.sources.flatMap((s) => (s.programId ? [s.programId] : [])))
+    records.transaction(() => {
+      postings.pool.delete(entry.id)
+      // The erased person's name is not kept here either: the trail says an entry was erased, and by whom.
+      for (const programId of programs)
+        recordAudit(c, programId, 'pool.erase', `pool entry ${entry.id}`, {
+          createdAt: entry.createdAt,
+        })
+    })
     return c.body(null, 204)
   })
   .post('/pool/:entryId/invite', async (c) => {

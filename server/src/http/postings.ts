@@ -14,6 +14,7 @@ import type { AppEnv } from './AppEnv.ts'
 import { programFor, teamFor } from './access.ts'
 import { originOf } from './origin.ts'
 import { postingFor } from './postingAccess.ts'
+import { recordAudit } from './recordAudit.ts'
 import { readBody } from './middleware/validate.ts'
 
 const PUBLISH_REFUSALS = {
@@ -55,6 +56,11 @@ export const teamPostingRoutes = new Hono<AppEnv>()
       const [status, message] = PUBLISH_REFUSALS[outcome.code]
       throw new HttpError(status, outcome.code, message)
     }
+    recordAudit(c, program.id, 'posting.publish', body.facts.title ?? team.name, {
+      team: team.name,
+      slug: outcome.published.posting.slug,
+      version: String(outcome.published.posting.currentVersion),
+    })
     return c.json(postingDetail(deps, outcome.published.posting, originOf(c)), 201)
   })
   .post('/:teamId/posting/unpublish', (c) => {
@@ -63,7 +69,9 @@ export const teamPostingRoutes = new Hono<AppEnv>()
     const posting = deps.postings.publishing.byTeam(team.id)
     if (!posting)
       throw new HttpError(404, 'posting_not_found', 'this team has not published a posting')
-    return c.json(postingDetail(deps, deps.postings.publishing.unpublish(posting.id)!, originOf(c)))
+    const unpublished = deps.postings.publishing.unpublish(posting.id)!
+    recordAudit(c, team.programId, 'posting.unpublish', team.name, { slug: posting.slug })
+    return c.json(postingDetail(deps, unpublished, originOf(c)))
   })
 
 /** GET /api/programs/:programId/postings — the postings of the teams whose pipeline the caller may read. */

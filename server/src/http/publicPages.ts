@@ -11,7 +11,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { getConnInfo } from '@hono/node-server/conninfo'
+import { clientAddress } from './clientAddress.ts'
 import { ApplicationForm, contactKey, WORK_STYLES, type WorkStyle } from '@specboard/shared'
 import type {
   ApplicationRecord,
@@ -490,18 +490,6 @@ function isSameOrigin(c: Context<AppEnv>): boolean {
     return hosts.has(new URL(claimed).host)
   } catch {
     return false // includes "Origin: null"
-  }
-}
-
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown' // app.request() in tests has no socket
   }
 }
 

@@ -28,6 +28,7 @@ import type { AppEnv } from './AppEnv.ts'
 import { programFor } from './access.ts'
 import { originOf } from './origin.ts'
 import { applicationFor, interviewFor, postingFor, selecting } from './postingAccess.ts'
+import { recordAudit } from './recordAudit.ts'
 import { readBody } from './middleware/validate.ts'
 
 /** Routes under /api/postings/:postingId. */
@@ -77,6 +78,11 @@ export const applicationRoutes = new Hono<AppEnv>()
       const moved = body.stage
         ? selecting(() => changeStage(postings, application, body.stage!))
         : application
+      if (moved.stage !== application.stage)
+        recordAudit(c, application.programId, 'application.stage', application.name, {
+          from: application.stage,
+          to: moved.stage,
+        })
       return postings.applications.update(moved.id, { note: body.note, rating: body.rating })!
     })
     return c.json(applicationView(postings, updated))

@@ -50,7 +50,11 @@ describe('session routes', () => {
   it('lets a coordinator person create a program and become its coordinator', async () => {
     const admin = t.storage.records.createPerson('Admin person', true)
     const token = 'coordinator-person-token'
-    t.storage.records.addAccessToken(hashSecret(token), admin.id)
+    t.storage.accounts.createSession({
+      tokenHash: hashSecret(token),
+      personId: admin.id,
+      userAgent: null,
+    })
     const created = await t.request('POST', '/api/programs', {
       token,
       body: { name: 'Mine', region: 'R' },
@@ -65,7 +69,7 @@ describe('session routes', () => {
   it('shows the operations token as the administrator', async () => {
     const me = Me.parse((await t.request('GET', '/api/me')).body)
     expect(me).toEqual({
-      person: { id: 'admin', name: 'Administrator', isAdmin: true },
+      person: { id: 'admin', name: 'Administrator', isAdmin: true, email: null },
       memberships: [],
     })
   })

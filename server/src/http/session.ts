@@ -1,24 +1,26 @@
 import { Hono } from 'hono'
-import { SetupRequest, TOKEN_COOKIE } from '@specboard/shared'
-import type { Me } from '@specboard/shared'
+import { SetupRequest } from '@specboard/shared'
+import type { Me, SessionList } from '@specboard/shared'
+import { sessionExpiry } from '../auth/Access.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret } from '../ids.ts'
 import type { AppEnv } from './AppEnv.ts'
-import { clearTokenCookie, requirePrincipal, setTokenCookie } from './middleware/auth.ts'
+import { clearTokenCookie, requestToken, requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
-import { issueAccessToken } from './tokens.ts'
-import { getCookie } from 'hono/cookie'
+import { startSession } from './tokens.ts'
 
-/** First-run setup, the signed-in person, and signing out. */
+/** First-run setup, the signed-in person, their sessions, and signing out. */
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/setup/status', (c) => c.json({ needed: !c.var.deps.records.hasAdmin() }))
   .post('/setup', async (c) => {
     const body = await readBody(c, SetupRequest)
-    const { records } = c.var.deps
+    const { records, accounts } = c.var.deps
     const created = records.transaction(() => {
       if (records.hasAdmin() || !records.consumeSetupToken(hashSecret(body.token))) return null
       const person = records.createPerson(body.name, true)
-      return { personId: person.id, accessToken: issueAccessToken(records, person.id) }
+      if (body.email && !accounts.setEmail(person.id, body.email))
+        throw new HttpError(409, 'email_in_use', 'this address belongs to another account')
+      return { personId: person.id }
     })
     if (!created)
       throw new HttpError(
@@ -26,19 +28,18 @@ export const sessionRoutes = new Hono<AppEnv>()
         'setup_closed',
         'this setup link is used or unknown; the coordinator already exists'
       )
-    setTokenCookie(c, created.accessToken)
-    return c.json(created, 201)
+    return c.json({ ...created, accessToken: startSession(c, created.personId) }, 201)
   })
   .get('/me', (c) => {
     const principal = requirePrincipal(c)
-    const memberships = principal.personId
-      ? c.var.deps.records.membershipsOfPerson(principal.personId)
-      : []
+    const { records, accounts } = c.var.deps
+    const memberships = principal.personId ? records.membershipsOfPerson(principal.personId) : []
     const body: Me = {
       person: {
         id: principal.personId ?? 'admin',
         name: principal.name,
         isAdmin: principal.isAdmin,
+        email: principal.personId ? accounts.emailOf(principal.personId) : null,
       },
       memberships: memberships.map((m) => ({
         memberId: m.id,
@@ -51,9 +52,42 @@ export const sessionRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
+  .get('/me/sessions', (c) => {
+    const principal = requirePrincipal(c)
+    const sessions = principal.personId ? c.var.deps.accounts.listSessions(principal.personId) : []
+    const body: SessionList = {
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt,
+        lastUsedAt: s.lastUsedAt,
+        device: s.userAgent,
+        current: s.id === principal.sessionId,
+        expiresAt: sessionExpiry(s.lastUsedAt),
+      })),
+    }
+    return c.json(body)
+  })
+  .delete('/me/sessions/:sessionId', (c) => {
+    const principal = requirePrincipal(c)
+    if (
+      !principal.personId ||
+      !c.var.deps.accounts.deleteSession(principal.personId, c.req.param('sessionId'))
+    )
+      throw new HttpError(404, 'session_not_found', 'you have no such session')
+    if (c.req.param('sessionId') === principal.sessionId) clearTokenCookie(c)
+    return c.body(null, 204)
+  })
   .post('/auth/logout', (c) => {
-    const token = getCookie(c, TOKEN_COOKIE)
-    if (token) c.var.deps.records.deleteAccessToken(hashSecret(token))
+    const token = requestToken(c)
+    if (token) c.var.deps.accounts.deleteSessionByTokenHash(hashSecret(token))
     clearTokenCookie(c)
     return c.body(null, 204)
+  })
+  .post('/auth/logout-everywhere', (c) => {
+    const principal = requirePrincipal(c)
+    if (!principal.personId)
+      throw new HttpError(400, 'not_a_person', 'the operations token has no sessions to end')
+    const ended = c.var.deps.accounts.deleteSessions(principal.personId)
+    clearTokenCookie(c)
+    return c.json({ ended })
   })

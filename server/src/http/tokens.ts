@@ -1,9 +1,29 @@
-import type { RecordStore } from '../storage/Storage.ts'
+import type { Context } from 'hono'
+import type { AccountStore } from '../storage/AccountStore.ts'
 import { hashSecret, newSecret } from '../ids.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { setTokenCookie } from './middleware/auth.ts'
 
-/** Issues a new access token for a person; only its hash is kept. */
-export function issueAccessToken(records: RecordStore, personId: string): string {
+const MAX_DEVICE_CHARS = 200
+
+/** Starts a session for a person on one device (the User-Agent names it); only its hash is kept. */
+export function issueAccessToken(
+  accounts: AccountStore,
+  personId: string,
+  userAgent: string | null = null
+): string {
   const token = newSecret()
-  records.addAccessToken(hashSecret(token), personId)
+  accounts.createSession({
+    tokenHash: hashSecret(token),
+    personId,
+    userAgent: userAgent?.slice(0, MAX_DEVICE_CHARS) || null,
+  })
+  return token
+}
+
+/** A session for the device making this request, handed to the browser as its cookie. */
+export function startSession(c: Context<AppEnv>, personId: string): string {
+  const token = issueAccessToken(c.var.deps.accounts, personId, c.req.header('user-agent') ?? null)
+  setTokenCookie(c, token)
   return token
 }

@@ -5,6 +5,7 @@
  */
 import type { PitchStore } from './PitchStore.ts'
 import type { PostingStore } from './PostingStore.ts'
+import type { AccountStore } from './AccountStore.ts'
 import type { ProgramTargets, Role, RoundSummary, SheetTemplate, TeamRole } from '@specboard/shared'
 
 export interface PersonRecord {
@@ -58,6 +59,8 @@ export interface InviteRecord {
   readonly expiresAt: string
   readonly revokedAt: string | null
   readonly acceptedCount: number
+  /** How many acceptances the link allows; null: any number (links made before invites were single-use). */
+  readonly maxUses: number | null
 }
 
 export interface RoundRecord {
@@ -90,9 +93,6 @@ export interface RecordStore {
 
   createPerson(name: string, isAdmin: boolean): PersonRecord
   getPerson(id: string): PersonRecord | undefined
-  addAccessToken(tokenHash: string, personId: string): void
-  personByTokenHash(tokenHash: string): PersonRecord | undefined
-  deleteAccessToken(tokenHash: string): void
 
   hasAdmin(): boolean
   addSetupToken(tokenHash: string): void
@@ -117,10 +117,12 @@ export interface RecordStore {
     }
   ): InviteRecord
   inviteByTokenHash(tokenHash: string): InviteRecord | undefined
+  getInvite(id: string): InviteRecord | undefined
   listInvites(teamId: string): InviteRecord[]
   /** Revokes an invite of `teamId`; false when there is no such invite. */
   revokeInvite(teamId: string, inviteId: string): boolean
-  countInviteAcceptance(inviteId: string): void
+  /** Counts one acceptance; false (nothing counted) when the invite has none left. */
+  countInviteAcceptance(inviteId: string): boolean
 
   /** Every membership in a program, program-wide and per team. */
   programMembers(programId: string): MembershipView[]
@@ -148,5 +150,6 @@ export interface Storage {
   readonly records: RecordStore
   readonly pitch: PitchStore
   readonly postings: PostingStore
+  readonly accounts: AccountStore
   close(): void
 }

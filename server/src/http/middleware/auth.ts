@@ -6,14 +6,18 @@ import { tokenFrom, type Principal } from '../../auth/Access.ts'
 import { HttpError } from '../../errors.ts'
 import type { AppEnv } from '../AppEnv.ts'
 
-/** Resolves the caller (if any) onto `c.var.principal`; routes decide whether they need one. */
-export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
-  const token = tokenFrom({
+/** The access token the request carries, if any. */
+export function requestToken(c: Context): string | undefined {
+  return tokenFrom({
     authorization: c.req.header('authorization'),
     cookie: c.req.header('cookie'),
     queryToken: c.req.query('token'),
   })
-  c.set('principal', c.var.deps.access.authenticate(token))
+}
+
+/** Resolves the caller (if any) onto `c.var.principal`; routes decide whether they need one. */
+export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('principal', c.var.deps.access.authenticate(requestToken(c)))
   await next()
 })
 
@@ -24,7 +28,7 @@ export function requirePrincipal(c: Context<AppEnv>): Principal {
     throw new HttpError(
       401,
       'unauthorized',
-      'sign in first: open your invite link, or send a valid token'
+      'sign in first: ask for a sign-in link with your email, open your invite link, or send a valid token'
     )
   return principal
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { SheetTemplate, ProgramTargets, isRole } from '@specboard/shared'
 import type { Role, RoundSummary, TeamRole } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
+import { SqliteAccounts } from './SqliteAccounts.ts'
 import { migrate } from './migrate.ts'
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts'
 import { SqliteRounds } from './SqliteRounds.ts'
@@ -79,6 +80,7 @@ const toInvite = (r: Row): InviteRecord => ({
   expiresAt: r.expires_at as string,
   revokedAt: (r.revoked_at as string | null) ?? null,
   acceptedCount: r.accepted_count as number,
+  maxUses: (r.max_uses as number | null) ?? null,
 })
 
 const MEMBERSHIP_VIEW = `
@@ -104,6 +106,7 @@ export function openSqliteStorage(file: string): Storage {
     pitch: new SqlitePitch(db),
     postings: sqlitePostingStore(db),
     records: new SqliteRecordStore(db),
+    accounts: new SqliteAccounts(db),
     close: () => db.close(),
   }
 }
@@ -146,27 +149,6 @@ class SqliteRecordStore implements RecordStore {
   getPerson(id: string): PersonRecord | undefined {
     const row = this.get('SELECT * FROM people WHERE id = ?', id)
     return row && toPerson(row)
-  }
-
-  addAccessToken(tokenHash: string, personId: string): void {
-    this.run(
-      'INSERT INTO access_tokens (token_hash, person_id, created_at) VALUES (?, ?, ?)',
-      tokenHash,
-      personId,
-      nowIso()
-    )
-  }
-
-  personByTokenHash(tokenHash: string): PersonRecord | undefined {
-    const row = this.get(
-      'SELECT p.* FROM access_tokens a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ?',
-      tokenHash
-    )
-    return row && toPerson(row)
-  }
-
-  deleteAccessToken(tokenHash: string): void {
-    this.run('DELETE FROM access_tokens WHERE token_hash = ?', tokenHash)
   }
 
   hasAdmin(): boolean {
@@ -287,16 +269,18 @@ class SqliteRecordStore implements RecordStore {
       expiresAt: i.expiresAt,
       revokedAt: null,
       acceptedCount: 0,
+      maxUses: i.maxUses,
     }
     this.run(
-      'INSERT INTO invites (id, token_hash, team_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO invites (id, token_hash, team_id, role, created_by, created_at, expires_at, max_uses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       invite.id,
       i.tokenHash,
       i.teamId,
       i.role,
       i.createdBy,
       invite.createdAt,
-      i.expiresAt
+      i.expiresAt,
+      i.maxUses
     )
     return invite
   }
@@ -312,6 +296,11 @@ class SqliteRecordStore implements RecordStore {
     )
   }
 
+  getInvite(id: string): InviteRecord | undefined {
+    const row = this.get('SELECT * FROM invites WHERE id = ?', id)
+    return row && toInvite(row)
+  }
+
   revokeInvite(teamId: string, inviteId: string): boolean {
     const changed = this.run(
       'UPDATE invites SET revoked_at = IFNULL(revoked_at, ?) WHERE id = ? AND team_id = ?',
@@ -322,8 +311,12 @@ class SqliteRecordStore implements RecordStore {
     return changed === 1
   }
 
-  countInviteAcceptance(inviteId: string): void {
-    this.run('UPDATE invites SET accepted_count = accepted_count + 1 WHERE id = ?', inviteId)
+  countInviteAcceptance(inviteId: string): boolean {
+    const changed = this.run(
+      'UPDATE invites SET accepted_count = accepted_count + 1 WHERE id = ? AND (max_uses IS NULL OR accepted_count < max_uses)',
+      inviteId
+    )
+    return changed === 1
   }
 
   programMembers(programId: string): MembershipView[] {

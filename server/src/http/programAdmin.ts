@@ -1,0 +1,129 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { AppointCoordinatorRequest, UpdateProgramRequest } from '@specboard/shared'
+import type { AuditLog, CoordinatorList, SheetTemplate } from '@specboard/shared'
+import { newSignInLink } from '../accounts/signInLinks.ts'
+import { HttpError } from '../errors.ts'
+import { coordinatorMail } from '../mail/accountMail.ts'
+import { toCsv } from '../publishing/csv.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { programFor } from './access.ts'
+import { readBody } from './middleware/validate.ts'
+import { originOf } from './origin.ts'
+import { recordAudit } from './recordAudit.ts'
+
+/** Section keys the old template had and the new one lacks: text would disappear from sheets. */
+function droppedSections(before: SheetTemplate, after: SheetTemplate): string[] {
+  const kept = new Set(after.sections.map((s) => s.key))
+  return before.sections.map((s) => s.key).filter((key) => !kept.has(key))
+}
+
+function auditOf(c: Context<AppEnv>): AuditLog {
+  const { program } = programFor(c, c.req.param('programId')!, 'audit:read')
+  return {
+    entries: c.var.deps.accounts.listAudit(program.id).map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      actor: { personId: e.actorId, name: e.actorName },
+      subject: e.subject,
+      detail: { ...e.detail },
+    })),
+  }
+}
+
+/** A program's settings, its coordinators and its audit trail: /api/programs/:programId/… */
+export const programAdminRoutes = new Hono<AppEnv>()
+  .patch('/:programId', async (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'program:manage')
+    const patch = await readBody(c, UpdateProgramRequest)
+    if (patch.template) {
+      const dropped = droppedSections(program.template, patch.template)
+      if (dropped.length > 0)
+        throw new HttpError(
+          400,
+          'section_removed',
+          `template: sections cannot be removed, only retired (text would be lost): ${dropped.join(', ')}`
+        )
+    }
+    const { records, accounts } = c.var.deps
+    const updated = records.transaction(() => {
+      const result = accounts.updateProgram(program.id, patch)
+      recordAudit(c, program.id, 'program.update', result?.name ?? program.name, {
+        fields: Object.keys(patch).join(' '),
+      })
+      return result
+    })
+    if (!updated) throw new HttpError(404, 'program_not_found', 'no program has this id')
+    return c.json({
+      id: updated.id,
+      name: updated.name,
+      region: updated.region,
+      targets: updated.targets,
+      template: updated.template,
+    })
+  })
+  .get('/:programId/coordinators', (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'program:manage')
+    const { accounts } = c.var.deps
+    const body: CoordinatorList = {
+      coordinators: accounts
+        .programWideMembers(program.id)
+        .filter((m) => m.role === 'coordinator')
+        .map((m) => ({
+          memberId: m.id,
+          personId: m.personId,
+          name: m.personName,
+          email: accounts.emailOf(m.personId),
+        })),
+    }
+    return c.json(body)
+  })
+  .post('/:programId/coordinators', async (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'coordinator:appoint')
+    const { email, lang } = await readBody(c, AppointCoordinatorRequest)
+    const { records, accounts, mailer } = c.var.deps
+    const appointed = records.transaction(() => {
+      // Someone new gets a person now, named after their address until they say otherwise.
+      const person =
+        accounts.personByEmail(email) ?? records.createPerson(email.split('@')[0] ?? email, false)
+      accounts.setEmail(person.id, email)
+      const membership = records.addMembership({
+        personId: person.id,
+        programId: program.id,
+        teamId: null,
+        role: 'coordinator',
+      })
+      recordAudit(c, program.id, 'coordinator.appoint', person.name, { email })
+      return { memberId: membership.id, personId: person.id }
+    })
+    const link = newSignInLink(accounts, originOf(c), email)
+    mailer.send(
+      coordinatorMail(lang, email, link, {
+        programName: program.name,
+        region: program.region,
+        inviterName: c.var.principal!.name,
+      })
+    )
+    return c.json({ ...appointed, email }, 201)
+  })
+  .get('/:programId/audit', (c) => c.json(auditOf(c)))
+  .get('/:programId/audit.csv', (c) => {
+    const { entries } = auditOf(c)
+    c.header('content-type', 'text/csv; charset=utf-8')
+    c.header('content-disposition', 'attachment; filename="audit.csv"')
+    return c.body(
+      toCsv(
+        ['at', 'action', 'actor', 'subject', 'detail'],
+        entries.map((e) => [
+          e.at,
+          e.action,
+          e.actor.name,
+          e.subject,
+          Object.entries(e.detail)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('; '),
+        ])
+      )
+    )
+  })

@@ -1,0 +1,86 @@
+/**
+ * What accounts need from the data store: addresses, sessions per device, emailed sign-in links,
+ * membership removal, program settings and the audit trail. Synchronous like the other record stores,
+ * so it joins their transactions.
+ */
+import type { AuditAction, ProgramTargets, SheetTemplate } from '@specboard/shared'
+import type { MembershipView, PersonRecord, ProgramRecord } from './Storage.ts'
+
+/** One device's session: an access token (stored hashed) and when it was last used. */
+export interface SessionRecord {
+  readonly id: string
+  readonly personId: string
+  readonly createdAt: string
+  readonly lastUsedAt: string
+  readonly userAgent: string | null
+}
+
+export interface SignInTokenRecord {
+  readonly email: string
+  /** The invite this link confirms joining with (an address that already had an account). */
+  readonly inviteId: string | null
+  readonly expiresAt: string
+}
+
+export interface AuditRecord {
+  readonly id: string
+  readonly programId: string
+  readonly at: string
+  readonly actorId: string | null
+  readonly actorName: string
+  readonly action: AuditAction
+  readonly subject: string
+  readonly detail: Readonly<Record<string, string>>
+}
+
+export interface AccountStore {
+  personByEmail(email: string): PersonRecord | undefined
+  emailOf(personId: string): string | null
+  /** Gives a person their address; false when another person already has it. */
+  setEmail(personId: string, email: string): boolean
+  renamePerson(personId: string, name: string): void
+
+  createSession(s: { tokenHash: string; personId: string; userAgent: string | null }): SessionRecord
+  /** The session and its person, or undefined for an unknown token. */
+  sessionByTokenHash(
+    tokenHash: string
+  ): { session: SessionRecord; person: PersonRecord } | undefined
+  /** Records a use of the session at `at`. */
+  touchSession(id: string, at: string): void
+  listSessions(personId: string): SessionRecord[]
+  /** Ends one session; false when the person has no such session. */
+  deleteSession(personId: string, sessionId: string): boolean
+  deleteSessionByTokenHash(tokenHash: string): void
+  /** Ends every session of the person; the number ended. */
+  deleteSessions(personId: string): number
+  /** Ends sessions last used before `before`; the number ended. */
+  deleteIdleSessions(before: string): number
+
+  createSignInToken(t: {
+    tokenHash: string
+    email: string
+    inviteId: string | null
+    expiresAt: string
+  }): void
+  /** Marks the token used and returns it; undefined when it is unknown, used or expired at `now`. */
+  consumeSignInToken(tokenHash: string, now: string): SignInTokenRecord | undefined
+  deleteExpiredSignInTokens(before: string): number
+
+  /** Deletes the team membership `memberId` and returns it; undefined when the team has none such. */
+  removeTeamMember(teamId: string, memberId: string): MembershipView | undefined
+  /** Program-wide memberships of `role` (a program's coordinators). */
+  programWideMembers(programId: string): MembershipView[]
+
+  updateProgram(
+    id: string,
+    patch: Partial<{
+      name: string
+      region: string
+      targets: ProgramTargets
+      template: SheetTemplate
+    }>
+  ): ProgramRecord | undefined
+
+  addAudit(e: Omit<AuditRecord, 'id' | 'at'>): AuditRecord
+  listAudit(programId: string, limit?: number): AuditRecord[]
+}
