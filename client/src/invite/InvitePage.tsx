@@ -1,19 +1,26 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'wouter'
-import { AcceptInviteResponse, InviteInfo } from '@specboard/shared'
+import { useState } from 'react'
+import { z } from 'zod'
+import { AcceptInvitePending, AcceptInviteResponse, InviteInfo } from '@specboard/shared'
 import { ApiRequestError, apiRequest } from '../api.ts'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useSession } from '../session/SessionContext.tsx'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
-import { NameForm } from '../ui/NameForm.tsx'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
+import { JoinForm } from './JoinForm.tsx'
 import { useApi } from '../ui/useApi.ts'
 import './invite.css'
 
-/** `/invite/:token`: what you are joining, your name, and in. */
+const AcceptOutcome = z.union([AcceptInviteResponse, AcceptInvitePending])
+
+/** `/invite/:token`: what you are joining, your name and address, and in. */
 export function InvitePage({ token }: { token: string }) {
   const { t } = useTranslation()
+  const ta = useAccountsText()
+  const [pendingEmail, setPendingEmail] = useState<string | null>(null)
   const language = useLanguage()
   const [, navigate] = useLocation()
   const { me, refresh } = useSession()
@@ -42,14 +49,28 @@ export function InvitePage({ token }: { token: string }) {
     return <InviteProblem title={t('invite.expiredTitle')} body={t('invite.expiredBody')} />
   if (info.status === 'revoked')
     return <InviteProblem title={t('invite.revokedTitle')} body={t('invite.revokedBody')} />
+  if (info.status === 'used')
+    return <InviteProblem title={ta('join.usedTitle')} body={ta('join.usedBody')} />
+  if (pendingEmail)
+    return (
+      <InviteProblem
+        title={ta('join.confirmTitle')}
+        body={ta('join.confirmBody', { email: pendingEmail })}
+        isNotice
+      />
+    )
 
-  const accept = async (name: string) => {
-    const joined = await apiRequest(`${path}/accept`, AcceptInviteResponse, {
+  const accept = async (name: string, email: string) => {
+    const outcome = await apiRequest(`${path}/accept`, AcceptOutcome, {
       method: 'POST',
-      body: { name },
+      body: { name, email, lang: language },
     })
+    if ('status' in outcome) {
+      setPendingEmail(outcome.email)
+      return
+    }
     await refresh()
-    navigate(`/teams/${encodeURIComponent(joined.teamId)}`)
+    navigate(`/teams/${encodeURIComponent(outcome.teamId)}`)
   }
 
   return (
@@ -73,24 +94,36 @@ export function InvitePage({ token }: { token: string }) {
           <dd>{formatDateTime(info.expiresAt, language)}</dd>
         </dl>
         {me && <p className="notice">{t('invite.existingAccount', { name: me.person.name })}</p>}
-        <NameForm
-          label={t('invite.name')}
-          hint={t('invite.nameHint')}
-          placeholder={t('invite.namePlaceholder')}
-          submitLabel={t('invite.accept')}
+        <JoinForm
           initialName={me?.person.name ?? ''}
+          initialEmail={me?.person.email ?? ''}
           onSubmit={accept}
         />
+        {!me && (
+          <p className="small">
+            <Link href={`/signin?next=${encodeURIComponent(`/invite/${token}`)}`}>
+              {ta('signin.signInInstead')}
+            </Link>
+          </p>
+        )}
       </div>
     </div>
   )
 }
 
-function InviteProblem({ title, body }: { title: string; body: string }) {
+function InviteProblem({
+  title,
+  body,
+  isNotice = false,
+}: {
+  title: string
+  body: string
+  isNotice?: boolean
+}) {
   const { t } = useTranslation()
   return (
     <div className="page page--narrow">
-      <div className="card stack" role="alert">
+      <div className="card stack" role={isNotice ? 'status' : 'alert'}>
         <h1>{title}</h1>
         <p className="muted">{body}</p>
         <div>
