@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { Logger } from '../logger.ts'
 
 /** Commands give up after this long, so a stalled Redis never holds a request or a room. */
@@ -17,6 +17,8 @@ export class RedisUnreachableError extends Error {
  * queued while it is away: commands fail at once, and each caller decides what that means.
  */
 export async function connectRedis(url: string, name: string, log: Logger): Promise<Redis> {
+  // Loaded only when Redis is configured: the client and its command table are about 20 MiB resident.
+  const { Redis } = await import('ioredis')
   let wasReady = false
   let isDown = false
   const client = new Redis(url, {
