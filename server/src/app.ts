@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { HttpError } from './errors.ts'
 import type { AppDeps, AppEnv } from './http/AppEnv.ts'
 import { resolvePrincipal } from './http/middleware/auth.ts'
+import { requireSameOrigin } from './http/middleware/sameOrigin.ts'
 import { programRoutes } from './http/programs.ts'
 import { teamRoutes } from './http/teams.ts'
 import { inviteRoutes, teamInviteRoutes } from './http/invites.ts'
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
         throw new HttpError(413, 'body_too_large', `the body is over ${MAX_BODY_BYTES / 1024} KiB`)
       },
     }),
+    requireSameOrigin,
     resolvePrincipal
   )
   app.get('/api/health', (c) => {

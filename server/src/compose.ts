@@ -6,6 +6,7 @@ import { socketAdmission } from './auth/admitSocket.ts'
 import { CollabServer } from './collab/CollabServer.ts'
 import { ViewerCounter } from './pitch/ViewerCounter.ts'
 import { createApp } from './app.ts'
+import { AppOrigin } from './http/AppOrigin.ts'
 import { createMailer } from './mail/createMailer.ts'
 import type { Mailer } from './mail/Mailer.ts'
 import { type InstanceLink, localLink } from './instanceLink.ts'
@@ -24,6 +25,7 @@ export function composeServer(
   link: InstanceLink = localLink()
 ) {
   const access = new Access(storage.records, storage.accounts, config.adminToken)
+  const origin = new AppOrigin(config.publicUrl)
   const viewers = new ViewerCounter(storage.pitch, link.viewers, log)
   const templateOf = (teamId: string) => {
     const team = storage.records.getTeam(teamId)
@@ -31,7 +33,7 @@ export function composeServer(
   }
   const collab = new CollabServer(
     storage.documents,
-    socketAdmission(access, storage.records, storage.pitch),
+    socketAdmission(access, storage.records, storage.pitch, origin),
     config,
     log,
     {
@@ -52,7 +54,7 @@ export function composeServer(
     log,
     limiters: link.limiters,
     staticRoot,
-    publicUrl: config.publicUrl,
+    origin,
     mailer,
     signInLimits: {
       perAddress: link.limiters('signin-address', {
@@ -70,6 +72,8 @@ export function composeServer(
     app,
     collab,
     access,
+    /** Tell it the port once the server listens. */
+    origin,
     mailer,
     /** Stops the collaboration side: sockets closed, rooms freed, pending counts dropped. */
     close() {

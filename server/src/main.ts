@@ -28,10 +28,16 @@ if (!staticRoot)
   log.warn('no built client found; run `npx vite build` to serve the UI', {
     staticRoot: config.staticRoot,
   })
-const { app, collab, close } = composeServer(storage, config, log, staticRoot, undefined, link)
+const {
+  app,
+  collab,
+  close,
+  origin: appOrigin,
+} = composeServer(storage, config, log, staticRoot, undefined, link)
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
-  const origin = config.publicUrl ?? `http://localhost:${info.port}`
+  appOrigin.listeningOn(info.port)
+  const origin = appOrigin.url
   const lines = [
     `Specboard listening on ${origin}`,
     `data: ${config.dataDir}`,

@@ -23,12 +23,19 @@ describe('SheetTemplate', () => {
     expect(SheetTemplate.safeParse({ sections: [] }).success).toBe(false)
   })
 
-  it.each(['', 'What', '1what', 'what-now', 'what now', 'x'.repeat(41), '__proto__'])(
-    'refuses the section key %j',
-    (key) => {
-      expect(SectionKey.safeParse(key).success).toBe(false)
-    }
-  )
+  it.each([
+    '',
+    'What',
+    '1what',
+    'what-now',
+    'what now',
+    'x'.repeat(41),
+    '__proto__',
+    'sectionMeta',
+    'constructor',
+  ])('refuses the section key %j', (key) => {
+    expect(SectionKey.safeParse(key).success).toBe(false)
+  })
 
   it.each(['what', 'w', 'section2', 'whatWeWant'])('accepts the section key %j', (key) => {
     expect(SectionKey.safeParse(key).success).toBe(true)

@@ -5,6 +5,7 @@
  * `Y.XmlFragment` named by the section's key.
  */
 import { z } from 'zod'
+import { SECTION_META_MAP } from './documents.ts'
 
 /** Text shown in both UI languages. */
 export const LocalizedText = z.object({
@@ -13,6 +14,22 @@ export const LocalizedText = z.object({
 })
 export type LocalizedText = z.infer<typeof LocalizedText>
 
+/**
+ * Names a section key may not take: other root types of the sheet document, and words that mean
+ * something to the JavaScript objects keys end up in.
+ */
+export const RESERVED_SECTION_KEYS: readonly string[] = [
+  SECTION_META_MAP,
+  // The root maps of the stage and feedback documents (pitch.ts, feedback.ts), kept apart as well.
+  'stage',
+  'threads',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+]
+
 /** Section keys double as Y.XmlFragment names, so they stay short and plain. */
 export const SectionKey = z
   .string()
@@ -20,6 +37,7 @@ export const SectionKey = z
     /^[a-z][a-zA-Z0-9]{0,39}$/,
     'must start with a lowercase letter and use only letters and digits'
   )
+  .refine((key) => !RESERVED_SECTION_KEYS.includes(key), 'is a reserved name')
 
 /** One section of a sheet. */
 export const TemplateSection = z.object({

@@ -78,7 +78,8 @@ describe('the JSON API of the running server', () => {
       })
       expect(invite.status).toBe(201)
       const { token, url } = CreateInviteResponse.parse(invite.body)
-      expect(url).toBe(`${server().url}/invite/${token}`)
+      // Links are built from the listening origin (localhost), not from the Host the test reached.
+      expect(url).toBe(`http://localhost:${server().port}/invite/${token}`)
 
       const accepted = await apiRequest(server(), 'POST', `/api/invites/${token}/accept`, {
         token: null,

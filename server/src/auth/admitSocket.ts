@@ -7,6 +7,7 @@ import type { PitchStore } from '../storage/PitchStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { tokenFrom, type Access } from './Access.ts'
 import { checkShareToken } from './audienceAccess.ts'
+import type { AppOrigin } from '../http/AppOrigin.ts'
 
 function admitAs(
   kind: Parameters<typeof documentAccess>[1],
@@ -27,8 +28,21 @@ function admitAs(
  * Builds the check every collaboration socket passes when it opens: document, then token — an access
  * token (a member) or a share-link token (the audience, read-only) — then role.
  */
-export function socketAdmission(access: Access, records: RecordStore, pitch: PitchStore): Admit {
+export function socketAdmission(
+  access: Access,
+  records: RecordStore,
+  pitch: PitchStore,
+  origin: AppOrigin
+): Admit {
   return (request: IncomingMessage, document: string) => {
+    // A page of another site could otherwise open the sheet with the visitor's cookie.
+    const pageOrigin = request.headers.origin
+    if (pageOrigin !== undefined && !origin.allows(pageOrigin))
+      return {
+        ok: false,
+        code: CLOSE_CODE.forbidden,
+        reason: 'connections from other sites are refused',
+      }
     const name = parseDocumentName(document)
     if (!name || !records.getTeam(name.teamId)) {
       return { ok: false, code: CLOSE_CODE.unknownDocument, reason: 'unknown document' }

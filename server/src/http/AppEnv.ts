@@ -1,4 +1,5 @@
 import type { Access, Principal } from '../auth/Access.ts'
+import type { AppOrigin } from './AppOrigin.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { Logger } from '../logger.ts'
 import type { Mailer } from '../mail/Mailer.ts'
@@ -28,8 +29,8 @@ export interface AppDeps {
     readonly perClient: Limiter
   }
   readonly trustProxy: boolean
-  /** PUBLIC_URL, when set: the origin links are built with. */
-  readonly publicUrl?: string
+  /** The app's own origin: what links are built with, and the only origin allowed to use the cookie. */
+  readonly origin: AppOrigin
   /** Where the built client lives; absent in API-only tests. */
   readonly staticRoot?: string
 }

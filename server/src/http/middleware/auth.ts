@@ -6,12 +6,15 @@ import { tokenFrom, type Principal } from '../../auth/Access.ts'
 import { HttpError } from '../../errors.ts'
 import type { AppEnv } from '../AppEnv.ts'
 
-/** The access token the request carries, if any. */
+/**
+ * The access token the request carries, if any. The API takes a bearer token or the cookie — never
+ * `?token=`, which ends up in logs and Referer headers (only the collaboration sockets take it, as
+ * y-websocket clients send it that way).
+ */
 export function requestToken(c: Context): string | undefined {
   return tokenFrom({
     authorization: c.req.header('authorization'),
     cookie: c.req.header('cookie'),
-    queryToken: c.req.query('token'),
   })
 }
 
