@@ -27,7 +27,8 @@ export function blockProblem(child: unknown): string | null {
   if (!(child instanceof Y.XmlElement)) return 'a section holds something other than blocks'
   const problem = elementProblem(child)
   if (problem) return problem
-  const type = sheetSchema.nodes[child.nodeName]
+  // elementProblem has just checked that the node type exists.
+  const type = sheetSchema.nodes[child.nodeName]!
   return type.isBlock ? null : `"${child.nodeName}" is not a block`
 }
 
@@ -73,7 +74,7 @@ function childProblem(parent: NodeType, child: unknown): string | null {
   if (!(child instanceof Y.XmlElement)) return `"${parent.name}" holds something other than nodes`
   const problem = elementProblem(child)
   if (problem) return problem
-  const type = sheetSchema.nodes[child.nodeName]
+  const type = sheetSchema.nodes[child.nodeName]!
   if (parent.inlineContent !== type.isInline)
     return `"${child.nodeName}" cannot sit inside "${parent.name}"`
   return null
@@ -85,7 +86,7 @@ function textProblem(text: Y.XmlText): string | null {
     if (typeof op.insert !== 'string') return 'text holds an embedded object'
     for (const [name, attrs] of Object.entries(op.attributes ?? {})) {
       // y-prosemirror names overlapping marks `<mark>--<hash>`.
-      const markName = name.split('--')[0]
+      const markName = name.split('--')[0] ?? name
       if (!sheetSchema.marks[markName]) return `unknown mark "${name}"`
       if (!isMarkAttrs(attrs)) return `mark "${name}" has attributes that are not plain values`
     }
