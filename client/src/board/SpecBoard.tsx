@@ -10,7 +10,7 @@ import {
   type PresentPerson,
 } from '../collab/usePresence.ts'
 import { colorForPerson } from '../collab/userColor.ts'
-import type { CollabDocument } from '../collab/openDocument.ts'
+import { discardUnsavedChanges, type CollabDocument } from '../collab/openDocument.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useSession } from '../session/SessionContext.tsx'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
@@ -74,7 +74,9 @@ function Board({
     [me.person.name, me.person.id, team.myRole]
   )
   const isReadOnlyRole = documentAccess(team.myRole, 'spec') !== 'write'
-  const isEditable = !isReadOnlyRole && connection.fatalReason === null
+  // After a refused edit nothing typed could be saved: the sheet stays readable until it is reloaded.
+  const isEditable =
+    !isReadOnlyRole && connection.fatalReason === null && connection.refusedReason === null
 
   return (
     <div className="board">
@@ -93,6 +95,18 @@ function Board({
                 <p className="notice notice--error" role="alert">
                   {t(`connection.fatal.${connection.fatalReason}`)}
                 </p>
+              )}
+              {connection.refusedReason && (
+                <div className="notice notice--error" role="alert" data-testid="refused-notice">
+                  <p>{t(`connection.refusedReason.${connection.refusedReason}`)}</p>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => document && void discardUnsavedChanges(document)}
+                  >
+                    {t('connection.discard')}
+                  </button>
+                </div>
               )}
               {isReadOnlyRole && (
                 <p className="notice" data-testid="readonly-notice">

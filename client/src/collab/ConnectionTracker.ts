@@ -4,19 +4,27 @@
  */
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
-import { CLOSE_CODE, FATAL_CLOSE_CODES } from '@specboard/shared'
+import { CLOSE_CODE, FATAL_CLOSE_CODES, REFUSED_EDIT_CLOSE_CODES } from '@specboard/shared'
 
 /** Why the server refused the connection for good. */
 export type FatalReason = 'unauthorized' | 'forbidden' | 'unknownDocument'
 
+/** Why the server refused this client's edits: `tooLarge` — over the document's or a frame's size. */
+export type RefusedReason = 'tooLarge' | 'invalid'
+
 /** A snapshot of a document's connection, for rendering. */
 export interface ConnectionState {
-  readonly status: 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed'
+  readonly status: 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed' | 'refused'
   /** Local edits were made while disconnected and the server has not synced since. */
   readonly hasUnsyncedChanges: boolean
   /** The server's state has been received at least once in this session. */
   readonly hasSynced: boolean
   readonly fatalReason: FatalReason | null
+  /**
+   * The server refused an edit of ours: it is not saved, and sending it again would be refused again,
+   * so the connection stays closed until the person discards what was not saved.
+   */
+  readonly refusedReason: RefusedReason | null
 }
 
 const FATAL_REASON: Record<number, FatalReason> = {
@@ -42,6 +50,7 @@ export class ConnectionTracker {
       hasUnsyncedChanges: false,
       hasSynced: false,
       fatalReason: null,
+      refusedReason: null,
     }
     this.listen()
   }
@@ -68,10 +77,15 @@ export class ConnectionTracker {
     for (const listener of this.listeners) listener()
   }
 
+  /** Refused for good, or holding refused edits: nothing may reconnect until the page reloads. */
+  private get isStopped(): boolean {
+    return this.state.fatalReason !== null || this.state.refusedReason !== null
+  }
+
   private listen(): void {
     const { provider, ydoc } = this
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      if (this.state.fatalReason) return
+      if (this.isStopped) return
       if (status === 'connected') {
         this.wasConnected = true
         this.set({ status: 'connected' })
@@ -85,6 +99,13 @@ export class ConnectionTracker {
       if (isSynced) this.set({ hasSynced: true, hasUnsyncedChanges: false })
     }
     const onClose = (event: CloseEvent | null) => {
+      if (event && REFUSED_EDIT_CLOSE_CODES.includes(event.code)) {
+        provider.disconnect()
+        const reason: RefusedReason =
+          event.code === CLOSE_CODE.refusedUpdate ? 'invalid' : 'tooLarge'
+        this.set({ status: 'refused', refusedReason: reason, hasUnsyncedChanges: true })
+        return
+      }
       if (!event || !FATAL_CLOSE_CODES.includes(event.code)) return
       // Retrying with the same cookie cannot succeed; stop instead of hammering the server.
       provider.disconnect()
@@ -92,17 +113,17 @@ export class ConnectionTracker {
     }
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === provider || this.localOrigins.includes(origin)) return
-      if (!provider.wsconnected) this.set({ hasUnsyncedChanges: true })
+      if (!provider.wsconnected || this.state.refusedReason) this.set({ hasUnsyncedChanges: true })
     }
     // The browser knows it is offline before the socket notices (a dead socket can take 30 s to time
     // out), so follow its signal: drop the socket now and reconnect as soon as the network is back.
     const onOffline = () => {
-      if (this.state.fatalReason) return
+      if (this.isStopped) return
       provider.disconnect()
       this.set({ status: 'offline' })
     }
     const onOnline = () => {
-      if (this.state.fatalReason) return
+      if (this.isStopped) return
       this.set({ status: this.wasConnected ? 'reconnecting' : 'connecting' })
       provider.connect()
     }

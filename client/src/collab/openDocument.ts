@@ -8,7 +8,7 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { FATAL_CLOSE_CODES } from '@specboard/shared'
+import { FATAL_CLOSE_CODES, REFUSED_EDIT_CLOSE_CODES } from '@specboard/shared'
 import { ConnectionTracker } from './ConnectionTracker.ts'
 
 /** A live collaborative document. */
@@ -84,7 +84,9 @@ function open(name: string, { shareToken }: OpenDocumentOptions): CollabDocument
   const persistence = shareToken ? null : new IndexeddbPersistence(name, ydoc)
   const provider = new WebsocketProvider(collabBaseUrl(), name, ydoc, {
     connect: navigator.onLine,
-    shouldReconnect: (event) => !FATAL_CLOSE_CODES.includes(event.code),
+    // After a refused edit the provider would send the same edit again on every reconnect.
+    shouldReconnect: (event) =>
+      !FATAL_CLOSE_CODES.includes(event.code) && !REFUSED_EDIT_CLOSE_CODES.includes(event.code),
     ...(shareToken ? { params: { token: shareToken }, disableBc: true } : {}),
   })
   const connection = new ConnectionTracker(ydoc, provider, persistence ? [persistence] : [])
@@ -95,6 +97,15 @@ function open(name: string, { shareToken }: OpenDocumentOptions): CollabDocument
       )
     : Promise.resolve()
   return { name, ydoc, provider, persistence, connection, whenLocalLoaded }
+}
+
+/**
+ * Drops the edits the server refused: the offline copy is deleted and the page reloads with the
+ * server's state. Everything the server had stored stays.
+ */
+export async function discardUnsavedChanges(document: CollabDocument): Promise<void> {
+  await document.persistence?.clearData()
+  location.reload()
 }
 
 function close({ ydoc, provider, persistence, connection }: CollabDocument): void {

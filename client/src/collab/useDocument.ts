@@ -33,6 +33,7 @@ const NO_CONNECTION: ConnectionState = {
   hasUnsyncedChanges: false,
   hasSynced: false,
   fatalReason: null,
+  refusedReason: null,
 }
 const noop = () => () => {}
 

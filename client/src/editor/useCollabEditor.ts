@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import { useEditor, type Editor } from '@tiptap/react'
+import type { Slice } from '@tiptap/pm/model'
 import { sectionEditorExtensions, type SectionEditorBinding } from './extensions.ts'
+import { MAX_PASTE_BYTES, pastedBytes } from './pasteSize.ts'
 
 /** Options of {@link useCollabEditor}. */
 export interface CollabEditorOptions extends SectionEditorBinding {
@@ -9,6 +11,8 @@ export interface CollabEditorOptions extends SectionEditorBinding {
   readonly label: string
   readonly onFocus?: () => void
   readonly onBlur?: () => void
+  /** A paste or drop was refused for its size (see pasteSize.ts); nothing was inserted. */
+  readonly onPasteTooLarge?: (bytes: number) => void
 }
 
 /**
@@ -17,11 +21,21 @@ export interface CollabEditorOptions extends SectionEditorBinding {
  */
 export function useCollabEditor(options: CollabEditorOptions): Editor | null {
   const { ydoc, field, provider, user, annotations, isEditable, label, onFocus, onBlur } = options
+  const { onPasteTooLarge } = options
+  // Returning true tells ProseMirror the paste or drop is handled: here, by inserting nothing.
+  const refuseIfTooLarge = (slice: Slice): boolean => {
+    const bytes = pastedBytes(slice)
+    if (bytes <= MAX_PASTE_BYTES) return false
+    onPasteTooLarge?.(bytes)
+    return true
+  }
   const editor = useEditor(
     {
       extensions: sectionEditorExtensions({ ydoc, field, provider, user, annotations }),
       editable: isEditable,
       editorProps: {
+        handlePaste: (_view, _event, slice) => refuseIfTooLarge(slice),
+        handleDrop: (_view, _event, slice) => refuseIfTooLarge(slice),
         attributes: {
           class: 'section-editor__content',
           role: 'textbox',

@@ -51,6 +51,14 @@ export const en: Messages = {
     offline: 'Offline',
     unsynced: 'Unsynced changes',
     failed: 'Cannot connect',
+    refused: 'Not saved',
+    refusedReason: {
+      tooLarge:
+        'This section is too long to save. Your last change was not saved on the server and nobody else received it.',
+      invalid:
+        'The server did not accept this change, so it is not saved, and nobody else received it.',
+    },
+    discard: 'Discard the unsaved changes and reload',
     offlineHint: 'You can keep editing offline; your changes merge when you reconnect.',
     fatal: {
       unauthorized:
@@ -153,6 +161,8 @@ export const en: Messages = {
     offlineNoCache:
       'You are offline and this spec sheet is not cached yet. It appears once you reconnect.',
     emptySection: 'Start writing here',
+    pasteTooLarge:
+      'The pasted text is too long, so it was not pasted ({{size}}). At most {{max}} can be pasted at once; paste it in parts.',
     here: 'Here now',
     you: ' (you)',
     memberOption: '{{name}} ({{role}})',

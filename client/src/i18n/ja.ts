@@ -50,6 +50,14 @@ export const ja = {
     offline: 'オフライン',
     unsynced: '未同期の変更あり',
     failed: '接続できません',
+    refused: '保存されていません',
+    refusedReason: {
+      tooLarge:
+        'この節は長すぎて保存できません。最後の変更はサーバーに保存されず、ほかの人にも届いていません。',
+      invalid:
+        'この変更はサーバーに受け付けられなかったため、保存されていません。ほかの人にも届いていません。',
+    },
+    discard: '保存されていない変更を破棄して読み込み直す',
     offlineHint: 'オフラインでも編集できます。再接続したときに自動で統合されます。',
     fatal: {
       unauthorized:
@@ -152,6 +160,8 @@ export const ja = {
     loadingDoc: '仕様書を読み込んでいます…',
     offlineNoCache: 'オフラインのため、この仕様書をまだ読み込めません。接続が戻ると表示されます。',
     emptySection: 'ここに書き始めましょう',
+    pasteTooLarge:
+      '貼り付けた文章が長すぎるため、貼り付けませんでした（{{size}}）。一度に貼り付けられるのは {{max}} までです。分けて貼り付けてください。',
     here: 'ここにいる人',
     you: '（あなた）',
     memberOption: '{{name}}（{{role}}）',
