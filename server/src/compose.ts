@@ -7,6 +7,7 @@ import { CollabServer } from './collab/CollabServer.ts'
 import { ViewerCounter } from './pitch/ViewerCounter.ts'
 import { createApp } from './app.ts'
 import { AppOrigin } from './http/AppOrigin.ts'
+import { loadSecretKey } from './secretKey.ts'
 import { createMailer } from './mail/createMailer.ts'
 import type { Mailer } from './mail/Mailer.ts'
 import { type InstanceLink, localLink } from './instanceLink.ts'
@@ -67,6 +68,7 @@ export function composeServer(
       }),
     },
     trustProxy: config.trustProxy,
+    secretKey: loadSecretKey(config.dataDir, config.secretKey),
   })
   return {
     app,

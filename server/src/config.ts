@@ -33,6 +33,8 @@ export interface Config {
   readonly signInMailPerClient: number
   /** TRUST_PROXY=1: the client's address is the first X-Forwarded-For hop. */
   readonly trustProxy: boolean
+  /** SECRET_KEY: the key status links in mail are derived with (else DATA_DIR/secret.key). */
+  readonly secretKey: string | undefined
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -81,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       [2_000, 10_000, 60_000, 300_000, 1_800_000]
     ),
     redisUrl: redisUrlFrom(env.REDIS_URL),
+    secretKey: env.SECRET_KEY || undefined,
   }
 }
 

@@ -607,3 +607,22 @@ export const ProgramFigures = z.object({
   talentPoolBySource: z.record(z.enum(POOL_SOURCES), z.number().int()),
 })
 export type ProgramFigures = z.infer<typeof ProgramFigures>
+
+// ——— Mail to applicants ———
+
+/**
+ * GET /api/programs/:programId/mail-problems — applicant mail of this program given up on after every
+ * retry (since the server started), newest first, so a coordinator can reach those people another way.
+ */
+export const MailProblems = z.object({
+  failures: z.array(
+    z.object({
+      kind: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      at: z.string(),
+      error: z.string(),
+    })
+  ),
+})
+export type MailProblems = z.infer<typeof MailProblems>

@@ -358,6 +358,11 @@ export const selectionEn: typeof selectionJa = {
     members: 'Members',
     poolBySource: 'Talent pool by source',
   },
+  mail: {
+    problemsTitle: '{{count}} mails to applicants could not be delivered',
+    problemsBody:
+      'They were retried several times without success; the address may be wrong. Reach these people another way, using the contact in the applicant list.',
+  },
   errors: {
     no_pool_consent:
       'This person did not consent to the talent pool, so they cannot be moved there.',

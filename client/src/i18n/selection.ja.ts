@@ -356,6 +356,11 @@ export const selectionJa = {
     members: 'メンバー',
     poolBySource: '人材プールの内訳',
   },
+  mail: {
+    problemsTitle: '応募者に届かなかったメールが{{count}}通あります',
+    problemsBody:
+      '何度か送り直しましたが届きませんでした。メールアドレスの誤りの可能性があります。応募者一覧の連絡先から、別の方法でご連絡ください。',
+  },
   errors: {
     no_pool_consent: 'この人は人材プールへの登録に同意していないため、人材プールには移せません。',
     erased:

@@ -7,6 +7,7 @@ import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { Crumbs } from './Crumbs.tsx'
 import { InterviewsSection } from './interviews/InterviewsSection.tsx'
+import { MailProblemsNotice } from './MailProblemsNotice.tsx'
 import { PostingCard } from './PostingCard.tsx'
 import { PublicPostings } from './PublicPostings.tsx'
 import { selectionApi, selectionLinks } from './selectionApi.ts'
@@ -91,6 +92,8 @@ export function SelectionPage({ programId }: { programId: string }) {
           )}
         </div>
       </header>
+
+      {isCoordinator && <MailProblemsNotice programId={programId} />}
 
       <section className="selection-section" aria-labelledby="postings-title">
         <h2 id="postings-title" className="selection-section__title">

@@ -15,6 +15,7 @@ import {
   ProgramFigures,
   Pipeline,
   PostingDetail,
+  MailProblems,
   PostingList,
   TeamPosting,
   WindowList,
@@ -38,6 +39,9 @@ export const selectionApi = {
 
   unpublish: (teamId: string) =>
     apiRequest(`${team(teamId)}/unpublish`, PostingDetail, { method: 'POST' }),
+
+  mailProblems: (programId: string, signal?: AbortSignal) =>
+    apiRequest(`${program(programId)}/mail-problems`, MailProblems, { signal }),
 
   programPostings: (programId: string, signal?: AbortSignal) =>
     apiRequest(`${program(programId)}/postings`, PostingList, { signal }),

@@ -21,6 +21,8 @@ export interface AppDeps {
   readonly log: Logger
   /** Queues mail; sending never blocks the request. */
   readonly mailer: Mailer
+  /** The key status links in applicant mail are derived with (see statusToken.ts). */
+  readonly secretKey: Buffer
   /** Makes the rate limits of public forms and the audience (shared by every instance with Redis). */
   readonly limiters: LimiterFactory
   /** Sign-in mail asked for, per address and per client address. */

@@ -18,10 +18,12 @@ import type {
   PostingRecord,
   PostingVersionRecord,
 } from '../storage/PostingStore.ts'
-import { hashSecret, newSecret } from '../ids.ts'
+import { hashSecret } from '../ids.ts'
+import { notifyApplicant, notifyInterview } from '../publishing/applicantNotices.ts'
+import { confirmPoolWithdrawal } from '../publishing/poolNotices.ts'
+import { newStatusToken } from '../publishing/statusToken.ts'
 import { buildAtomFeed } from '../publishing/atom.ts'
-import { formatSlot } from '../publishing/format.ts'
-import { buildIcs } from '../publishing/ical.ts'
+import { applicantInterviewIcs } from '../publishing/interviewIcs.ts'
 import { isOpen } from '../publishing/publishPosting.ts'
 import type { LimiterFactory } from '../ports/Limiter.ts'
 import {
@@ -231,8 +233,9 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       }
       return c.html(renderPosting(c, posting, version, { values, errors }), 409)
     }
-    const token = newSecret()
-    c.var.deps.postings.applications.create({
+    const { applicationId, token } = newStatusToken(c.var.deps.secretKey)
+    const created = c.var.deps.postings.applications.create({
+      id: applicationId,
       postingId: posting.id,
       postingVersion: version.version,
       programId: posting.programId,
@@ -246,6 +249,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       consentPool: form.consent_pool === 'yes',
       isDemo: posting.isDemo,
     })
+    notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' })
     return c.redirect(`/applications/${token}?done=applied#status`, 303)
   })
 
@@ -276,18 +280,28 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       c.redirect(`/applications/${c.req.param('token')}?done=${done}#status`, 303)
     try {
       switch (c.req.param('action')) {
-        case 'book':
-          bookSlot(postings, application, values.slot_id ?? '')
+        case 'book': {
+          const booked = bookSlot(postings, application, values.slot_id ?? '')
+          notifyInterview(c.var.deps, originOf(c), booked, { type: 'interview_booked' })
           return back('booked')
+        }
         case 'cancel': {
           const interview = postings.interviews.scheduledOf(application.id)
           if (!interview) throw new SelectionError('not_scheduled', 'nothing to cancel')
-          cancelInterview(postings, interview, 'applicant', null)
+          const cancelled = cancelInterview(postings, interview, 'applicant', null)
+          notifyInterview(c.var.deps, originOf(c), cancelled, {
+            type: 'interview_cancelled',
+            byApplicant: true,
+            reason: null,
+          })
           return back('cancelled')
         }
-        case 'leave-pool':
-          leavePool(postings, application)
+        case 'leave-pool': {
+          const wasInPool = postings.pool.entryOfApplication(application.id) !== undefined
+          const left = leavePool(postings, application)
+          if (wasInPool) notifyApplicant(c.var.deps, originOf(c), left, { type: 'left_pool' })
           return back('left-pool')
+        }
         case 'erase':
           if (values.confirm !== 'yes') {
             return c.html(
@@ -324,17 +338,10 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     c.header('content-disposition', 'attachment; filename="interview.ics"')
     c.header('cache-control', 'no-store')
     return c.body(
-      buildIcs({
-        uid: `${interview.id}@specboard`,
-        sequence: interview.sequence,
-        status: interview.status === 'scheduled' ? 'CONFIRMED' : 'CANCELLED',
-        startsAt: interview.startsAt,
-        endsAt: interview.endsAt,
-        summary: `面談: ${version.facts.title}`,
-        description: `${formatSlot(interview.startsAt, interview.endsAt)}（15分・オンライン）\n${organizationOf(c, posting)}\n応募状況: ${originOf(c)}/applications/${c.req.param('token')}`,
-        location: 'オンライン',
-        url: `${originOf(c)}/applications/${c.req.param('token')}`,
-        stamp: interview.updatedAt,
+      applicantInterviewIcs(interview, {
+        title: version.facts.title,
+        organization: organizationOf(c, posting),
+        statusUrl: `${originOf(c)}/applications/${c.req.param('token')}`,
       })
     )
   })
@@ -367,6 +374,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
         404
       )
     withdrawPoolEntry(c.var.deps.postings, entry)
+    confirmPoolWithdrawal(c.var.deps.mailer, entry)
     return c.html(poolWithdrawPage('done'))
   })
 

@@ -12,13 +12,14 @@ import {
   UpdateApplicationRequest,
   can,
 } from '@specboard/shared'
-import type { Agenda, InterviewWindow, Pipeline } from '@specboard/shared'
+import type { Agenda, InterviewWindow, MailProblems, Pipeline } from '@specboard/shared'
 import type { ApplicationRecord, PostingStore, WindowRecord } from '../storage/PostingStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import { toCsv } from '../publishing/csv.ts'
 import { formatDateTime, formatSlot, STAGE_TEXT } from '../publishing/format.ts'
-import { buildIcs } from '../publishing/ical.ts'
+import { notifyInterview, notifyStage } from '../publishing/applicantNotices.ts'
+import { coordinatorInterviewIcs } from '../publishing/interviewIcs.ts'
 import { wasInterviewed } from '../publishing/interviewed.ts'
 import { isOpen } from '../publishing/publishPosting.ts'
 import { bookSlot, cancelInterview, changeStage, moveInterview } from '../publishing/selection.ts'
@@ -85,12 +86,14 @@ export const applicationRoutes = new Hono<AppEnv>()
         })
       return postings.applications.update(moved.id, { note: body.note, rating: body.rating })!
     })
+    notifyStage(c.var.deps, originOf(c), application, updated)
     return c.json(applicationView(postings, updated))
   })
   .post('/:applicationId/interview', async (c) => {
     const { application } = applicationFor(c, c.req.param('applicationId'), 'selection:manage')
     const { slotId } = await readBody(c, SlotChoice)
     const interview = selecting(() => bookSlot(c.var.deps.postings, application, slotId))
+    notifyInterview(c.var.deps, originOf(c), interview, { type: 'interview_booked' })
     return c.json(interviewView(interview), 201)
   })
 
@@ -99,20 +102,22 @@ export const interviewRoutes = new Hono<AppEnv>()
   .post('/:interviewId/move', async (c) => {
     const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
     const { slotId } = await readBody(c, SlotChoice)
-    return c.json(
-      interviewView(selecting(() => moveInterview(c.var.deps.postings, interview, slotId)))
-    )
+    const moved = selecting(() => moveInterview(c.var.deps.postings, interview, slotId))
+    notifyInterview(c.var.deps, originOf(c), moved, { type: 'interview_moved', before: interview })
+    return c.json(interviewView(moved))
   })
   .post('/:interviewId/cancel', async (c) => {
     const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
     const { reason } = await readBody(c, CancelInterviewRequest)
-    return c.json(
-      interviewView(
-        selecting(() =>
-          cancelInterview(c.var.deps.postings, interview, 'coordinator', reason || null)
-        )
-      )
+    const cancelled = selecting(() =>
+      cancelInterview(c.var.deps.postings, interview, 'coordinator', reason || null)
     )
+    notifyInterview(c.var.deps, originOf(c), cancelled, {
+      type: 'interview_cancelled',
+      byApplicant: false,
+      reason: reason || null,
+    })
+    return c.json(interviewView(cancelled))
   })
   .get('/:interviewId/interview.ics', (c) => {
     const { interview, application, team } = interviewFor(
@@ -123,23 +128,20 @@ export const interviewRoutes = new Hono<AppEnv>()
     c.header('content-type', 'text/calendar; charset=utf-8')
     c.header('content-disposition', 'attachment; filename="interview.ics"')
     return c.body(
-      buildIcs({
-        uid: `${interview.id}@specboard`,
-        sequence: interview.sequence,
-        status: interview.status === 'scheduled' ? 'CONFIRMED' : 'CANCELLED',
-        startsAt: interview.startsAt,
-        endsAt: interview.endsAt,
-        summary: `面談: ${application.name || '（削除済み）'}さん（${team.name}）`,
-        description: `${formatSlot(interview.startsAt, interview.endsAt)}\n応募者: ${application.name}\n連絡先: ${application.contact}`,
-        location: 'オンライン',
-        url: `${originOf(c)}/programs/${team.programId}`,
-        stamp: interview.updatedAt,
+      coordinatorInterviewIcs(interview, application, {
+        teamName: team.name,
+        programUrl: `${originOf(c)}/programs/${team.programId}`,
       })
     )
   })
 
 /** Routes under /api/programs/:programId: windows, the agenda and the program's applicants. */
 export const programSelectionRoutes = new Hono<AppEnv>()
+  .get('/:programId/mail-problems', (c) => {
+    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+    const body: MailProblems = { failures: [...c.var.deps.mailer.failuresOf(program.id)] }
+    return c.json(body)
+  })
   .get('/:programId/interview-windows', (c) => {
     const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings, records } = c.var.deps

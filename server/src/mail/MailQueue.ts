@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../logger.ts'
-import type { MailStatus, MailTransport, Mailer, OutgoingMail } from './Mailer.ts'
+import type { MailFailure, MailStatus, MailTransport, Mailer, OutgoingMail } from './Mailer.ts'
 import { mimeMessage } from './mimeMessage.ts'
 import { emlName } from './outboxTransport.ts'
 
@@ -15,6 +15,7 @@ export interface MailQueueOptions {
   readonly retryDelaysMs?: readonly number[]
 }
 
+const MAX_FAILURES_KEPT = 50
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000, 1_800_000]
 
 interface Job {
@@ -35,6 +36,8 @@ export class MailQueue implements Mailer {
   private failed = 0
   private lastError: string | null = null
   private closed = false
+  /** Recent give-ups per program (bounded), for the coordinator's screen. */
+  private readonly failures = new Map<string, MailFailure[]>()
 
   constructor(private readonly options: MailQueueOptions) {
     this.delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
@@ -53,6 +56,10 @@ export class MailQueue implements Mailer {
       failed: this.failed,
       lastError: this.lastError,
     }
+  }
+
+  failuresOf(programId: string): readonly MailFailure[] {
+    return this.failures.get(programId) ?? []
   }
 
   async idle(): Promise<void> {
@@ -103,6 +110,20 @@ export class MailQueue implements Mailer {
   private async keepFailed(mail: OutgoingMail, reason: string): Promise<void> {
     this.failed++
     this.lastError = reason
+    if (mail.programId) {
+      const failure = {
+        kind: mail.kind,
+        to: mail.to,
+        subject: mail.subject,
+        at: new Date().toISOString(),
+        error: reason,
+      }
+      const list = [failure, ...(this.failures.get(mail.programId) ?? [])].slice(
+        0,
+        MAX_FAILURES_KEPT
+      )
+      this.failures.set(mail.programId, list)
+    }
     try {
       await mkdir(this.options.failedDir, { recursive: true })
       const file = join(this.options.failedDir, emlName(mail.kind))

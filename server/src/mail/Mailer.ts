@@ -13,6 +13,25 @@ export interface OutgoingMail {
   readonly link?: string
   /** What kind of mail this is, for logs and the outbox's file names (e.g. `signin`). */
   readonly kind: string
+  /** Files sent along (an interview's `.ics`). */
+  readonly attachments?: readonly MailAttachment[]
+  /** The program a mail is sent for, so its coordinators see the ones that could not be delivered. */
+  readonly programId?: string
+}
+
+export interface MailAttachment {
+  readonly filename: string
+  readonly contentType: string
+  readonly content: string
+}
+
+/** A message given up on after every retry, as a program's coordinators are shown it. */
+export interface MailFailure {
+  readonly kind: string
+  readonly to: string
+  readonly subject: string
+  readonly at: string
+  readonly error: string
 }
 
 /** What the queue reports, so a failing mail server is visible (health, logs) instead of silent. */
@@ -30,6 +49,8 @@ export interface Mailer {
   /** Queues `mail` and returns at once; never throws for a delivery problem. */
   send(mail: OutgoingMail): void
   status(): MailStatus
+  /** The latest messages for `programId` given up on since this server started, newest first. */
+  failuresOf(programId: string): readonly MailFailure[]
   /** Resolves once nothing is in flight or waiting for a first try (tests, shutdown). */
   idle(): Promise<void>
   /** Stops retrying; what is still queued is kept under `outbox/failed/`. */

@@ -17,6 +17,7 @@ export async function mimeMessage(mail: OutgoingMail, from: string): Promise<Buf
     text: mail.text,
     html: mail.html,
     headers: { 'X-Specboard-Kind': mail.kind },
+    attachments: mail.attachments?.map((a) => ({ ...a })),
   })
   return info.message as Buffer
 }

@@ -13,6 +13,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
         text: mail.text,
         html: mail.html,
         headers: { 'X-Specboard-Kind': mail.kind },
+        attachments: mail.attachments?.map((a) => ({ ...a })),
       })
     },
     close: () => transport.close(),

@@ -98,6 +98,8 @@ export interface ApplicationRecord {
 }
 
 export interface NewApplication {
+  /** Chosen by the caller when the status link is derived from it; else made here. */
+  readonly id?: string
   readonly postingId: string
   readonly postingVersion: number
   readonly programId: string

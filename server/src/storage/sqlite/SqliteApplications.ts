@@ -42,7 +42,7 @@ export class SqliteApplications implements ApplicationStore {
   constructor(private readonly db: Database.Database) {}
 
   create(a: NewApplication): ApplicationRecord {
-    const id = newId()
+    const id = a.id ?? newId()
     const at = a.createdAt ?? nowIso()
     this.db
       .prepare(

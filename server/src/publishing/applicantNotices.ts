@@ -1,0 +1,117 @@
+/**
+ * Tells applicants by mail what just happened to their application. Called by routes after the change
+ * is stored; the mail is only queued (the mailer retries in the background), so a mail problem never
+ * fails or slows the request. Applicants whose contact is a phone number, erased applications and demo
+ * data get no mail.
+ */
+import {
+  type ApplicantEvent,
+  type ApplicantMailFacts,
+  applicantMail,
+} from '../mail/applicantMail.ts'
+import type { Mailer } from '../mail/Mailer.ts'
+import type { ApplicationRecord, InterviewRecord, PostingStore } from '../storage/PostingStore.ts'
+import type { RecordStore } from '../storage/Storage.ts'
+import { hashSecret } from '../ids.ts'
+import { formatSlot } from './format.ts'
+import { applicantInterviewIcs } from './interviewIcs.ts'
+import { statusTokenOf } from './statusToken.ts'
+
+export interface NoticeDeps {
+  readonly postings: PostingStore
+  readonly records: RecordStore
+  readonly mailer: Mailer
+  readonly secretKey: Buffer
+}
+
+/** Whether a contact is an e-mail address (applicants may give a phone number instead). */
+export const isEmailAddress = (contact: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.trim())
+
+function factsOf(
+  deps: NoticeDeps,
+  origin: string,
+  application: ApplicationRecord
+): ApplicantMailFacts | null {
+  if (application.erasedAt || application.isDemo || !isEmailAddress(application.contact))
+    return null
+  const posting = deps.postings.publishing.get(application.postingId)
+  const version = posting && deps.postings.publishing.version(posting.id, posting.currentVersion)
+  if (!posting || !version) return null
+  const token = statusTokenOf(deps.secretKey, application.id)
+  return {
+    to: application.contact.trim(),
+    name: application.name,
+    postingTitle: version.facts.title,
+    organization:
+      deps.records.getTeam(posting.teamId)?.organization ||
+      deps.records.getProgram(posting.programId)?.name ||
+      '',
+    programId: application.programId,
+    // Applications made before status links were derived from the key keep a link only they know.
+    statusUrl:
+      deps.postings.applications.byStatusTokenHash(hashSecret(token))?.id === application.id
+        ? `${origin}/applications/${token}`
+        : null,
+  }
+}
+
+/** Queues the mail for `event`; does nothing for applicants who get no mail. */
+export function notifyApplicant(
+  deps: NoticeDeps,
+  origin: string,
+  application: ApplicationRecord,
+  event: ApplicantEvent
+): void {
+  const facts = factsOf(deps, origin, application)
+  if (facts) deps.mailer.send(applicantMail(facts, event))
+}
+
+/** An interview booked, moved or cancelled, with its calendar file (UID kept, SEQUENCE raised). */
+export function notifyInterview(
+  deps: NoticeDeps,
+  origin: string,
+  interview: InterviewRecord,
+  change:
+    | { readonly type: 'interview_booked' }
+    | { readonly type: 'interview_moved'; readonly before: InterviewRecord }
+    | {
+        readonly type: 'interview_cancelled'
+        readonly byApplicant: boolean
+        readonly reason: string | null
+      }
+): void {
+  const application = deps.postings.applications.get(interview.applicationId)
+  if (!application) return
+  const facts = factsOf(deps, origin, application)
+  if (!facts) return
+  const when = formatSlot(interview.startsAt, interview.endsAt)
+  const ics = applicantInterviewIcs(interview, {
+    title: facts.postingTitle,
+    organization: facts.organization,
+    statusUrl: facts.statusUrl ?? `${origin}/postings`,
+  })
+  const event: ApplicantEvent =
+    change.type === 'interview_moved'
+      ? {
+          type: 'interview_moved',
+          when,
+          before: formatSlot(change.before.startsAt, change.before.endsAt),
+          ics,
+        }
+      : change.type === 'interview_cancelled'
+        ? { ...change, when, ics }
+        : { type: 'interview_booked', when, ics }
+  deps.mailer.send(applicantMail(facts, event))
+}
+
+/** A decision the applicant hears about: placed, pool or declined (other stages send nothing). */
+export function notifyStage(
+  deps: NoticeDeps,
+  origin: string,
+  before: ApplicationRecord,
+  after: ApplicationRecord
+): void {
+  if (before.stage === after.stage) return
+  if (after.stage === 'placed' || after.stage === 'pool' || after.stage === 'declined')
+    notifyApplicant(deps, origin, after, { type: after.stage })
+}
