@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'wouter'
 import { useSession } from './session/SessionContext.tsx'
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx'
+import { useAccountsText } from './i18n/useAccountsText.ts'
 
 /** The top bar on every screen: home, language, and who is signed in. */
 export function AppNav() {
   const { t } = useTranslation()
+  const ta = useAccountsText()
   const { me, signOut } = useSession()
   const [, navigate] = useLocation()
   return (
@@ -21,9 +23,13 @@ export function AppNav() {
         <LanguageSwitch />
         {me && (
           <div className="app-nav__user">
-            <span className="app-nav__name" title={t('app.signedInAs', { name: me.person.name })}>
+            <Link
+              href="/account"
+              className="app-nav__name"
+              title={t('app.signedInAs', { name: me.person.name })}
+            >
               {me.person.name}
-            </span>
+            </Link>
             <button
               type="button"
               className="button button--small button--quiet"
@@ -32,6 +38,11 @@ export function AppNav() {
               {t('app.signOut')}
             </button>
           </div>
+        )}
+        {me === null && (
+          <Link href="/signin" className="button button--small">
+            {ta('signin.title')}
+          </Link>
         )}
       </div>
     </header>

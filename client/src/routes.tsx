@@ -5,6 +5,9 @@ import { InvitePage } from './invite/InvitePage.tsx'
 import { ProgramPage } from './program/ProgramPage.tsx'
 import { SetupPage } from './setup/SetupPage.tsx'
 import { NotFound } from './ui/NotFound.tsx'
+import { SignInPage } from './account/SignInPage.tsx'
+import { SignInLinkPage } from './account/SignInLinkPage.tsx'
+import { AccountPage } from './account/AccountPage.tsx'
 import { Loading } from './ui/Loading.tsx'
 
 // The editor stack (TipTap, ProseMirror, Yjs) is most of the bundle; screens without it load first.
@@ -38,6 +41,12 @@ const PipelinePage = lazy(() =>
 const FiguresPage = lazy(() =>
   import('./selection/figures/FiguresPage.tsx').then((m) => ({ default: m.FiguresPage }))
 )
+const ProgramSettingsPage = lazy(() =>
+  import('./settings/ProgramSettingsPage.tsx').then((m) => ({ default: m.ProgramSettingsPage }))
+)
+const AuditPage = lazy(() =>
+  import('./settings/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))
+)
 const PoolPage = lazy(() =>
   import('./selection/pool/PoolPage.tsx').then((m) => ({ default: m.PoolPage }))
 )
@@ -54,6 +63,11 @@ export function Routes() {
     >
       <Switch>
         <Route path="/">{() => <HomePage />}</Route>
+        <Route path="/signin">{() => <SignInPage />}</Route>
+        <Route path="/signin/:token">
+          {(p) => <SignInLinkPage key={p.token} token={p.token} />}
+        </Route>
+        <Route path="/account">{() => <AccountPage />}</Route>
         <Route path="/setup/:token">{(p) => <SetupPage token={p.token} />}</Route>
         <Route path="/invite/:token">{(p) => <InvitePage key={p.token} token={p.token} />}</Route>
         <Route path="/programs/:programId">
@@ -69,6 +83,12 @@ export function Routes() {
           {(p) => (
             <PipelinePage key={p.postingId} programId={p.programId} postingId={p.postingId} />
           )}
+        </Route>
+        <Route path="/programs/:programId/settings">
+          {(p) => <ProgramSettingsPage key={p.programId} programId={p.programId} />}
+        </Route>
+        <Route path="/programs/:programId/audit">
+          {(p) => <AuditPage key={p.programId} programId={p.programId} />}
         </Route>
         <Route path="/programs/:programId/figures">
           {(p) => <FiguresPage key={p.programId} programId={p.programId} />}

@@ -77,6 +77,15 @@ function subjectOf(raw: string): string {
     .trim()
 }
 
+/** Subject and decoded parts of a raw RFC 5322 message (what SMTP carries, what an `.eml` holds). */
+export function parseMail(raw: string): { subject: string; text: string; html: string } {
+  return {
+    subject: subjectOf(raw),
+    text: partOf(raw, 'text/plain'),
+    html: partOf(raw, 'text/html'),
+  }
+}
+
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = []
   let failures = 0
@@ -102,9 +111,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
-          subject: subjectOf(raw),
-          text: partOf(raw, 'text/plain'),
-          html: partOf(raw, 'text/html'),
+          ...parseMail(raw),
         })
         callback()
       })
@@ -132,7 +139,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 }
 
 /** The first link in a mail's text that points at `path` (e.g. `/signin/`). */
-export function linkIn(mail: ReceivedMail, path: string): string {
+export function linkIn(mail: { subject: string; text: string }, path: string): string {
   const match = new RegExp(`https?://\\S+${path}\\S+`).exec(mail.text)
   if (!match) throw new Error(`no ${path} link in mail "${mail.subject}":\n${mail.text}`)
   return match[0]

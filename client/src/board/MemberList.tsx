@@ -1,16 +1,51 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TeamMember } from '@specboard/shared'
+import { can, type Role, type TeamMember } from '@specboard/shared'
+import { apiSend } from '../api.ts'
 import { colorForPerson } from '../collab/userColor.ts'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { Avatar } from '../ui/Avatar.tsx'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 
-/** The team's members and roles, so people know who else writes this sheet. */
-export function MemberList({ members }: { members: readonly TeamMember[] }) {
+interface MemberListProps {
+  members: readonly TeamMember[]
+  teamId: string
+  myRole: Role
+  myPersonId: string
+  /** After a removal, so the list is read again. */
+  onRemoved: () => void
+}
+
+/**
+ * The team's members and roles, so people know who else writes this sheet. Coordinators, owners and
+ * caretakers remove members here; the server closes the removed person's screens at once.
+ */
+export function MemberList({ members, teamId, myRole, myPersonId, onRemoved }: MemberListProps) {
   const { t } = useTranslation()
+  const ta = useAccountsText()
+  const [error, setError] = useState<unknown>(null)
+  const mayRemove = can(myRole, 'member:remove')
+
+  const remove = async (member: TeamMember) => {
+    if (!window.confirm(ta('members.removeConfirm', { name: member.name }))) return
+    setError(null)
+    try {
+      await apiSend(
+        `/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(member.memberId)}`,
+        { method: 'DELETE' }
+      )
+      onRemoved()
+    } catch (e) {
+      setError(e)
+    }
+  }
+
   return (
     <section className="panel" aria-labelledby="members-title">
       <h2 id="members-title" className="panel__title">
         {t('board.members')}
       </h2>
+      {error !== null && <ErrorMessage error={error} />}
       {members.length === 0 ? (
         <p className="muted small">{t('board.noMembers')}</p>
       ) : (
@@ -20,6 +55,16 @@ export function MemberList({ members }: { members: readonly TeamMember[] }) {
               <Avatar name={m.name} color={colorForPerson(m.personId)} size={24} />
               <span className="member-list__name">{m.name}</span>
               <span className="muted small">{t(`roles.${m.role}`)}</span>
+              {mayRemove && m.personId !== myPersonId && (
+                <button
+                  type="button"
+                  className="button button--small button--quiet button--danger member-list__remove"
+                  aria-label={ta('members.removeLabel', { name: m.name })}
+                  onClick={() => void remove(m)}
+                >
+                  {ta('members.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -14,6 +14,7 @@ import { SectionEditor } from '../editor/SectionEditor.tsx'
 import { Avatar } from '../ui/Avatar.tsx'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useFeedbackStore } from '../feedback/ReviewContext.tsx'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { SectionFeedbackButton } from '../feedback/SectionFeedbackButton.tsx'
 
 interface SectionCardProps {
@@ -35,6 +36,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
   const { index, section, document, user, meta, members, writers, isEditable } = props
   const { onMetaChange, onFocusSection } = props
   const { t } = useTranslation()
+  const ta = useAccountsText()
   const language = useLanguage()
   const title = section.title[language]
   const headingId = `section-${section.key}-title`
@@ -57,6 +59,11 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
           </span>
         </div>
         <p className="section-card__prompt">{section.prompt[language]}</p>
+        {section.retired && (
+          <p className="notice small" data-testid="retired-section">
+            {ta('board.retiredSection')}
+          </p>
+        )}
       </header>
 
       <div className="section-card__controls">

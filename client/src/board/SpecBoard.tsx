@@ -185,24 +185,33 @@ function BoardBody(props: BoardBodyProps) {
             />
           )}
           {isReady &&
-            team.template.sections.map((section, index) => (
-              <SectionCard
-                key={section.key}
-                index={index}
-                section={section}
-                document={document}
-                user={user}
-                meta={meta(section.key)}
-                members={team.members}
-                writers={writersBySection.get(section.key) ?? NOBODY}
-                isEditable={isEditable}
-                onMetaChange={update}
-                onFocusSection={setFocused}
-              />
-            ))}
+            team.template.sections
+              // A retired section stays on sheets that have text in it, read-only; others drop it.
+              .filter((s) => !s.retired || document.ydoc.getXmlFragment(s.key).length > 0)
+              .map((section, index) => (
+                <SectionCard
+                  key={section.key}
+                  index={index}
+                  section={section}
+                  document={document}
+                  user={user}
+                  meta={meta(section.key)}
+                  members={team.members}
+                  writers={writersBySection.get(section.key) ?? NOBODY}
+                  isEditable={isEditable && !section.retired}
+                  onMetaChange={update}
+                  onFocusSection={setFocused}
+                />
+              ))}
         </main>
         <aside className="board__aside">
-          <MemberList members={team.members} />
+          <MemberList
+            members={team.members}
+            teamId={team.id}
+            myRole={team.myRole}
+            myPersonId={user.personId}
+            onRemoved={onMembersChanged}
+          />
           <ExportMenu teamId={team.id} />
           {can(team.myRole, 'selection:read') && (
             <PostingPanel teamId={team.id} programId={team.programId} myRole={team.myRole} />

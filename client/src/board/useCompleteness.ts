@@ -38,9 +38,11 @@ export function useCompleteness(ydoc: Y.Doc, template: SheetTemplate): Completen
 function measure(ydoc: Y.Doc, template: SheetTemplate): Completeness {
   const meta = ydoc.getMap(SECTION_META_MAP)
   return computeCompleteness(
-    template.sections.map((section) => ({
-      characters: countCharacters(ydoc.getXmlFragment(section.key)),
-      status: readSectionMeta(meta.get(section.key)).status,
-    }))
+    template.sections
+      .filter((section) => !section.retired)
+      .map((section) => ({
+        characters: countCharacters(ydoc.getXmlFragment(section.key)),
+        status: readSectionMeta(meta.get(section.key)).status,
+      }))
   )
 }

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next'
 import { SetupStatus } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useApi } from '../ui/useApi.ts'
+import { Link } from 'wouter'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
 
 /** What signed-out visitors see: what this is, and that access comes from an invite or setup link. */
 export function Welcome() {
   const { t } = useTranslation()
+  const ta = useAccountsText()
   const setup = useApi('/api/setup/status', (signal) =>
     apiRequest('/api/setup/status', SetupStatus, { signal })
   )
@@ -25,6 +28,11 @@ export function Welcome() {
           <li>{t('home.howToJoinInvite')}</li>
           <li>{t('home.howToJoinSetup')}</li>
         </ol>
+        <div>
+          <Link className="button button--primary" href="/signin">
+            {ta('signin.title')}
+          </Link>
+        </div>
       </section>
     </div>
   )

@@ -23,7 +23,8 @@ export const en: Messages = {
     close: 'Close',
   },
   errors: {
-    unauthorized: 'You need to sign in. Join through an invite link.',
+    unauthorized:
+      'You need to sign in: use “Sign in” at the top with your email address, or join through an invite link.',
     forbidden: 'You do not have access to this page.',
     notFound: 'Not found. Check that the link is correct.',
     network: 'Cannot reach the server. Check your network and try again.',
@@ -96,7 +97,8 @@ export const en: Messages = {
     welcomeLead:
       'Specboard is where a theme owner, a caretaker and external professionals write a regional problem’s spec sheet together, live. After review rounds, the sheet becomes a side-job or pro bono posting.',
     howToJoin: 'How to join',
-    howToJoinInvite: 'Open the invite link you received from a coordinator or caretaker.',
+    howToJoinInvite:
+      'New here? Open the invite link you received from a coordinator or caretaker. Joined before? Use “Sign in” at the top with your email address, on any device.',
     howToJoinSetup:
       'On a new installation, open the setup link (/setup/…) that the server printed when it started.',
     setupNeeded:

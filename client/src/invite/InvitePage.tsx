@@ -10,7 +10,7 @@ import { useSession } from '../session/SessionContext.tsx'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
-import { JoinForm } from './JoinForm.tsx'
+import { PersonForm } from '../ui/PersonForm.tsx'
 import { useApi } from '../ui/useApi.ts'
 import './invite.css'
 
@@ -21,6 +21,7 @@ export function InvitePage({ token }: { token: string }) {
   const { t } = useTranslation()
   const ta = useAccountsText()
   const [pendingEmail, setPendingEmail] = useState<string | null>(null)
+  const [isUsedNow, setUsedNow] = useState(false)
   const language = useLanguage()
   const [, navigate] = useLocation()
   const { me, refresh } = useSession()
@@ -49,7 +50,7 @@ export function InvitePage({ token }: { token: string }) {
     return <InviteProblem title={t('invite.expiredTitle')} body={t('invite.expiredBody')} />
   if (info.status === 'revoked')
     return <InviteProblem title={t('invite.revokedTitle')} body={t('invite.revokedBody')} />
-  if (info.status === 'used')
+  if (info.status === 'used' || isUsedNow)
     return <InviteProblem title={ta('join.usedTitle')} body={ta('join.usedBody')} />
   if (pendingEmail)
     return (
@@ -61,10 +62,17 @@ export function InvitePage({ token }: { token: string }) {
     )
 
   const accept = async (name: string, email: string) => {
-    const outcome = await apiRequest(`${path}/accept`, AcceptOutcome, {
-      method: 'POST',
-      body: { name, email, lang: language },
-    })
+    let outcome: z.infer<typeof AcceptOutcome>
+    try {
+      outcome = await apiRequest(`${path}/accept`, AcceptOutcome, {
+        method: 'POST',
+        body: { name, email, lang: language },
+      })
+    } catch (e) {
+      // Used by someone else while this page was open (a forwarded link): say so, not "check your input".
+      if (e instanceof ApiRequestError && e.code === 'invite_used') return setUsedNow(true)
+      throw e
+    }
     if ('status' in outcome) {
       setPendingEmail(outcome.email)
       return
@@ -94,7 +102,11 @@ export function InvitePage({ token }: { token: string }) {
           <dd>{formatDateTime(info.expiresAt, language)}</dd>
         </dl>
         {me && <p className="notice">{t('invite.existingAccount', { name: me.person.name })}</p>}
-        <JoinForm
+        <PersonForm
+          nameLabel={t('invite.name')}
+          nameHint={t('invite.nameHint')}
+          namePlaceholder={t('invite.namePlaceholder')}
+          submitLabel={t('invite.accept')}
           initialName={me?.person.name ?? ''}
           initialEmail={me?.person.email ?? ''}
           onSubmit={accept}

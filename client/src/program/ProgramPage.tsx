@@ -9,6 +9,7 @@ import { AddTeamForm } from './AddTeamForm.tsx'
 import { TeamCard } from './TeamCard.tsx'
 import { ProgramRounds } from '../feedback/ProgramRounds.tsx'
 import { ProgramSelectionLinks } from '../selection/ProgramSelectionLinks.tsx'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
 import './program.css'
 
 // Completeness and who is active change while people write; a gentle poll keeps the overview honest.
@@ -17,6 +18,7 @@ const REFRESH_MS = 10_000
 /** `/programs/:programId`: the program's teams, how far each sheet is, and who is working now. */
 export function ProgramPage({ programId }: { programId: string }) {
   const { t } = useTranslation()
+  const ta = useAccountsText()
   const path = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(path, (signal) => apiRequest(path, Program, { signal }), REFRESH_MS)
 
@@ -41,9 +43,21 @@ export function ProgramPage({ programId }: { programId: string }) {
           <p className="program__region">{t('program.region', { region: data.region })}</p>
           <h1>{data.name}</h1>
         </div>
-        <Link className="button" href={`/programs/${encodeURIComponent(data.id)}/pitch`}>
-          {t('program.pitchLink')}
-        </Link>
+        <div className="program__head-links">
+          <Link className="button" href={`/programs/${encodeURIComponent(data.id)}/pitch`}>
+            {t('program.pitchLink')}
+          </Link>
+          {isCoordinator && (
+            <Link className="button" href={`/programs/${encodeURIComponent(data.id)}/settings`}>
+              {ta('settings.link')}
+            </Link>
+          )}
+          {isCoordinator && (
+            <Link className="button" href={`/programs/${encodeURIComponent(data.id)}/audit`}>
+              {ta('audit.title')}
+            </Link>
+          )}
+        </div>
       </header>
       <ProgramSelectionLinks programId={data.id} myRole={data.myRole} />
       {program.error !== undefined && (

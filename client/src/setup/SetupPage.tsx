@@ -3,7 +3,7 @@ import { useLocation } from 'wouter'
 import { SetupResponse } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useSession } from '../session/SessionContext.tsx'
-import { NameForm } from '../ui/NameForm.tsx'
+import { PersonForm } from '../ui/PersonForm.tsx'
 
 /** `/setup/:token`: the first person on a new install names themself and becomes the administrator. */
 export function SetupPage({ token }: { token: string }) {
@@ -11,9 +11,9 @@ export function SetupPage({ token }: { token: string }) {
   const [, navigate] = useLocation()
   const { refresh } = useSession()
 
-  const submit = async (name: string) => {
+  const submit = async (name: string, email: string) => {
     // The server answers with the HttpOnly session cookie; the body's token is not kept by the client.
-    await apiRequest('/api/setup', SetupResponse, { method: 'POST', body: { token, name } })
+    await apiRequest('/api/setup', SetupResponse, { method: 'POST', body: { token, name, email } })
     await refresh()
     navigate('/')
   }
@@ -23,9 +23,9 @@ export function SetupPage({ token }: { token: string }) {
       <div className="card stack">
         <h1>{t('setup.title')}</h1>
         <p className="muted">{t('setup.lead')}</p>
-        <NameForm
-          label={t('setup.name')}
-          placeholder={t('setup.namePlaceholder')}
+        <PersonForm
+          nameLabel={t('setup.name')}
+          namePlaceholder={t('setup.namePlaceholder')}
           submitLabel={t('setup.submit')}
           onSubmit={submit}
         />

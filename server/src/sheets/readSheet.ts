@@ -73,5 +73,7 @@ export function sheetOf(doc: Y.Doc, template: SheetTemplate): Sheet {
       characters: countCharacters(fragment),
     }
   })
-  return { sections, completeness: computeCompleteness(sections) }
+  // A retired section keeps its text (and exports show it), but no longer counts towards completeness.
+  const counted = sections.filter((_, i) => !template.sections[i]?.retired)
+  return { sections, completeness: computeCompleteness(counted) }
 }

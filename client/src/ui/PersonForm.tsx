@@ -1,20 +1,34 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmailAddress, PersonName } from '@specboard/shared'
-import { ApiRequestError } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
-import { ErrorMessage } from '../ui/ErrorMessage.tsx'
-import { TextField } from '../ui/TextField.tsx'
+import { ErrorMessage } from './ErrorMessage.tsx'
+import { TextField } from './TextField.tsx'
 
-interface JoinFormProps {
-  initialName: string
-  initialEmail: string
+interface PersonFormProps {
+  nameLabel: string
+  nameHint?: string
+  namePlaceholder?: string
+  submitLabel: string
+  initialName?: string
+  initialEmail?: string
   /** Sends name and address; a rejection is shown under the form. */
   onSubmit: (name: string, email: string) => Promise<void>
 }
 
-/** Name and email for accepting an invite, checked with the shared rules before sending. */
-export function JoinForm({ initialName, initialEmail, onSubmit }: JoinFormProps) {
+/**
+ * Your name and the address you sign in with (joining a team, setting up the server), checked with the
+ * shared rules before sending.
+ */
+export function PersonForm({
+  nameLabel,
+  nameHint,
+  namePlaceholder,
+  submitLabel,
+  initialName = '',
+  initialEmail = '',
+  onSubmit,
+}: PersonFormProps) {
   const { t } = useTranslation()
   const ta = useAccountsText()
   const [name, setName] = useState(initialName)
@@ -40,9 +54,9 @@ export function JoinForm({ initialName, initialEmail, onSubmit }: JoinFormProps)
     <form className="stack" onSubmit={submit}>
       <TextField
         id="person-name"
-        label={t('invite.name')}
-        hint={t('invite.nameHint')}
-        placeholder={t('invite.namePlaceholder')}
+        label={nameLabel}
+        hint={nameHint}
+        placeholder={namePlaceholder}
         value={name}
         onValue={setName}
         maxLength={60}
@@ -61,16 +75,10 @@ export function JoinForm({ initialName, initialEmail, onSubmit }: JoinFormProps)
         autoComplete="email"
         required
       />
-      {error instanceof ApiRequestError && error.code === 'invite_used' ? (
-        <p className="notice notice--error" role="alert">
-          <strong>{ta('join.usedTitle')}</strong> {ta('join.usedBody')}
-        </p>
-      ) : (
-        error !== null && <ErrorMessage error={error} />
-      )}
+      {error !== null && <ErrorMessage error={error} />}
       <div>
         <button className="button button--primary" type="submit" disabled={!isValid || isSending}>
-          {isSending ? t('common.saving') : t('invite.accept')}
+          {isSending ? t('common.saving') : submitLabel}
         </button>
       </div>
     </form>

@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react'
+import { CoordinatorList, EmailAddress } from '@specboard/shared'
+import { apiRequest, apiSend } from '../api.ts'
+import { useAccountsText } from '../i18n/useAccountsText.ts'
+import { useLanguage } from '../i18n/useLanguage.ts'
+import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { Loading } from '../ui/Loading.tsx'
+import { TextField } from '../ui/TextField.tsx'
+import { useApi } from '../ui/useApi.ts'
+
+/** The program's coordinators, and inviting another one by email. */
+export function CoordinatorsPanel({ programId }: { programId: string }) {
+  const ta = useAccountsText()
+  const language = useLanguage()
+  const path = `/api/programs/${encodeURIComponent(programId)}/coordinators`
+  const list = useApi(path, (signal) => apiRequest(path, CoordinatorList, { signal }))
+  const [email, setEmail] = useState('')
+  const [appointed, setAppointed] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [isSending, setSending] = useState(false)
+  const isValid = EmailAddress.safeParse(email).success
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!isValid) return
+    setSending(true)
+    setError(null)
+    try {
+      await apiSend(path, { method: 'POST', body: { email: email.trim(), lang: language } })
+      setAppointed(email.trim())
+      setEmail('')
+      list.reload()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="settings-coordinators">
+      <div>
+        <h2 id="settings-coordinators">{ta('coordinators.title')}</h2>
+        <p className="muted small">{ta('coordinators.lead')}</p>
+      </div>
+      {list.error !== undefined && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.isLoading && !list.data && <Loading />}
+      {list.data && (
+        <ul className="coordinator-list" data-testid="coordinator-list">
+          {list.data.coordinators.map((c) => (
+            <li key={c.memberId}>
+              <strong>{c.name}</strong> <span className="muted small">{c.email}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="settings__inline-form" onSubmit={submit}>
+        <TextField
+          id="coordinator-email"
+          type="email"
+          label={ta('coordinators.email')}
+          placeholder="name@example.jp"
+          value={email}
+          onValue={setEmail}
+          maxLength={254}
+          autoComplete="off"
+        />
+        <button className="button button--primary" type="submit" disabled={!isValid || isSending}>
+          {ta('coordinators.appoint')}
+        </button>
+      </form>
+      {appointed && (
+        <p className="notice notice--ok" role="status">
+          {ta('coordinators.appointed', { email: appointed })}
+        </p>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+    </section>
+  )
+}
