@@ -2,6 +2,7 @@ import { z } from 'zod'
 import * as api from '@specboard/shared/api'
 import * as feedback from '@specboard/shared/feedback'
 import * as accounts from '@specboard/shared/accounts'
+import { PITCH_OPERATIONS } from './openapiPitch.ts'
 import { POSTING_OPERATIONS } from './openapiPostings.ts'
 
 export type Op = {
@@ -24,6 +25,9 @@ const json = (schema: z.ZodType) => ({
 /** The API's paths: a description for scripts and integrations, built from the same zod schemas. */
 const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/health': { get: { summary: 'Liveness', response: api.Health } },
+  '/api/openapi.json': {
+    get: { summary: 'This document (OpenAPI 3.1)', mediaType: 'application/json', isPublic: true },
+  },
   '/api/setup/status': {
     get: { summary: 'Whether first-run setup is still open', response: api.SetupStatus },
   },
@@ -290,10 +294,12 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }, { cookie: [] }],
     paths: Object.fromEntries(
-      Object.entries({ ...OPERATIONS, ...POSTING_OPERATIONS }).map(([path, ops]) => [
-        path,
-        Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
-      ])
+      Object.entries({ ...OPERATIONS, ...PITCH_OPERATIONS, ...POSTING_OPERATIONS }).map(
+        ([path, ops]) => [
+          path,
+          Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
+        ]
+      )
     ),
   }
 }

@@ -178,6 +178,17 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
       params: ['entryId'],
     },
   },
+  '/api/programs/{programId}/mail-problems': {
+    get: {
+      summary:
+        'Applicant mail of the program given up on after every retry since the server started (coordinator)',
+      response: postings.MailProblems,
+      params: ['programId'],
+    },
+  },
+  '/postings/assets/site.css': {
+    get: { summary: "The public pages' stylesheet", mediaType: 'text/css', isPublic: true },
+  },
   '/postings': {
     get: {
       summary: 'Public list of postings (HTML)',
@@ -202,6 +213,12 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     },
   },
   '/postings/{slug}/apply': {
+    get: {
+      summary: 'Redirects to the form on the posting page (303)',
+      params: ['slug'],
+      status: 303,
+      isPublic: true,
+    },
     post: {
       summary:
         'Apply (application/x-www-form-urlencoded: name, contact, motivation, skills, links, consent_data=yes, consent_pool=yes, website empty). 303 to the status page; 400 re-renders the form; 409 closed; 429 limit',
