@@ -83,7 +83,8 @@ describe('MailQueue', () => {
     const status = mailer.status()
     expect(status.failed).toBe(1)
     expect(status.lastError).toMatch(/try again later/)
-    await new Promise((r) => setTimeout(r, 50))
+    // The .eml is written by the same attempt that counted the failure.
+    await mailer.idle()
     const files = readdirSync(join(dir, 'failed'))
     expect(files).toHaveLength(1)
     expect(readFileSync(join(dir, 'failed', files[0]), 'utf8')).toContain('To: lost@example.jp')
