@@ -97,6 +97,7 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
               </option>
             ))}
           </select>
+          {maxUses === 1 && <span className="field-hint">{ta('invites.usesHint')}</span>}
         </label>
         <button className="button button--primary" type="submit" disabled={isSending}>
           {isSending ? t('common.saving') : t('invites.create')}

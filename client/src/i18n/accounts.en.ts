@@ -5,7 +5,8 @@ export const accountsEn: AccountsMessages = {
   invites: {
     statusUsed: 'Used',
     uses: 'Who can use it',
-    usesOne: 'One person only (a forwarded link works for nobody else)',
+    usesOne: 'One person only',
+    usesHint: 'A one-person link works for nobody else, even when forwarded.',
     usesMany: 'Up to {{count}} people',
     acceptedOf: '{{count}} of {{max}} joined',
   },

@@ -7,7 +7,8 @@ export const accountsJa = {
   invites: {
     statusUsed: '使用済み',
     uses: '参加できる人数',
-    usesOne: '1人だけ（転送されても他の人は使えません）',
+    usesOne: '1人だけ',
+    usesHint: '1人用のリンクは、転送されても他の人は使えません。',
     usesMany: '{{count}}人まで',
     acceptedOf: '参加 {{count}}/{{max}}人',
   },

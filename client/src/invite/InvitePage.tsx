@@ -113,9 +113,7 @@ export function InvitePage({ token }: { token: string }) {
         />
         {!me && (
           <p className="small">
-            <Link href={`/signin?next=${encodeURIComponent(`/invite/${token}`)}`}>
-              {ta('signin.signInInstead')}
-            </Link>
+            <Link href="/signin">{ta('signin.signInInstead')}</Link>
           </p>
         )}
       </div>
