@@ -24,6 +24,8 @@ import {
 import { type TestSmtpServer, linkIn, startSmtpServer } from '../helpers/smtpServer.ts'
 import { type TestServer, startServer } from '../helpers/startServer.ts'
 import { RawSocket } from '../helpers/wsClient.ts'
+import { loadDocFromDisk } from '../helpers/disk.ts'
+import { listThreads } from '../../server/src/feedback/threadStore.ts'
 
 let smtp: TestSmtpServer
 let server: TestServer
@@ -190,6 +192,11 @@ describe('sessions', () => {
     await askForLink(member.email, newClient())
     const token = tokenOf(linkIn(await smtp.waitFor(member.email), '/signin/'))
     const laptop = SignInResponse.parse((await signIn(token, 'Laptop browser')).body)
+    const openBoard = await RawSocket.open(
+      server,
+      teamDocuments(member.teamId).spec,
+      member.accessToken
+    )
     const list = await apiRequest(server, 'GET', '/api/me/sessions', { token: laptop.accessToken })
     const sessions = SessionList.parse(list.body).sessions
     expect(sessions).toHaveLength(2)
@@ -201,6 +208,7 @@ describe('sessions', () => {
     })
     expect(out.status).toBe(200)
     expect(out.body).toEqual({ ended: 2 })
+    expect((await openBoard.waitClosed(1000)).code).toBe(CLOSE_CODE.unauthorized)
     for (const t of [laptop.accessToken, member.accessToken])
       expect((await apiRequest(server, 'GET', '/api/me', { token: t })).status).toBe(401)
   })
@@ -318,6 +326,11 @@ describe('removing a member', () => {
   it('closes their open sockets at once, stops their access, and records who did it', async () => {
     const member = await memberWithEmail('talent')
     const spec = teamDocuments(member.teamId).spec
+    const comment = await apiRequest(server, 'POST', `/api/teams/${member.teamId}/threads`, {
+      token: member.accessToken,
+      body: { sectionKey: 'what', body: 'A question before I leave' },
+    })
+    expect(comment.status).toBe(201)
     const socket = await RawSocket.open(server, spec, member.accessToken)
     await new Promise((r) => setTimeout(r, 100))
     expect(socket.isOpen).toBe(true)
@@ -340,6 +353,11 @@ describe('removing a member', () => {
     ).toBe(403)
     const again = await RawSocket.open(server, spec, member.accessToken)
     expect((await again.waitClosed()).code).toBe(CLOSE_CODE.forbidden)
+    // Their comment keeps their name.
+    const feedback = loadDocFromDisk(server.dbFile, teamDocuments(member.teamId).feedback)
+    expect(listThreads(feedback).map((t) => [t.author.name, t.body])).toEqual([
+      ['Member', 'A question before I leave'],
+    ])
     const audit = AuditLog.parse(
       (await apiRequest(server, 'GET', `/api/programs/${member.programId}/audit`)).body
     )
@@ -433,6 +451,12 @@ describe('program settings', () => {
     expect(after.targets).toEqual({ applicants: 40, placements: 5 })
     expect(after.template.sections.map((s) => s.key)).toEqual(reordered.map((s) => s.key))
     expect(after.template.sections.at(-2)?.retired).toBe(true)
+    // Exports keep a retired section (with its title) for sheets that have it.
+    const team = await createTeam(server, program.id, 'Export team')
+    const exported = (await apiRequest(server, 'GET', `/api/teams/${team.id}/sheet.json`)).body as {
+      sections: { key: string }[]
+    }
+    expect(exported.sections.map((s) => s.key)).toContain(reordered.at(-2)!.key)
     const empty = await apiRequest(server, 'PATCH', `/api/programs/${program.id}`, { body: {} })
     expect(empty.status).toBe(400)
   })

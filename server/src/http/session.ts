@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { SetupRequest } from '@specboard/shared'
+import { CLOSE_CODE, SetupRequest } from '@specboard/shared'
 import type { Me, SessionList } from '@specboard/shared'
 import { sessionExpiry } from '../auth/Access.ts'
 import { HttpError } from '../errors.ts'
@@ -87,7 +87,14 @@ export const sessionRoutes = new Hono<AppEnv>()
     const principal = requirePrincipal(c)
     if (!principal.personId)
       throw new HttpError(400, 'not_a_person', 'the operations token has no sessions to end')
-    const ended = c.var.deps.accounts.deleteSessions(principal.personId)
+    const personId = principal.personId
+    const ended = c.var.deps.accounts.deleteSessions(personId)
+    // Screens already open on other devices stop too, instead of editing on until they reconnect.
+    c.var.deps.collab.disconnect(
+      (identity) => identity.personId === personId,
+      CLOSE_CODE.unauthorized,
+      'signed out on every device'
+    )
     clearTokenCookie(c)
     return c.json({ ended })
   })
