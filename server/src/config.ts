@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { proxyHopsFrom } from './http/clientAddress.ts'
 import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_FRAME_BYTES } from '@specboard/shared'
 
 /** Everything the server reads from its environment, with defaults; read once, at start. */
@@ -31,8 +32,8 @@ export interface Config {
   /** SIGNIN_MAIL_PER_ADDRESS / SIGNIN_MAIL_PER_CLIENT: sign-in mails asked for per 15 minutes. */
   readonly signInMailPerAddress: number
   readonly signInMailPerClient: number
-  /** TRUST_PROXY=1: the client's address is the first X-Forwarded-For hop. */
-  readonly trustProxy: boolean
+  /** TRUST_PROXY: how many reverse proxies set X-Forwarded-For (0: none; see clientAddress.ts). */
+  readonly trustProxy: number
   /** SECRET_KEY: the key status links in mail are derived with (else DATA_DIR/secret.key). */
   readonly secretKey: string | undefined
 }
@@ -75,7 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     signInMailPerAddress: intFrom(env, 'SIGNIN_MAIL_PER_ADDRESS', 5, 1),
     signInMailPerClient: intFrom(env, 'SIGNIN_MAIL_PER_CLIENT', 20, 1),
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: proxyHopsFrom(env),
     mailFrom: env.MAIL_FROM || 'Specboard <no-reply@specboard.localhost>',
     mailRetryDelaysMs: delaysFrom(
       env,

@@ -30,7 +30,8 @@ export interface AppDeps {
     readonly perAddress: Limiter
     readonly perClient: Limiter
   }
-  readonly trustProxy: boolean
+  /** Reverse proxies in front that set X-Forwarded-For (TRUST_PROXY). */
+  readonly trustProxy: number
   /** The app's own origin: what links are built with, and the only origin allowed to use the cookie. */
   readonly origin: AppOrigin
   /** Where the built client lives; absent in API-only tests. */

@@ -9,6 +9,8 @@ import type { AppEnv } from './AppEnv.ts'
 import type { LimiterFactory } from '../ports/Limiter.ts'
 import { readBody } from './middleware/validate.ts'
 import { originOf } from './origin.ts'
+import { isSettled, viewerOf } from './audienceIdentity.ts'
+import { clientAddress } from './clientAddress.ts'
 
 const GONE_MESSAGES = {
   unknown: 'this link is not known; ask the presenter for the current one',
@@ -31,14 +33,26 @@ function teamOf(c: Context<AppEnv>, grant: AudienceGrant, teamId: string) {
 
 /**
  * What the audience can do without an account, by share-link token: see what the link shows, react
- * (rate-limited per viewer), and ask to join a team.
+ * and ask to join a team — both rate-limited per viewer id the server issued and per client address.
  */
 export function audienceRoutes(limiters: LimiterFactory) {
   // A burst of a few taps, then about one reaction per second per viewer, whichever instance they reach.
-  const perViewer = limiters('reactions', { perSecond: 1, burst: 5 })
+  const reactionsPerViewer = limiters('reactions', { perSecond: 1, burst: 3 })
+  // A hall behind one address reacts freely (90 people, each about once a second); a flood does not.
+  const reactionsPerAddress = limiters('reactions-address', { perSecond: 150, burst: 300 })
+  // A couple of join requests per viewer, then one every ten minutes.
+  const joinsPerViewer = limiters('joins', { perSecond: 1 / 600, burst: 2 })
+  const joinsPerAddress = limiters('joins-address', { perSecond: 1 / 10, burst: 60 })
+  // New viewer ids, issued when the link is opened: a hall of 90 arriving at once gets one each; then a
+  // couple a second.
+  const newViewersPerAddress = limiters('viewers-address', { perSecond: 2, burst: 100 })
   return new Hono<AppEnv>()
-    .get('/:token', (c) => {
+    .get('/:token', async (c) => {
       const grant = grantFor(c)
+      // Issue the viewer id now, while people arrive, rather than at their first tap.
+      await viewerOf(c, newViewersPerAddress).catch((error: unknown) => {
+        if (!(error instanceof HttpError)) throw error
+      })
       const { records } = c.var.deps
       const program = records.getProgram(grant.link.programId)!
       const session = grant.session
@@ -79,9 +93,15 @@ export function audienceRoutes(limiters: LimiterFactory) {
     })
     .post('/:token/reactions', async (c) => {
       const grant = grantFor(c)
-      const { teamId, kind, viewerId } = await readBody(c, ReactionRequest)
+      const { teamId, kind } = await readBody(c, ReactionRequest)
       const team = teamOf(c, grant, teamId)
-      if (!(await perViewer.take(`${grant.link.id}:${viewerId}`))) {
+      const viewer = await viewerOf(c, newViewersPerAddress)
+      const address = clientAddress(c, c.var.deps.trustProxy)
+      if (
+        !isSettled(viewer) ||
+        !(await reactionsPerViewer.take(viewer.id)) ||
+        !(await reactionsPerAddress.take(address))
+      ) {
         throw new HttpError(
           429,
           'too_many_reactions',
@@ -95,6 +115,19 @@ export function audienceRoutes(limiters: LimiterFactory) {
       const grant = grantFor(c)
       const body = await readBody(c, JoinRequest)
       const team = teamOf(c, grant, body.teamId)
+      const viewer = await viewerOf(c, newViewersPerAddress)
+      const address = clientAddress(c, c.var.deps.trustProxy)
+      if (
+        !isSettled(viewer) ||
+        !(await joinsPerViewer.take(viewer.id)) ||
+        !(await joinsPerAddress.take(address))
+      ) {
+        throw new HttpError(
+          429,
+          'too_many_join_requests',
+          'your request to join was already sent; the team will be in touch'
+        )
+      }
       const { pitch, postings } = c.var.deps
       // The lead is kept with its pitch, and the person joins the talent pool they consented to.
       const { withdrawToken } = postings.transaction(() => {

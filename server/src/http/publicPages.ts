@@ -6,12 +6,12 @@
  * Abuse resistance without third parties: a honeypot field, a per-address limit on applications, and an
  * Origin/Referer check on every POST (defence in depth — these forms carry no session, and the status
  * forms are bound to a secret in their URL). The client address is the socket's; `X-Forwarded-For` is
- * believed only when TRUST_PROXY=1 says a reverse proxy in front of us sets it.
+ * believed only when TRUST_PROXY says how many reverse proxies in front of us set it.
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { clientAddress } from './clientAddress.ts'
+import { clientAddress, proxyHopsFrom } from './clientAddress.ts'
 import { ApplicationForm, contactKey, WORK_STYLES, type WorkStyle } from '@specboard/shared'
 import type {
   ApplicationRecord,
@@ -52,8 +52,8 @@ export interface PublicPageOptions {
   /** Applications accepted per client address per window. */
   readonly applyLimit: number
   readonly applyWindowMs: number
-  /** Believe the first X-Forwarded-For address (only behind a proxy that sets it). */
-  readonly trustProxy: boolean
+  /** Reverse proxies in front that set X-Forwarded-For (TRUST_PROXY; see clientAddress.ts). */
+  readonly trustProxy: number
 }
 
 /** Reads the options from the environment: APPLY_RATE_LIMIT (per 10 minutes, default 5), TRUST_PROXY=1. */
@@ -62,7 +62,7 @@ export function publicPageOptions(env: NodeJS.ProcessEnv = process.env): PublicP
   return {
     applyLimit: Number.isInteger(limit) && limit > 0 ? limit : 5,
     applyWindowMs: 10 * 60_000,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: proxyHopsFrom(env),
   }
 }
 

@@ -5,7 +5,6 @@ import { ApiRequestError, apiSend } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ReactionIcon } from '../stage/ReactionIcon.tsx'
-import { viewerId } from './useViewerId.ts'
 
 const NOTE_MS = 3500
 
@@ -36,7 +35,7 @@ export function ReactionBar({ token, teamId, reactions }: ReactionBarProps) {
     try {
       await apiSend(`/api/audience/${encodeURIComponent(token)}/reactions`, {
         method: 'POST',
-        body: { teamId, kind, viewerId: viewerId() },
+        body: { teamId, kind },
       })
     } catch (error) {
       showNote(error instanceof ApiRequestError && error.status === 429 ? 'tooMany' : 'failed')

@@ -1,0 +1,123 @@
+/**
+ * Issue 12: audience limits key on what the server knows — the viewer id it issued, the client address
+ * (with TRUST_PROXY, the right-most hop the proxy wrote) — never on an id the client picks. A hall of 90
+ * behind one address reacts freely; one client changing ids does not get dozens through.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ShareLink } from '@specboard/shared'
+import { apiRequest } from '../helpers/api.ts'
+import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+
+describe('audience rate limits', () => {
+  const server = useServer({ env: { TRUST_PROXY: '1' } })
+  let team: TeamFixture
+  let token: string
+
+  beforeAll(async () => {
+    team = await createTeamFixture(server(), 'Hall')
+    const link = await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/share-links`, {
+      token: team.tokens.caretaker,
+      body: {},
+    })
+    token = ShareLink.parse(link.body).token!
+  })
+
+  /** A POST as a browser behind the venue's proxy: `address` is what the proxy appends. */
+  async function post(
+    path: string,
+    body: unknown,
+    { cookie, address, spoofed }: { cookie?: string; address: string; spoofed?: string }
+  ) {
+    const response = await fetch(`${server().url}/api/audience/${token}/${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        // A client may send its own X-Forwarded-For; the proxy appends the address it saw.
+        'x-forwarded-for': spoofed ? `${spoofed}, ${address}` : address,
+        ...(cookie ? { cookie } : {}),
+      },
+      body: JSON.stringify(body),
+    })
+    const issued = response.headers.get('set-cookie')?.split(';')[0]
+    return { status: response.status, cookie: issued ?? cookie }
+  }
+
+  /** Opening the link, as each person's browser does: it is issued a viewer id. */
+  async function open(address: string): Promise<string> {
+    const response = await fetch(`${server().url}/api/audience/${token}`, {
+      headers: { 'x-forwarded-for': address },
+    })
+    expect(response.status).toBe(200)
+    return response.headers.get('set-cookie')!.split(';')[0]
+  }
+
+  const clap = () => ({ teamId: team.teamId, kind: 'clap' })
+
+  it('lets a hall of 90 behind one address react, about once a second each', async () => {
+    const hall = '203.0.113.7'
+    const people: string[] = []
+    for (let i = 0; i < 90; i++) people.push(await open(hall))
+    // An id counts once it is a moment old (a page is read before anyone taps).
+    await new Promise((r) => setTimeout(r, 1100))
+    for (let round = 0; round < 2; round++) {
+      const statuses = await Promise.all(
+        people.map((cookie) => post('reactions', clap(), { cookie, address: hall }))
+      )
+      expect(statuses.filter((s) => s.status === 202).length).toBe(90)
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  })
+
+  it('refuses most of a burst from one client, however it changes ids', async () => {
+    const address = '198.51.100.23'
+    const cookie = await open(address)
+    await new Promise((r) => setTimeout(r, 1100))
+    // The same cookie, a different viewerId in each body: the body's id counts for nothing.
+    const sameCookie = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        post('reactions', { ...clap(), viewerId: `fresh-id-${i}` }, { cookie, address })
+      )
+    )
+    expect(sameCookie.filter((r) => r.status === 202).length).toBeLessThanOrEqual(4)
+    // Dropping the cookie each time, and claiming other addresses in X-Forwarded-For.
+    const noCookie = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        post('reactions', clap(), { address, spoofed: `10.0.0.${i}` })
+      )
+    )
+    expect(noCookie.filter((r) => r.status === 202).length).toBe(0)
+    // A forged cookie is no viewer id: it is treated as none, and a new one is issued.
+    const forged = await post('reactions', clap(), {
+      cookie: `sb_viewer=AAAAAAAAAAAAAAAAAAAAAA.${Date.now() - 60_000}.forged`,
+      address: '192.0.2.99',
+    })
+    expect(forged.status).toBe(429)
+    expect(forged.cookie).not.toContain('forged')
+  })
+
+  it('takes a couple of join requests per viewer, not forty', async () => {
+    const address = '198.51.100.77'
+    const cookie = await open(address)
+    await new Promise((r) => setTimeout(r, 1100))
+    const join = (i: number) =>
+      post(
+        'join',
+        {
+          teamId: team.teamId,
+          name: `Joiner ${i}`,
+          contact: `joiner${i}@example.jp`,
+          howToHelp: 'I can help with design.',
+          consent: true,
+        },
+        { cookie, address }
+      )
+    const statuses: number[] = []
+    for (let i = 0; i < 40; i++) statuses.push((await join(i)).status)
+    expect(statuses.filter((s) => s === 201).length).toBe(2)
+    expect(statuses.at(-1)).toBe(429)
+    const leads = await apiRequest(server(), 'GET', `/api/programs/${team.programId}/leads`)
+    expect(
+      (leads.body as { leads: { name: string }[] }).leads.filter((l) => l.name.startsWith('Joiner'))
+    ).toHaveLength(2)
+  })
+})
