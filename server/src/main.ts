@@ -49,10 +49,13 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo
   const setupUrl = openSetupIfNeeded(storage.records, origin)
   if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)
   if (config.seedDemo) {
-    const seeded = seedDemoProgram(storage, origin)
+    // All or nothing: a start that fails half-way leaves no half demo behind, and the next one seeds it.
+    const seeded = storage.records.transaction(() => {
+      const program = seedDemoProgram(storage, origin)
+      // Only on the start that created the demo program: its postings are published once.
+      return program.length > 0 ? [...program, ...seedDemoPostings(storage, collab, origin)] : []
+    })
     lines.push(...seeded)
-    // Only on the start that created the demo program: its postings are published once.
-    if (seeded.length > 0) lines.push(...seedDemoPostings(storage, collab, origin))
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 })
