@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { type TestSmtpServer, linkIn, startSmtpServer } from '../../../tests/helpers/smtpServer.ts'
 import { silentLogger } from '../logger.ts'
 import { MailQueue } from './MailQueue.ts'
+import { MailSpool } from './MailSpool.ts'
 import { coordinatorMail, signInMail } from './accountMail.ts'
 import { outboxTransport } from './outboxTransport.ts'
 import { smtpTransport } from './smtpTransport.ts'
@@ -90,6 +91,45 @@ describe('MailQueue', () => {
     expect(readFileSync(join(dir, 'failed', files[0]), 'utf8')).toContain('To: lost@example.jp')
     expect(smtp.messages).toHaveLength(0)
     await mailer.close()
+  })
+})
+
+describe('MailQueue with a spool', () => {
+  it('keeps mail not yet delivered across a restart and sends it on the next start', async () => {
+    const smtp = await startSmtpServer()
+    const dir = mkdtempSync(join(tmpdir(), 'specboard-spool-'))
+    const spoolDir = join(dir, 'mail-queue')
+    const make = (retryDelaysMs: number[]) =>
+      new MailQueue({
+        transport: smtpTransport(smtp.url, FROM),
+        from: FROM,
+        failedDir: join(dir, 'failed'),
+        log: silentLogger,
+        retryDelaysMs,
+        spool: new MailSpool(spoolDir),
+      })
+    try {
+      smtp.failNext(1)
+      const first = make([60_000])
+      first.send(signInMail('ja', 'later@example.jp', 'http://localhost/signin/later'))
+      await first.idle()
+      // The first try failed and the retry is a minute away when the server stops.
+      expect(first.status()).toMatchObject({ pending: 1, sent: 0, failed: 0 })
+      await first.close()
+      expect(readdirSync(spoolDir).filter((f) => f.endsWith('.json'))).toHaveLength(1)
+      expect(smtp.messages).toHaveLength(0)
+
+      const second = make([10])
+      expect(await second.resume()).toBe(1)
+      const mail = await smtp.waitFor('later@example.jp')
+      expect(linkIn(mail, '/signin/')).toBe('http://localhost/signin/later')
+      await second.idle()
+      expect(readdirSync(spoolDir).filter((f) => f.endsWith('.json'))).toHaveLength(0)
+      await second.close()
+    } finally {
+      await smtp.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts'
 import type { MailFailure, MailStatus, MailTransport, Mailer, OutgoingMail } from './Mailer.ts'
 import { mimeMessage } from './mimeMessage.ts'
 import { emlName } from './outboxTransport.ts'
+import type { MailSpool } from './MailSpool.ts'
 
 export interface MailQueueOptions {
   readonly transport: MailTransport
@@ -13,6 +14,8 @@ export interface MailQueueOptions {
   readonly log: Logger
   /** Waits before each retry; one try more than there are entries. */
   readonly retryDelaysMs?: readonly number[]
+  /** Keeps undelivered mail across restarts; `resume()` resends what it holds. */
+  readonly spool?: MailSpool
 }
 
 const MAX_FAILURES_KEPT = 50
@@ -21,6 +24,8 @@ const DEFAULT_RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000, 1_800_000]
 interface Job {
   readonly mail: OutgoingMail
   attempt: number
+  /** Its file in the spool, once written there. */
+  spoolId: string | null
 }
 
 /**
@@ -30,7 +35,7 @@ interface Job {
 export class MailQueue implements Mailer {
   private readonly delays: readonly number[]
   /** Messages waiting for a retry, by the timer that will retry them. */
-  private readonly retries = new Map<NodeJS.Timeout, OutgoingMail>()
+  private readonly retries = new Map<NodeJS.Timeout, Job>()
   private readonly inFlight = new Set<Promise<void>>()
   private sent = 0
   private failed = 0
@@ -45,7 +50,16 @@ export class MailQueue implements Mailer {
 
   send(mail: OutgoingMail): void {
     if (this.closed) return void this.keepFailed(mail, 'the mail queue is closed')
-    this.run({ mail, attempt: 0 })
+    this.run({ mail, attempt: 0, spoolId: null })
+  }
+
+  /** Resends the mail a previous run accepted but did not deliver (it stays spooled until then). */
+  async resume(): Promise<number> {
+    const kept = (await this.options.spool?.list()) ?? []
+    for (const { id, mail } of kept) this.run({ mail, attempt: 0, spoolId: id })
+    if (kept.length > 0)
+      this.options.log.info('mail from before the restart queued again', { count: kept.length })
+    return kept.length
   }
 
   status(): MailStatus {
@@ -72,7 +86,12 @@ export class MailQueue implements Mailer {
     this.retries.clear()
     for (const [timer] of waiting) clearTimeout(timer)
     await this.idle()
-    await Promise.all(waiting.map(([, mail]) => this.keepFailed(mail, 'the server stopped')))
+    // Spooled mail waits for the next start; only what could not be spooled is given up on now.
+    await Promise.all(
+      waiting.map(([, job]) =>
+        job.spoolId ? undefined : this.keepFailed(job.mail, 'the server stopped')
+      )
+    )
     this.options.transport.close()
   }
 
@@ -83,15 +102,31 @@ export class MailQueue implements Mailer {
 
   private async attempt(job: Job): Promise<void> {
     const { mail } = job
+    const { spool } = this.options
+    if (spool && job.spoolId === null) {
+      try {
+        job.spoolId = await spool.put(mail)
+      } catch (error) {
+        this.options.log.warn('mail could not be spooled; delivering without a copy', {
+          kind: mail.kind,
+          error: error instanceof Error ? error.message : String(error),
+        })
+      }
+    }
     try {
       await this.options.transport.deliver(mail)
+      if (job.spoolId) await spool?.remove(job.spoolId).catch(() => undefined)
       this.sent++
       this.options.log.info('mail sent', { kind: mail.kind, attempt: job.attempt + 1 })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       this.lastError = message
       const delay = this.delays[job.attempt]
-      if (delay === undefined || this.closed) return this.keepFailed(mail, message)
+      if (delay === undefined) {
+        if (job.spoolId) await spool?.remove(job.spoolId).catch(() => undefined)
+        return this.keepFailed(mail, message)
+      }
+      if (this.closed) return job.spoolId ? undefined : this.keepFailed(mail, message)
       this.options.log.warn('mail delivery failed; will retry', {
         kind: mail.kind,
         attempt: job.attempt + 1,
@@ -100,10 +135,10 @@ export class MailQueue implements Mailer {
       })
       const timer = setTimeout(() => {
         this.retries.delete(timer)
-        this.run({ mail, attempt: job.attempt + 1 })
+        this.run({ ...job, attempt: job.attempt + 1 })
       }, delay)
       timer.unref()
-      this.retries.set(timer, mail)
+      this.retries.set(timer, job)
     }
   }
 

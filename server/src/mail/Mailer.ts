@@ -53,7 +53,7 @@ export interface Mailer {
   failuresOf(programId: string): readonly MailFailure[]
   /** Resolves once nothing is in flight or waiting for a first try (tests, shutdown). */
   idle(): Promise<void>
-  /** Stops retrying; what is still queued is kept under `outbox/failed/`. */
+  /** Stops retrying; spooled mail waits for the next start, anything else is kept under `outbox/failed/`. */
   close(): Promise<void>
 }
 

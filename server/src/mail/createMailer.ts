@@ -5,6 +5,7 @@ import { MailQueue } from './MailQueue.ts'
 import type { Mailer } from './Mailer.ts'
 import { outboxTransport } from './outboxTransport.ts'
 import { smtpTransport } from './smtpTransport.ts'
+import { MailSpool } from './MailSpool.ts'
 
 /** SMTP when SMTP_URL is set; otherwise `.eml` files in DATA_DIR/outbox/ and a line on the console. */
 export function createMailer(config: Config, log: Logger): Mailer {
@@ -12,11 +13,14 @@ export function createMailer(config: Config, log: Logger): Mailer {
   const transport = config.smtpUrl
     ? smtpTransport(config.smtpUrl, config.mailFrom)
     : outboxTransport(outbox, config.mailFrom)
-  return new MailQueue({
+  const queue = new MailQueue({
     transport,
     from: config.mailFrom,
     failedDir: join(outbox, 'failed'),
     log,
     retryDelaysMs: config.mailRetryDelaysMs,
+    spool: new MailSpool(join(config.dataDir, 'mail-queue')),
   })
+  void queue.resume()
+  return queue
 }
