@@ -335,6 +335,20 @@ export const selectionEn: typeof selectionJa = {
       placements: 'Placements',
       talentPool: 'Talent pool',
     },
+    counts: {
+      members: 'People in the program’s teams and coordinators, each once',
+      teams: 'Teams in this program',
+      sheetsComplete: 'Sheets with every section written',
+      roundsHeld: 'Review rounds opened, all teams',
+      pitchAudience: 'Peak audience of each pitch, added up',
+      joinRequests: 'People who sent “I want to join” at a pitch',
+      postings: 'Postings ever published (including unpublished ones)',
+      applicants: 'Applications received (including withdrawn and erased)',
+      interviews:
+        'Applicants marked interviewed, placed or pooled, and those declined after their interview',
+      placements: 'Applicants in the “placed” stage',
+      talentPool: 'People who entered the talent pool from this program',
+    },
     notRecorded: 'Not recorded',
     funnelTitle: 'From application to placement',
     funnel: {

@@ -130,6 +130,7 @@ function Tiles({ data }: { data: ProgramFigures }) {
                 formatCount(value, language)
               )}
             </dd>
+            <dd className="figure-tile__counts">{t(`selection.figures.counts.${key}`)}</dd>
           </div>
         )
       })}
