@@ -37,11 +37,13 @@ import {
 import { postingUrl } from '../publishing/views.ts'
 import {
   applicationPage,
-  DONE_MESSAGES,
+  DONE_KEYS,
   poolWithdrawPage,
   type Done,
 } from '../publishing/pages/applicationPage.ts'
 import { listPage, type ListFilters } from '../publishing/pages/listPage.ts'
+import { publicLangOf } from '../publishing/pages/publicLang.ts'
+import { textOf } from '../publishing/pages/publicText.ts'
 import { notFoundPage, page, PUBLIC_CSP, SITE_CSS, type Html } from '../publishing/pages/layout.ts'
 import { postingPage, type ApplicationFormState } from '../publishing/pages/postingPage.ts'
 import { html } from 'hono/html'
@@ -182,12 +184,20 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       a.localeCompare(b, 'ja')
     )
     c.header('cache-control', 'public, max-age=60')
-    return c.html(listPage({ filters, items, regions, canonical: `${originOf(c)}/postings` }))
+    return c.html(
+      listPage({
+        lang: publicLangOf(c),
+        filters,
+        items,
+        regions,
+        canonical: `${originOf(c)}/postings`,
+      })
+    )
   })
 
   app.get('/postings/:slug', (c) => {
     const found = publishedBySlug(c)
-    if (!found) return c.html(notFoundPage(), 404)
+    if (!found) return c.html(notFoundPage(undefined, publicLangOf(c)), 404)
     c.header('cache-control', 'public, max-age=60')
     return c.html(renderPosting(c, found.posting, found.version))
   })
@@ -198,7 +208,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
 
   app.post('/postings/:slug/apply', formLimit, async (c) => {
     const found = publishedBySlug(c)
-    if (!found) return c.html(notFoundPage(), 404)
+    if (!found) return c.html(notFoundPage(undefined, publicLangOf(c)), 404)
     if (!isSameOrigin(c))
       return c.html(errorPage('このフォームは、募集ページから送信してください。'), 403)
     const { posting, version } = found
@@ -206,18 +216,17 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     const values = await formValues(c)
     if (values === null) return c.html(errorPage('フォームの形式で送信してください。'), 415)
     const parsed = ApplicationForm.safeParse(values)
+    const t = textOf(publicLangOf(c))
     if (!parsed.success) {
       const errors: Record<string, string> = {}
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '_form')
-        errors[field] ??= issue.message
+        errors[field] ??= t.fieldProblems?.[field] ?? issue.message
       }
       return c.html(renderPosting(c, posting, version, { values, errors }), 400)
     }
     if (!(await limiter.take(clientAddress(c, options.trustProxy)))) {
-      const errors = {
-        _form: '短い時間に多くの応募がありました。しばらく待ってから、もう一度送信してください。',
-      }
+      const errors = { _form: t.tooMany }
       return c.html(renderPosting(c, posting, version, { values, errors }), 429)
     }
     const form = parsed.data
@@ -227,10 +236,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       .some((a) => !a.erasedAt && contactKey(a.contact) === key)
     if (applied) {
       // Said in words, not silently doubled: the person most likely lost their status link.
-      const errors = {
-        contact:
-          'この連絡先からの応募はすでに受け付けています。応募のときに表示された確認用リンク（応募受付のメールにも記載）から状況をご確認ください。',
-      }
+      const errors = { contact: t.alreadyApplied }
       return c.html(renderPosting(c, posting, version, { values, errors }), 409)
     }
     const { applicationId, token } = newStatusToken(c.var.deps.secretKey)
@@ -263,7 +269,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     const done = c.req.query('done')
     return c.html(
       renderApplication(c, application, {
-        done: done && done in DONE_MESSAGES ? (done as Done) : undefined,
+        done: (DONE_KEYS as readonly string[]).includes(done ?? '') ? (done as Done) : undefined,
       })
     )
   })
@@ -357,7 +363,10 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       )
     c.header('cache-control', 'no-store')
     return c.html(
-      poolWithdrawPage({ name: entry.name, action: `/pool/withdraw/${c.req.param('token')}` })
+      poolWithdrawPage(
+        { name: entry.name, action: `/pool/withdraw/${c.req.param('token')}` },
+        publicLangOf(c)
+      )
     )
   })
 
@@ -375,7 +384,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       )
     withdrawPoolEntry(c.var.deps.postings, entry)
     confirmPoolWithdrawal(c.var.deps.mailer, entry)
-    return c.html(poolWithdrawPage('done'))
+    return c.html(poolWithdrawPage('done', publicLangOf(c)))
   })
 
   return app
@@ -424,6 +433,7 @@ function renderPosting(
 ): Html {
   if (form) c.header('cache-control', 'no-store')
   return postingPage({
+    lang: publicLangOf(c),
     posting,
     version,
     url: postingUrl(originOf(c), posting.slug),
@@ -451,6 +461,7 @@ function renderApplication(
   c.header('cache-control', 'no-store')
   c.header('x-robots-tag', 'noindex')
   return applicationPage({
+    lang: publicLangOf(c),
     application,
     posting,
     version: postings.publishing.version(posting.id, posting.currentVersion)!,

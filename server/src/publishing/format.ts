@@ -30,20 +30,35 @@ const keyFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 })
 const numberFormat = new Intl.NumberFormat('ja-JP')
+const dateFormatEn = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+})
+const dayFormatEn = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISPLAY_TIME_ZONE,
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+})
+
+/** The public pages' languages (see pages/publicLang.ts). */
+type Lang = 'ja' | 'en'
 
 /** A calendar date (`2026-11-01`) means that day in Japan. */
 function instant(value: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+09:00`) : new Date(value)
 }
 
-/** 2026年11月25日 */
-export function formatDate(value: string): string {
-  return dateFormat.format(instant(value))
+/** 2026年11月25日 (en: 25 Nov 2026) */
+export function formatDate(value: string, lang: Lang = 'ja'): string {
+  return (lang === 'en' ? dateFormatEn : dateFormat).format(instant(value))
 }
 
-/** 11月25日(水) */
-export function formatDay(value: string): string {
-  return dayFormat.format(instant(value))
+/** 11月25日(水) (en: Wed 25 Nov) */
+export function formatDay(value: string, lang: Lang = 'ja'): string {
+  return (lang === 'en' ? dayFormatEn : dayFormat).format(instant(value))
 }
 
 /** 14:00 */
@@ -51,14 +66,18 @@ export function formatTime(value: string): string {
   return timeFormat.format(instant(value))
 }
 
-/** 2026年11月25日 23:59 */
-export function formatDateTime(value: string): string {
-  return `${formatDate(value)} ${formatTime(value)}`
+/** 2026年11月25日 23:59 (en: 25 Nov 2026 23:59 JST) */
+export function formatDateTime(value: string, lang: Lang = 'ja'): string {
+  return lang === 'en'
+    ? `${formatDate(value, lang)} ${formatTime(value)} JST`
+    : `${formatDate(value)} ${formatTime(value)}`
 }
 
-/** 11月25日(水) 14:00〜14:15 */
-export function formatSlot(startsAt: string, endsAt: string): string {
-  return `${formatDay(startsAt)} ${formatTime(startsAt)}〜${formatTime(endsAt)}`
+/** 11月25日(水) 14:00〜14:15 (en: Wed 25 Nov 14:00–14:15 JST) */
+export function formatSlot(startsAt: string, endsAt: string, lang: Lang = 'ja'): string {
+  return lang === 'en'
+    ? `${formatDay(startsAt, lang)} ${formatTime(startsAt)}–${formatTime(endsAt)} JST`
+    : `${formatDay(startsAt)} ${formatTime(startsAt)}〜${formatTime(endsAt)}`
 }
 
 /** The Japanese calendar date of an instant, as `YYYY-MM-DD`. */
@@ -73,8 +92,18 @@ export function formatYen(amount: number): string {
 
 const PAY_PREFIX: Record<PayUnit, string> = { month: '月額', hour: '時給', total: '総額' }
 
-/** 月額 ¥50,000, or 無償（プロボノ） for zero. */
-export function payText(pay: PostingFacts['pay']): string {
+const PAY_SUFFIX_EN: Record<PayUnit, string> = {
+  month: 'a month',
+  hour: 'an hour',
+  total: 'in total',
+}
+
+/** 月額 ¥50,000, or 無償（プロボノ） for zero (en: ¥50,000 a month, Pro bono (unpaid)). */
+export function payText(pay: PostingFacts['pay'], lang: Lang = 'ja'): string {
+  if (lang === 'en')
+    return pay.amount === 0
+      ? 'Pro bono (unpaid)'
+      : `${formatYen(pay.amount)} ${PAY_SUFFIX_EN[pay.unit]}`
   return pay.amount === 0 ? '無償（プロボノ）' : `${PAY_PREFIX[pay.unit]} ${formatYen(pay.amount)}`
 }
 
@@ -85,8 +114,13 @@ export const WORK_STYLE_TEXT: Record<WorkStyle, string> = {
 }
 
 /** 2026年11月1日〜2027年1月31日 */
-export function periodText(facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'>): string {
-  return `${formatDate(facts.periodStart)}〜${formatDate(facts.periodEnd)}`
+export function periodText(
+  facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'>,
+  lang: Lang = 'ja'
+): string {
+  return lang === 'en'
+    ? `${formatDate(facts.periodStart, lang)} – ${formatDate(facts.periodEnd, lang)}`
+    : `${formatDate(facts.periodStart)}〜${formatDate(facts.periodEnd)}`
 }
 
 /** 長野県塩尻市 */
@@ -111,10 +145,16 @@ export const STAGE_TEXT: Record<ApplicationStage, string> = {
  * How long until a deadline, in the unit a person would say: minutes in the last hour, hours on the
  * last day, whole days before that (rounded down, so "1日" always means at least a day).
  */
-export function timeLeftText(ms: number): string {
+export function timeLeftText(ms: number, lang: Lang = 'ja'): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000))
-  if (minutes < 60) return `あと${minutes}分`
   const hours = Math.floor(minutes / 60)
+  const days = Math.floor(hours / 24)
+  if (lang === 'en') {
+    if (minutes < 60) return `${minutes} min`
+    if (hours < 24) return `${hours} ${hours === 1 ? 'hour' : 'hours'}`
+    return `${days} ${days === 1 ? 'day' : 'days'}`
+  }
+  if (minutes < 60) return `あと${minutes}分`
   if (hours < 24) return `あと${hours}時間`
-  return `あと${Math.floor(hours / 24)}日`
+  return `あと${days}日`
 }

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
+import type { PublicLang } from './publicLang.ts'
+import { textOf } from './publicText.ts'
 
 /** The stylesheet, read once; its hash in the URL lets browsers cache it for good. */
 export const SITE_CSS = readFileSync(fileURLToPath(new URL('./site.css', import.meta.url)), 'utf8')
@@ -30,11 +32,17 @@ export interface PageOptions {
   readonly head?: Html
   readonly noindex?: boolean
   readonly body: Html
+  /** The page's language; Japanese unless the applicant picked English. */
+  readonly lang?: PublicLang
+  /** This page's path, for the language switch (`?lang=` is added). */
+  readonly path?: string
 }
 
 export function page(options: PageOptions): Html {
+  const t = textOf(options.lang ?? 'ja')
+  const switchHref = `${options.path ?? '/postings'}?lang=${t.switchLang}`
   return html`<!doctype html>
-<html lang="ja">
+<html lang="${t.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,18 +53,18 @@ ${options.description ? html`<meta name="description" content="${options.descrip
 ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : ''}
 ${options.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="stylesheet" href="${SITE_CSS_PATH}">
-<link rel="alternate" type="application/atom+xml" title="募集中の求人" href="/postings.atom">
+<link rel="alternate" type="application/atom+xml" title="${t.feedTitle}" href="/postings.atom">
 ${options.head ?? ''}
 </head>
 <body>
 <header class="site-header"><div class="wrap">
-<a class="brand" href="/postings">Specboard <span>求人</span></a>
-<nav><a href="/postings.atom">フィード</a></nav>
+<a class="brand" href="/postings">Specboard <span>${t.brandSuffix}</span></a>
+<nav><a href="${switchHref}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchTo}</a><a href="/postings.atom">${t.feed}</a></nav>
 </div></header>
 <main><div class="wrap">
 ${options.body}
 </div></main>
-<footer class="site-footer"><div class="wrap">地域の課題を仕様書にして、副業・プロボノで関わる人を募集しています。</div></footer>
+<footer class="site-footer"><div class="wrap">${t.footer}</div></footer>
 </body>
 </html>`
 }
@@ -66,12 +74,12 @@ export function trusted(value: string): HtmlEscapedString {
   return raw(value)
 }
 
-export function notFoundPage(
-  message = 'お探しのページは見つかりませんでした。公開が終了したか、URLが正しくない可能性があります。'
-): Html {
+export function notFoundPage(message?: string, lang: PublicLang = 'ja'): Html {
+  const t = textOf(lang)
   return page({
-    title: 'ページが見つかりません | Specboard 求人',
+    title: `${t.notFoundTitle} | ${t.siteName}`,
     noindex: true,
-    body: html`<h1>ページが見つかりません</h1><p>${message}</p><p><a href="/postings">募集の一覧へ</a></p>`,
+    lang,
+    body: html`<h1>${t.notFoundTitle}</h1><p>${message ?? t.notFound}</p><p><a href="/postings">${t.toList}</a></p>`,
   })
 }

@@ -4,6 +4,8 @@ import { WORK_STYLES, type WorkStyle } from '@specboard/shared'
 import type { PostingWithVersion } from '../../storage/PostingStore.ts'
 import { formatDate, payText, placeText, WORK_STYLE_TEXT } from '../format.ts'
 import { page, type Html } from './layout.ts'
+import type { PublicLang } from './publicLang.ts'
+import { textOf, WORK_STYLE_EN } from './publicText.ts'
 
 export interface ListFilters {
   readonly q: string
@@ -20,6 +22,7 @@ export interface ListItem {
 }
 
 export interface ListPageModel {
+  readonly lang: PublicLang
   readonly filters: ListFilters
   readonly items: readonly ListItem[]
   /** Regions of all listed postings, for the select. */
@@ -29,49 +32,53 @@ export interface ListPageModel {
 
 export function listPage(m: ListPageModel): Html {
   const f = m.filters
+  const t = textOf(m.lang)
+  const styleText = m.lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_TEXT
   const filtered = f.q !== '' || f.region !== '' || f.style !== '' || f.closed
   return page({
-    title: '副業・プロボノの募集 | Specboard 求人',
-    description:
-      '地域の事業者や自治体が、課題を仕様書にして外部の人材を募集しています。リモートで関われる募集も多数。',
+    title: `${t.listTitle} | ${t.siteName}`,
+    description: t.listDescription,
     canonical: m.canonical,
     noindex: filtered,
-    head: html`<meta property="og:type" content="website"><meta property="og:title" content="副業・プロボノの募集 | Specboard 求人"><meta property="og:url" content="${m.canonical}">`,
-    body: html`<h1>副業・プロボノの募集</h1>
-<p class="lead">地域の事業者や自治体が、取り組みたい課題を仕様書にまとめて、一緒に動いてくれる人を探しています。</p>
+    lang: m.lang,
+    path: '/postings',
+    head: html`<meta property="og:type" content="website"><meta property="og:title" content="${t.listTitle} | ${t.siteName}"><meta property="og:url" content="${m.canonical}">`,
+    body: html`<h1>${t.listTitle}</h1>
+<p class="lead">${t.listLead}</p>
 <form class="filters" method="get" action="/postings" role="search">
-<div class="q"><label for="q">キーワード</label><input type="search" id="q" name="q" value="${f.q}" placeholder="例: 広報、ワイン、リモート"></div>
-<div><label for="region">地域</label><select id="region" name="region"><option value="">すべて</option>${m.regions.map(
+<div class="q"><label for="q">${t.keyword}</label><input type="search" id="q" name="q" value="${f.q}" placeholder="${t.keywordPlaceholder}"></div>
+<div><label for="region">${t.region}</label><select id="region" name="region"><option value="">${t.any}</option>${m.regions.map(
       (r) => html`<option value="${r}"${r === f.region ? ' selected' : ''}>${r}</option>`
     )}</select></div>
-<div><label for="style">働き方</label><select id="style" name="style">
-<option value="">すべて</option>
-${WORK_STYLES.map((s) => html`<option value="${s}"${f.style === s ? ' selected' : ''}>${WORK_STYLE_TEXT[s]}</option>`)}
+<div><label for="style">${t.workStyle}</label><select id="style" name="style">
+<option value="">${t.any}</option>
+${WORK_STYLES.map((s) => html`<option value="${s}"${f.style === s ? ' selected' : ''}>${styleText[s]}</option>`)}
 </select></div>
-<div><button type="submit">探す</button></div>
-<div class="check check-row"><input type="checkbox" id="closed" name="closed" value="1"${f.closed ? ' checked' : ''}><label for="closed">締め切った募集も表示する</label></div>
+<div><button type="submit">${t.search}</button></div>
+<div class="check check-row"><input type="checkbox" id="closed" name="closed" value="1"${f.closed ? ' checked' : ''}><label for="closed">${t.showClosed}</label></div>
 </form>
-<p class="muted" role="status">${m.items.length}件の募集${filtered ? html`（<a href="/postings">条件をクリア</a>）` : ''}</p>
+<p class="muted" role="status">${t.count(m.items.length)}${filtered ? html`${m.lang === 'en' ? ' (' : '（'}<a href="/postings">${t.clear}</a>${m.lang === 'en' ? ')' : '）'}` : ''}</p>
 ${
   m.items.length === 0
-    ? html`<div class="card"><p>条件に合う募集は見つかりませんでした。</p></div>`
-    : html`<ul class="listing">${m.items.map(card)}</ul>`
+    ? html`<div class="card"><p>${t.noMatch}</p></div>`
+    : html`<ul class="listing">${m.items.map((item) => card(item, m.lang))}</ul>`
 }`,
   })
 }
 
-function card({ item, organization, isOpen }: ListItem): Html {
+function card({ item, organization, isOpen }: ListItem, lang: PublicLang): Html {
   const { facts } = item.version
+  const t = textOf(lang)
   return html`<li class="card posting-card">
-<div class="badges">${isOpen ? html`<span class="badge open">募集中</span>` : html`<span class="badge closed">募集終了</span>`}${item.posting.isDemo ? html`<span class="badge demo">デモ</span>` : ''}</div>
+<div class="badges">${isOpen ? html`<span class="badge open">${t.open}</span>` : html`<span class="badge closed">${t.closed}</span>`}${item.posting.isDemo ? html`<span class="badge demo">${t.demo}</span>` : ''}</div>
 <h2><a href="/postings/${item.posting.slug}">${facts.title}</a></h2>
 <p class="org">${organization}</p>
 <ul class="meta">
 <li>${placeText(facts)}</li>
-<li>${WORK_STYLE_TEXT[facts.workStyle]}</li>
-<li>月${facts.hoursPerMonth}時間程度</li>
-<li>${payText(facts.pay)}</li>
-<li>締切 ${formatDate(facts.deadline)}</li>
+<li>${(lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_TEXT)[facts.workStyle]}</li>
+<li>${t.hoursPerMonth(facts.hoursPerMonth)}</li>
+<li>${payText(facts.pay, lang)}</li>
+<li>${t.deadlineShort(formatDate(facts.deadline, lang))}</li>
 </ul>
 ${item.version.excerpt ? html`<p class="excerpt">${item.version.excerpt}</p>` : ''}
 ${facts.skills.length > 0 ? html`<ul class="tags">${facts.skills.map((s) => html`<li class="tag">${s}</li>`)}</ul>` : ''}

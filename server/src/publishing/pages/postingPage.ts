@@ -13,8 +13,11 @@ import {
 } from '../format.ts'
 import { jobPostingJsonLd, scriptSafeJson } from '../jsonLd.ts'
 import { page, trusted, type Html } from './layout.ts'
+import type { PublicLang } from './publicLang.ts'
+import { type PublicText, textOf, WORK_STYLE_EN } from './publicText.ts'
 
 export interface PostingPageModel {
+  readonly lang: PublicLang
   readonly posting: PostingRecord
   readonly version: PostingVersionRecord
   readonly url: string
@@ -37,8 +40,10 @@ const DAY_MS = 24 * 3600 * 1000
 
 export function postingPage(m: PostingPageModel): Html {
   const { facts } = m.version
+  const t = textOf(m.lang)
   const description = m.version.excerpt || facts.title
-  const title = `${facts.title} | ${placeText(facts)} | Specboard 求人`
+  const title = `${facts.title} | ${placeText(facts)} | ${t.siteName}`
+  // Structured data stays in the posting's language, whichever language the page is read in.
   const jsonLd = jobPostingJsonLd({
     url: m.url,
     postingId: m.posting.id,
@@ -48,11 +53,11 @@ export function postingPage(m: PostingPageModel): Html {
     organization: m.organization,
   })
   const head = html`<meta property="og:type" content="website">
-<meta property="og:site_name" content="Specboard 求人">
+<meta property="og:site_name" content="${t.siteName}">
 <meta property="og:title" content="${facts.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${m.url}">
-<meta property="og:locale" content="ja_JP">
+<meta property="og:locale" content="${m.lang === 'en' ? 'en_US' : 'ja_JP'}">
 <meta name="twitter:card" content="summary">
 <script type="application/ld+json">${trusted(scriptSafeJson(jsonLd))}</script>`
   return page({
@@ -61,47 +66,54 @@ export function postingPage(m: PostingPageModel): Html {
     canonical: m.url,
     head,
     noindex: m.posting.isDemo,
-    body: html`<a class="back" href="/postings">← 募集の一覧</a>
-${m.posting.isDemo ? html`<div class="notice warn"><strong>デモ用の募集です</strong><p>Specboard を試すための架空の募集です。応募しても選考は行われません。</p></div>` : ''}
+    lang: m.lang,
+    path: `/postings/${m.posting.slug}`,
+    body: html`<a class="back" href="/postings">${t.backToList}</a>
+${m.posting.isDemo ? html`<div class="notice warn"><strong>${t.demoNoticeTitle}</strong><p>${t.demoNotice}</p></div>` : ''}
 <div class="badges">${statusBadge(m)}</div>
 <h1>${facts.title}</h1>
 <p class="muted">${m.organization}（${m.programName}）</p>
-${factsList(facts)}
-<article class="story" aria-label="仕様書">${trusted(m.version.html)}</article>
-<p class="muted">${formatDate(m.version.publishedAt)} 公開${m.version.version > 1 ? `（第${m.version.version}版）` : ''}</p>
+${factsList(facts, m.lang)}
+<article class="story" aria-label="${t.story}" lang="ja">${trusted(m.version.html)}</article>
+<p class="muted">${t.published(formatDate(m.version.publishedAt, m.lang), m.version.version)}</p>
 <section id="apply" aria-labelledby="apply-title">
-<h2 id="apply-title">応募する</h2>
+<h2 id="apply-title">${t.apply}</h2>
 ${m.isOpen ? applicationForm(m) : closedNotice(m)}
 </section>`,
   })
 }
 
 function statusBadge(m: PostingPageModel): Html {
-  if (m.posting.isDemo) return html`${openBadge(m)}<span class="badge demo">デモ</span>`
+  if (m.posting.isDemo)
+    return html`${openBadge(m)}<span class="badge demo">${textOf(m.lang).demo}</span>`
   return openBadge(m)
 }
 
 function openBadge(m: PostingPageModel): Html {
-  if (!m.isOpen) return html`<span class="badge closed">募集終了</span>`
+  const t = textOf(m.lang)
+  if (!m.isOpen) return html`<span class="badge closed">${t.closed}</span>`
   const left = Date.parse(m.version.facts.deadline) - m.now
-  return html`<span class="badge open">募集中${left < 8 * DAY_MS ? `・締切まで${timeLeftText(left)}` : ''}</span>`
+  return html`<span class="badge open">${t.open}${left < 8 * DAY_MS ? t.leftUntilDeadline(timeLeftText(left, m.lang)) : ''}</span>`
 }
 
-export function factsList(facts: PostingFacts): Html {
+export function factsList(facts: PostingFacts, lang: PublicLang = 'ja'): Html {
+  const t = textOf(lang)
+  const style = (lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_TEXT)[facts.workStyle]
   return html`<dl class="facts">
-<dt>地域</dt><dd>${placeText(facts)}</dd>
-<dt>期間</dt><dd>${periodText(facts)}</dd>
-<dt>稼働</dt><dd>月${facts.hoursPerMonth}時間程度</dd>
-<dt>報酬</dt><dd>${payText(facts.pay)}</dd>
-<dt>働き方</dt><dd>${WORK_STYLE_TEXT[facts.workStyle]}${facts.location ? html`<br><span class="muted">${facts.location}</span>` : ''}</dd>
-<dt>応募締切</dt><dd>${formatDateTime(facts.deadline)}</dd>
-${facts.skills.length > 0 ? html`<dt>求めるスキル</dt><dd><ul class="tags">${facts.skills.map((s) => html`<li class="tag">${s}</li>`)}</ul></dd>` : ''}
+<dt>${t.factPlace}</dt><dd>${placeText(facts)}</dd>
+<dt>${t.factPeriod}</dt><dd>${periodText(facts, lang)}</dd>
+<dt>${t.factHours}</dt><dd>${t.hoursPerMonth(facts.hoursPerMonth)}</dd>
+<dt>${t.factPay}</dt><dd>${payText(facts.pay, lang)}</dd>
+<dt>${t.factStyle}</dt><dd>${style}${facts.location ? html`<br><span class="muted">${facts.location}</span>` : ''}</dd>
+<dt>${t.factDeadline}</dt><dd>${formatDateTime(facts.deadline, lang)}</dd>
+${facts.skills.length > 0 ? html`<dt>${t.factSkills}</dt><dd><ul class="tags">${facts.skills.map((s) => html`<li class="tag">${s}</li>`)}</ul></dd>` : ''}
 </dl>`
 }
 
 function closedNotice(m: PostingPageModel): Html {
-  return html`<div class="notice info" role="status"><strong>この募集は締め切りました</strong>
-<p>応募の受付は${formatDateTime(m.version.facts.deadline)}で終了しました。ほかの<a href="/postings">募集中の求人</a>もご覧ください。</p></div>`
+  const t = textOf(m.lang)
+  return html`<div class="notice info" role="status"><strong>${t.closedTitle}</strong>
+<p>${t.closedBody(formatDateTime(m.version.facts.deadline, m.lang))} <a href="/postings">${t.otherPostings}</a></p></div>`
 }
 
 interface FieldSpec {
@@ -113,44 +125,36 @@ interface FieldSpec {
   readonly autocomplete?: string
 }
 
-const FIELDS: readonly FieldSpec[] = [
-  { name: 'name', label: 'お名前', required: true, autocomplete: 'name' },
-  {
-    name: 'contact',
-    label: '連絡先',
-    hint: 'メールアドレスか電話番号。面談の調整に使います。',
-    required: true,
-    autocomplete: 'email',
-  },
-  {
-    name: 'motivation',
-    label: '応募の動機',
-    hint: 'この仕様書を読んで感じたこと、関わりたい理由、活かせる経験など。',
-    required: true,
-    multiline: true,
-  },
-  {
-    name: 'skills',
-    label: 'スキル',
-    hint: '読点やカンマで区切ってください（例: 編集、SNS運用、データ分析）。',
-    required: false,
-  },
-  {
-    name: 'links',
-    label: 'リンク',
-    hint: 'ポートフォリオやSNSなど。1行に1つ、http:// か https:// で始まるURL。',
-    required: false,
-    multiline: true,
-  },
-]
+function fieldsOf(t: PublicText): readonly FieldSpec[] {
+  return [
+    { name: 'name', label: t.fieldName, required: true, autocomplete: 'name' },
+    {
+      name: 'contact',
+      label: t.fieldContact,
+      hint: t.hintContact,
+      required: true,
+      autocomplete: 'email',
+    },
+    {
+      name: 'motivation',
+      label: t.fieldMotivation,
+      hint: t.hintMotivation,
+      required: true,
+      multiline: true,
+    },
+    { name: 'skills', label: t.fieldSkills, hint: t.hintSkills, required: false },
+    { name: 'links', label: t.fieldLinks, hint: t.hintLinks, required: false, multiline: true },
+  ]
+}
 
 function applicationForm(m: PostingPageModel): Html {
+  const t = textOf(m.lang)
   const values = m.form?.values ?? {}
   const errors = m.form?.errors ?? {}
   const problems = Object.entries(errors)
   return html`${
     problems.length > 0
-      ? html`<div class="notice bad" role="alert" id="form-errors"><strong>入力内容を確認してください</strong><ul>${problems.map(
+      ? html`<div class="notice bad" role="alert" id="form-errors"><strong>${t.checkForm}</strong><ul>${problems.map(
           ([field, message]) =>
             field === '_form'
               ? html`<li>${message}</li>`
@@ -159,38 +163,38 @@ function applicationForm(m: PostingPageModel): Html {
       : ''
   }
 <form class="stack card" method="post" action="/postings/${m.posting.slug}/apply#apply" accept-charset="utf-8">
-${FIELDS.map((f) => field(f, values[f.name] ?? '', errors[f.name]))}
+${fieldsOf(t).map((f) => field(f, values[f.name] ?? '', errors[f.name], t))}
 <div class="hp" aria-hidden="true">
-<label for="f-website">この欄は空のままにしてください（スパム対策）</label>
+<label for="f-website">${t.honeypot}</label>
 <input type="text" id="f-website" name="website" value="${values.website ?? ''}" tabindex="-1" autocomplete="off">
 </div>
 <div class="field">
 <div class="check-row">
 <input type="checkbox" id="f-consent_data" name="consent_data" value="yes"${values.consent_data === 'yes' ? ' checked' : ''}${errors.consent_data ? html` aria-invalid="true" aria-describedby="e-consent_data"` : ''} required>
-<label for="f-consent_data"><strong>個人情報の取り扱いに同意します</strong><span class="req">必須</span><br>
-<span class="muted">入力いただいた内容は、この募集の選考と連絡のためだけに、${m.organization}と運営事務局が使います。応募後に届く確認用ページから、いつでも削除できます。</span></label>
+<label for="f-consent_data"><strong>${t.consentData}</strong><span class="req">${t.required}</span><br>
+<span class="muted">${t.consentDataNote(m.organization)}</span></label>
 </div>
 ${errors.consent_data ? html`<p class="error-text" id="e-consent_data">${errors.consent_data}</p>` : ''}
 </div>
 <div class="field">
 <div class="check-row">
 <input type="checkbox" id="f-consent_pool" name="consent_pool" value="yes"${values.consent_pool === 'yes' ? ' checked' : ''}>
-<label for="f-consent_pool">人材プールへの登録を希望します<span class="opt">任意</span><br>
-<span class="muted">選考の結果にかかわらず、今後ほかの地域を含むプログラムの運営者から、関われそうなプロジェクトの案内が届くことがあります。</span></label>
+<label for="f-consent_pool">${t.consentPool}<span class="opt">${t.optional}</span><br>
+<span class="muted">${t.consentPoolNote}</span></label>
 </div>
 </div>
-<div><button type="submit">この内容で応募する</button></div>
+<div><button type="submit">${t.submit}</button></div>
 </form>`
 }
 
-function field(f: FieldSpec, value: string, error: string | undefined): Html {
+function field(f: FieldSpec, value: string, error: string | undefined, t: PublicText): Html {
   const id = `f-${f.name}`
   const described = [f.hint ? `h-${f.name}` : '', error ? `e-${f.name}` : '']
     .filter(Boolean)
     .join(' ')
   const attrs = html` id="${id}" name="${f.name}"${f.required ? ' required' : ''}${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? ' aria-invalid="true"' : ''}`
   return html`<div class="field">
-<label for="${id}">${f.label}${f.required ? html`<span class="req">必須</span>` : html`<span class="opt">任意</span>`}</label>
+<label for="${id}">${f.label}${f.required ? html`<span class="req">${t.required}</span>` : html`<span class="opt">${t.optional}</span>`}</label>
 ${f.hint ? html`<span class="hint" id="h-${f.name}">${f.hint}</span>` : ''}
 ${f.multiline ? html`<textarea${attrs} rows="${f.name === 'links' ? 3 : 8}">${value}</textarea>` : html`<input type="text"${attrs} value="${value}">`}
 ${error ? html`<p class="error-text" id="e-${f.name}">${error}</p>` : ''}
