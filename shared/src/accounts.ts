@@ -85,8 +85,12 @@ export const AUDIT_ACTIONS = [
   'member.remove',
   'coordinator.appoint',
   'pool.erase',
+  'application.erase',
   'program.update',
 ] as const
+
+/** The actor named on what applicants do themselves (erasing their data, leaving the pool). */
+export const SELF_SERVICE_ACTOR = '本人 / the person'
 export const AuditAction = z.enum(AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof AuditAction>
 

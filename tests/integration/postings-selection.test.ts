@@ -3,6 +3,7 @@
  * wins, from the status page and from the API), moving and cancelling as the applicant sees it, calendar
  * files, stages and the talent pool, who may read and change what, erasure, CSV and figures.
  */
+import { AuditLog, SELF_SERVICE_ACTOR } from '@specboard/shared'
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -367,6 +368,17 @@ describe('selection: interviews, stages and the talent pool', () => {
       (await apiRequest(server(), 'GET', `/api/programs/${team.programId}/figures`)).body
     )
     expect(figures.actuals.applicants).toBe(before.actuals.applicants)
+
+    // The trail says who moved the applicant and that the person erased their data, without their name.
+    const audit = AuditLog.parse(
+      (await apiRequest(server(), 'GET', `/api/programs/${team.programId}/audit`)).body
+    )
+    const acts = audit.entries.map((e) => [e.action, e.actor.name, e.detail.to ?? ''])
+    expect(acts).toContainEqual(['application.stage', 'Administrator', 'pool'])
+    expect(acts).toContainEqual(['application.erase', SELF_SERVICE_ACTOR, ''])
+    expect(
+      JSON.stringify(audit.entries.filter((e) => e.action === 'application.erase'))
+    ).not.toContain('削除 希望')
   })
 
   it('exports applicants and the pool as UTF-8 CSV with a BOM, formulas neutralised', async () => {

@@ -122,6 +122,7 @@ export const accountsEn: AccountsMessages = {
       'member.remove': 'Removed a member',
       'coordinator.appoint': 'Appointed a coordinator',
       'pool.erase': 'Erased a pool entry',
+      'application.erase': "Erased an applicant's personal data",
       'program.update': 'Changed the program settings',
     },
   },

@@ -125,6 +125,7 @@ export const accountsJa = {
       'member.remove': 'メンバーを削除',
       'coordinator.appoint': 'コーディネーターを任命',
       'pool.erase': '人材プールから削除',
+      'application.erase': '応募者の個人情報を削除',
       'program.update': 'プログラムの設定を変更',
     },
   },

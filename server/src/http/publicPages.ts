@@ -12,7 +12,13 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { clientAddress, proxyHopsFrom } from './clientAddress.ts'
-import { ApplicationForm, contactKey, WORK_STYLES, type WorkStyle } from '@specboard/shared'
+import {
+  ApplicationForm,
+  SELF_SERVICE_ACTOR,
+  contactKey,
+  WORK_STYLES,
+  type WorkStyle,
+} from '@specboard/shared'
 import type {
   ApplicationRecord,
   PostingRecord,
@@ -318,6 +324,14 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
             )
           }
           eraseApplication(postings, application)
+          c.var.deps.accounts.addAudit({
+            programId: application.programId,
+            actorId: null,
+            actorName: SELF_SERVICE_ACTOR,
+            action: 'application.erase',
+            subject: `application ${application.id}`,
+            detail: {},
+          })
           return back('erased')
       }
     } catch (error) {
@@ -383,6 +397,17 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
         404
       )
     withdrawPoolEntry(c.var.deps.postings, entry)
+    for (const programId of new Set(
+      entry.sources.flatMap((s) => (s.programId ? [s.programId] : []))
+    ))
+      c.var.deps.accounts.addAudit({
+        programId,
+        actorId: null,
+        actorName: SELF_SERVICE_ACTOR,
+        action: 'pool.erase',
+        subject: `pool entry ${entry.id}`,
+        detail: {},
+      })
     confirmPoolWithdrawal(c.var.deps.mailer, entry)
     return c.html(poolWithdrawPage('done', publicLangOf(c)))
   })

@@ -80,10 +80,16 @@ export const applicationRoutes = new Hono<AppEnv>()
         ? selecting(() => changeStage(postings, application, body.stage!))
         : application
       if (moved.stage !== application.stage)
-        recordAudit(c, application.programId, 'application.stage', application.name, {
-          from: application.stage,
-          to: moved.stage,
-        })
+        recordAudit(
+          c,
+          application.programId,
+          'application.stage',
+          `application ${application.id}`,
+          {
+            from: application.stage,
+            to: moved.stage,
+          }
+        )
       return postings.applications.update(moved.id, { note: body.note, rating: body.rating })!
     })
     notifyStage(c.var.deps, originOf(c), application, updated)
