@@ -39,6 +39,8 @@ export const CAPABILITIES = [
   'team:invite',
   'invite:revoke',
   'sheet:export',
+  /** Removing what the editor cannot show from a sheet (coordinators only). */
+  'sheet:repair',
   'round:manage',
   'feedback:write',
   'thread:resolve',

@@ -6,17 +6,50 @@
  * Not exported from index.ts on purpose: it pulls TipTap in. Import this file directly.
  */
 import { getSchema, type JSONContent } from '@tiptap/core'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { sheetContentExtensions } from './editorExtensions.ts'
 
 /** The ProseMirror schema of sheet sections. */
 export const sheetSchema = getSchema(sheetContentExtensions())
 
-/** The fragment as a cleaned `doc` node; throws only if Yjs cannot read the fragment. */
+/**
+ * The fragment as a cleaned `doc` node. What is not an XML node (a document written before updates were
+ * checked may hold numbers or maps there) is skipped, so the rest still shows.
+ */
 export function fragmentToSheetJson(fragment: Y.XmlFragment): JSONContent {
-  const raw = yXmlFragmentToProsemirrorJSON(fragment) as JSONContent
+  const raw: JSONContent = { type: 'doc', content: xmlChildrenToJson(fragment) }
   return cleanSheetNode(raw) ?? { type: 'doc' }
+}
+
+function xmlChildrenToJson(parent: Y.XmlFragment | Y.XmlElement): JSONContent[] {
+  return parent.toArray().flatMap((child): JSONContent[] => {
+    if (child instanceof Y.XmlElement) {
+      const attrs = child.getAttributes() as Record<string, unknown>
+      return [{ type: child.nodeName, attrs, content: xmlChildrenToJson(child) }]
+    }
+    if (child instanceof Y.XmlText) {
+      const ops = child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
+      return ops.flatMap((op) =>
+        typeof op.insert === 'string'
+          ? [
+              {
+                type: 'text',
+                text: op.insert,
+                marks: Object.entries(op.attributes ?? {}).map(([name, attrs]) => ({
+                  // y-prosemirror names overlapping marks `<mark>--<hash>`.
+                  type: name.split('--')[0] ?? name,
+                  attrs:
+                    typeof attrs === 'object' && attrs !== null
+                      ? (attrs as Record<string, unknown>)
+                      : {},
+                })),
+              },
+            ]
+          : []
+      )
+    }
+    return []
+  })
 }
 
 /** Keeps the schema's nodes and marks, drops the rest; links keep only a safe href. */

@@ -30,8 +30,9 @@ function inlineMarkdown(text: Y.XmlText): string {
     .join('')
 }
 
+// Only XML nodes: a document written before updates were checked may hold other values here.
 function childrenOf(el: Y.XmlElement | Y.XmlFragment): Node[] {
-  return el.toArray() as Node[]
+  return el.toArray().filter((c): c is Node => c instanceof Y.XmlElement || c instanceof Y.XmlText)
 }
 
 function inlineOf(el: Y.XmlElement): string {

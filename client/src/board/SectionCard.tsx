@@ -11,6 +11,8 @@ import {
 import type { CollabDocument } from '../collab/openDocument.ts'
 import type { PresenceUser, PresentPerson } from '../collab/usePresence.ts'
 import { SectionEditor } from '../editor/SectionEditor.tsx'
+import { SectionFallback } from './SectionFallback.tsx'
+import { useSectionProblem } from './useSectionProblem.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useFeedbackStore } from '../feedback/ReviewContext.tsx'
@@ -43,6 +45,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
   const onFocus = useCallback(() => onFocusSection(section.key), [onFocusSection, section.key])
   const onBlur = useCallback(() => onFocusSection(null), [onFocusSection])
   const feedback = useFeedbackStore()
+  const problem = useSectionProblem(document.ydoc, section.key)
 
   return (
     <section className="section-card" aria-labelledby={headingId} data-section={section.key}>
@@ -116,17 +119,26 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
         {feedback && <SectionFeedbackButton sectionKey={section.key} title={title} />}
       </div>
 
-      <SectionEditor
-        ydoc={document.ydoc}
-        field={section.key}
-        provider={document.provider}
-        user={user}
-        annotations={feedback ?? undefined}
-        isEditable={isEditable}
-        label={t('board.sectionEditor', { title })}
-        onFocus={onFocus}
-        onBlur={onBlur}
-      />
+      {problem !== null ? (
+        <SectionFallback
+          ydoc={document.ydoc}
+          documentName={document.name}
+          field={section.key}
+          role={user.role}
+        />
+      ) : (
+        <SectionEditor
+          ydoc={document.ydoc}
+          field={section.key}
+          provider={document.provider}
+          user={user}
+          annotations={feedback ?? undefined}
+          isEditable={isEditable}
+          label={t('board.sectionEditor', { title })}
+          onFocus={onFocus}
+          onBlur={onBlur}
+        />
+      )}
     </section>
   )
 })

@@ -163,6 +163,11 @@ export const en: Messages = {
     offlineNoCache:
       'You are offline and this spec sheet is not cached yet. It appears once you reconnect.',
     emptySection: 'Start writing here',
+    unreadable:
+      'This section holds content the editor cannot show, so only the readable part is shown.',
+    repair: 'Remove what cannot be shown and repair',
+    repairing: 'Repairing…',
+    askRepair: 'Ask a coordinator to repair it. The readable part stays as it is.',
     pasteTooLarge:
       'The pasted text is too long, so it was not pasted ({{size}}). At most {{max}} can be pasted at once; paste it in parts.',
     here: 'Here now',

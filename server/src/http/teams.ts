@@ -1,8 +1,9 @@
 import { Hono } from 'hono'
-import { teamDocuments } from '@specboard/shared'
+import { documentName, teamDocuments } from '@specboard/shared'
 import type { SheetExport, Team } from '@specboard/shared'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import { sheetToMarkdown } from '../sheets/sheetMarkdown.ts'
+import { repairSheet } from '../sheets/repairSheet.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { teamFor } from './access.ts'
 import type { Context } from 'hono'
@@ -53,6 +54,15 @@ export const teamRoutes = new Hono<AppEnv>()
         .map((m) => ({ memberId: m.id, personId: m.personId, name: m.personName, role: m.role })),
     }
     return c.json(body)
+  })
+  // A coordinator removes what the editor cannot show from a sheet written before updates were checked.
+  .post('/:teamId/sheet/repair', (c) => {
+    const { team, program } = teamFor(c, c.req.param('teamId'), 'sheet:repair')
+    const keys = program.template.sections.map((s) => s.key)
+    const removed = c.var.deps.collab.change(documentName('spec', team.id), (doc) =>
+      repairSheet(doc, keys)
+    )
+    return c.json({ removed })
   })
   .get('/:teamId/sheet.json', (c) => {
     const sheet = exportOf(c, langOf(c))

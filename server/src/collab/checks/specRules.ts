@@ -5,7 +5,7 @@
 import type * as Y from 'yjs'
 import { SECTION_META_MAP, SectionMeta } from '@specboard/shared'
 import type { DocumentRules, RootChange, UpdateChanges } from './DocumentRules.ts'
-import { blockProblem, liveChildren } from './sheetNodes.ts'
+import { blockProblem, liveChildren } from '@specboard/shared/sheetNodes'
 
 /** The rules of a sheet whose template has `sectionKeys`. */
 export function specRules(sectionKeys: readonly string[]): DocumentRules {

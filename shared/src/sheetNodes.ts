@@ -7,7 +7,7 @@
  */
 import type { NodeType } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { sheetSchema } from '@specboard/shared/sheetContent'
+import { sheetSchema } from './sheetContent.ts'
 
 /** Longest attribute value (a link's href is the longest thing the editor writes). */
 const MAX_ATTRIBUTE_CHARS = 4000
