@@ -115,6 +115,17 @@ export const accountsEn: AccountsMessages = {
     who: 'Who',
     what: 'What',
     subject: 'To',
+    detail: {
+      fields: 'Changed',
+      email: 'Email',
+      team: 'Team',
+      role: 'Role',
+      from: 'From',
+      to: 'To',
+      slug: 'URL',
+      version: 'Version',
+      createdAt: 'Added',
+    },
     action: {
       'posting.publish': 'Published a posting',
       'posting.unpublish': 'Unpublished a posting',

@@ -118,6 +118,17 @@ export const accountsJa = {
     who: '実行者',
     what: '操作',
     subject: '対象',
+    detail: {
+      fields: '変更した項目',
+      email: 'メール',
+      team: 'チーム',
+      role: '役割',
+      from: '変更前',
+      to: '変更後',
+      slug: 'URL',
+      version: '版',
+      createdAt: '登録日時',
+    },
     action: {
       'posting.publish': '求人を公開',
       'posting.unpublish': '求人を非公開',

@@ -1,5 +1,12 @@
 import { Link } from 'wouter'
-import { AuditLog, Program } from '@specboard/shared'
+import { useTranslation } from 'react-i18next'
+import {
+  APPLICATION_STAGES,
+  AuditLog,
+  Program,
+  isRole,
+  type ApplicationStage,
+} from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { formatDateTime } from '../i18n/format.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
@@ -9,8 +16,25 @@ import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import './settings.css'
 
+const DETAIL_KEYS = [
+  'fields',
+  'email',
+  'team',
+  'role',
+  'from',
+  'to',
+  'slug',
+  'version',
+  'createdAt',
+] as const
+const isDetailKey = (key: string): key is (typeof DETAIL_KEYS)[number] =>
+  (DETAIL_KEYS as readonly string[]).includes(key)
+const isStage = (value: string): value is ApplicationStage =>
+  (APPLICATION_STAGES as readonly string[]).includes(value)
+
 /** `/programs/:programId/audit`: who did what, when — readable here and downloadable as CSV. */
 export function AuditPage({ programId }: { programId: string }) {
+  const { t } = useTranslation()
   const ta = useAccountsText()
   const language = useLanguage()
   const base = `/api/programs/${encodeURIComponent(programId)}`
@@ -19,6 +43,21 @@ export function AuditPage({ programId }: { programId: string }) {
     apiRequest(`${base}/audit`, AuditLog, { signal })
   )
   const error = audit.error ?? program.error
+
+  /** Facts of an act in words: known keys and codes (roles, stages) translated, the rest as stored. */
+  const describeDetail = (detail: Record<string, string>) =>
+    Object.entries(detail)
+      .map(([key, value]) => {
+        const label = isDetailKey(key) ? ta(`audit.detail.${key}`) : key
+        const shown =
+          key === 'role' && isRole(value)
+            ? t(`roles.${value}`)
+            : (key === 'from' || key === 'to') && isStage(value)
+              ? t(`selection.stages.${value}`)
+              : value
+        return `${label}: ${shown}`
+      })
+      .join('、')
   return (
     <div className="page settings stack">
       {program.data && (
@@ -46,10 +85,7 @@ export function AuditPage({ programId }: { programId: string }) {
               <span className="audit-list__subject">{e.subject}</span>
               <span className="muted small">
                 {formatDateTime(e.at, language)}・{e.actor.name}
-                {Object.entries(e.detail).length > 0 &&
-                  `・${Object.entries(e.detail)
-                    .map(([k, v]) => `${k}: ${v}`)
-                    .join(', ')}`}
+                {Object.entries(e.detail).length > 0 && `・${describeDetail(e.detail)}`}
               </span>
             </li>
           ))}
