@@ -43,7 +43,7 @@ export function SectionFallback({
         {can(role, 'sheet:repair') ? (
           <button
             type="button"
-            className="button"
+            className="button notice__action"
             disabled={state === 'repairing'}
             onClick={() => void repair()}
           >

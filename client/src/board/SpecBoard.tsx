@@ -101,7 +101,7 @@ function Board({
                   <p>{t(`connection.refusedReason.${connection.refusedReason}`)}</p>
                   <button
                     type="button"
-                    className="button"
+                    className="button notice__action"
                     onClick={() => document && void discardUnsavedChanges(document)}
                   >
                     {t('connection.discard')}
