@@ -122,7 +122,10 @@ function Tiles({ data }: { data: ProgramFigures }) {
         const value = data.actuals[key]
         return (
           <div key={key} className="figure-tile" data-testid={`figure-${key}`}>
-            <dt>{t(`selection.figures.keys.${key}`)}</dt>
+            <dt>
+              {t(`selection.figures.keys.${key}`)}
+              <span className="figure-tile__counts">{t(`selection.figures.counts.${key}`)}</span>
+            </dt>
             <dd>
               {value === null ? (
                 <span className="muted small">{t('selection.figures.notRecorded')}</span>
@@ -130,7 +133,6 @@ function Tiles({ data }: { data: ProgramFigures }) {
                 formatCount(value, language)
               )}
             </dd>
-            <dd className="figure-tile__counts">{t(`selection.figures.counts.${key}`)}</dd>
           </div>
         )
       })}
