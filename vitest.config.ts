@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * Two projects: `unit` (pure logic beside the code, fast) and `integration` (a real server process per
- * file, real sockets, a real SQLite file). Integration files run one at a time: the machine has two cores,
+ * Three projects: `unit` (pure logic beside the code, fast), `integration` (a real server process per
+ * file, real sockets, a real SQLite file) and `integration-pg` (the same files on PostgreSQL). Integration files run one at a time: the machine has two cores,
  * and each file already runs a server process next to the test process. Unit tests run first.
  * tests/e2e belongs to Playwright and is never picked up here.
  */
@@ -26,6 +26,21 @@ export default defineConfig({
           hookTimeout: 30_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // The same integration tests with every server on PostgreSQL (a database per server, one
+        // cluster per run: tests/helpers/postgresSetup.ts).
+        test: {
+          name: 'integration-pg',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+          env: { SPECBOARD_TEST_DATABASE: 'postgres' },
+          globalSetup: ['tests/helpers/postgresSetup.ts'],
         },
       },
     ],

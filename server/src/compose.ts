@@ -1,6 +1,7 @@
+import { parseDocumentName } from '@specboard/shared'
 import type { Config } from './config.ts'
 import type { Logger } from './logger.ts'
-import type { Storage } from './storage/Storage.ts'
+import type { Storage } from './ports/Storage.ts'
 import { Access } from './auth/Access.ts'
 import { socketAdmission } from './auth/admitSocket.ts'
 import { CollabServer } from './collab/CollabServer.ts'
@@ -28,30 +29,35 @@ export function composeServer(
   const access = new Access(storage.records, storage.accounts, config.adminToken)
   const origin = new AppOrigin(config.publicUrl)
   const viewers = new ViewerCounter(storage.pitch, link.viewers, log)
-  const templateOf = (teamId: string) => {
-    const team = storage.records.getTeam(teamId)
-    return team && storage.records.getProgram(team.programId)?.template
+  const templateOf = async (document: string) => {
+    const name = parseDocumentName(document)
+    const team = name && (await storage.records.getTeam(name.teamId))
+    return team ? (await storage.records.getProgram(team.programId))?.template : undefined
   }
   const collab = new CollabServer(
-    storage.documents,
+    storage.log,
+    link.relay,
     socketAdmission(access, storage.records, storage.pitch, origin),
     config,
     log,
     {
       afterConnectionChange: (document, connections) =>
         viewers.afterConnectionChange(document, connections),
-      rulesFor: (document) => rulesFor(document, templateOf),
+      rulesFor: async (document) => {
+        const template = await templateOf(document)
+        return rulesFor(document, () => template)
+      },
     }
   )
   viewers.attach(collab)
   const app = createApp({
     records: storage.records,
-    documents: storage.documents,
     pitch: storage.pitch,
     postings: storage.postings,
     accounts: storage.accounts,
+    tx: storage.tx,
     access,
-    collab,
+    live: collab,
     log,
     limiters: link.limiters,
     staticRoot,

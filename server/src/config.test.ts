@@ -59,6 +59,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ [name]: value })).toThrow(name)
   })
 
+  it('takes a PostgreSQL URL and refuses anything else, without echoing a password', () => {
+    expect(readConfig({}).databaseUrl).toBeUndefined()
+    expect(readConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/specboard' }).databaseUrl).toBe(
+      'postgres://app:pw@db:5432/specboard'
+    )
+    expect(() => readConfig({ DATABASE_URL: 'mysql://app:secret@db/specboard' })).toThrow(
+      'DATABASE_URL must start with postgres:// or postgresql://, got "db/specboard"'
+    )
+  })
+
   it('takes a Redis URL and refuses anything else', () => {
     expect(readConfig({ REDIS_URL: 'redis://10.0.0.5:6379/2' }).redisUrl).toBe(
       'redis://10.0.0.5:6379/2'

@@ -36,6 +36,8 @@ export interface Config {
   readonly trustProxy: number
   /** SECRET_KEY: the key status links in mail are derived with (else DATA_DIR/secret.key). */
   readonly secretKey: string | undefined
+  /** `postgres://…`: every record and update log in PostgreSQL; unset: SQLite in DATA_DIR. */
+  readonly databaseUrl: string | undefined
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -85,7 +87,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     redisUrl: redisUrlFrom(env.REDIS_URL),
     secretKey: env.SECRET_KEY || undefined,
+    databaseUrl: databaseUrlFrom(env.DATABASE_URL),
   }
+}
+
+function databaseUrlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (!/^postgres(ql)?:\/\/./.test(raw))
+    throw new Error(
+      `DATABASE_URL must start with postgres:// or postgresql://, got "${raw.split('@').pop()}"`
+    )
+  return raw
 }
 
 function redisUrlFrom(raw: string | undefined): string | undefined {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { readConfig } from './config.ts'
 import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts'
+import { openPostgresStorage } from './storage/postgres/PostgresStorage.ts'
 import { composeServer } from './compose.ts'
 import { consoleLogger as log } from './logger.ts'
 import { seedDemoProgram } from './demo/seedDemo.ts'
@@ -22,7 +23,14 @@ const link = await openInstanceLink(config.redisUrl, log).catch((error: unknown)
   process.stderr.write(`Specboard cannot start: ${error.message} (REDIS_URL)\n`)
   process.exit(1)
 })
-const storage = openSqliteStorage(join(config.dataDir, 'specboard.db'))
+// The one place that knows the engine. With DATABASE_URL set, an unreachable database stops the start:
+// falling back to a local SQLite file would split the service's data without anyone noticing.
+const storage = config.databaseUrl
+  ? await openPostgresStorage(config.databaseUrl).catch((error: unknown) => {
+      process.stderr.write(`Specboard cannot start: ${(error as Error).message}\n`)
+      process.exit(1)
+    })
+  : openSqliteStorage(join(config.dataDir, 'specboard.db'))
 const staticRoot = existsSync(join(config.staticRoot, 'index.html')) ? config.staticRoot : undefined
 if (!staticRoot)
   log.warn('no built client found; run `npx vite build` to serve the UI', {
@@ -35,27 +43,26 @@ const {
   origin: appOrigin,
 } = composeServer(storage, config, log, staticRoot, undefined, link)
 
-const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
+const server = serve({ fetch: app.fetch, port: config.port }, async (info: AddressInfo) => {
   appOrigin.listeningOn(info.port)
   const origin = appOrigin.url
   const lines = [
     `Specboard listening on ${origin}`,
-    `data: ${config.dataDir}`,
+    config.databaseUrl
+      ? `data: PostgreSQL (DATABASE_URL); local files in ${config.dataDir}`
+      : `data: ${config.dataDir}`,
     config.smtpUrl
       ? 'mail: SMTP (SMTP_URL)'
       : `mail: no SMTP_URL; each mail is written to ${join(config.dataDir, 'outbox')} and shown here`,
     `instances: ${link.description}`,
   ]
-  const setupUrl = openSetupIfNeeded(storage.records, origin)
+  const setupUrl = await openSetupIfNeeded(storage.records, origin)
   if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)
   if (config.seedDemo) {
-    // All or nothing: a start that fails half-way leaves no half demo behind, and the next one seeds it.
-    const seeded = storage.records.transaction(() => {
-      const program = seedDemoProgram(storage, origin)
-      // Only on the start that created the demo program: its postings are published once.
-      return program.length > 0 ? [...program, ...seedDemoPostings(storage, collab, origin)] : []
-    })
+    const seeded = await seedDemoProgram(storage, origin)
     lines.push(...seeded)
+    // Only on the start that created the demo program: its postings are published once.
+    if (seeded.length > 0) lines.push(...(await seedDemoPostings(storage, collab, origin)))
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 })
@@ -69,8 +76,7 @@ function stop(): void {
   stopping = true
   close()
   server.close(() => {
-    storage.close()
-    void link.close().finally(() => process.exit(0))
+    void Promise.allSettled([storage.close(), link.close()]).finally(() => process.exit(0))
   })
   setTimeout(() => process.exit(0), 3000).unref()
 }

@@ -5,9 +5,12 @@ import { hashSecret, newSecret } from './ids.ts'
  * While no coordinator exists, makes a fresh single-use setup link (only its hash is stored) and
  * returns it for printing; returns null once setup is done.
  */
-export function openSetupIfNeeded(records: RecordStore, origin: string): string | null {
-  if (records.hasAdmin()) return null
+export async function openSetupIfNeeded(
+  records: RecordStore,
+  origin: string
+): Promise<string | null> {
+  if (await records.hasAdmin()) return null
   const token = newSecret()
-  records.addSetupToken(hashSecret(token))
+  await records.addSetupToken(hashSecret(token))
   return `${origin}/setup/${token}`
 }

@@ -54,6 +54,18 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL')
 })
 
+/**
+ * In the `integration-pg` project (SPECBOARD_TEST_DATABASE=postgres), a fresh PostgreSQL database for
+ * this server, unless the caller names one; elsewhere nothing, so the server uses SQLite in its DATA_DIR.
+ */
+async function testDatabaseEnv(given: StartServerOptions['env']): Promise<Record<string, string>> {
+  if (process.env.SPECBOARD_TEST_DATABASE !== 'postgres' || given?.DATABASE_URL) return {}
+  // Imported here: the bench runs this helper outside vitest.
+  const { inject } = await import('vitest')
+  const { freshDatabaseUrl } = await import('./startPostgres.ts')
+  return { DATABASE_URL: await freshDatabaseUrl(inject('postgresAdminUrl')) }
+}
+
 /** Starts the server and resolves once it prints its listening line. */
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined
@@ -66,6 +78,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     SEED_DEMO: '0',
     STATIC_ROOT: '/nonexistent',
     UNLOAD_DELAY_MS: '200',
+    ...(await testDatabaseEnv(options.env)),
     ...options.env,
   }
   let child: ChildProcess | null = null

@@ -13,6 +13,8 @@ import { notesText } from '../helpers/notes.ts'
 import { seededRandom, insertToken } from '../helpers/tokens.ts'
 import { sleep, syncedProvider, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
 
+/** Rows a burst of typing may add while one compaction is under way. */
+const COMPACTION_SLACK = 8
 const COMPACT_AFTER = 20
 const UNLOAD_DELAY_MS = 300
 
@@ -94,7 +96,9 @@ describe('compaction and unloading', () => {
       before = contentOf(observer.doc)
       const rows = readUpdateRows(server().dbFile, spec)
       expect(rows.length).toBeLessThanOrEqual(COMPACT_AFTER)
-      expect(maxRows).toBeLessThanOrEqual(COMPACT_AFTER + 1)
+      // Compaction runs beside the appends (it awaits its own transaction), so a few rows may arrive
+      // while it merges; the log stays bounded all the same.
+      expect(maxRows).toBeLessThanOrEqual(COMPACT_AFTER + COMPACTION_SLACK)
       expect(maxRows).toBeGreaterThan(1)
       // What the file holds is exactly what the clients hold.
       expect(contentOf(loadDocFromDisk(server().dbFile, spec))).toEqual(before)

@@ -6,16 +6,16 @@ import { hashSecret, newSecret } from '../ids.ts'
  * Makes a one-time sign-in link for `email` (only its hash is stored); it works once, within
  * SIGNIN_TOKEN_MINUTES. With `inviteId`, opening it also accepts that invite for the address's person.
  */
-export function newSignInLink(
+export async function newSignInLink(
   accounts: AccountStore,
   origin: string,
   email: string,
   inviteId: string | null = null
-): string {
+): Promise<string> {
   const token = newSecret()
   const now = Date.now()
-  accounts.deleteExpiredSignInTokens(new Date(now).toISOString())
-  accounts.createSignInToken({
+  await accounts.deleteExpiredSignInTokens(new Date(now).toISOString())
+  await accounts.createSignInToken({
     tokenHash: hashSecret(token),
     email,
     inviteId,

@@ -63,23 +63,23 @@ export class Access {
   }
 
   /** The principal a token stands for, or null for a missing, unknown or revoked token. */
-  authenticate(token: string | undefined): Principal | null {
+  async authenticate(token: string | undefined): Promise<Principal | null> {
     if (!token || token.length > 200) return null
     const hash = hashSecret(token)
     if (this.adminTokenHash && timingSafeEqual(this.adminTokenHash, Buffer.from(hash, 'hex'))) {
       return ADMIN_PRINCIPAL
     }
-    const found = this.accounts.sessionByTokenHash(hash)
+    const found = await this.accounts.sessionByTokenHash(hash)
     if (!found) return null
     const { session, person } = found
     const now = Date.now()
     const lastUsed = Date.parse(session.lastUsedAt)
     if (now - lastUsed > SESSION_IDLE_DAYS * DAY_MS) {
-      this.accounts.deleteSessionByTokenHash(hash)
+      await this.accounts.deleteSessionByTokenHash(hash)
       return null
     }
     if (now - lastUsed > TOUCH_EVERY_MS)
-      this.accounts.touchSession(session.id, new Date(now).toISOString())
+      await this.accounts.touchSession(session.id, new Date(now).toISOString())
     return {
       personId: person.id,
       name: person.name,
@@ -89,11 +89,11 @@ export class Access {
   }
 
   /** The role `principal` holds for a team: a team membership first, then a program-wide one. */
-  roleInTeam(principal: Principal, teamId: string): Role | null {
-    const team = this.records.getTeam(teamId)
+  async roleInTeam(principal: Principal, teamId: string): Promise<Role | null> {
+    const team = await this.records.getTeam(teamId)
     if (!team) return null
     if (principal.isAdmin) return 'coordinator'
-    const memberships = this.records.membershipsOfPerson(principal.personId!)
+    const memberships = await this.records.membershipsOfPerson(principal.personId!)
     const own = memberships.find((m) => m.teamId === teamId)
     if (own) return own.role
     return (
@@ -102,11 +102,11 @@ export class Access {
   }
 
   /** The role `principal` holds in a program: program-wide if any, else their first team role in it. */
-  roleInProgram(principal: Principal, programId: string): Role | null {
+  async roleInProgram(principal: Principal, programId: string): Promise<Role | null> {
     if (principal.isAdmin) return 'coordinator'
-    const inProgram = this.records
-      .membershipsOfPerson(principal.personId!)
-      .filter((m) => m.programId === programId)
+    const inProgram = (await this.records.membershipsOfPerson(principal.personId!)).filter(
+      (m) => m.programId === programId
+    )
     return (inProgram.find((m) => m.teamId === null) ?? inProgram[0])?.role ?? null
   }
 }

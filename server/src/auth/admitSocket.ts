@@ -34,7 +34,7 @@ export function socketAdmission(
   pitch: PitchStore,
   origin: AppOrigin
 ): Admit {
-  return (request: IncomingMessage, document: string) => {
+  return async (request: IncomingMessage, document: string) => {
     // A page of another site could otherwise open the sheet with the visitor's cookie.
     const pageOrigin = request.headers.origin
     if (pageOrigin !== undefined && !origin.allows(pageOrigin))
@@ -44,7 +44,7 @@ export function socketAdmission(
         reason: 'connections from other sites are refused',
       }
     const name = parseDocumentName(document)
-    if (!name || !records.getTeam(name.teamId)) {
+    if (!name || !(await records.getTeam(name.teamId))) {
       return { ok: false, code: CLOSE_CODE.unknownDocument, reason: 'unknown document' }
     }
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -53,9 +53,9 @@ export function socketAdmission(
       cookie: request.headers.cookie,
       queryToken: url.searchParams.get('token'),
     })
-    const principal = access.authenticate(token)
+    const principal = await access.authenticate(token)
     if (principal) {
-      const role = access.roleInTeam(principal, name.teamId)
+      const role = await access.roleInTeam(principal, name.teamId)
       if (!role)
         return {
           ok: false,
@@ -68,7 +68,7 @@ export function socketAdmission(
         role,
       })
     }
-    const audience = checkShareToken(pitch, token)
+    const audience = await checkShareToken(pitch, token)
     if (!audience.ok) return { ok: false, code: CLOSE_CODE.unauthorized, reason: 'sign in first' }
     if (!audience.grant.teamIds.includes(name.teamId)) {
       return { ok: false, code: CLOSE_CODE.forbidden, reason: 'this link does not show this team' }

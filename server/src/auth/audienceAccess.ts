@@ -13,17 +13,17 @@ export type AudienceCheck =
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' }
 
 /** Resolves a share-link token: unknown, revoked or expired links grant nothing. */
-export function checkShareToken(
+export async function checkShareToken(
   pitch: PitchStore,
   token: string | undefined,
   now = Date.now()
-): AudienceCheck {
+): Promise<AudienceCheck> {
   const link =
-    token && token.length <= 200 ? pitch.shareLinkByTokenHash(hashSecret(token)) : undefined
+    token && token.length <= 200 ? await pitch.shareLinkByTokenHash(hashSecret(token)) : undefined
   if (!link) return { ok: false, reason: 'unknown' }
   if (link.revokedAt) return { ok: false, reason: 'revoked' }
   if (Date.parse(link.expiresAt) <= now) return { ok: false, reason: 'expired' }
-  const session = link.sessionId ? (pitch.getSession(link.sessionId) ?? null) : null
+  const session = link.sessionId ? ((await pitch.getSession(link.sessionId)) ?? null) : null
   const teamIds = link.teamId ? [link.teamId] : (session?.teamIds ?? [])
   return { ok: true, grant: { link, session, teamIds } }
 }

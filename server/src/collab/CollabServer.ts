@@ -10,12 +10,15 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import type * as Y from 'yjs'
 import { CLOSE_CODE } from '@specboard/shared'
-import type { DocumentStore } from '../storage/Storage.ts'
+import type { DocumentLog } from '../ports/DocumentLog.ts'
+import type { LiveDocuments } from '../ports/LiveDocuments.ts'
+import type { CloseSockets, Relay, SocketMatch } from '../ports/Relay.ts'
+import { docFromUpdates } from '../storage/loadDocument.ts'
 import type { Logger } from '../logger.ts'
 import type { Config } from '../config.ts'
 import { Connection, type ConnectionIdentity } from './Connection.ts'
 import { MalformedMessageError } from './messages.ts'
-import { RefusedUpdateError, Room } from './Room.ts'
+import { NotSavedError, RefusedUpdateError, Room } from './Room.ts'
 import type { DocumentRules } from './checks/DocumentRules.ts'
 
 /** The verdict on one socket: its identity and access, or the code and words to close it with. */
@@ -29,14 +32,14 @@ export type Admission =
   | { readonly ok: false; readonly code: number; readonly reason: string }
 
 /** Decides, from the upgrade request, whether a socket may open `document`. */
-export type Admit = (request: IncomingMessage, document: string) => Admission
+export type Admit = (request: IncomingMessage, document: string) => Promise<Admission>
 
 /** Extension points; each is called synchronously and must not throw. */
 export interface CollabHooks {
   /** After a socket joined or left `document` (its room's connections are already updated). */
   afterConnectionChange?(document: string, connections: ReadonlySet<Connection>): void
   /** When a room loads: the rules clients' updates must follow (default: every update is refused). */
-  rulesFor?(document: string): DocumentRules
+  rulesFor?(document: string): Promise<DocumentRules>
 }
 
 /** The collaboration settings of the server's Config (see config.ts for each one's meaning). */
@@ -60,7 +63,21 @@ export const SERVER_ORIGIN = Symbol('server')
 
 const REFUSE_EVERY_UPDATE: DocumentRules = { check: () => 'this server accepts no updates' }
 
-export class CollabServer {
+/** Whether a socket's identity (on `document`) matches a close order. */
+export function matchesSocket(
+  match: SocketMatch,
+  identity: ConnectionIdentity,
+  document: string
+): boolean {
+  if (!match.personId && !match.shareLinkId && !match.document) return false
+  return (
+    (match.personId === undefined || match.personId === identity.personId) &&
+    (match.shareLinkId === undefined || match.shareLinkId === identity.shareLinkId) &&
+    (match.document === undefined || match.document === document)
+  )
+}
+
+export class CollabServer implements LiveDocuments {
   private readonly rooms = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly wss: WebSocketServer
@@ -68,7 +85,8 @@ export class CollabServer {
   private readonly alive = new WeakSet<WebSocket>()
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly store: DocumentLog,
+    private readonly relay: Relay,
     private readonly admit: Admit,
     private readonly options: CollabServerOptions,
     private readonly log: Logger,
@@ -77,6 +95,10 @@ export class CollabServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs)
     this.heartbeat.unref()
+    relay.onClose((order) => this.closeLocal(order))
+    relay.onResync(() => {
+      for (const room of this.rooms.values()) room.resync().catch(() => {})
+    })
   }
 
   /** Takes over an HTTP upgrade for `/collab/...`; returns false for any other path. */
@@ -89,7 +111,7 @@ export class CollabServer {
     } catch {
       document = ''
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, document))
+    this.wss.handleUpgrade(request, socket, head, (ws) => void this.open(ws, request, document))
     return true
   }
 
@@ -103,37 +125,47 @@ export class CollabServer {
     return [...byPerson.values()]
   }
 
-  /** Closes every socket, in any room, whose identity matches (e.g. the audience of a revoked link). */
-  disconnect(
-    matches: (identity: ConnectionIdentity) => boolean,
-    code: number,
-    reason: string
-  ): void {
+  /** Closes every socket, here and on every other instance, that matches (e.g. a revoked link's). */
+  async disconnect(match: SocketMatch, code: number, reason: string): Promise<void> {
+    const order: CloseSockets = { match, code, reason }
+    this.closeLocal(order)
+    await this.relay.publishClose(order)
+  }
+
+  private closeLocal({ match, code, reason }: CloseSockets): void {
     for (const room of this.rooms.values()) {
       for (const connection of room.connections)
-        if (matches(connection.identity)) connection.close(code, reason)
+        if (matchesSocket(match, connection.identity, room.name)) connection.close(code, reason)
     }
   }
 
-  /** The loaded room of `document`, if any: for reading live state without loading it. */
+  /** The loaded room of `document`, if any (tests check that reads did not load one). */
   loadedRoom(document: string): Room | undefined {
     return this.rooms.get(document)
   }
 
-  /**
-   * Changes `document` on the server's behalf, through its room, so the change is stored and broadcast
-   * like any client's. `change` must check everything before it writes: a throw leaves what it wrote.
-   */
-  change<T>(document: string, change: (doc: Y.Doc) => T): T {
+  async read<T>(document: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = this.rooms.get(document)
+    if (room) {
+      await room.loaded
+      return read(room.doc)
+    }
+    const { updates } = await this.store.load(document)
+    const doc = docFromUpdates(updates)
+    try {
+      return read(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  async change<T>(document: string, change: (doc: Y.Doc) => T): Promise<T> {
     const room = this.roomFor(document)
     try {
-      let result!: T
-      room.doc.transact(() => {
-        result = change(room.doc)
-      }, SERVER_ORIGIN)
-      return result
+      return await room.change(SERVER_ORIGIN, change)
     } finally {
-      if (room.connections.size === 0) this.scheduleUnload(document, room)
+      if (room.connections.size === 0 && this.rooms.get(document) === room)
+        this.scheduleUnload(document, room)
     }
   }
 
@@ -143,26 +175,32 @@ export class CollabServer {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
     for (const room of this.rooms.values())
-      room.destroy(CLOSE_CODE.shuttingDown, 'server is shutting down')
+      void room.destroy(CLOSE_CODE.shuttingDown, 'server is shutting down')
     this.rooms.clear()
     this.wss.close()
   }
 
-  private open(ws: WebSocket, request: IncomingMessage, document: string): void {
+  private async open(ws: WebSocket, request: IncomingMessage, document: string): Promise<void> {
     ws.on('error', (error) => this.log.warn('socket error', { document, error: error.message }))
-    const admission = this.admit(request, document)
+    // Frames that arrive while the socket is being admitted wait here, then go to the room in order.
+    const early: { data: RawData; isBinary: boolean }[] = []
+    const hold = (data: RawData, isBinary: boolean) => early.push({ data, isBinary })
+    ws.on('message', hold)
+    let admission: Admission
+    try {
+      admission = await this.admit(request, document)
+    } catch (error) {
+      this.log.error('socket admission failed', { document, error: (error as Error).stack })
+      ws.close(CLOSE_CODE.internalError, 'the server could not check this connection')
+      return
+    }
+    ws.off('message', hold)
     if (!admission.ok) {
       ws.close(admission.code, admission.reason)
       return
     }
-    let room: Room
-    try {
-      room = this.roomFor(document)
-    } catch (error) {
-      this.log.error('document failed to load', { document, error: (error as Error).stack })
-      ws.close(CLOSE_CODE.internalError, 'the document could not be loaded')
-      return
-    }
+    if (ws.readyState !== ws.OPEN) return
+    const room = this.roomFor(document)
     const connection = new Connection(
       ws,
       admission.identity,
@@ -173,6 +211,7 @@ export class CollabServer {
     this.alive.add(ws)
     ws.on('pong', () => this.alive.add(ws))
     ws.on('message', (data, isBinary) => this.receive(room, connection, data, isBinary))
+    for (const frame of early) this.receive(room, connection, frame.data, frame.isBinary)
     ws.on('close', () => {
       room.remove(connection)
       if (connection.droppedUpdates > 0) {
@@ -204,37 +243,46 @@ export class CollabServer {
       connection.close(CLOSE_CODE.rateLimited, 'too many messages')
       return
     }
-    try {
-      room.receive(connection, toBytes(data))
-    } catch (error) {
-      if (error instanceof RefusedUpdateError) {
-        this.log.warn('refused update', {
-          document,
-          person: connection.identity.personId,
-          reason: error.message,
-        })
-        const { kind } = error.verdict
-        connection.close(
-          kind === 'quota' ? CLOSE_CODE.documentTooLarge : CLOSE_CODE.refusedUpdate,
-          (kind === 'quota' ? 'the document is full' : error.message).slice(0, 120)
-        )
-        return
-      }
-      if (error instanceof MalformedMessageError) {
-        this.log.warn('malformed message', {
-          document,
-          person: connection.identity.personId,
-          error: error.message,
-        })
-        connection.close(CLOSE_CODE.malformedMessage, error.message.slice(0, 120))
-        return
-      }
-      // The store or Yjs failed mid-update: the in-memory doc may now differ from disk, so drop the room.
-      // Clients reconnect, load what is on disk and send what they still have.
-      this.log.error('room failed; unloading it', { document, error: (error as Error).stack })
-      this.rooms.delete(document)
-      room.destroy(CLOSE_CODE.internalError, 'server error; reconnecting')
+    room.receive(connection, toBytes(data))
+  }
+
+  /** What to do when a room could not handle a socket's frame. */
+  private frameFailed(room: Room, connection: Connection, error: unknown): void {
+    const document = room.name
+    const person = connection.identity.personId
+    if (error instanceof RefusedUpdateError) {
+      this.log.warn('refused update', { document, person, reason: error.message })
+      const { kind } = error.verdict
+      connection.close(
+        kind === 'quota' ? CLOSE_CODE.documentTooLarge : CLOSE_CODE.refusedUpdate,
+        (kind === 'quota' ? 'the document is full' : error.message).slice(0, 120)
+      )
+      return
     }
+    if (error instanceof MalformedMessageError) {
+      this.log.warn('malformed message', { document, person, error: error.message })
+      connection.close(CLOSE_CODE.malformedMessage, error.message.slice(0, 120))
+      return
+    }
+    if (error instanceof NotSavedError) {
+      // Refused visibly: the client keeps the update, shows it as not saved and sends it again.
+      this.log.error('update not saved', { document, person, error: error.message })
+      if (!error.isRoomLost) {
+        connection.close(CLOSE_CODE.notSaved, 'the update could not be saved; retrying')
+        return
+      }
+      this.dropRoom(room, CLOSE_CODE.notSaved, 'the document could not be saved; retrying')
+      return
+    }
+    // Yjs or the room failed mid-update: the in-memory doc may now differ from the log, so drop the room.
+    // Clients reconnect, load what is stored and send what they still have.
+    this.log.error('room failed; unloading it', { document, error: (error as Error).stack })
+    this.dropRoom(room, CLOSE_CODE.internalError, 'server error; reconnecting')
+  }
+
+  private dropRoom(room: Room, code: number, reason: string): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name)
+    void room.destroy(code, reason)
   }
 
   private roomFor(document: string): Room {
@@ -243,12 +291,18 @@ export class CollabServer {
       clearTimeout(timer)
       this.unloadTimers.delete(document)
     }
-    let room = this.rooms.get(document)
-    if (!room) {
-      const rules = this.hooks.rulesFor?.(document) ?? REFUSE_EVERY_UPDATE
-      room = new Room(document, this.store, this.options, rules)
-      this.rooms.set(document, room)
-    }
+    const existing = this.rooms.get(document)
+    if (existing) return existing
+    const rules = this.hooks.rulesFor?.(document) ?? Promise.resolve(REFUSE_EVERY_UPDATE)
+    const room: Room = new Room(document, this.store, this.relay, this.options, rules, (c, error) =>
+      this.frameFailed(room, c, error)
+    )
+    this.rooms.set(document, room)
+    room.loaded.catch((error: unknown) => {
+      // Nothing was stored over what exists; the sockets waiting for this load reconnect and try again.
+      this.log.error('document failed to load', { document, error: (error as Error).stack })
+      this.dropRoom(room, CLOSE_CODE.internalError, 'the document could not be loaded')
+    })
     return room
   }
 
@@ -258,11 +312,12 @@ export class CollabServer {
       this.unloadTimers.delete(document)
       if (room.connections.size > 0 || this.rooms.get(document) !== room) return
       this.rooms.delete(document)
-      try {
-        room.compact()
-      } finally {
-        room.destroy()
-      }
+      room
+        .compact()
+        .catch((error: unknown) =>
+          this.log.warn('compaction failed', { document, error: (error as Error).message })
+        )
+        .finally(() => room.destroy())
     }, this.options.unloadDelayMs)
     this.unloadTimers.set(document, timer)
   }

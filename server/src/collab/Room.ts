@@ -1,10 +1,16 @@
 /**
  * One live document: a Y.Doc, its presence, and the sockets editing it.
  *
- * Order of work for an accepted update: validate → apply → (the doc's update event) append to the
- * update log → broadcast. The append is synchronous, so an update that any other client receives is
- * already on disk. Read-only connections may ask for state and announce presence, but their document
- * updates are dropped before they touch the doc, the log or anyone else.
+ * Everything that touches the document runs through one ordered queue, so the room works on one frame at
+ * a time even though storage is asynchronous. The queue starts with the load (the room subscribes to the
+ * relay first, so nothing published meanwhile is missed); frames arriving while it loads wait their turn.
+ *
+ * An accepted update: check → apply, holding back what it changed → append that to the log (await the
+ * commit) → broadcast to local sockets → publish to the relay. Applying before appending means an update
+ * Yjs cannot integrate never reaches the log, and what is stored is what the doc integrated (a duplicate
+ * stores nothing); nothing is sent to anyone before the commit, and the queue lets no other frame read the
+ * doc in between. When the append fails the doc is rebuilt from the log and the sender is told its update
+ * was not saved. A relayed update is applied and broadcast with the relay origin, never stored again.
  */
 import * as Y from 'yjs'
 import {
@@ -14,8 +20,9 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import { MAX_AWARENESS_BYTES, MAX_READONLY_AWARENESS_BYTES } from '@specboard/shared'
-import type { DocumentStore } from '../storage/Storage.ts'
-import { loadDocument } from '../storage/loadDocument.ts'
+import type { DocumentLog } from '../ports/DocumentLog.ts'
+import type { DocumentMessage, Relay, Unsubscribe } from '../ports/Relay.ts'
+import { docFromUpdates, mergeStoredUpdates } from '../storage/loadDocument.ts'
 import type { Connection } from './Connection.ts'
 import {
   MalformedMessageError,
@@ -47,6 +54,22 @@ export class RefusedUpdateError extends Error {
   }
 }
 
+/**
+ * The update could not be stored: nobody saw it, and its sender must be told. `isRoomLost`: the doc could
+ * not be rebuilt from the log either, so the room must be dropped (its clients keep their edits).
+ */
+export class NotSavedError extends Error {
+  constructor(
+    message: string,
+    readonly isRoomLost: boolean
+  ) {
+    super(message)
+  }
+}
+
+/** The transaction origin of updates that came from another instance through the relay. */
+export const RELAY_ORIGIN = Symbol('relay')
+
 const LOADED_FROM_STORE = Symbol('loaded from store')
 
 /** A y-websocket provider announces one awareness client id (its doc's) for its whole life. */
@@ -57,57 +80,88 @@ const MAX_PRESENCE_ENTRIES_SLACK = 16
 /** An update without structs or deletions is encoded as two zero bytes. */
 const EMPTY_UPDATE_BYTES = 2
 
+/** What happened to a queued frame, for the caller to act on (close the socket, drop the room). */
+export type FrameFailure = (connection: Connection, error: unknown) => void
+
 export class Room {
-  /** The live document; replaced only when a damaging update forces a reload from disk. */
-  doc: Y.Doc
+  /** The live document; replaced only when it must be rebuilt from the log. */
+  doc = new Y.Doc()
   readonly awareness: Awareness
   readonly connections = new Set<Connection>()
+  /** Resolves once the document is loaded; rejects when the load failed (the room is then unusable). */
+  readonly loaded: Promise<void>
+  private queue: Promise<unknown>
   private storedUpdates = 0
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly changedPresence = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
-  private compactionScheduled = false
-  private heldChanges: Uint8Array[] | null = null
-  private readonly guard: UpdateGuard
+  private compacting = false
+  private captured: Uint8Array[] | null = null
+  private unsubscribe: Unsubscribe | null = null
+  private isDestroyed = false
+  /** Checks clients' updates against the document's rules; made once the document is loaded. */
+  private guard: UpdateGuard | null = null
 
-  /** Loads the document completely from the store before any socket can reach it. */
   constructor(
     readonly name: string,
-    private readonly store: DocumentStore,
+    private readonly log: DocumentLog,
+    private readonly relay: Relay,
     private readonly options: RoomOptions,
-    rules: DocumentRules
+    private readonly rules: Promise<DocumentRules>,
+    private readonly onFrameFailure: FrameFailure
   ) {
-    this.doc = this.load()
-    if (this.storedUpdates > options.compactAfter) this.compact()
-    this.guard = new UpdateGuard(this.doc, rules, options.maxDocumentBytes)
-    this.doc.on('update', this.persistAndBroadcast)
+    this.doc.on('update', this.capture)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.queuePresence)
+    this.loaded = this.load()
+    this.queue = this.loaded.catch(() => {})
   }
 
-  private load(): Y.Doc {
-    const { doc, updateCount } = loadDocument(this.store, this.name, LOADED_FROM_STORE)
-    this.storedUpdates = updateCount
-    return doc
+  private async load(): Promise<void> {
+    this.unsubscribe = await this.relay.subscribe(this.name, this.receiveRelayed)
+    const rules = await this.rules
+    const { doc, count } = await this.readLog()
+    if (this.isDestroyed) return
+    this.replaceDoc(doc)
+    this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes)
+    this.storedUpdates = count
+    if (count > this.options.compactAfter) this.scheduleCompaction()
+  }
+
+  private async readLog(): Promise<{ doc: Y.Doc; count: number }> {
+    const { updates } = await this.log.load(this.name)
+    return { doc: docFromUpdates(updates, LOADED_FROM_STORE), count: updates.length }
   }
 
   /** Swaps in `doc`; presence stays, since it only knew the old doc's client id. */
   private replaceDoc(doc: Y.Doc): void {
-    this.doc.off('update', this.persistAndBroadcast)
+    this.doc.off('update', this.capture)
     this.doc = doc
-    this.doc.on('update', this.persistAndBroadcast)
-    this.guard.replaceLive(doc)
+    this.doc.on('update', this.capture)
+    this.guard?.replaceLive(doc)
   }
 
-  /** Registers a socket and starts the sync handshake with it. */
+  /** Runs `task` after everything queued before it; its failure is the caller's, not the queue's. */
+  private enqueue<T>(task: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(() => {
+      if (this.isDestroyed) throw new Error('the room was closed')
+      return task()
+    })
+    this.queue = run.catch(() => {})
+    return run
+  }
+
+  /** Registers a socket and, once the document is loaded, starts the sync handshake with it. */
   add(connection: Connection): void {
     this.connections.add(connection)
-    connection.send(encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(this.doc)))
-    const states = [...this.awareness.getStates().keys()]
-    // The anonymous audience sees the pitch, not who of the team (or its reviewers) is around.
-    if (states.length > 0 && connection.sharesPresence)
-      connection.send(encodeAwareness(encodeFullAwareness(this.awareness, states)))
+    void this.enqueue(() => {
+      connection.send(encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(this.doc)))
+      const states = [...this.awareness.getStates().keys()]
+      // The anonymous audience sees the pitch, not who of the team (or its reviewers) is around.
+      if (states.length > 0 && connection.sharesPresence)
+        connection.send(encodeAwareness(encodeFullAwareness(this.awareness, states)))
+    }).catch(() => {})
   }
 
   /** Forgets a socket and withdraws the presence it announced. */
@@ -117,15 +171,39 @@ export class Room {
       (id) => this.awarenessOwners.get(id) === connection
     )
     for (const id of ids) this.awarenessOwners.delete(id)
-    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, connection)
+    if (ids.length === 0) return
+    removeAwarenessStates(this.awareness, ids, connection)
+    const update = encodeFullAwareness(this.awareness, ids)
+    void this.relay.publish(this.name, { type: 'presence', update })
   }
 
   /**
-   * Handles one binary frame from `connection`. Throws MalformedMessageError for bad input (the caller
-   * closes that socket); any other error means the room can no longer be trusted.
+   * Takes one binary frame from `connection`. Presence is handled at once; everything else waits its turn
+   * in the queue. Failures go to `onFrameFailure`: MalformedMessageError (bad input), NotSavedError (the
+   * log refused the update), anything else (the room can no longer be trusted).
    */
   receive(connection: Connection, frame: Uint8Array): void {
-    const message = decodeMessage(frame)
+    let message: ReturnType<typeof decodeMessage>
+    try {
+      message = decodeMessage(frame)
+      if (message.type === 'awareness') {
+        this.applyPresence(connection, message.update)
+        return
+      }
+    } catch (error) {
+      this.onFrameFailure(connection, error)
+      return
+    }
+    const decoded = message
+    this.enqueue(() => this.handle(connection, decoded)).catch((error) =>
+      this.onFrameFailure(connection, error)
+    )
+  }
+
+  private async handle(
+    connection: Connection,
+    message: Exclude<ReturnType<typeof decodeMessage>, { type: 'awareness' }>
+  ): Promise<void> {
     switch (message.type) {
       case 'syncStep1': {
         let update: Uint8Array
@@ -147,10 +225,11 @@ export class Room {
         }
         // The check applies the update to the guard's shadow first, so it also refuses undecodable bytes.
         this.assertAccepted(message.update)
-        this.guard.applyChecked(() => this.applyFrom(connection, message.update))
-        return
-      case 'awareness':
-        this.applyPresence(connection, message.update)
+        await this.commit(
+          connection,
+          () => this.guard?.applyChecked(() => Y.applyUpdate(this.doc, message.update, connection)),
+          true
+        )
         return
       case 'queryAwareness':
         if (!connection.sharesPresence) return
@@ -163,33 +242,63 @@ export class Room {
     }
   }
 
-  /** Merges the whole update log into one row. The in-memory doc holds exactly what the log holds. */
-  compact(): void {
-    this.compactionScheduled = false
-    if (this.storedUpdates <= 1) return
-    this.store.replaceUpdates(this.name, Y.encodeStateAsUpdate(this.doc))
-    this.storedUpdates = 1
+  /**
+   * Changes the document on the server's behalf, in turn with every socket's frames: stored, broadcast
+   * and relayed like a client's update. Rejects with NotSavedError when it could not be stored.
+   */
+  change<T>(origin: unknown, change: (doc: Y.Doc) => T): Promise<T> {
+    return this.enqueue(async () => {
+      let result!: T
+      await this.commit(
+        origin,
+        () => {
+          this.doc.transact(() => {
+            result = change(this.doc)
+          }, origin)
+        },
+        false
+      )
+      return result
+    })
   }
 
-  /** Closes every socket (with `code`) and frees the document. */
-  destroy(code?: number, reason?: string): void {
-    if (code !== undefined) for (const c of this.connections) c.close(code, reason ?? '')
-    this.connections.clear()
-    if (this.presenceTimer) clearTimeout(this.presenceTimer)
-    this.doc.off('update', this.persistAndBroadcast)
-    this.guard.destroy()
-    this.awareness.destroy()
-    this.doc.destroy()
-  }
-
-  get storedUpdateCount(): number {
-    return this.storedUpdates
+  /** Applies (capturing what changed), stores, then broadcasts and publishes. Runs inside the queue. */
+  private async commit(origin: unknown, apply: () => void, isClient: boolean): Promise<void> {
+    const changes: Uint8Array[] = []
+    this.captured = changes
+    try {
+      apply()
+    } catch (error) {
+      // The doc may hold a fragment of the update; the log and every client do not. Rebuild from the log,
+      // so the room carries on as if the update never came.
+      this.captured = null
+      if (changes.length > 0) await this.rebuild()
+      if (!isClient) throw error
+      throw new MalformedMessageError(`Yjs could not apply the update: ${(error as Error).message}`)
+    }
+    this.captured = null
+    if (changes.length === 0) return
+    const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes)
+    try {
+      await this.log.append(this.name, update)
+    } catch (error) {
+      const isRoomLost = await this.rebuild().then(
+        () => false,
+        () => true
+      )
+      throw new NotSavedError(`not stored: ${(error as Error).message}`, isRoomLost)
+    }
+    this.storedUpdates++
+    this.broadcast(update, origin)
+    void this.relay.publish(this.name, { type: 'update', update })
+    if (this.storedUpdates > this.options.compactAfter) this.scheduleCompaction()
   }
 
   /** The check step: the update must keep the document within its schema and its quota. */
   private assertAccepted(update: Uint8Array): void {
     let verdict: Verdict
     try {
+      if (!this.guard) throw new Error('the room is not loaded')
       verdict = this.guard.check(update)
     } catch (error) {
       throw new MalformedMessageError(`Yjs could not apply the update: ${(error as Error).message}`)
@@ -197,45 +306,95 @@ export class Room {
     if (!verdict.ok) throw new RefusedUpdateError(verdict)
   }
 
-  /**
-   * Applies a client's update, holding back what it changes until Yjs has finished: an update that
-   * decodes but fails half-way through integration must leave no trace on disk or at other clients.
-   */
-  private applyFrom(connection: Connection, update: Uint8Array): void {
-    const changes: Uint8Array[] = []
-    this.heldChanges = changes
-    try {
-      Y.applyUpdate(this.doc, update, connection)
-    } catch (error) {
-      // The doc may hold a fragment of the update; disk and every client do not. Reload from disk, so the
-      // room carries on as if the update never came.
-      this.heldChanges = null
-      this.replaceDoc(this.load())
-      throw new MalformedMessageError(`Yjs could not apply the update: ${(error as Error).message}`)
-    }
-    this.heldChanges = null
-    for (const change of changes) this.commit(change, connection)
-  }
-
-  private readonly persistAndBroadcast = (update: Uint8Array, origin: unknown): void => {
-    if (this.heldChanges) this.heldChanges.push(update)
-    else this.commit(update, origin)
-  }
-
-  private commit(update: Uint8Array, origin: unknown): void {
-    this.store.appendUpdate(this.name, update)
-    this.storedUpdates++
+  private broadcast(update: Uint8Array, origin: unknown): void {
     const message = encodeSync(SYNC_TYPE.update, update)
     for (const c of this.connections) if (c !== origin) c.send(message)
-    if (this.storedUpdates > this.options.compactAfter && !this.compactionScheduled) {
-      // After the broadcast, so compaction never adds to anyone's latency.
-      this.compactionScheduled = true
-      setImmediate(() => this.compactIfAlive())
+  }
+
+  /** Replaces the doc by what the log holds; a failure here leaves the room unusable (the caller drops it). */
+  private async rebuild(): Promise<void> {
+    const { doc, count } = await this.readLog()
+    this.replaceDoc(doc)
+    this.storedUpdates = count
+  }
+
+  private readonly capture = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOADED_FROM_STORE) return
+    if (this.captured) this.captured.push(update)
+  }
+
+  private readonly receiveRelayed = (message: DocumentMessage): void => {
+    if (message.type === 'presence') {
+      applyAwarenessUpdate(this.awareness, message.update, RELAY_ORIGIN)
+      return
+    }
+    void this.enqueue(() => this.applyRelayed(message.update)).catch(() => {})
+  }
+
+  private applyRelayed(update: Uint8Array): void {
+    const changes: Uint8Array[] = []
+    this.captured = changes
+    try {
+      Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    } finally {
+      this.captured = null
+    }
+    for (const change of changes) this.broadcast(change, RELAY_ORIGIN)
+  }
+
+  /**
+   * Catches up after the relay may have lost messages: applies what the log holds (Yjs ignores what the
+   * doc already has) and broadcasts what was new.
+   */
+  resync(): Promise<void> {
+    return this.enqueue(async () => {
+      const { updates } = await this.log.load(this.name)
+      for (const update of updates) this.applyRelayed(update)
+    })
+  }
+
+  /** Merges the stored log into one row, without holding up the queue. */
+  async compact(): Promise<void> {
+    if (this.compacting) return
+    this.compacting = true
+    try {
+      const merged = await this.log.compact(this.name, mergeStoredUpdates)
+      if (merged > 1) this.storedUpdates = Math.max(1, this.storedUpdates - merged + 1)
+    } finally {
+      this.compacting = false
     }
   }
 
-  private compactIfAlive(): void {
-    if (!this.doc.isDestroyed) this.compact()
+  private scheduleCompaction(): void {
+    if (this.compacting) return
+    // After the broadcast, so compaction never adds to anyone's latency.
+    setImmediate(() => {
+      if (!this.isDestroyed) this.compact().catch(() => {})
+    })
+  }
+
+  /** Waits for every queued frame, then closes every socket (with `code`) and frees the document. */
+  async destroy(code?: number, reason?: string): Promise<void> {
+    if (code !== undefined) for (const c of this.connections) c.close(code, reason ?? '')
+    this.connections.clear()
+    this.isDestroyed = true
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    const unsubscribe = this.unsubscribe
+    this.unsubscribe = null
+    this.doc.off('update', this.capture)
+    this.guard?.destroy()
+    this.awareness.destroy()
+    this.doc.destroy()
+    await unsubscribe?.()
+  }
+
+  get storedUpdateCount(): number {
+    return this.storedUpdates
+  }
+
+  /** Resolves once every frame queued so far has been handled. */
+  settled(): Promise<void> {
+    return this.queue.then(() => {})
   }
 
   /**
@@ -278,11 +437,11 @@ export class Room {
       this.awarenessOwners.set(entry.clientId, connection)
       connection.clientIds.add(entry.clientId)
     }
-    const stamped = own.map((e) => ({
-      ...e,
-      state: e.state && stampIdentity(e.state, connection.identity),
-    }))
-    applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), connection)
+    const stamped = encodeAwarenessUpdate(
+      own.map((e) => ({ ...e, state: e.state && stampIdentity(e.state, connection.identity) }))
+    )
+    applyAwarenessUpdate(this.awareness, stamped, connection)
+    void this.relay.publish(this.name, { type: 'presence', update: stamped })
   }
 
   private readonly queuePresence = ({
@@ -301,7 +460,7 @@ export class Room {
 
   private flushPresence(): void {
     this.presenceTimer = null
-    if (this.changedPresence.size === 0 || this.doc.isDestroyed) return
+    if (this.changedPresence.size === 0 || this.isDestroyed) return
     const message = encodeAwareness(encodeFullAwareness(this.awareness, [...this.changedPresence]))
     this.changedPresence.clear()
     for (const c of this.connections) if (c.sharesPresence) c.send(message)

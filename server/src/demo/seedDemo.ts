@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { EMPTY_SECTION_META, DEFAULT_TEMPLATE, TEAM_ROLES, documentName } from '@specboard/shared'
-import type { Storage } from '../storage/Storage.ts'
+import type { Storage } from '../ports/Storage.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import { DEMO_PROGRAM } from './demoProgram.ts'
 import { writeSection } from './sheetContent.ts'
@@ -18,12 +18,13 @@ export const demoEmail = (teamIndex: number, role: string, nth = 0) =>
  * written sheets, plus one invite link per team and role so a newcomer can join in several browsers.
  * Returns the lines to print; nothing when programs already exist.
  */
-export function seedDemoProgram(storage: Storage, origin: string): string[] {
-  const { records, documents, accounts } = storage
-  if (records.listPrograms().length > 0) return []
+export async function seedDemoProgram(storage: Storage, origin: string): Promise<string[]> {
+  if ((await storage.records.listPrograms()).length > 0) return []
   const lines = ['', `Demo program: ${DEMO_PROGRAM.name}`]
-  records.transaction(() => {
-    const program = records.createProgram({
+  // The sheets are appended once the records are committed: the log is not part of the unit of work.
+  const sheets: { document: string; update: Uint8Array }[] = []
+  await storage.tx(async ({ records, accounts }) => {
+    const program = await records.createProgram({
       name: DEMO_PROGRAM.name,
       region: DEMO_PROGRAM.region,
       targets: DEMO_PROGRAM.targets,
@@ -32,22 +33,25 @@ export function seedDemoProgram(storage: Storage, origin: string): string[] {
     })
     lines.push(`  ${origin}/programs/${program.id}`)
     for (const [teamIndex, demo] of DEMO_PROGRAM.teams.entries()) {
-      const team = records.createTeam({
+      const team = await records.createTeam({
         programId: program.id,
         name: demo.name,
         organization: demo.organization,
       })
-      const members = demo.members.map((m, i) => {
-        const person = records.createPerson(m.name, false)
+      const members = []
+      for (const [i, m] of demo.members.entries()) {
+        const person = await records.createPerson(m.name, false)
         const nth = demo.members.slice(0, i).filter((other) => other.role === m.role).length
-        accounts.setEmail(person.id, demoEmail(teamIndex, m.role, nth))
-        return records.addMembership({
-          personId: person.id,
-          programId: program.id,
-          teamId: team.id,
-          role: m.role,
-        })
-      })
+        await accounts.setEmail(person.id, demoEmail(teamIndex, m.role, nth))
+        members.push(
+          await records.addMembership({
+            personId: person.id,
+            programId: program.id,
+            teamId: team.id,
+            role: m.role,
+          })
+        )
+      }
       const caretaker = members.find((m) => m.role === 'caretaker')
       const doc = new Y.Doc()
       for (const [key, section] of Object.entries(demo.sections)) {
@@ -59,12 +63,12 @@ export function seedDemoProgram(storage: Storage, origin: string): string[] {
           assigneeId,
         })
       }
-      documents.appendUpdate(documentName('spec', team.id), Y.encodeStateAsUpdate(doc))
+      sheets.push({ document: documentName('spec', team.id), update: Y.encodeStateAsUpdate(doc) })
       doc.destroy()
       lines.push('', `  ${demo.name}（${demo.organization}）`)
       for (const role of TEAM_ROLES) {
         const token = newSecret()
-        records.createInvite({
+        await records.createInvite({
           tokenHash: hashSecret(token),
           teamId: team.id,
           role,
@@ -76,6 +80,7 @@ export function seedDemoProgram(storage: Storage, origin: string): string[] {
       }
     }
   })
+  for (const { document, update } of sheets) await storage.log.append(document, update)
   lines.push(
     '',
     `These invite links admit ${DEMO_INVITE_USES} people each for ${INVITE_DAYS} days and are printed only now.`,

@@ -7,9 +7,10 @@
 import { INTERVIEW_MINUTES } from '@specboard/shared'
 import type { PostingFacts, PostingFactsInput } from '@specboard/shared'
 import { PostingFacts as PostingFactsSchema } from '@specboard/shared'
-import type { CollabServer } from '../collab/CollabServer.ts'
+import type { LiveDocuments } from '../ports/LiveDocuments.ts'
+import type { Storage, Stores } from '../ports/Storage.ts'
 import type { ApplicationRecord, PostingStore, SlotRecord } from '../storage/PostingStore.ts'
-import type { ProgramRecord, Storage } from '../storage/Storage.ts'
+import type { ProgramRecord } from '../storage/Storage.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import { publishPosting } from '../publishing/publishPosting.ts'
 import { changeStage } from '../publishing/selection.ts'
@@ -149,45 +150,46 @@ const NOTES: Partial<Record<DemoStage, string>> = {
  * Seeds the demo postings into the demo program `seedDemoProgram` just created. Returns lines to print:
  * where the public pages are, and one demo applicant's private status link.
  */
-export function seedDemoPostings(
+export async function seedDemoPostings(
   storage: Storage,
-  collab: CollabServer,
+  live: LiveDocuments,
   origin: string,
   now = Date.now()
-): string[] {
-  const program = storage.records.listPrograms().find((p) => p.name === DEMO_PROGRAM.name)
+): Promise<string[]> {
+  const program = (await storage.records.listPrograms()).find((p) => p.name === DEMO_PROGRAM.name)
   if (!program) return []
   const { postings } = storage
-  const teams = storage.records.listTeams(program.id)
+  const teams = await storage.records.listTeams(program.id)
   const publishedAt = new Date(now - PUBLISHED_DAYS_AGO * DAY_MS).toISOString()
   const dates = demoDates(now)
   let statusToken = ''
-  postings.transaction(() => {
-    const pastSlots = createWindows(postings, program, now, -8, -1, 13, 18)
-    const futureSlots = createWindows(postings, program, now, 1, 3, 10, 12)
+  // Not one transaction: publishing reads each sheet from the log, which stands outside the unit of work.
+  {
+    const pastSlots = await createWindows(postings, program, now, -8, -1, 13, 18)
+    const futureSlots = await createWindows(postings, program, now, 1, 3, 10, 12)
     let n = 0
-    teams.forEach((team, t) => {
+    for (const [t, team] of teams.entries()) {
       const facts: PostingFacts = PostingFactsSchema.parse({
         ...DEMO_FACTS[t % DEMO_FACTS.length],
         ...dates,
       })
-      const outcome = publishPosting(
-        { collab, documents: storage.documents, postings },
+      const outcome = await publishPosting(
+        { live, postings },
         { team, program, facts, publishedBy: null, publishedAt, isDemo: true }
       )
-      if (!outcome.ok) return
+      if (!outcome.ok) continue
       const { posting, version } = outcome.published
       const stages = (
         Object.entries(PIPELINES[t % PIPELINES.length]!) as [DemoStage, number][]
       ).flatMap(([s, count]) => Array<DemoStage>(count).fill(s))
-      stages.forEach((stage, i) => {
+      for (const [i, stage] of stages.entries()) {
         const token = newSecret()
         const skill = facts.skills[(n + i) % facts.skills.length]!
         const createdAt = new Date(
           Date.parse(publishedAt) +
             ((i + 0.5) / stages.length) * (PUBLISHED_DAYS_AGO - 0.5) * DAY_MS
         ).toISOString()
-        const application = postings.applications.create({
+        const application = await postings.applications.create({
           postingId: posting.id,
           postingVersion: version.version,
           programId: program.id,
@@ -205,8 +207,8 @@ export function seedDemoPostings(
           createdAt,
         })
         n++
-        progress(
-          postings,
+        await progress(
+          storage,
           application,
           stage,
           stage === 'interview_scheduled' ? futureSlots : pastSlots,
@@ -214,9 +216,9 @@ export function seedDemoPostings(
           i
         )
         if (stage === 'applied' && !statusToken) statusToken = token
-      })
-    })
-  })
+      }
+    }
+  }
   return [
     '',
     `Public postings (demo): ${origin}/postings`,
@@ -240,7 +242,7 @@ function demoDates(now: number): Pick<PostingFactsInput, 'periodStart' | 'period
 }
 
 /** Program-wide windows from day `from` to day `to` (relative to today, Japan time), hours in Japan time. */
-function createWindows(
+async function createWindows(
   postings: PostingStore,
   program: ProgramRecord,
   now: number,
@@ -248,13 +250,13 @@ function createWindows(
   to: number,
   startHour: number,
   endHour: number
-): SlotRecord[] {
+): Promise<SlotRecord[]> {
   const today = Math.floor((now + JST_MS) / DAY_MS) * DAY_MS - JST_MS
   const slots: SlotRecord[] = []
   for (let day = from; day <= to; day++) {
     const startsAt = new Date(today + day * DAY_MS + startHour * 3600_000).toISOString()
     const endsAt = new Date(today + day * DAY_MS + endHour * 3600_000).toISOString()
-    const window = postings.interviews.createWindow({
+    const window = await postings.interviews.createWindow({
       programId: program.id,
       postingId: null,
       startsAt,
@@ -262,30 +264,30 @@ function createWindows(
       createdBy: null,
       slots: cutSlots(startsAt, endsAt, INTERVIEW_MINUTES),
     })
-    slots.push(...postings.interviews.slotsOfWindow(window.id))
+    slots.push(...(await postings.interviews.slotsOfWindow(window.id)))
   }
   return slots
 }
 
 /** Walks one demo application to `stage`: an interview where there was one, then the decision. */
-function progress(
-  postings: PostingStore,
+async function progress(
+  stores: Stores,
   application: ApplicationRecord,
   stage: DemoStage,
   slots: readonly SlotRecord[],
   now: number,
   i: number
-): void {
+): Promise<void> {
+  const { postings } = stores
   if (stage === 'applied') return
   // Interviews come at least a day after applying; held ones are in the past, scheduled ones ahead.
   const earliest =
     stage === 'interview_scheduled' ? now : Date.parse(application.createdAt) + DAY_MS
-  const free = slots.filter(
-    (s) => Date.parse(s.startsAt) >= earliest && !postings.interviews.bySlot(s.id)
-  )
-  const slot = free[0] ?? slots.filter((s) => !postings.interviews.bySlot(s.id)).at(-1)
-  if (slot) postings.interviews.book(application.id, slot.id)
-  postings.applications.update(application.id, {
+  const open: SlotRecord[] = []
+  for (const s of slots) if (!(await postings.interviews.bySlot(s.id))) open.push(s)
+  const slot = open.find((s) => Date.parse(s.startsAt) >= earliest) ?? open.at(-1)
+  if (slot) await postings.interviews.book(application.id, slot.id)
+  await postings.applications.update(application.id, {
     stage: stage === 'interview_scheduled' ? 'interview_scheduled' : 'interviewed',
   })
   if (stage === 'interview_scheduled') return
@@ -297,7 +299,7 @@ function progress(
         : stage === 'declined'
           ? 2 + (i % 2)
           : null
-  postings.applications.update(application.id, { rating, note: NOTES[stage] ?? '' })
+  await postings.applications.update(application.id, { rating, note: NOTES[stage] ?? '' })
   if (stage !== 'interviewed')
-    changeStage(postings, postings.applications.get(application.id)!, stage, now)
+    await changeStage(stores, (await postings.applications.get(application.id))!, stage, now)
 }

@@ -1,10 +1,11 @@
 import type { Access, Principal } from '../auth/Access.ts'
 import type { AppOrigin } from './AppOrigin.ts'
-import type { CollabServer } from '../collab/CollabServer.ts'
 import type { Logger } from '../logger.ts'
 import type { Mailer } from '../mail/Mailer.ts'
 import type { Limiter, LimiterFactory } from '../ports/Limiter.ts'
-import type { DocumentStore, RecordStore } from '../storage/Storage.ts'
+import type { LiveDocuments } from '../ports/LiveDocuments.ts'
+import type { Stores } from '../ports/Storage.ts'
+import type { RecordStore } from '../storage/Storage.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
 import type { AccountStore } from '../storage/AccountStore.ts'
@@ -12,12 +13,14 @@ import type { AccountStore } from '../storage/AccountStore.ts'
 /** What routes need; `createApp` receives it once and every request sees it on `c.var.deps`. */
 export interface AppDeps {
   readonly records: RecordStore
-  readonly documents: DocumentStore
   readonly pitch: PitchStore
   readonly postings: PostingStore
   readonly accounts: AccountStore
+  /** One transaction over every store: `deps.tx(async (stores) => …)` (deps are the Stores). */
+  readonly tx: Stores['tx']
   readonly access: Access
-  readonly collab: CollabServer
+  /** Live documents: read, change as the server, who is here, close sockets. */
+  readonly live: LiveDocuments
   readonly log: Logger
   /** Queues mail; sending never blocks the request. */
   readonly mailer: Mailer

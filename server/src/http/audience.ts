@@ -18,17 +18,17 @@ const GONE_MESSAGES = {
   revoked: 'this link was withdrawn by the presenter',
 } as const
 
-function grantFor(c: Context<AppEnv>): AudienceGrant {
-  const check = checkShareToken(c.var.deps.pitch, c.req.param('token'))
+async function grantFor(c: Context<AppEnv>): Promise<AudienceGrant> {
+  const check = await checkShareToken(c.var.deps.pitch, c.req.param('token'))
   if (check.ok) return check.grant
   if (check.reason === 'unknown') throw new HttpError(404, 'link_not_found', GONE_MESSAGES.unknown)
   throw new HttpError(410, `link_${check.reason}`, GONE_MESSAGES[check.reason])
 }
 
-function teamOf(c: Context<AppEnv>, grant: AudienceGrant, teamId: string) {
+async function teamOf(c: Context<AppEnv>, grant: AudienceGrant, teamId: string) {
   if (!grant.teamIds.includes(teamId))
     throw new HttpError(400, 'invalid_body', 'teamId: this link does not show this team')
-  return c.var.deps.records.getTeam(teamId)!
+  return (await c.var.deps.records.getTeam(teamId))!
 }
 
 /**
@@ -48,13 +48,13 @@ export function audienceRoutes(limiters: LimiterFactory) {
   const newViewersPerAddress = limiters('viewers-address', { perSecond: 2, burst: 100 })
   return new Hono<AppEnv>()
     .get('/:token', async (c) => {
-      const grant = grantFor(c)
+      const grant = await grantFor(c)
       // Issue the viewer id now, while people arrive, rather than at their first tap.
       await viewerOf(c, newViewersPerAddress).catch((error: unknown) => {
         if (!(error instanceof HttpError)) throw error
       })
       const { records } = c.var.deps
-      const program = records.getProgram(grant.link.programId)!
+      const program = (await records.getProgram(grant.link.programId))!
       const session = grant.session
       const body: AudienceInfo = {
         programName: program.name,
@@ -68,33 +68,32 @@ export function audienceRoutes(limiters: LimiterFactory) {
           minutesPerTeam: session.minutesPerTeam,
           currentTeamId: session.currentTeamId,
           createdAt: session.createdAt,
-          teams: session.teamIds
-            .map((id) => records.getTeam(id))
+          teams: (await Promise.all(session.teamIds.map((id) => records.getTeam(id))))
             .filter((t) => t !== undefined)
             .map((t) => ({ id: t.id, name: t.name, organization: t.organization })),
         },
-        teams: grant.teamIds
-          .map((id) => records.getTeam(id))
-          .filter((t) => t !== undefined)
-          .map((t) => ({
-            id: t.id,
-            name: t.name,
-            organization: t.organization,
-            documents: { spec: documentName('spec', t.id), stage: documentName('stage', t.id) },
-            members: records
-              .teamMembers(t.id)
-              .filter((m) => m.role !== 'reviewer')
-              .map((m) => ({ name: m.personName, role: m.role })),
-          })),
+        teams: await Promise.all(
+          (await Promise.all(grant.teamIds.map((id) => records.getTeam(id))))
+            .filter((t) => t !== undefined)
+            .map(async (t) => ({
+              id: t.id,
+              name: t.name,
+              organization: t.organization,
+              documents: { spec: documentName('spec', t.id), stage: documentName('stage', t.id) },
+              members: (await records.teamMembers(t.id))
+                .filter((m) => m.role !== 'reviewer')
+                .map((m) => ({ name: m.personName, role: m.role })),
+            }))
+        ),
         template: { sections: program.template.sections.map(({ key, title }) => ({ key, title })) },
         expiresAt: grant.link.expiresAt,
       }
       return c.json(body)
     })
     .post('/:token/reactions', async (c) => {
-      const grant = grantFor(c)
+      const grant = await grantFor(c)
       const { teamId, kind } = await readBody(c, ReactionRequest)
-      const team = teamOf(c, grant, teamId)
+      const team = await teamOf(c, grant, teamId)
       const viewer = await viewerOf(c, newViewersPerAddress)
       const address = clientAddress(c, c.var.deps.trustProxy)
       if (
@@ -108,13 +107,13 @@ export function audienceRoutes(limiters: LimiterFactory) {
           'a little slower: reactions are limited to about one a second'
         )
       }
-      c.var.deps.collab.change(documentName('stage', team.id), (doc) => addReaction(doc, kind))
+      await c.var.deps.live.change(documentName('stage', team.id), (doc) => addReaction(doc, kind))
       return c.json({ ok: true }, 202)
     })
     .post('/:token/join', async (c) => {
-      const grant = grantFor(c)
+      const grant = await grantFor(c)
       const body = await readBody(c, JoinRequest)
-      const team = teamOf(c, grant, body.teamId)
+      const team = await teamOf(c, grant, body.teamId)
       const viewer = await viewerOf(c, newViewersPerAddress)
       const address = clientAddress(c, c.var.deps.trustProxy)
       if (
@@ -128,10 +127,9 @@ export function audienceRoutes(limiters: LimiterFactory) {
           'your request to join was already sent; the team will be in touch'
         )
       }
-      const { pitch, postings } = c.var.deps
       // The lead is kept with its pitch, and the person joins the talent pool they consented to.
-      const { withdrawToken } = postings.transaction(() => {
-        pitch.addLead({
+      const { withdrawToken } = await c.var.deps.tx(async ({ pitch, postings }) => {
+        await pitch.addLead({
           programId: team.programId,
           teamId: team.id,
           sessionId: grant.session?.id ?? null,
@@ -139,7 +137,7 @@ export function audienceRoutes(limiters: LimiterFactory) {
           contact: body.contact,
           howToHelp: body.howToHelp,
         })
-        return postings.pool.add({
+        return await postings.pool.add({
           source: 'pitch_lead',
           programId: team.programId,
           teamId: team.id,

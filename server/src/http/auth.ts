@@ -27,20 +27,22 @@ export const authRoutes = new Hono<AppEnv>()
         'rate_limited',
         'too many sign-in mails asked for; wait a few minutes and try again'
       )
-    const person = accounts.personByEmail(email)
-    if (person) mailer.send(signInMail(lang, email, newSignInLink(accounts, originOf(c), email)))
+    const person = await accounts.personByEmail(email)
+    if (person)
+      mailer.send(signInMail(lang, email, await newSignInLink(accounts, originOf(c), email)))
     // The same answer either way: nobody learns from it whether an address has an account.
     return c.json({ status: 'sent_if_known' as const }, 202)
   })
   .post('/signin', async (c) => {
     const { token } = await readBody(c, SignInRequest)
-    const { accounts, records } = c.var.deps
-    const result = records.transaction(() => {
-      const link = accounts.consumeSignInToken(hashSecret(token), nowIso())
+    const result = await c.var.deps.tx(async ({ accounts, records }) => {
+      const link = await accounts.consumeSignInToken(hashSecret(token), nowIso())
       if (!link) return null
-      const person = accounts.personByEmail(link.email)
+      const person = await accounts.personByEmail(link.email)
       if (!person) return null
-      const joined = link.inviteId ? joinTeamByInvite(c, link.inviteId, person.id) : null
+      const joined = link.inviteId
+        ? await joinTeamByInvite(c, link.inviteId, person.id, records)
+        : null
       return { personId: person.id, joinedTeamId: joined?.team.id ?? null }
     })
     if (!result)
@@ -50,7 +52,7 @@ export const authRoutes = new Hono<AppEnv>()
         'this sign-in link was already used, has expired or is unknown; ask for a new one'
       )
     const body: SignInResponse = {
-      accessToken: startSession(c, result.personId),
+      accessToken: await startSession(c, result.personId),
       personId: result.personId,
       joinedTeamId: result.joinedTeamId,
     }

@@ -4,8 +4,8 @@ import type { AppEnv } from './AppEnv.ts'
 import { programFor } from './access.ts'
 
 /** GET /api/programs/:programId/figures — the program's dashboard: targets, actuals and chart series. */
-export const dashboardRoutes = new Hono<AppEnv>().get('/:programId/figures', (c) => {
-  const { program } = programFor(c, c.req.param('programId'), 'figures:read')
+export const dashboardRoutes = new Hono<AppEnv>().get('/:programId/figures', async (c) => {
+  const { program } = await programFor(c, c.req.param('programId'), 'figures:read')
   c.header('cache-control', 'no-store')
-  return c.json(programFigures(c.var.deps, program))
+  return c.json(await programFigures(c.var.deps, program))
 })

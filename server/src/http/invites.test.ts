@@ -30,7 +30,7 @@ describe('invite routes', () => {
     const invite = CreateInviteResponse.parse(response.body)
     expect(invite.url).toBe(`http://localhost/invite/${invite.token}`)
     expect(Date.parse(invite.expiresAt) - Date.now()).toBeGreaterThan(13 * DAY_MS)
-    expect(t.storage.records.inviteByTokenHash(invite.token)).toBeUndefined()
+    expect(await t.storage.records.inviteByTokenHash(invite.token)).toBeUndefined()
   })
 
   it('tells anyone with the link what it is for', async () => {

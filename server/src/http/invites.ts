@@ -9,7 +9,7 @@ import type {
   InviteListItem,
   TeamRole,
 } from '@specboard/shared'
-import type { InviteRecord, MembershipRecord, TeamRecord } from '../storage/Storage.ts'
+import type { InviteRecord, MembershipRecord, RecordStore, TeamRecord } from '../storage/Storage.ts'
 import { newSignInLink } from '../accounts/signInLinks.ts'
 import { signInMail } from '../mail/accountMail.ts'
 import { HttpError } from '../errors.ts'
@@ -45,8 +45,8 @@ function assertAcceptable(invite: InviteRecord): void {
     )
 }
 
-function inviteByToken(c: Context<AppEnv>): InviteRecord {
-  const invite = c.var.deps.records.inviteByTokenHash(hashSecret(c.req.param('token') ?? ''))
+async function inviteByToken(c: Context<AppEnv>): Promise<InviteRecord> {
+  const invite = await c.var.deps.records.inviteByTokenHash(hashSecret(c.req.param('token') ?? ''))
   if (!invite)
     throw new HttpError(404, 'invite_not_found', 'this invite link is not known; ask for a new one')
   return invite
@@ -56,18 +56,18 @@ function inviteByToken(c: Context<AppEnv>): InviteRecord {
  * Creates an invite link into a team for `invited`, as the caller: they need team:invite there and may
  * invite only the roles their own role allows. Also used to invite people from the talent pool.
  */
-export function inviteIntoTeam(
+export async function inviteIntoTeam(
   c: Context<AppEnv>,
   teamId: string,
   invited: TeamRole,
   expiresInDays: number,
   maxUses = 1
-): CreateInviteResponse {
-  const { team, role } = teamFor(c, teamId, 'team:invite')
+): Promise<CreateInviteResponse> {
+  const { team, role } = await teamFor(c, teamId, 'team:invite')
   if (!canInvite(role, invited))
     throw new HttpError(403, 'forbidden', `a ${role} may not invite a ${invited}`)
   const token = newSecret()
-  const invite = c.var.deps.records.createInvite({
+  const invite = await c.var.deps.records.createInvite({
     tokenHash: hashSecret(token),
     teamId: team.id,
     role: invited,
@@ -87,9 +87,9 @@ export function inviteIntoTeam(
 
 /** Routes under /api/teams/:teamId/invites: create, list, revoke. */
 export const teamInviteRoutes = new Hono<AppEnv>()
-  .get('/:teamId/invites', (c) => {
-    const { team } = teamFor(c, c.req.param('teamId'), 'team:invite')
-    const invites = c.var.deps.records.listInvites(team.id).map((i) => ({
+  .get('/:teamId/invites', async (c) => {
+    const { team } = await teamFor(c, c.req.param('teamId'), 'team:invite')
+    const invites = (await c.var.deps.records.listInvites(team.id)).map((i) => ({
       id: i.id,
       role: i.role,
       createdAt: i.createdAt,
@@ -102,16 +102,16 @@ export const teamInviteRoutes = new Hono<AppEnv>()
     return c.json({ invites })
   })
   .post('/:teamId/invites', async (c) => {
-    teamFor(c, c.req.param('teamId'), 'team:invite')
+    await teamFor(c, c.req.param('teamId'), 'team:invite')
     const body = await readBody(c, CreateInviteRequest)
     return c.json(
-      inviteIntoTeam(c, c.req.param('teamId'), body.role, body.expiresInDays, body.maxUses),
+      await inviteIntoTeam(c, c.req.param('teamId'), body.role, body.expiresInDays, body.maxUses),
       201
     )
   })
-  .delete('/:teamId/invites/:inviteId', (c) => {
-    const { team } = teamFor(c, c.req.param('teamId'), 'invite:revoke')
-    if (!c.var.deps.records.revokeInvite(team.id, c.req.param('inviteId'))) {
+  .delete('/:teamId/invites/:inviteId', async (c) => {
+    const { team } = await teamFor(c, c.req.param('teamId'), 'invite:revoke')
+    if (!(await c.var.deps.records.revokeInvite(team.id, c.req.param('inviteId')))) {
       throw new HttpError(404, 'invite_not_found', 'this team has no such invite')
     }
     return c.body(null, 204)
@@ -122,21 +122,21 @@ export const teamInviteRoutes = new Hono<AppEnv>()
  * (rolling back) when the invite cannot be accepted. A person already in the team keeps their membership
  * and uses nothing up.
  */
-export function joinTeamByInvite(
+export async function joinTeamByInvite(
   c: Context<AppEnv>,
   inviteId: string,
-  personId: string
-): { membership: MembershipRecord; team: TeamRecord } {
-  const { records } = c.var.deps
-  const invite = records.getInvite(inviteId)
+  personId: string,
+  records: RecordStore = c.var.deps.records
+): Promise<{ membership: MembershipRecord; team: TeamRecord }> {
+  const invite = await records.getInvite(inviteId)
   if (!invite) throw new HttpError(404, 'invite_not_found', 'this invite is not known any more')
-  const team = records.getTeam(invite.teamId)!
-  const existing = records.teamMembers(team.id).find((m) => m.personId === personId)
+  const team = (await records.getTeam(invite.teamId))!
+  const existing = (await records.teamMembers(team.id)).find((m) => m.personId === personId)
   if (existing) return { membership: existing, team }
   assertAcceptable(invite)
-  if (!records.countInviteAcceptance(invite.id))
+  if (!(await records.countInviteAcceptance(invite.id)))
     throw new HttpError(410, 'invite_used', 'this invite link has already been used')
-  const membership = records.addMembership({
+  const membership = await records.addMembership({
     personId,
     programId: team.programId,
     teamId: team.id,
@@ -147,11 +147,11 @@ export function joinTeamByInvite(
 
 /** Routes under /api/invites/:token: what an invite is for, and accepting it. */
 export const inviteRoutes = new Hono<AppEnv>()
-  .get('/:token', (c) => {
-    const invite = inviteByToken(c)
+  .get('/:token', async (c) => {
+    const invite = await inviteByToken(c)
     const { records } = c.var.deps
-    const team = records.getTeam(invite.teamId)!
-    const program = records.getProgram(team.programId)!
+    const team = (await records.getTeam(invite.teamId))!
+    const program = (await records.getProgram(team.programId))!
     const info: InviteInfo = {
       role: invite.role,
       teamId: team.id,
@@ -164,17 +164,17 @@ export const inviteRoutes = new Hono<AppEnv>()
     return c.json(info)
   })
   .post('/:token/accept', async (c) => {
-    const invite = inviteByToken(c)
+    const invite = await inviteByToken(c)
     assertAcceptable(invite)
     const { name, email, lang } = await readBody(c, AcceptInviteRequest)
     const { records, accounts, mailer } = c.var.deps
     const signedIn = c.var.principal?.personId ?? null
-    const owner = accounts.personByEmail(email)
+    const owner = await accounts.personByEmail(email)
     if (!signedIn && owner) {
       // The address has an account: joining it needs proof of the address, so the link goes there.
-      const team = records.getTeam(invite.teamId)!
-      const program = records.getProgram(team.programId)!
-      const link = newSignInLink(accounts, originOf(c), email, invite.id)
+      const team = (await records.getTeam(invite.teamId))!
+      const program = (await records.getProgram(team.programId))!
+      const link = await newSignInLink(accounts, originOf(c), email, invite.id)
       mailer.send(signInMail(lang, email, link, { teamName: team.name, programName: program.name }))
       const pending: AcceptInvitePending = { status: 'confirm_by_mail', email }
       return c.json(pending, 202)
@@ -185,16 +185,16 @@ export const inviteRoutes = new Hono<AppEnv>()
         'email_in_use',
         'this address belongs to another account: sign out and sign in with it, or give your own address'
       )
-    const result = records.transaction(() => {
+    const result = await c.var.deps.tx(async ({ records, accounts }) => {
       // Signed in: the membership joins the same person, so one account spans teams and programs.
-      const personId = signedIn ?? records.createPerson(name, false).id
-      if (!accounts.emailOf(personId)) accounts.setEmail(personId, email)
-      const joined = joinTeamByInvite(c, invite.id, personId)
+      const personId = signedIn ?? (await records.createPerson(name, false)).id
+      if (!(await accounts.emailOf(personId))) await accounts.setEmail(personId, email)
+      const joined = await joinTeamByInvite(c, invite.id, personId, records)
       return { personId, ...joined }
     })
     const body: AcceptInviteResponse = {
       // Signed in already: this device keeps its session.
-      accessToken: (signedIn && requestToken(c)) || startSession(c, result.personId),
+      accessToken: (signedIn && requestToken(c)) || (await startSession(c, result.personId)),
       memberId: result.membership.id,
       // A team membership always holds a team role; an earlier one keeps the role it was given.
       role: result.membership.role as TeamRole,

@@ -22,12 +22,12 @@ import { readBody } from './middleware/validate.ts'
 
 const HOUR_MS = 3600 * 1000
 
-function toSession(c: Context<AppEnv>, s: PitchSessionRecord): PitchSession {
+async function toSession(c: Context<AppEnv>, s: PitchSessionRecord): Promise<PitchSession> {
   const { teamIds, ...rest } = s
-  const teams = teamIds.flatMap((id) => {
-    const team = c.var.deps.records.getTeam(id)
-    return team ? [{ id: team.id, name: team.name, organization: team.organization }] : []
-  })
+  const found = await Promise.all(teamIds.map((id) => c.var.deps.records.getTeam(id)))
+  const teams = found.flatMap((team) =>
+    team ? [{ id: team.id, name: team.name, organization: team.organization }] : []
+  )
   return { ...rest, teams }
 }
 
@@ -50,10 +50,10 @@ function toLink(l: ShareLinkRecord, token: string | null, origin: string): Share
 }
 
 /** A session and the caller's role in its program; 404 when unknown. */
-function sessionFor(c: Context<AppEnv>, capability: Parameters<typeof programFor>[2]) {
-  const session = c.var.deps.pitch.getSession(c.req.param('sessionId') ?? '')
+async function sessionFor(c: Context<AppEnv>, capability: Parameters<typeof programFor>[2]) {
+  const session = await c.var.deps.pitch.getSession(c.req.param('sessionId') ?? '')
   if (!session) throw new HttpError(404, 'session_not_found', 'no pitch session has this id')
-  const { program, role } = programFor(c, session.programId, capability)
+  const { program, role } = await programFor(c, session.programId, capability)
   return { session, program, role }
 }
 
@@ -63,7 +63,7 @@ async function createLink(
 ) {
   const { expiresInHours } = await readBody(c, CreateShareLinkRequest)
   const token = newSecret()
-  const link = c.var.deps.pitch.createShareLink({
+  const link = await c.var.deps.pitch.createShareLink({
     ...target,
     tokenHash: hashSecret(token),
     createdBy: c.var.principal!.personId,
@@ -74,72 +74,80 @@ async function createLink(
 
 /** Pitch sessions of a program. */
 export const programPitchRoutes = new Hono<AppEnv>()
-  .get('/:programId/pitch-sessions', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'program:read')
+  .get('/:programId/pitch-sessions', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'program:read')
     return c.json({
-      sessions: c.var.deps.pitch.listSessions(program.id).map((s) => toSession(c, s)),
+      sessions: await Promise.all(
+        (await c.var.deps.pitch.listSessions(program.id)).map((s) => toSession(c, s))
+      ),
     })
   })
   .post('/:programId/pitch-sessions', async (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'pitch:schedule')
+    const { program } = await programFor(c, c.req.param('programId'), 'pitch:schedule')
     const body = await readBody(c, CreatePitchSessionRequest)
-    const teamIds = new Set(c.var.deps.records.listTeams(program.id).map((t) => t.id))
+    const teamIds = new Set((await c.var.deps.records.listTeams(program.id)).map((t) => t.id))
     const stranger = body.teamIds.find((id) => !teamIds.has(id))
     if (stranger)
       throw new HttpError(400, 'invalid_body', `teamIds: ${stranger} is not a team of this program`)
     if (new Set(body.teamIds).size !== body.teamIds.length)
       throw new HttpError(400, 'invalid_body', 'teamIds: a team is listed twice')
-    const session = c.var.deps.pitch.createSession({ ...body, programId: program.id })
-    return c.json(toSession(c, session), 201)
+    const session = await c.var.deps.pitch.createSession({ ...body, programId: program.id })
+    return c.json(await toSession(c, session), 201)
   })
-  .get('/:programId/leads', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'program:manage')
-    return c.json({ leads: c.var.deps.pitch.listLeads(program.id) })
+  .get('/:programId/leads', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
+    return c.json({ leads: await c.var.deps.pitch.listLeads(program.id) })
   })
 
 /** One session: read, move the stage to a team, share with an audience. */
 export const sessionRoutes = new Hono<AppEnv>()
-  .get('/:sessionId', (c) => c.json(toSession(c, sessionFor(c, 'program:read').session)))
+  .get('/:sessionId', async (c) =>
+    c.json(await toSession(c, (await sessionFor(c, 'program:read')).session))
+  )
   .post('/:sessionId/advance', async (c) => {
-    const { session } = sessionFor(c, 'pitch:schedule')
+    const { session } = await sessionFor(c, 'pitch:schedule')
     const { teamId } = await readBody(c, AdvanceSessionRequest)
     if (teamId !== null && !session.teamIds.includes(teamId)) {
       throw new HttpError(400, 'invalid_body', 'teamId: this team does not present in this session')
     }
-    const { pitch, collab } = c.var.deps
-    pitch.setCurrentTeam(session.id, teamId)
+    const { pitch, live } = c.var.deps
+    await pitch.setCurrentTeam(session.id, teamId)
     for (const id of session.teamIds) {
-      collab.change(documentName('stage', id), (doc) => {
+      await live.change(documentName('stage', id), (doc) => {
         setSession(doc, { sessionId: session.id, currentTeamId: teamId })
         // The team coming on stage starts from its full time, unless its timer already runs.
         if (id === teamId && readTimer(doc)?.startedAt == null)
           applyTimerAction(doc, 'reset', Date.now(), session.minutesPerTeam)
       })
     }
-    return c.json(toSession(c, pitch.getSession(session.id)!))
+    return c.json(await toSession(c, (await pitch.getSession(session.id))!))
   })
-  .get('/:sessionId/share-links', (c) => {
-    const { session } = sessionFor(c, 'pitch:schedule')
+  .get('/:sessionId/share-links', async (c) => {
+    const { session } = await sessionFor(c, 'pitch:schedule')
     return c.json({
-      links: c.var.deps.pitch
-        .listShareLinks({ sessionId: session.id })
-        .map((l) => toLink(l, null, originOf(c))),
+      links: (await c.var.deps.pitch.listShareLinks({ sessionId: session.id })).map((l) =>
+        toLink(l, null, originOf(c))
+      ),
     })
   })
-  .post('/:sessionId/share-links', (c) => {
-    const { session } = sessionFor(c, 'pitch:schedule')
-    return createLink(c, { programId: session.programId, teamId: null, sessionId: session.id })
+  .post('/:sessionId/share-links', async (c) => {
+    const { session } = await sessionFor(c, 'pitch:schedule')
+    return await createLink(c, {
+      programId: session.programId,
+      teamId: null,
+      sessionId: session.id,
+    })
   })
 
 /** A team's stage: its timer and its audience links. */
 export const teamStageRoutes = new Hono<AppEnv>()
   .post('/:teamId/stage/timer', async (c) => {
-    const { team } = teamFor(c, c.req.param('teamId'), 'pitch:present')
+    const { team } = await teamFor(c, c.req.param('teamId'), 'pitch:present')
     const { action, minutes } = await readBody(c, TimerRequest)
-    const session = c.var.deps.pitch
-      .listSessions(team.programId)
-      .find((s) => s.currentTeamId === team.id)
-    const timer = c.var.deps.collab.change(documentName('stage', team.id), (doc) =>
+    const session = (await c.var.deps.pitch.listSessions(team.programId)).find(
+      (s) => s.currentTeamId === team.id
+    )
+    const timer = await c.var.deps.live.change(documentName('stage', team.id), (doc) =>
       applyTimerAction(
         doc,
         action,
@@ -149,33 +157,33 @@ export const teamStageRoutes = new Hono<AppEnv>()
     )
     return c.json(timer)
   })
-  .get('/:teamId/share-links', (c) => {
-    const { team } = teamFor(c, c.req.param('teamId'), 'share:create')
+  .get('/:teamId/share-links', async (c) => {
+    const { team } = await teamFor(c, c.req.param('teamId'), 'share:create')
     return c.json({
-      links: c.var.deps.pitch
-        .listShareLinks({ teamId: team.id })
-        .map((l) => toLink(l, null, originOf(c))),
+      links: (await c.var.deps.pitch.listShareLinks({ teamId: team.id })).map((l) =>
+        toLink(l, null, originOf(c))
+      ),
     })
   })
-  .post('/:teamId/share-links', (c) => {
-    const { team } = teamFor(c, c.req.param('teamId'), 'share:create')
-    return createLink(c, { programId: team.programId, teamId: team.id, sessionId: null })
+  .post('/:teamId/share-links', async (c) => {
+    const { team } = await teamFor(c, c.req.param('teamId'), 'share:create')
+    return await createLink(c, { programId: team.programId, teamId: team.id, sessionId: null })
   })
 
 /** Revoking a link: its creator, a member allowed to share for its team, or the program's coordinator. */
-export const shareLinkRoutes = new Hono<AppEnv>().delete('/:linkId', (c) => {
+export const shareLinkRoutes = new Hono<AppEnv>().delete('/:linkId', async (c) => {
   const principal = requirePrincipal(c)
   const { pitch, access } = c.var.deps
-  const link = pitch.getShareLink(c.req.param('linkId'))
+  const link = await pitch.getShareLink(c.req.param('linkId'))
   if (!link) throw new HttpError(404, 'link_not_found', 'no share link has this id')
   const allowed =
     (principal.personId !== null && link.createdBy === principal.personId) ||
-    can(access.roleInProgram(principal, link.programId), 'pitch:schedule') ||
-    (link.teamId !== null && can(access.roleInTeam(principal, link.teamId), 'share:create'))
+    can(await access.roleInProgram(principal, link.programId), 'pitch:schedule') ||
+    (link.teamId !== null && can(await access.roleInTeam(principal, link.teamId), 'share:create'))
   if (!allowed) throw new HttpError(403, 'forbidden', 'you may not revoke this link')
-  pitch.revokeShareLink(link.id)
-  c.var.deps.collab.disconnect(
-    (identity) => identity.shareLinkId === link.id,
+  await pitch.revokeShareLink(link.id)
+  await c.var.deps.live.disconnect(
+    { shareLinkId: link.id },
     CLOSE_CODE.unauthorized,
     'this link was withdrawn'
   )

@@ -23,18 +23,18 @@ import { recordAudit } from './recordAudit.ts'
 import { csvResponse } from './selection.ts'
 
 /** The operations token, or anyone who coordinates some program. */
-function requirePoolAccess(c: Context<AppEnv>): void {
+async function requirePoolAccess(c: Context<AppEnv>): Promise<void> {
   const principal = requirePrincipal(c)
   if (principal.isAdmin) return
-  const coordinates = c.var.deps.records
-    .membershipsOfPerson(principal.personId!)
-    .some((m) => can(m.role, 'pool:manage'))
+  const coordinates = (await c.var.deps.records.membershipsOfPerson(principal.personId!)).some(
+    (m) => can(m.role, 'pool:manage')
+  )
   if (!coordinates) throw new HttpError(403, 'forbidden', 'only coordinators see the talent pool')
 }
 
-function entryFor(c: Context<AppEnv>): PoolEntryRecord {
-  requirePoolAccess(c)
-  const entry = c.var.deps.postings.pool.get(c.req.param('entryId') ?? '')
+async function entryFor(c: Context<AppEnv>): Promise<PoolEntryRecord> {
+  await requirePoolAccess(c)
+  const entry = await c.var.deps.postings.pool.get(c.req.param('entryId') ?? '')
   if (!entry) throw new HttpError(404, 'pool_entry_not_found', 'no talent-pool entry has this id')
   return entry
 }
@@ -42,24 +42,23 @@ function entryFor(c: Context<AppEnv>): PoolEntryRecord {
 const fold = (s: string) => s.normalize('NFKC').toLowerCase()
 
 /** The entries matching the query: every word of `q` somewhere in name, contact, note, tags or programs. */
-function search(c: Context<AppEnv>): PoolEntry[] {
+async function search(c: Context<AppEnv>): Promise<PoolEntry[]> {
   const parsed = PoolQuery.safeParse(c.req.query())
   if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error))
   const { q, tag, programId } = parsed.data
   const words = fold(q ?? '')
     .split(/\s+/)
     .filter(Boolean)
-  return c.var.deps.postings.pool
-    .list()
-    .map((e) => poolEntryView(c.var.deps.records, e))
-    .filter((e) => {
-      if (tag && !e.tags.includes(tag)) return false
-      if (programId && !e.programs.some((p) => p.id === programId)) return false
-      const haystack = fold(
-        [e.name, e.contact, e.note, ...e.tags, ...e.programs.map((p) => p.name)].join('\n')
-      )
-      return words.every((w) => haystack.includes(w))
-    })
+  const entries = await c.var.deps.postings.pool.list()
+  const views = await Promise.all(entries.map((e) => poolEntryView(c.var.deps.records, e)))
+  return views.filter((e) => {
+    if (tag && !e.tags.includes(tag)) return false
+    if (programId && !e.programs.some((p) => p.id === programId)) return false
+    const haystack = fold(
+      [e.name, e.contact, e.note, ...e.tags, ...e.programs.map((p) => p.name)].join('\n')
+    )
+    return words.every((w) => haystack.includes(w))
+  })
 }
 
 const SOURCE_TEXT = {
@@ -70,15 +69,15 @@ const SOURCE_TEXT = {
 
 /** Routes /api/pool, /api/pool.csv and /api/pool/:entryId…, mounted at /api. */
 export const poolRoutes = new Hono<AppEnv>()
-  .get('/pool', (c) => {
-    requirePoolAccess(c)
-    const entries = search(c)
+  .get('/pool', async (c) => {
+    await requirePoolAccess(c)
+    const entries = await search(c)
     const body: PoolList = { entries, total: entries.length }
     return c.json(body)
   })
-  .get('/pool.csv', (c) => {
-    requirePoolAccess(c)
-    const rows = search(c).map((e) => [
+  .get('/pool.csv', async (c) => {
+    await requirePoolAccess(c)
+    const rows = (await search(c)).map((e) => [
       e.name,
       e.contact,
       e.tags.join('、'),
@@ -98,29 +97,33 @@ export const poolRoutes = new Hono<AppEnv>()
     )
   })
   .patch('/pool/:entryId', async (c) => {
-    const entry = entryFor(c)
+    const entry = await entryFor(c)
     const body = await readBody(c, UpdatePoolEntryRequest)
-    const updated = c.var.deps.postings.pool.update(entry.id, body)!
-    return c.json(poolEntryView(c.var.deps.records, updated))
+    const updated = (await c.var.deps.postings.pool.update(entry.id, body))!
+    return c.json(await poolEntryView(c.var.deps.records, updated))
   })
-  .delete('/pool/:entryId', (c) => {
-    const entry = entryFor(c)
-    const { postings, records } = c.var.deps
+  .delete('/pool/:entryId', async (c) => {
+    const entry = await entryFor(c)
     const programs = new Set(entry.sources.flatMap((s) => (s.programId ? [s.programId] : [])))
-    records.transaction(() => {
-      postings.pool.delete(entry.id)
+    await c.var.deps.tx(async ({ postings, accounts }) => {
+      await postings.pool.delete(entry.id)
       // The erased person's name is not kept here either: the trail says an entry was erased, and by whom.
       for (const programId of programs)
-        recordAudit(c, programId, 'pool.erase', `pool entry ${entry.id}`, {
-          createdAt: entry.createdAt,
-        })
+        await recordAudit(
+          c,
+          programId,
+          'pool.erase',
+          `pool entry ${entry.id}`,
+          { createdAt: entry.createdAt },
+          accounts
+        )
     })
     return c.body(null, 204)
   })
   .post('/pool/:entryId/invite', async (c) => {
-    const entry = entryFor(c)
+    const entry = await entryFor(c)
     const body = await readBody(c, InvitePoolEntryRequest)
-    const invite = inviteIntoTeam(c, body.teamId, body.role, body.expiresInDays)
-    c.var.deps.postings.pool.recordInvitation(entry.id, invite.id)
+    const invite = await inviteIntoTeam(c, body.teamId, body.role, body.expiresInDays)
+    await c.var.deps.postings.pool.recordInvitation(entry.id, invite.id)
     return c.json({ entryId: entry.id, invite }, 201)
   })

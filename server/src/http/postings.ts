@@ -9,12 +9,12 @@ import { HttpError } from '../errors.ts'
 import { publishPosting } from '../publishing/publishPosting.ts'
 import type { PostingRecord } from '../storage/PostingStore.ts'
 import { postingDetail, postingListItem, publicPostingLink } from '../publishing/views.ts'
+import { recordAudit } from './recordAudit.ts'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { programFor, teamFor } from './access.ts'
 import { originOf } from './origin.ts'
 import { postingFor } from './postingAccess.ts'
-import { recordAudit } from './recordAudit.ts'
 import { readBody } from './middleware/validate.ts'
 
 const PUBLISH_REFUSALS = {
@@ -25,27 +25,27 @@ const PUBLISH_REFUSALS = {
 
 /** Routes under /api/teams/:teamId/posting. */
 export const teamPostingRoutes = new Hono<AppEnv>()
-  .get('/:teamId/posting', (c) => {
-    const { team, program } = teamFor(c, c.req.param('teamId'), 'selection:read')
+  .get('/:teamId/posting', async (c) => {
+    const { team, program } = await teamFor(c, c.req.param('teamId'), 'selection:read')
     const deps = c.var.deps
-    const posting = deps.postings.publishing.byTeam(team.id)
-    const { completeness } = withSpecDoc(deps.collab, deps.documents, team.id, (doc) =>
+    const posting = await deps.postings.publishing.byTeam(team.id)
+    const { completeness } = await withSpecDoc(deps.live, team.id, (doc) =>
       sheetOf(doc, program.template)
     )
     const body: TeamPosting = {
-      posting: posting ? postingDetail(deps, posting, originOf(c)) : null,
+      posting: posting ? await postingDetail(deps, posting, originOf(c)) : null,
       defaults: { title: team.name, region: program.region },
       completeness: completeness.percent,
     }
     return c.json(body)
   })
   .post('/:teamId/posting', async (c) => {
-    const { team, program } = teamFor(c, c.req.param('teamId'), 'posting:publish')
+    const { team, program } = await teamFor(c, c.req.param('teamId'), 'posting:publish')
     const body = await readBody(c, PublishPostingRequest)
     if (Date.parse(body.facts.deadline) <= Date.now())
       throw new HttpError(400, 'invalid_body', 'facts.deadline: must be in the future')
     const deps = c.var.deps
-    const outcome = publishPosting(deps, {
+    const outcome = await publishPosting(deps, {
       team,
       program,
       facts: body.facts,
@@ -56,43 +56,44 @@ export const teamPostingRoutes = new Hono<AppEnv>()
       const [status, message] = PUBLISH_REFUSALS[outcome.code]
       throw new HttpError(status, outcome.code, message)
     }
-    recordAudit(c, program.id, 'posting.publish', body.facts.title ?? team.name, {
+    await recordAudit(c, program.id, 'posting.publish', body.facts.title ?? team.name, {
       team: team.name,
       slug: outcome.published.posting.slug,
       version: String(outcome.published.posting.currentVersion),
     })
-    return c.json(postingDetail(deps, outcome.published.posting, originOf(c)), 201)
+    return c.json(await postingDetail(deps, outcome.published.posting, originOf(c)), 201)
   })
-  .post('/:teamId/posting/unpublish', (c) => {
-    const { team } = teamFor(c, c.req.param('teamId'), 'posting:publish')
+  .post('/:teamId/posting/unpublish', async (c) => {
+    const { team } = await teamFor(c, c.req.param('teamId'), 'posting:publish')
     const deps = c.var.deps
-    const posting = deps.postings.publishing.byTeam(team.id)
+    const posting = await deps.postings.publishing.byTeam(team.id)
     if (!posting)
       throw new HttpError(404, 'posting_not_found', 'this team has not published a posting')
-    const unpublished = deps.postings.publishing.unpublish(posting.id)!
-    recordAudit(c, team.programId, 'posting.unpublish', team.name, { slug: posting.slug })
-    return c.json(postingDetail(deps, unpublished, originOf(c)))
+    const unpublished = (await deps.postings.publishing.unpublish(posting.id))!
+    await recordAudit(c, team.programId, 'posting.unpublish', team.name, { slug: posting.slug })
+    return c.json(await postingDetail(deps, unpublished, originOf(c)))
   })
 
 /** GET /api/programs/:programId/postings — the postings of the teams whose pipeline the caller may read. */
-export const programPostingRoutes = new Hono<AppEnv>().get('/:programId/postings', (c) => {
+export const programPostingRoutes = new Hono<AppEnv>().get('/:programId/postings', async (c) => {
   const principal = c.var.principal
-  const { program } = programFor(c, c.req.param('programId'), 'program:read')
+  const { program } = await programFor(c, c.req.param('programId'), 'program:read')
   const deps = c.var.deps
-  const all = deps.postings.publishing.listByProgram(program.id)
-  const readable = (p: PostingRecord) =>
-    can(deps.access.roleInTeam(principal!, p.teamId), 'selection:read')
+  const readable: PostingRecord[] = []
+  const others: PostingRecord[] = []
+  for (const p of await deps.postings.publishing.listByProgram(program.id)) {
+    if (can(await deps.access.roleInTeam(principal!, p.teamId), 'selection:read')) readable.push(p)
+    else if (p.status === 'published') others.push(p)
+  }
   const body: PostingList = {
-    postings: all.filter(readable).map((p) => postingListItem(deps, p, originOf(c))),
-    published: all
-      .filter((p) => !readable(p) && p.status === 'published')
-      .map((p) => publicPostingLink(deps, p, originOf(c))),
+    postings: await Promise.all(readable.map((p) => postingListItem(deps, p, originOf(c)))),
+    published: await Promise.all(others.map((p) => publicPostingLink(deps, p, originOf(c)))),
   }
   return c.json(body)
 })
 
 /** GET /api/postings/:postingId */
-export const postingRoutes = new Hono<AppEnv>().get('/:postingId', (c) => {
-  const { posting } = postingFor(c, c.req.param('postingId'), 'selection:read')
-  return c.json(postingDetail(c.var.deps, posting, originOf(c)))
+export const postingRoutes = new Hono<AppEnv>().get('/:postingId', async (c) => {
+  const { posting } = await postingFor(c, c.req.param('postingId'), 'selection:read')
+  return c.json(await postingDetail(c.var.deps, posting, originOf(c)))
 })

@@ -18,10 +18,10 @@ function droppedSections(before: SheetTemplate, after: SheetTemplate): string[] 
   return before.sections.map((s) => s.key).filter((key) => !kept.has(key))
 }
 
-function auditOf(c: Context<AppEnv>): AuditLog {
-  const { program } = programFor(c, c.req.param('programId')!, 'audit:read')
+async function auditOf(c: Context<AppEnv>): Promise<AuditLog> {
+  const { program } = await programFor(c, c.req.param('programId')!, 'audit:read')
   return {
-    entries: c.var.deps.accounts.listAudit(program.id).map((e) => ({
+    entries: (await c.var.deps.accounts.listAudit(program.id)).map((e) => ({
       id: e.id,
       at: e.at,
       action: e.action,
@@ -35,7 +35,7 @@ function auditOf(c: Context<AppEnv>): AuditLog {
 /** A program's settings, its coordinators and its audit trail: /api/programs/:programId/… */
 export const programAdminRoutes = new Hono<AppEnv>()
   .patch('/:programId', async (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'program:manage')
+    const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
     const patch = await readBody(c, UpdateProgramRequest)
     if (patch.template) {
       const dropped = droppedSections(program.template, patch.template)
@@ -46,12 +46,16 @@ export const programAdminRoutes = new Hono<AppEnv>()
           `template: sections cannot be removed, only retired (text would be lost): ${dropped.join(', ')}`
         )
     }
-    const { records, accounts } = c.var.deps
-    const updated = records.transaction(() => {
-      const result = accounts.updateProgram(program.id, patch)
-      recordAudit(c, program.id, 'program.update', result?.name ?? program.name, {
-        fields: Object.keys(patch).join(' '),
-      })
+    const updated = await c.var.deps.tx(async ({ accounts }) => {
+      const result = await accounts.updateProgram(program.id, patch)
+      await recordAudit(
+        c,
+        program.id,
+        'program.update',
+        result?.name ?? program.name,
+        { fields: Object.keys(patch).join(' ') },
+        accounts
+      )
       return result
     })
     if (!updated) throw new HttpError(404, 'program_not_found', 'no program has this id')
@@ -63,41 +67,43 @@ export const programAdminRoutes = new Hono<AppEnv>()
       template: updated.template,
     })
   })
-  .get('/:programId/coordinators', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'program:manage')
+  .get('/:programId/coordinators', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
     const { accounts } = c.var.deps
     const body: CoordinatorList = {
-      coordinators: accounts
-        .programWideMembers(program.id)
-        .filter((m) => m.role === 'coordinator')
-        .map((m) => ({
-          memberId: m.id,
-          personId: m.personId,
-          name: m.personName,
-          email: accounts.emailOf(m.personId),
-        })),
+      coordinators: await Promise.all(
+        (await accounts.programWideMembers(program.id))
+          .filter((m) => m.role === 'coordinator')
+          .map(async (m) => ({
+            memberId: m.id,
+            personId: m.personId,
+            name: m.personName,
+            email: await accounts.emailOf(m.personId),
+          }))
+      ),
     }
     return c.json(body)
   })
   .post('/:programId/coordinators', async (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'coordinator:appoint')
+    const { program } = await programFor(c, c.req.param('programId'), 'coordinator:appoint')
     const { email, lang } = await readBody(c, AppointCoordinatorRequest)
-    const { records, accounts, mailer } = c.var.deps
-    const appointed = records.transaction(() => {
+    const { accounts, mailer } = c.var.deps
+    const appointed = await c.var.deps.tx(async ({ records, accounts }) => {
       // Someone new gets a person now, named after their address until they say otherwise.
       const person =
-        accounts.personByEmail(email) ?? records.createPerson(email.split('@')[0] ?? email, false)
-      accounts.setEmail(person.id, email)
-      const membership = records.addMembership({
+        (await accounts.personByEmail(email)) ??
+        (await records.createPerson(email.split('@')[0] ?? email, false))
+      await accounts.setEmail(person.id, email)
+      const membership = await records.addMembership({
         personId: person.id,
         programId: program.id,
         teamId: null,
         role: 'coordinator',
       })
-      recordAudit(c, program.id, 'coordinator.appoint', person.name, { email })
+      await recordAudit(c, program.id, 'coordinator.appoint', person.name, { email }, accounts)
       return { memberId: membership.id, personId: person.id }
     })
-    const link = newSignInLink(accounts, originOf(c), email)
+    const link = await newSignInLink(accounts, originOf(c), email)
     mailer.send(
       coordinatorMail(lang, email, link, {
         programName: program.name,
@@ -107,9 +113,9 @@ export const programAdminRoutes = new Hono<AppEnv>()
     )
     return c.json({ ...appointed, email }, 201)
   })
-  .get('/:programId/audit', (c) => c.json(auditOf(c)))
-  .get('/:programId/audit.csv', (c) => {
-    const { entries } = auditOf(c)
+  .get('/:programId/audit', async (c) => c.json(await auditOf(c)))
+  .get('/:programId/audit.csv', async (c) => {
+    const { entries } = await auditOf(c)
     c.header('content-type', 'text/csv; charset=utf-8')
     c.header('content-disposition', 'attachment; filename="audit.csv"')
     return c.body(

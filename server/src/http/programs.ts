@@ -16,9 +16,13 @@ import { requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
 
 /** A team as the program page shows it: progress of its sheet and who is on it now. */
-export function teamSummary(deps: AppDeps, team: TeamRecord, program: ProgramRecord): TeamSummary {
+export async function teamSummary(
+  deps: AppDeps,
+  team: TeamRecord,
+  program: ProgramRecord
+): Promise<TeamSummary> {
   const documents = teamDocuments(team.id)
-  const { completeness } = withSpecDoc(deps.collab, deps.documents, team.id, (doc) =>
+  const { completeness } = await withSpecDoc(deps.live, team.id, (doc) =>
     sheetOf(doc, program.template)
   )
   return {
@@ -26,31 +30,44 @@ export function teamSummary(deps: AppDeps, team: TeamRecord, program: ProgramRec
     name: team.name,
     organization: team.organization,
     documents,
-    memberCount: deps.records.teamMembers(team.id).length,
+    memberCount: (await deps.records.teamMembers(team.id)).length,
     completeness,
-    activeNow: deps.collab
+    activeNow: deps.live
       .activePeople(documents.spec)
       .map(({ personId, name, role }) => ({ personId, name, role })),
   }
 }
 
+/** Every team's summary, read side by side. */
+async function teamSummaries(
+  deps: AppDeps,
+  teams: readonly TeamRecord[],
+  program: ProgramRecord
+): Promise<TeamSummary[]> {
+  return Promise.all(teams.map((t) => teamSummary(deps, t, program)))
+}
+
 export const programRoutes = new Hono<AppEnv>()
-  .get('/', (c) => {
+  .get('/', async (c) => {
     const principal = requirePrincipal(c)
     const { records, access } = c.var.deps
-    const programs = principal.isAdmin
-      ? records.listPrograms()
-      : [...new Set(records.membershipsOfPerson(principal.personId!).map((m) => m.programId))].map(
-          (id) => records.getProgram(id)!
-        )
+    const memberOf = async () => {
+      const ids = new Set(
+        (await records.membershipsOfPerson(principal.personId!)).map((m) => m.programId)
+      )
+      return (await records.listPrograms()).filter((p) => ids.has(p.id))
+    }
+    const programs = principal.isAdmin ? await records.listPrograms() : await memberOf()
     const body: ProgramList = {
-      programs: programs.map((p) => ({
-        id: p.id,
-        name: p.name,
-        region: p.region,
-        teamCount: records.listTeams(p.id).length,
-        myRole: access.roleInProgram(principal, p.id),
-      })),
+      programs: await Promise.all(
+        programs.map(async (p) => ({
+          id: p.id,
+          name: p.name,
+          region: p.region,
+          teamCount: (await records.listTeams(p.id)).length,
+          myRole: await access.roleInProgram(principal, p.id),
+        }))
+      ),
     }
     return c.json(body)
   })
@@ -59,11 +76,13 @@ export const programRoutes = new Hono<AppEnv>()
     const { records } = c.var.deps
     const coordinates =
       principal.isAdmin ||
-      records.membershipsOfPerson(principal.personId!).some((m) => can(m.role, 'program:create'))
+      (await records.membershipsOfPerson(principal.personId!)).some((m) =>
+        can(m.role, 'program:create')
+      )
     if (!coordinates) throw new HttpError(403, 'forbidden', 'only coordinators create programs')
     const body = await readBody(c, CreateProgramRequest)
-    const program = records.transaction(() => {
-      const created = records.createProgram({
+    const program = await c.var.deps.tx(async ({ records }) => {
+      const created = await records.createProgram({
         name: body.name,
         region: body.region,
         targets: body.targets ?? {},
@@ -71,7 +90,7 @@ export const programRoutes = new Hono<AppEnv>()
         createdBy: principal.personId,
       })
       if (principal.personId) {
-        records.addMembership({
+        await records.addMembership({
           personId: principal.personId,
           programId: created.id,
           teamId: null,
@@ -82,8 +101,8 @@ export const programRoutes = new Hono<AppEnv>()
     })
     return c.json({ id: program.id }, 201)
   })
-  .get('/:programId', (c) => {
-    const { program, role } = programFor(c, c.req.param('programId'), 'program:read')
+  .get('/:programId', async (c) => {
+    const { program, role } = await programFor(c, c.req.param('programId'), 'program:read')
     const deps = c.var.deps
     const body: Program = {
       id: program.id,
@@ -93,14 +112,14 @@ export const programRoutes = new Hono<AppEnv>()
       template: program.template,
       createdAt: program.createdAt,
       myRole: role,
-      teams: deps.records.listTeams(program.id).map((t) => teamSummary(deps, t, program)),
+      teams: await teamSummaries(deps, await deps.records.listTeams(program.id), program),
     }
     return c.json(body)
   })
   .post('/:programId/teams', async (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'program:manage')
+    const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
     const body = await readBody(c, CreateTeamRequest)
-    const team = c.var.deps.records.createTeam({
+    const team = await c.var.deps.records.createTeam({
       programId: program.id,
       name: body.name,
       organization: body.organization ?? null,

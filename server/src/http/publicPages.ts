@@ -124,13 +124,13 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     return c.body(SITE_CSS)
   })
 
-  app.get('/postings.atom', (c) => {
+  app.get('/postings.atom', async (c) => {
     const deps = c.var.deps
     const origin = originOf(c)
-    const open = deps.postings.publishing
-      .listPublished()
+    const open = (await deps.postings.publishing.listPublished())
       .filter((p) => isOpen(p.posting, p.version))
       .slice(0, FEED_ENTRIES)
+    const authors = await Promise.all(open.map((p) => organizationOf(c, p.posting)))
     const xml = buildAtomFeed({
       selfUrl: `${origin}/postings.atom`,
       pageUrl: `${origin}/postings`,
@@ -141,7 +141,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
           .map((p) => p.version.publishedAt)
           .sort()
           .at(-1) ?? new Date(0).toISOString(),
-      entries: open.map(({ posting, version }) => ({
+      entries: open.map(({ posting, version }, i) => ({
         url: postingUrl(origin, posting.slug),
         title: posting.isDemo ? `[デモ] ${version.facts.title}` : version.facts.title,
         published: posting.firstPublishedAt,
@@ -149,7 +149,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
         summary: version.excerpt,
         contentHtml: version.html,
         categories: version.facts.skills,
-        author: organizationOf(c, posting),
+        author: authors[i]!,
       })),
     })
     c.header('content-type', 'application/atom+xml; charset=utf-8')
@@ -157,14 +157,16 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     return c.body(xml)
   })
 
-  app.get('/postings', (c) => {
+  app.get('/postings', async (c) => {
     const filters = listFilters(c)
     const deps = c.var.deps
-    const all = deps.postings.publishing.listPublished().map((item) => ({
-      item,
-      organization: organizationOf(c, item.posting),
-      isOpen: isOpen(item.posting, item.version),
-    }))
+    const all = await Promise.all(
+      (await deps.postings.publishing.listPublished()).map(async (item) => ({
+        item,
+        organization: await organizationOf(c, item.posting),
+        isOpen: isOpen(item.posting, item.version),
+      }))
+    )
     const shown = all.filter((i) => filters.closed || i.isOpen)
     const words = fold(filters.q).split(/\s+/).filter(Boolean)
     const items = shown
@@ -201,11 +203,11 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     )
   })
 
-  app.get('/postings/:slug', (c) => {
-    const found = publishedBySlug(c)
+  app.get('/postings/:slug', async (c) => {
+    const found = await publishedBySlug(c)
     if (!found) return c.html(notFoundPage(undefined, publicLangOf(c)), 404)
     c.header('cache-control', 'public, max-age=60')
-    return c.html(renderPosting(c, found.posting, found.version))
+    return c.html(await renderPosting(c, found.posting, found.version))
   })
 
   app.get('/postings/:slug/apply', (c) =>
@@ -213,12 +215,12 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
   )
 
   app.post('/postings/:slug/apply', formLimit, async (c) => {
-    const found = publishedBySlug(c)
+    const found = await publishedBySlug(c)
     if (!found) return c.html(notFoundPage(undefined, publicLangOf(c)), 404)
     if (!isSameOrigin(c))
       return c.html(errorPage('このフォームは、募集ページから送信してください。'), 403)
     const { posting, version } = found
-    if (!isOpen(posting, version)) return c.html(renderPosting(c, posting, version), 409)
+    if (!isOpen(posting, version)) return c.html(await renderPosting(c, posting, version), 409)
     const values = await formValues(c)
     if (values === null) return c.html(errorPage('フォームの形式で送信してください。'), 415)
     const parsed = ApplicationForm.safeParse(values)
@@ -229,24 +231,24 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
         const field = String(issue.path[0] ?? '_form')
         errors[field] ??= t.fieldProblems?.[field] ?? issue.message
       }
-      return c.html(renderPosting(c, posting, version, { values, errors }), 400)
+      return c.html(await renderPosting(c, posting, version, { values, errors }), 400)
     }
     if (!(await limiter.take(clientAddress(c, options.trustProxy)))) {
       const errors = { _form: t.tooMany }
-      return c.html(renderPosting(c, posting, version, { values, errors }), 429)
+      return c.html(await renderPosting(c, posting, version, { values, errors }), 429)
     }
     const form = parsed.data
     const key = contactKey(form.contact)
-    const applied = c.var.deps.postings.applications
-      .listByPosting(posting.id)
-      .some((a) => !a.erasedAt && contactKey(a.contact) === key)
+    const applied = (await c.var.deps.postings.applications.listByPosting(posting.id)).some(
+      (a) => !a.erasedAt && contactKey(a.contact) === key
+    )
     if (applied) {
       // Said in words, not silently doubled: the person most likely lost their status link.
       const errors = { contact: t.alreadyApplied }
-      return c.html(renderPosting(c, posting, version, { values, errors }), 409)
+      return c.html(await renderPosting(c, posting, version, { values, errors }), 409)
     }
     const { applicationId, token } = newStatusToken(c.var.deps.secretKey)
-    const created = c.var.deps.postings.applications.create({
+    const created = await c.var.deps.postings.applications.create({
       id: applicationId,
       postingId: posting.id,
       postingVersion: version.version,
@@ -261,12 +263,12 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       consentPool: form.consent_pool === 'yes',
       isDemo: posting.isDemo,
     })
-    notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' })
+    await notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' })
     return c.redirect(`/applications/${token}?done=applied#status`, 303)
   })
 
-  app.get('/applications/:token', (c) => {
-    const application = applicationByToken(c)
+  app.get('/applications/:token', async (c) => {
+    const application = await applicationByToken(c)
     if (!application)
       return c.html(
         notFoundPage('この確認用リンクは見つかりませんでした。URLをもう一度お確かめください。'),
@@ -274,14 +276,14 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       )
     const done = c.req.query('done')
     return c.html(
-      renderApplication(c, application, {
+      await renderApplication(c, application, {
         done: (DONE_KEYS as readonly string[]).includes(done ?? '') ? (done as Done) : undefined,
       })
     )
   })
 
   app.post('/applications/:token/:action{book|cancel|leave-pool|erase}', formLimit, async (c) => {
-    const application = applicationByToken(c)
+    const application = await applicationByToken(c)
     if (!application) return c.html(notFoundPage('この確認用リンクは見つかりませんでした。'), 404)
     if (!isSameOrigin(c))
       return c.html(errorPage('このフォームは、応募状況のページから送信してください。'), 403)
@@ -293,15 +295,15 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     try {
       switch (c.req.param('action')) {
         case 'book': {
-          const booked = bookSlot(postings, application, values.slot_id ?? '')
-          notifyInterview(c.var.deps, originOf(c), booked, { type: 'interview_booked' })
+          const booked = await bookSlot(c.var.deps, application, values.slot_id ?? '')
+          await notifyInterview(c.var.deps, originOf(c), booked, { type: 'interview_booked' })
           return back('booked')
         }
         case 'cancel': {
-          const interview = postings.interviews.scheduledOf(application.id)
+          const interview = await postings.interviews.scheduledOf(application.id)
           if (!interview) throw new SelectionError('not_scheduled', 'nothing to cancel')
-          const cancelled = cancelInterview(postings, interview, 'applicant', null)
-          notifyInterview(c.var.deps, originOf(c), cancelled, {
+          const cancelled = await cancelInterview(c.var.deps, interview, 'applicant', null)
+          await notifyInterview(c.var.deps, originOf(c), cancelled, {
             type: 'interview_cancelled',
             byApplicant: true,
             reason: null,
@@ -309,22 +311,22 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
           return back('cancelled')
         }
         case 'leave-pool': {
-          const wasInPool = postings.pool.entryOfApplication(application.id) !== undefined
-          const left = leavePool(postings, application)
-          if (wasInPool) notifyApplicant(c.var.deps, originOf(c), left, { type: 'left_pool' })
+          const wasInPool = (await postings.pool.entryOfApplication(application.id)) !== undefined
+          const left = await leavePool(c.var.deps, application)
+          if (wasInPool) await notifyApplicant(c.var.deps, originOf(c), left, { type: 'left_pool' })
           return back('left-pool')
         }
         case 'erase':
           if (values.confirm !== 'yes') {
             return c.html(
-              renderApplication(c, application, {
+              await renderApplication(c, application, {
                 error: '削除するには、確認のチェックを入れてください。',
               }),
               400
             )
           }
-          eraseApplication(postings, application)
-          c.var.deps.accounts.addAudit({
+          await eraseApplication(c.var.deps, application)
+          await c.var.deps.accounts.addAudit({
             programId: application.programId,
             actorId: null,
             actorName: SELF_SERVICE_ACTOR,
@@ -337,7 +339,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     } catch (error) {
       if (!(error instanceof SelectionError)) throw error
       return c.html(
-        renderApplication(c, postings.applications.get(application.id)!, {
+        await renderApplication(c, (await postings.applications.get(application.id))!, {
           error: SELECTION_MESSAGES[error.code],
         }),
         409
@@ -346,28 +348,30 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     return c.html(notFoundPage(), 404)
   })
 
-  app.get('/applications/:token/interview.ics', (c) => {
-    const application = applicationByToken(c)
+  app.get('/applications/:token/interview.ics', async (c) => {
+    const application = await applicationByToken(c)
     const { postings } = c.var.deps
-    const interview = application && postings.interviews.latestOf(application.id)
+    const interview = application && (await postings.interviews.latestOf(application.id))
     if (!application || !interview || application.erasedAt)
       return c.html(notFoundPage('予約された面談はありません。'), 404)
-    const posting = postings.publishing.get(application.postingId)!
-    const version = postings.publishing.version(posting.id, posting.currentVersion)!
+    const posting = (await postings.publishing.get(application.postingId))!
+    const version = (await postings.publishing.version(posting.id, posting.currentVersion))!
     c.header('content-type', 'text/calendar; charset=utf-8')
     c.header('content-disposition', 'attachment; filename="interview.ics"')
     c.header('cache-control', 'no-store')
     return c.body(
       applicantInterviewIcs(interview, {
         title: version.facts.title,
-        organization: organizationOf(c, posting),
+        organization: await organizationOf(c, posting),
         statusUrl: `${originOf(c)}/applications/${c.req.param('token')}`,
       })
     )
   })
 
-  app.get('/pool/withdraw/:token', (c) => {
-    const entry = c.var.deps.postings.pool.byWithdrawTokenHash(hashSecret(c.req.param('token')))
+  app.get('/pool/withdraw/:token', async (c) => {
+    const entry = await c.var.deps.postings.pool.byWithdrawTokenHash(
+      hashSecret(c.req.param('token'))
+    )
     if (!entry)
       return c.html(
         notFoundPage(
@@ -384,11 +388,11 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
     )
   })
 
-  app.post('/pool/withdraw/:token', formLimit, (c) => {
+  app.post('/pool/withdraw/:token', formLimit, async (c) => {
     if (!isSameOrigin(c))
       return c.html(errorPage('このフォームは、登録のページから送信してください。'), 403)
     const { pool } = c.var.deps.postings
-    const entry = pool.byWithdrawTokenHash(hashSecret(c.req.param('token')))
+    const entry = await pool.byWithdrawTokenHash(hashSecret(c.req.param('token')))
     if (!entry)
       return c.html(
         notFoundPage(
@@ -396,11 +400,11 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
         ),
         404
       )
-    withdrawPoolEntry(c.var.deps.postings, entry)
+    await withdrawPoolEntry(c.var.deps, entry)
     for (const programId of new Set(
       entry.sources.flatMap((s) => (s.programId ? [s.programId] : []))
     ))
-      c.var.deps.accounts.addAudit({
+      await c.var.deps.accounts.addAudit({
         programId,
         actorId: null,
         actorName: SELF_SERVICE_ACTOR,
@@ -432,76 +436,77 @@ function listFilters(c: Context): ListFilters {
   }
 }
 
-function publishedBySlug(
+async function publishedBySlug(
   c: Context<AppEnv>
-): { posting: PostingRecord; version: PostingVersionRecord } | null {
+): Promise<{ posting: PostingRecord; version: PostingVersionRecord } | null> {
   const { publishing } = c.var.deps.postings
-  const posting = publishing.bySlug(c.req.param('slug') ?? '')
+  const posting = await publishing.bySlug(c.req.param('slug') ?? '')
   if (posting?.status !== 'published') return null
-  return { posting, version: publishing.version(posting.id, posting.currentVersion)! }
+  return { posting, version: (await publishing.version(posting.id, posting.currentVersion))! }
 }
 
-function organizationOf(c: Context<AppEnv>, posting: PostingRecord): string {
+async function organizationOf(c: Context<AppEnv>, posting: PostingRecord): Promise<string> {
   const { records } = c.var.deps
   return (
-    records.getTeam(posting.teamId)?.organization ||
-    records.getProgram(posting.programId)?.name ||
+    (await records.getTeam(posting.teamId))?.organization ||
+    (await records.getProgram(posting.programId))?.name ||
     ''
   )
 }
 
-function renderPosting(
+async function renderPosting(
   c: Context<AppEnv>,
   posting: PostingRecord,
   version: PostingVersionRecord,
   form?: ApplicationFormState
-): Html {
+): Promise<Html> {
   if (form) c.header('cache-control', 'no-store')
   return postingPage({
     lang: publicLangOf(c),
     posting,
     version,
     url: postingUrl(originOf(c), posting.slug),
-    organization: organizationOf(c, posting),
-    programName: c.var.deps.records.getProgram(posting.programId)?.name ?? '',
+    organization: await organizationOf(c, posting),
+    programName: (await c.var.deps.records.getProgram(posting.programId))?.name ?? '',
     isOpen: isOpen(posting, version),
     now: Date.now(),
     form,
   })
 }
 
-function applicationByToken(c: Context<AppEnv>): ApplicationRecord | undefined {
+async function applicationByToken(c: Context<AppEnv>): Promise<ApplicationRecord | undefined> {
   const token = c.req.param('token') ?? ''
   if (token.length > 100) return undefined
-  return c.var.deps.postings.applications.byStatusTokenHash(hashSecret(token))
+  return await c.var.deps.postings.applications.byStatusTokenHash(hashSecret(token))
 }
 
-function renderApplication(
+async function renderApplication(
   c: Context<AppEnv>,
   application: ApplicationRecord,
   extra: { done?: Done; error?: string }
-): Html {
+): Promise<Html> {
   const { postings } = c.var.deps
-  const posting = postings.publishing.get(application.postingId)!
+  const posting = (await postings.publishing.get(application.postingId))!
   c.header('cache-control', 'no-store')
   c.header('x-robots-tag', 'noindex')
   return applicationPage({
     lang: publicLangOf(c),
     application,
     posting,
-    version: postings.publishing.version(posting.id, posting.currentVersion)!,
-    organization: organizationOf(c, posting),
+    version: (await postings.publishing.version(posting.id, posting.currentVersion))!,
+    organization: await organizationOf(c, posting),
     statusUrl: `${originOf(c)}/applications/${c.req.param('token')}`,
-    interview: postings.interviews.latestOf(application.id),
-    freeSlots: postings.interviews
-      .freeSlots(
+    interview: await postings.interviews.latestOf(application.id),
+    freeSlots: (
+      await postings.interviews.freeSlots(
         application.programId,
         application.postingId,
         new Date(Date.now() + BOOKING_LEAD_MS).toISOString()
       )
-      .slice(0, MAX_SLOTS_SHOWN),
+    ).slice(0, MAX_SLOTS_SHOWN),
     inPool:
-      application.consentPool || postings.pool.entryOfApplication(application.id) !== undefined,
+      application.consentPool ||
+      (await postings.pool.entryOfApplication(application.id)) !== undefined,
     ...extra,
   })
 }

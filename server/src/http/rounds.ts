@@ -8,7 +8,7 @@ import { HttpError } from '../errors.ts'
 import { listThreads } from '../feedback/threadStore.ts'
 import { diffSheets } from '../rounds/sheetDiff.ts'
 import { summarizeRound } from '../rounds/roundSummary.ts'
-import { withDocument, withSpecDoc } from '../sheets/readSheet.ts'
+import { withSpecDoc } from '../sheets/readSheet.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { programFor, teamFor } from './access.ts'
 import { readBody } from './middleware/validate.ts'
@@ -27,21 +27,18 @@ function toRound(r: RoundRecord): Round {
   }
 }
 
-function currentState(c: Context<AppEnv>, teamId: string): Uint8Array {
-  return withSpecDoc(c.var.deps.collab, c.var.deps.documents, teamId, (doc) =>
-    Y.encodeStateAsUpdate(doc)
-  )
+async function currentState(c: Context<AppEnv>, teamId: string): Promise<Uint8Array> {
+  return await withSpecDoc(c.var.deps.live, teamId, (doc) => Y.encodeStateAsUpdate(doc))
 }
 
 /** Reviewer ids must name people who review in this program; they join the team as reviewers. */
-function checkReviewers(
+async function checkReviewers(
   c: Context<AppEnv>,
   program: ProgramRecord,
   reviewerIds: readonly string[]
-): void {
+): Promise<void> {
   const reviewers = new Set(
-    c.var.deps.records
-      .programMembers(program.id)
+    (await c.var.deps.records.programMembers(program.id))
       .filter((m) => m.role === 'reviewer')
       .map((m) => m.personId)
   )
@@ -54,22 +51,23 @@ function checkReviewers(
     )
 }
 
-function openFor(
+async function openFor(
   c: Context<AppEnv>,
   team: TeamRecord,
   reviewerIds: readonly string[]
-): RoundRecord | null {
-  const { records } = c.var.deps
-  return records.transaction(() => {
-    const round = records.openRound({
+): Promise<RoundRecord | null> {
+  // Read before the transaction: the log is not part of the unit of work.
+  const snapshot = await currentState(c, team.id)
+  return c.var.deps.tx(async ({ records }) => {
+    const round = await records.openRound({
       teamId: team.id,
       openedBy: c.var.principal!.personId,
-      snapshot: currentState(c, team.id),
+      snapshot,
       reviewerIds,
     })
     if (round)
       for (const personId of reviewerIds)
-        records.addMembership({
+        await records.addMembership({
           personId,
           programId: team.programId,
           teamId: team.id,
@@ -80,30 +78,33 @@ function openFor(
 }
 
 /** The encoded sheet at a diff point: `current`, `round:<n>` (as it opened) or `round:<n>:close`. */
-function stateAt(c: Context<AppEnv>, teamId: string, point: string): Uint8Array {
-  if (point === 'current') return currentState(c, teamId)
+async function stateAt(c: Context<AppEnv>, teamId: string, point: string): Promise<Uint8Array> {
+  if (point === 'current') return await currentState(c, teamId)
   const [, number, moment] = point.split(':')
-  const round = c.var.deps.records.getRound(teamId, Number(number))
+  const round = await c.var.deps.records.getRound(teamId, Number(number))
   if (!round) throw new HttpError(404, 'round_not_found', `this team has no round ${number}`)
-  const state = c.var.deps.records.roundSnapshot(round.id, moment === 'close' ? 'close' : 'open')
+  const state = await c.var.deps.records.roundSnapshot(
+    round.id,
+    moment === 'close' ? 'close' : 'open'
+  )
   if (!state) throw new HttpError(409, 'round_not_closed', `round ${number} has not closed yet`)
   return state
 }
 
 /** Review rounds of one team: list, open, close, and what changed between two moments. */
 export const teamRoundRoutes = new Hono<AppEnv>()
-  .get('/:teamId/rounds', (c) => {
-    const team = c.var.deps.records.getTeam(c.req.param('teamId'))
+  .get('/:teamId/rounds', async (c) => {
+    const team = await c.var.deps.records.getTeam(c.req.param('teamId'))
     if (!team) throw new HttpError(404, 'team_not_found', 'no team has this id')
     // Round history is the cohort's progress, shown on the program page to everyone in the program.
-    programFor(c, team.programId, 'program:read')
-    return c.json({ rounds: c.var.deps.records.listRounds(team.id).map(toRound) })
+    await programFor(c, team.programId, 'program:read')
+    return c.json({ rounds: (await c.var.deps.records.listRounds(team.id)).map(toRound) })
   })
   .post('/:teamId/rounds', async (c) => {
-    const { team, program } = teamFor(c, c.req.param('teamId'), 'round:manage')
+    const { team, program } = await teamFor(c, c.req.param('teamId'), 'round:manage')
     const { reviewerIds } = await readBody(c, OpenRoundRequest)
-    checkReviewers(c, program, reviewerIds)
-    const round = openFor(c, team, reviewerIds)
+    await checkReviewers(c, program, reviewerIds)
+    const round = await openFor(c, team, reviewerIds)
     if (!round)
       throw new HttpError(
         409,
@@ -113,15 +114,15 @@ export const teamRoundRoutes = new Hono<AppEnv>()
     return c.json(toRound(round), 201)
   })
   .post('/:teamId/rounds/:number/close', async (c) => {
-    const { team, program } = teamFor(c, c.req.param('teamId'), 'round:manage')
+    const { team, program } = await teamFor(c, c.req.param('teamId'), 'round:manage')
     const { note } = await readBody(c, CloseRoundRequest)
-    const { records, collab, documents } = c.var.deps
-    const round = records.getRound(team.id, Number(c.req.param('number')))
+    const { records, live } = c.var.deps
+    const round = await records.getRound(team.id, Number(c.req.param('number')))
     if (!round) throw new HttpError(404, 'round_not_found', 'this team has no such round')
     if (round.closedAt) throw new HttpError(409, 'round_not_open', 'this round is already closed')
-    const opened = records.roundSnapshot(round.id, 'open')!
-    const closing = currentState(c, team.id)
-    const threads = withDocument(collab, documents, documentName('feedback', team.id), listThreads)
+    const opened = (await records.roundSnapshot(round.id, 'open'))!
+    const closing = await currentState(c, team.id)
+    const threads = await live.read(documentName('feedback', team.id), listThreads)
     const summary = summarizeRound(
       round.id,
       threads,
@@ -129,18 +130,18 @@ export const teamRoundRoutes = new Hono<AppEnv>()
       note
     )
     if (
-      !records.closeRound(round.id, {
+      !(await records.closeRound(round.id, {
         closedBy: c.var.principal!.personId,
         snapshot: closing,
         summary,
-      })
+      }))
     ) {
       throw new HttpError(409, 'round_not_open', 'this round is already closed')
     }
-    return c.json(toRound(records.getRound(team.id, round.number)!))
+    return c.json(toRound((await records.getRound(team.id, round.number))!))
   })
-  .get('/:teamId/diff', (c) => {
-    const { team, program } = teamFor(c, c.req.param('teamId'), 'team:read')
+  .get('/:teamId/diff', async (c) => {
+    const { team, program } = await teamFor(c, c.req.param('teamId'), 'team:read')
     const from = DiffPoint.safeParse(c.req.query('from'))
     const to = DiffPoint.safeParse(c.req.query('to') ?? 'current')
     if (!from.success)
@@ -152,8 +153,8 @@ export const teamRoundRoutes = new Hono<AppEnv>()
     if (!to.success)
       throw new HttpError(400, 'invalid_query', 'to: must be current, round:<n> or round:<n>:close')
     const sections = diffSheets(
-      stateAt(c, team.id, from.data),
-      stateAt(c, team.id, to.data),
+      await stateAt(c, team.id, from.data),
+      await stateAt(c, team.id, to.data),
       program.template
     )
     const body: SheetDiff = {
@@ -167,13 +168,13 @@ export const teamRoundRoutes = new Hono<AppEnv>()
 
 /** Opening a round for every team of a program at once; teams with an open round are skipped. */
 export const programRoundRoutes = new Hono<AppEnv>().post('/:programId/rounds', async (c) => {
-  const { program } = programFor(c, c.req.param('programId'), 'round:manage')
+  const { program } = await programFor(c, c.req.param('programId'), 'round:manage')
   const { reviewerIds } = await readBody(c, OpenRoundRequest)
-  checkReviewers(c, program, reviewerIds)
+  await checkReviewers(c, program, reviewerIds)
   const opened: Round[] = []
   const skipped: { teamId: string; reason: string }[] = []
-  for (const team of c.var.deps.records.listTeams(program.id)) {
-    const round = openFor(c, team, reviewerIds)
+  for (const team of await c.var.deps.records.listTeams(program.id)) {
+    const round = await openFor(c, team, reviewerIds)
     if (round) opened.push(toRound(round))
     else skipped.push({ teamId: team.id, reason: 'round_already_open' })
   }
@@ -181,9 +182,9 @@ export const programRoundRoutes = new Hono<AppEnv>().post('/:programId/rounds', 
 })
 
 /** Program members by role, so a coordinator can pick reviewers. */
-export const programMemberRoutes = new Hono<AppEnv>().get('/:programId/members', (c) => {
-  const { program } = programFor(c, c.req.param('programId'), 'program:read')
-  const members = c.var.deps.records.programMembers(program.id).map((m) => ({
+export const programMemberRoutes = new Hono<AppEnv>().get('/:programId/members', async (c) => {
+  const { program } = await programFor(c, c.req.param('programId'), 'program:read')
+  const members = (await c.var.deps.records.programMembers(program.id)).map((m) => ({
     memberId: m.id,
     personId: m.personId,
     name: m.personName,

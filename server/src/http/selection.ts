@@ -34,10 +34,10 @@ import { readBody } from './middleware/validate.ts'
 
 /** Routes under /api/postings/:postingId. */
 export const postingSelectionRoutes = new Hono<AppEnv>()
-  .get('/:postingId/applications', (c) => {
-    const { posting, team, role } = postingFor(c, c.req.param('postingId'), 'selection:read')
+  .get('/:postingId/applications', async (c) => {
+    const { posting, team, role } = await postingFor(c, c.req.param('postingId'), 'selection:read')
     const { postings } = c.var.deps
-    const version = postings.publishing.version(posting.id, posting.currentVersion)!
+    const version = (await postings.publishing.version(posting.id, posting.currentVersion))!
     const body: Pipeline = {
       posting: {
         id: posting.id,
@@ -47,86 +47,99 @@ export const postingSelectionRoutes = new Hono<AppEnv>()
         teamName: team.name,
         isOpen: isOpen(posting, version),
       },
-      counts: postings.applications.stageCounts(posting.id),
-      applications: postings.applications
-        .listByPosting(posting.id)
-        .map((a) => applicationView(postings, a)),
+      counts: await postings.applications.stageCounts(posting.id),
+      applications: await Promise.all(
+        (await postings.applications.listByPosting(posting.id)).map((a) =>
+          applicationView(postings, a)
+        )
+      ),
       canManage: can(role, 'selection:manage'),
     }
     return c.json(body)
   })
-  .get('/:postingId/applications.csv', (c) => {
-    const { posting } = postingFor(c, c.req.param('postingId'), 'selection:read')
+  .get('/:postingId/applications.csv', async (c) => {
+    const { posting } = await postingFor(c, c.req.param('postingId'), 'selection:read')
     const { postings, records } = c.var.deps
     return csvResponse(
       c,
       `applicants-${posting.slug}`,
-      applicantsCsv(postings, records, postings.applications.listByPosting(posting.id))
+      await applicantsCsv(postings, records, await postings.applications.listByPosting(posting.id))
     )
   })
 
 /** Routes under /api/applications/:applicationId. */
 export const applicationRoutes = new Hono<AppEnv>()
-  .get('/:applicationId', (c) => {
-    const { application } = applicationFor(c, c.req.param('applicationId'), 'selection:read')
-    return c.json(applicationView(c.var.deps.postings, application))
+  .get('/:applicationId', async (c) => {
+    const { application } = await applicationFor(c, c.req.param('applicationId'), 'selection:read')
+    return c.json(await applicationView(c.var.deps.postings, application))
   })
   .patch('/:applicationId', async (c) => {
-    const { application } = applicationFor(c, c.req.param('applicationId'), 'selection:manage')
+    const { application } = await applicationFor(
+      c,
+      c.req.param('applicationId'),
+      'selection:manage'
+    )
     const body = await readBody(c, UpdateApplicationRequest)
-    const { postings } = c.var.deps
-    const updated = postings.transaction(() => {
+    const updated = await c.var.deps.tx(async (stores) => {
       const moved = body.stage
-        ? selecting(() => changeStage(postings, application, body.stage!))
+        ? await selecting(() => changeStage(stores, application, body.stage!))
         : application
       if (moved.stage !== application.stage)
-        recordAudit(
+        await recordAudit(
           c,
           application.programId,
           'application.stage',
           `application ${application.id}`,
-          {
-            from: application.stage,
-            to: moved.stage,
-          }
+          { from: application.stage, to: moved.stage },
+          stores.accounts
         )
-      return postings.applications.update(moved.id, { note: body.note, rating: body.rating })!
+      return (await stores.postings.applications.update(moved.id, {
+        note: body.note,
+        rating: body.rating,
+      }))!
     })
-    notifyStage(c.var.deps, originOf(c), application, updated)
-    return c.json(applicationView(postings, updated))
+    await notifyStage(c.var.deps, originOf(c), application, updated)
+    return c.json(await applicationView(c.var.deps.postings, updated))
   })
   .post('/:applicationId/interview', async (c) => {
-    const { application } = applicationFor(c, c.req.param('applicationId'), 'selection:manage')
+    const { application } = await applicationFor(
+      c,
+      c.req.param('applicationId'),
+      'selection:manage'
+    )
     const { slotId } = await readBody(c, SlotChoice)
-    const interview = selecting(() => bookSlot(c.var.deps.postings, application, slotId))
-    notifyInterview(c.var.deps, originOf(c), interview, { type: 'interview_booked' })
+    const interview = await selecting(() => bookSlot(c.var.deps, application, slotId))
+    await notifyInterview(c.var.deps, originOf(c), interview, { type: 'interview_booked' })
     return c.json(interviewView(interview), 201)
   })
 
 /** Routes under /api/interviews/:interviewId. */
 export const interviewRoutes = new Hono<AppEnv>()
   .post('/:interviewId/move', async (c) => {
-    const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
+    const { interview } = await interviewFor(c, c.req.param('interviewId'), 'selection:manage')
     const { slotId } = await readBody(c, SlotChoice)
-    const moved = selecting(() => moveInterview(c.var.deps.postings, interview, slotId))
-    notifyInterview(c.var.deps, originOf(c), moved, { type: 'interview_moved', before: interview })
+    const moved = await selecting(() => moveInterview(c.var.deps, interview, slotId))
+    await notifyInterview(c.var.deps, originOf(c), moved, {
+      type: 'interview_moved',
+      before: interview,
+    })
     return c.json(interviewView(moved))
   })
   .post('/:interviewId/cancel', async (c) => {
-    const { interview } = interviewFor(c, c.req.param('interviewId'), 'selection:manage')
+    const { interview } = await interviewFor(c, c.req.param('interviewId'), 'selection:manage')
     const { reason } = await readBody(c, CancelInterviewRequest)
-    const cancelled = selecting(() =>
-      cancelInterview(c.var.deps.postings, interview, 'coordinator', reason || null)
+    const cancelled = await selecting(() =>
+      cancelInterview(c.var.deps, interview, 'coordinator', reason || null)
     )
-    notifyInterview(c.var.deps, originOf(c), cancelled, {
+    await notifyInterview(c.var.deps, originOf(c), cancelled, {
       type: 'interview_cancelled',
       byApplicant: false,
       reason: reason || null,
     })
     return c.json(interviewView(cancelled))
   })
-  .get('/:interviewId/interview.ics', (c) => {
-    const { interview, application, team } = interviewFor(
+  .get('/:interviewId/interview.ics', async (c) => {
+    const { interview, application, team } = await interviewFor(
       c,
       c.req.param('interviewId'),
       'selection:read'
@@ -136,40 +149,45 @@ export const interviewRoutes = new Hono<AppEnv>()
     return c.body(
       coordinatorInterviewIcs(interview, application, {
         teamName: team.name,
-        programUrl: `${originOf(c)}/programs/${team.programId}`,
+        programUrl: `$originOf(c)/programs/$team.programId`,
       })
     )
   })
 
 /** Routes under /api/programs/:programId: windows, the agenda and the program's applicants. */
 export const programSelectionRoutes = new Hono<AppEnv>()
-  .get('/:programId/mail-problems', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+  .get('/:programId/mail-problems', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
     const body: MailProblems = { failures: [...c.var.deps.mailer.failuresOf(program.id)] }
     return c.json(body)
   })
-  .get('/:programId/interview-windows', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+  .get('/:programId/interview-windows', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings, records } = c.var.deps
     return c.json({
-      windows: postings.interviews
-        .listWindows(program.id)
-        .map((w) => windowView(postings, records, w)),
+      windows: await Promise.all(
+        (await postings.interviews.listWindows(program.id)).map((w) =>
+          windowView(postings, records, w)
+        )
+      ),
     })
   })
   .post('/:programId/interview-windows', async (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+    const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
     const body = await readBody(c, CreateWindowRequest)
     const { postings, records } = c.var.deps
     if (Date.parse(body.endsAt) <= Date.now())
       throw new HttpError(400, 'invalid_body', 'endsAt: must be in the future')
-    if (body.postingId && postings.publishing.get(body.postingId)?.programId !== program.id) {
+    if (
+      body.postingId &&
+      (await postings.publishing.get(body.postingId))?.programId !== program.id
+    ) {
       throw new HttpError(400, 'invalid_body', 'postingId: no such posting in this program')
     }
     const slots = cutSlots(body.startsAt, body.endsAt).filter(
       (s) => Date.parse(s.startsAt) > Date.now()
     )
-    const window = postings.interviews.createWindow({
+    const window = await postings.interviews.createWindow({
       programId: program.id,
       postingId: body.postingId,
       startsAt: new Date(body.startsAt).toISOString(),
@@ -177,15 +195,15 @@ export const programSelectionRoutes = new Hono<AppEnv>()
       createdBy: c.var.principal!.personId,
       slots,
     })
-    return c.json(windowView(postings, records, window), 201)
+    return c.json(await windowView(postings, records, window), 201)
   })
-  .delete('/:programId/interview-windows/:windowId', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+  .delete('/:programId/interview-windows/:windowId', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings } = c.var.deps
-    const window = postings.interviews.getWindow(c.req.param('windowId'))
+    const window = await postings.interviews.getWindow(c.req.param('windowId'))
     if (!window || window.programId !== program.id)
       throw new HttpError(404, 'window_not_found', 'this program has no such window')
-    if (postings.interviews.deleteWindow(window.id) === 'booked') {
+    if ((await postings.interviews.deleteWindow(window.id)) === 'booked') {
       throw new HttpError(
         409,
         'window_booked',
@@ -194,63 +212,68 @@ export const programSelectionRoutes = new Hono<AppEnv>()
     }
     return c.body(null, 204)
   })
-  .get('/:programId/interviews', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+  .get('/:programId/interviews', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings, records } = c.var.deps
     const body: Agenda = {
-      interviews: postings.interviews.listByProgram(program.id).map((i) => {
-        const application = postings.applications.get(i.applicationId)!
-        const posting = postings.publishing.get(application.postingId)!
-        return {
-          ...interviewView(i),
-          applicantName: application.name,
-          postingId: posting.id,
-          postingTitle: postings.publishing.version(posting.id, posting.currentVersion)!.facts
-            .title,
-          teamName: records.getTeam(posting.teamId)?.name ?? '',
-        }
-      }),
+      interviews: await Promise.all(
+        (await postings.interviews.listByProgram(program.id)).map(async (i) => {
+          const application = (await postings.applications.get(i.applicationId))!
+          const posting = (await postings.publishing.get(application.postingId))!
+          return {
+            ...interviewView(i),
+            applicantName: application.name,
+            postingId: posting.id,
+            postingTitle: (await postings.publishing.version(posting.id, posting.currentVersion))!
+              .facts.title,
+            teamName: (await records.getTeam(posting.teamId))?.name ?? '',
+          }
+        })
+      ),
     }
     return c.json(body)
   })
-  .get('/:programId/applications.csv', (c) => {
-    const { program } = programFor(c, c.req.param('programId'), 'selection:manage')
+  .get('/:programId/applications.csv', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings, records } = c.var.deps
     return csvResponse(
       c,
       'applicants',
-      applicantsCsv(postings, records, postings.applications.listByProgram(program.id))
+      await applicantsCsv(postings, records, await postings.applications.listByProgram(program.id))
     )
   })
 
-function windowView(
+async function windowView(
   postings: PostingStore,
   records: RecordStore,
   w: WindowRecord
-): InterviewWindow {
+): Promise<InterviewWindow> {
   return {
     ...w,
-    slots: postings.interviews.slotsOfWindow(w.id).map((s) => {
-      const interview = postings.interviews.bySlot(s.id)
-      const application = interview && postings.applications.get(interview.applicationId)
-      const posting = application && postings.publishing.get(application.postingId)
-      return {
-        id: s.id,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        booking:
-          interview && application && posting
-            ? {
-                interviewId: interview.id,
-                applicationId: application.id,
-                applicantName: application.name,
-                postingTitle:
-                  postings.publishing.version(posting.id, posting.currentVersion)!.facts.title ||
-                  (records.getTeam(posting.teamId)?.name ?? ''),
-              }
-            : null,
-      }
-    }),
+    slots: await Promise.all(
+      (await postings.interviews.slotsOfWindow(w.id)).map(async (s) => {
+        const interview = await postings.interviews.bySlot(s.id)
+        const application = interview && (await postings.applications.get(interview.applicationId))
+        const posting = application && (await postings.publishing.get(application.postingId))
+        return {
+          id: s.id,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          booking:
+            interview && application && posting
+              ? {
+                  interviewId: interview.id,
+                  applicationId: application.id,
+                  applicantName: application.name,
+                  postingTitle:
+                    (await postings.publishing.version(posting.id, posting.currentVersion))!.facts
+                      .title ||
+                    ((await records.getTeam(posting.teamId))?.name ?? ''),
+                }
+              : null,
+        }
+      })
+    ),
   }
 }
 
@@ -272,55 +295,57 @@ const APPLICANT_COLUMNS = [
   'デモデータ',
 ]
 
-function applicantsCsv(
+async function applicantsCsv(
   postings: PostingStore,
   records: RecordStore,
   applications: readonly ApplicationRecord[]
-): string {
+): Promise<string> {
   const titles = new Map<string, string>()
-  const titleOf = (postingId: string) => {
+  const titleOf = async (postingId: string) => {
     if (!titles.has(postingId)) {
-      const posting = postings.publishing.get(postingId)!
+      const posting = (await postings.publishing.get(postingId))!
       titles.set(
         postingId,
-        postings.publishing.version(posting.id, posting.currentVersion)!.facts.title
+        (await postings.publishing.version(posting.id, posting.currentVersion))!.facts.title
       )
     }
     return titles.get(postingId)!
   }
   const now = Date.now()
-  const rows = applications.map((a) => {
-    const interview = postings.interviews.latestOf(a.id)
-    return [
-      formatDateTime(a.createdAt),
-      titleOf(a.postingId),
-      records.getTeam(a.teamId)?.name ?? '',
-      STAGE_TEXT[a.stage],
-      a.name,
-      a.contact,
-      a.skills.join('、'),
-      a.links.join('\n'),
-      a.motivation,
-      a.consentPool ? 'あり' : 'なし',
-      a.rating,
-      a.note,
-      interview
-        ? `${formatSlot(interview.startsAt, interview.endsAt)}${interview.status === 'cancelled' ? '（取消）' : ''}`
-        : '',
-      wasInterviewed(a.stage, postings.interviews.scheduledOf(a.id), now) ? '済み' : '',
-      a.isDemo ? 'デモ' : '',
-    ]
-  })
+  const rows = await Promise.all(
+    applications.map(async (a) => {
+      const interview = await postings.interviews.latestOf(a.id)
+      return [
+        formatDateTime(a.createdAt),
+        await titleOf(a.postingId),
+        (await records.getTeam(a.teamId))?.name ?? '',
+        STAGE_TEXT[a.stage],
+        a.name,
+        a.contact,
+        a.skills.join('、'),
+        a.links.join('\n'),
+        a.motivation,
+        a.consentPool ? 'あり' : 'なし',
+        a.rating,
+        a.note,
+        interview
+          ? `$formatSlot(interview.startsAt, interview.endsAt)$interview.status === 'cancelled' ? '（取消）' : ''`
+          : '',
+        wasInterviewed(a.stage, await postings.interviews.scheduledOf(a.id), now) ? '済み' : '',
+        a.isDemo ? 'デモ' : '',
+      ]
+    })
+  )
   return toCsv(APPLICANT_COLUMNS, rows)
 }
 
 /** A CSV download; the date in the name keeps successive exports apart. */
 export function csvResponse(c: Context, name: string, csv: string): Response {
-  const file = `${name}-${new Date().toISOString().slice(0, 10)}.csv`
+  const file = `$name-$new Date().toISOString().slice(0, 10).csv`
   c.header('content-type', 'text/csv; charset=utf-8')
   c.header(
     'content-disposition',
-    `attachment; filename="${file.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file)}`
+    `attachment; filename="${file.replace(/[^w.-]/g, '_')}"; filename*=UTF-8''$encodeURIComponent(file)`
   )
   c.header('cache-control', 'no-store')
   return c.body(csv)

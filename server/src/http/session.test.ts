@@ -15,7 +15,7 @@ describe('session routes', () => {
     expect((await t.request('GET', '/api/setup/status', { token: null })).body).toEqual({
       needed: true,
     })
-    const link = openSetupIfNeeded(t.storage.records, 'http://localhost')!
+    const link = (await openSetupIfNeeded(t.storage.records, 'http://localhost'))!
     const token = link.split('/setup/')[1]
 
     expect(
@@ -44,11 +44,11 @@ describe('session routes', () => {
       (await t.request('POST', '/api/setup', { token: null, body: { token, name: 'Again' } }))
         .status
     ).toBe(403)
-    expect(openSetupIfNeeded(t.storage.records, 'http://localhost')).toBeNull()
+    expect(await openSetupIfNeeded(t.storage.records, 'http://localhost')).toBeNull()
   })
 
   it('lets a coordinator person create a program and become its coordinator', async () => {
-    const admin = t.storage.records.createPerson('Admin person', true)
+    const admin = await t.storage.records.createPerson('Admin person', true)
     const token = 'coordinator-person-token'
     t.storage.accounts.createSession({
       tokenHash: hashSecret(token),

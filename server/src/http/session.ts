@@ -11,14 +11,14 @@ import { startSession } from './tokens.ts'
 
 /** First-run setup, the signed-in person, their sessions, and signing out. */
 export const sessionRoutes = new Hono<AppEnv>()
-  .get('/setup/status', (c) => c.json({ needed: !c.var.deps.records.hasAdmin() }))
+  .get('/setup/status', async (c) => c.json({ needed: !(await c.var.deps.records.hasAdmin()) }))
   .post('/setup', async (c) => {
     const body = await readBody(c, SetupRequest)
-    const { records, accounts } = c.var.deps
-    const created = records.transaction(() => {
-      if (records.hasAdmin() || !records.consumeSetupToken(hashSecret(body.token))) return null
-      const person = records.createPerson(body.name, true)
-      if (body.email && !accounts.setEmail(person.id, body.email))
+    const created = await c.var.deps.tx(async ({ records, accounts }) => {
+      if ((await records.hasAdmin()) || !(await records.consumeSetupToken(hashSecret(body.token))))
+        return null
+      const person = await records.createPerson(body.name, true)
+      if (body.email && !(await accounts.setEmail(person.id, body.email)))
         throw new HttpError(409, 'email_in_use', 'this address belongs to another account')
       return { personId: person.id }
     })
@@ -28,18 +28,20 @@ export const sessionRoutes = new Hono<AppEnv>()
         'setup_closed',
         'this setup link is used or unknown; the coordinator already exists'
       )
-    return c.json({ ...created, accessToken: startSession(c, created.personId) }, 201)
+    return c.json({ ...created, accessToken: await startSession(c, created.personId) }, 201)
   })
-  .get('/me', (c) => {
+  .get('/me', async (c) => {
     const principal = requirePrincipal(c)
     const { records, accounts } = c.var.deps
-    const memberships = principal.personId ? records.membershipsOfPerson(principal.personId) : []
+    const memberships = principal.personId
+      ? await records.membershipsOfPerson(principal.personId)
+      : []
     const body: Me = {
       person: {
         id: principal.personId ?? 'admin',
         name: principal.name,
         isAdmin: principal.isAdmin,
-        email: principal.personId ? accounts.emailOf(principal.personId) : null,
+        email: principal.personId ? await accounts.emailOf(principal.personId) : null,
       },
       memberships: memberships.map((m) => ({
         memberId: m.id,
@@ -52,9 +54,11 @@ export const sessionRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .get('/me/sessions', (c) => {
+  .get('/me/sessions', async (c) => {
     const principal = requirePrincipal(c)
-    const sessions = principal.personId ? c.var.deps.accounts.listSessions(principal.personId) : []
+    const sessions = principal.personId
+      ? await c.var.deps.accounts.listSessions(principal.personId)
+      : []
     const body: SessionList = {
       sessions: sessions.map((s) => ({
         id: s.id,
@@ -67,31 +71,32 @@ export const sessionRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .delete('/me/sessions/:sessionId', (c) => {
+  .delete('/me/sessions/:sessionId', async (c) => {
     const principal = requirePrincipal(c)
     if (
       !principal.personId ||
-      !c.var.deps.accounts.deleteSession(principal.personId, c.req.param('sessionId'))
+      !(await c.var.deps.accounts.deleteSession(principal.personId, c.req.param('sessionId')))
     )
       throw new HttpError(404, 'session_not_found', 'you have no such session')
     if (c.req.param('sessionId') === principal.sessionId) clearTokenCookie(c)
     return c.body(null, 204)
   })
-  .post('/auth/logout', (c) => {
+  .post('/auth/logout', async (c) => {
     const token = requestToken(c)
-    if (token) c.var.deps.accounts.deleteSessionByTokenHash(hashSecret(token))
+    if (token) await c.var.deps.accounts.deleteSessionByTokenHash(hashSecret(token))
     clearTokenCookie(c)
     return c.body(null, 204)
   })
-  .post('/auth/logout-everywhere', (c) => {
+  .post('/auth/logout-everywhere', async (c) => {
     const principal = requirePrincipal(c)
     if (!principal.personId)
       throw new HttpError(400, 'not_a_person', 'the operations token has no sessions to end')
     const personId = principal.personId
-    const ended = c.var.deps.accounts.deleteSessions(personId)
-    // Screens already open on other devices stop too, instead of editing on until they reconnect.
-    c.var.deps.collab.disconnect(
-      (identity) => identity.personId === personId,
+    const ended = await c.var.deps.accounts.deleteSessions(personId)
+    // Screens already open on other devices stop too, on every instance, instead of editing on until
+    // they reconnect.
+    await c.var.deps.live.disconnect(
+      { personId },
       CLOSE_CODE.unauthorized,
       'signed out on every device'
     )

@@ -23,7 +23,7 @@ describe('team routes', () => {
     const doc = new Y.Doc()
     writeSection(doc, 'what', 'Run a **school** in the hills', 'ready')
     writeSection(doc, 'why', 'Because', 'done')
-    t.storage.documents.appendUpdate(documentName('spec', teamId), Y.encodeStateAsUpdate(doc))
+    await await t.storage.log.append(documentName('spec', teamId), Y.encodeStateAsUpdate(doc))
   })
   afterAll(() => t.close())
 

@@ -8,11 +8,11 @@ import type { AppEnv } from './AppEnv.ts'
 import { teamFor } from './access.ts'
 import type { Context } from 'hono'
 
-function exportOf(c: Context<AppEnv>, lang: 'ja' | 'en'): SheetExport {
-  const { team, program } = teamFor(c, c.req.param('teamId')!, 'sheet:export')
-  const { records, collab, documents } = c.var.deps
-  const names = new Map(records.teamMembers(team.id).map((m) => [m.id, m.personName]))
-  const sheet = withSpecDoc(collab, documents, team.id, (doc) => sheetOf(doc, program.template))
+async function exportOf(c: Context<AppEnv>, lang: 'ja' | 'en'): Promise<SheetExport> {
+  const { team, program } = await teamFor(c, c.req.param('teamId')!, 'sheet:export')
+  const { records, live } = c.var.deps
+  const names = new Map((await records.teamMembers(team.id)).map((m) => [m.id, m.personName]))
+  const sheet = await withSpecDoc(live, team.id, (doc) => sheetOf(doc, program.template))
   return {
     team: { id: team.id, name: team.name, organization: team.organization },
     program: { id: program.id, name: program.name, region: program.region },
@@ -37,8 +37,8 @@ function attachment(name: string, ext: string): string {
 }
 
 export const teamRoutes = new Hono<AppEnv>()
-  .get('/:teamId', (c) => {
-    const { team, program, role } = teamFor(c, c.req.param('teamId'), 'team:read')
+  .get('/:teamId', async (c) => {
+    const { team, program, role } = await teamFor(c, c.req.param('teamId'), 'team:read')
     const body: Team = {
       id: team.id,
       name: team.name,
@@ -49,29 +49,32 @@ export const teamRoutes = new Hono<AppEnv>()
       template: program.template,
       documents: teamDocuments(team.id),
       myRole: role,
-      members: c.var.deps.records
-        .teamMembers(team.id)
-        .map((m) => ({ memberId: m.id, personId: m.personId, name: m.personName, role: m.role })),
+      members: (await c.var.deps.records.teamMembers(team.id)).map((m) => ({
+        memberId: m.id,
+        personId: m.personId,
+        name: m.personName,
+        role: m.role,
+      })),
     }
     return c.json(body)
   })
   // A coordinator removes what the editor cannot show from a sheet written before updates were checked.
-  .post('/:teamId/sheet/repair', (c) => {
-    const { team, program } = teamFor(c, c.req.param('teamId'), 'sheet:repair')
+  .post('/:teamId/sheet/repair', async (c) => {
+    const { team, program } = await teamFor(c, c.req.param('teamId'), 'sheet:repair')
     const keys = program.template.sections.map((s) => s.key)
-    const removed = c.var.deps.collab.change(documentName('spec', team.id), (doc) =>
+    const removed = await c.var.deps.live.change(documentName('spec', team.id), (doc) =>
       repairSheet(doc, keys)
     )
     return c.json({ removed })
   })
-  .get('/:teamId/sheet.json', (c) => {
-    const sheet = exportOf(c, langOf(c))
+  .get('/:teamId/sheet.json', async (c) => {
+    const sheet = await exportOf(c, langOf(c))
     c.header('content-disposition', attachment(sheet.team.name, 'json'))
     return c.json(sheet)
   })
-  .get('/:teamId/sheet.md', (c) => {
+  .get('/:teamId/sheet.md', async (c) => {
     const lang = langOf(c)
-    const sheet = exportOf(c, lang)
+    const sheet = await exportOf(c, lang)
     c.header('content-type', 'text/markdown; charset=utf-8')
     c.header('content-disposition', attachment(sheet.team.name, 'md'))
     return c.body(sheetToMarkdown(sheet, lang))

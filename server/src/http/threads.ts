@@ -6,7 +6,7 @@ import { HttpError } from '../errors.ts'
 import { newId, nowIso } from '../ids.ts'
 import { checkAnchor } from '../feedback/anchors.ts'
 import { getThread, putThread, removeThread } from '../feedback/threadStore.ts'
-import { withDocument, withSpecDoc } from '../sheets/readSheet.ts'
+import { withSpecDoc } from '../sheets/readSheet.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { teamFor } from './access.ts'
 import { readBody } from './middleware/validate.ts'
@@ -17,9 +17,9 @@ function authorOf(c: Context<AppEnv>, role: Author['role']): Author {
 }
 
 /** Loads a thread of the team for a change; 404 once it is deleted. */
-function existingThread(c: Context<AppEnv>, teamId: string): Thread {
-  const { collab, documents } = c.var.deps
-  const thread = withDocument(collab, documents, documentName('feedback', teamId), (doc) =>
+async function existingThread(c: Context<AppEnv>, teamId: string): Promise<Thread> {
+  const { live } = c.var.deps
+  const thread = await live.read(documentName('feedback', teamId), (doc) =>
     getThread(doc, c.req.param('threadId')!)
   )
   if (!thread)
@@ -27,14 +27,14 @@ function existingThread(c: Context<AppEnv>, teamId: string): Thread {
   return thread
 }
 
-function save(c: Context<AppEnv>, teamId: string, thread: Thread): Thread {
-  c.var.deps.collab.change(documentName('feedback', teamId), (doc) => putThread(doc, thread))
+async function save(c: Context<AppEnv>, teamId: string, thread: Thread): Promise<Thread> {
+  await c.var.deps.live.change(documentName('feedback', teamId), (doc) => putThread(doc, thread))
   return thread
 }
 
-function setStatus(c: Context<AppEnv>, status: Thread['status']): Thread {
-  const { team, role } = teamFor(c, c.req.param('teamId')!, 'feedback:write')
-  const thread = existingThread(c, team.id)
+async function setStatus(c: Context<AppEnv>, status: Thread['status']): Promise<Thread> {
+  const { team, role } = await teamFor(c, c.req.param('teamId')!, 'feedback:write')
+  const thread = await existingThread(c, team.id)
   const author = authorOf(c, role)
   if (!can(role, 'thread:resolve') && thread.author.personId !== author.personId) {
     throw new HttpError(
@@ -45,13 +45,18 @@ function setStatus(c: Context<AppEnv>, status: Thread['status']): Thread {
   }
   if (thread.status === status)
     throw new HttpError(409, `already_${status}`, `this thread is already ${status}`)
-  return save(c, team.id, { ...thread, status, statusChangedAt: nowIso(), statusChangedBy: author })
+  return await save(c, team.id, {
+    ...thread,
+    status,
+    statusChangedAt: nowIso(),
+    statusChangedBy: author,
+  })
 }
 
 /** Feedback threads on a team's sheet: comment, reply, resolve, reopen, delete. */
 export const threadRoutes = new Hono<AppEnv>()
   .post('/:teamId/threads', async (c) => {
-    const { team, program, role } = teamFor(c, c.req.param('teamId'), 'feedback:write')
+    const { team, program, role } = await teamFor(c, c.req.param('teamId'), 'feedback:write')
     const body = await readBody(c, CreateThreadRequest)
     if (!program.template.sections.some((s) => s.key === body.sectionKey)) {
       throw new HttpError(
@@ -60,12 +65,12 @@ export const threadRoutes = new Hono<AppEnv>()
         `sectionKey: this sheet has no section "${body.sectionKey}"`
       )
     }
-    const round = c.var.deps.records.currentRound(team.id)
+    const round = await c.var.deps.records.currentRound(team.id)
     if (role === 'reviewer' && !round)
       throw new HttpError(409, 'no_open_round', 'reviewers comment while a round is open')
     if (body.anchor) {
       const anchor = body.anchor
-      const check = withSpecDoc(c.var.deps.collab, c.var.deps.documents, team.id, (doc) =>
+      const check = await withSpecDoc(c.var.deps.live, team.id, (doc) =>
         checkAnchor(doc, body.sectionKey, anchor)
       )
       if (check === 'malformed')
@@ -92,24 +97,24 @@ export const threadRoutes = new Hono<AppEnv>()
       statusChangedBy: null,
       replies: [],
     }
-    return c.json(save(c, team.id, thread), 201)
+    return c.json(await save(c, team.id, thread), 201)
   })
   .post('/:teamId/threads/:threadId/replies', async (c) => {
-    const { team, role } = teamFor(c, c.req.param('teamId'), 'feedback:write')
+    const { team, role } = await teamFor(c, c.req.param('teamId'), 'feedback:write')
     const { body } = await readBody(c, CreateReplyRequest)
-    const thread = existingThread(c, team.id)
+    const thread = await existingThread(c, team.id)
     const reply = { id: newId(), author: authorOf(c, role), body, createdAt: nowIso() }
-    return c.json(save(c, team.id, { ...thread, replies: [...thread.replies, reply] }), 201)
+    return c.json(await save(c, team.id, { ...thread, replies: [...thread.replies, reply] }), 201)
   })
-  .post('/:teamId/threads/:threadId/resolve', (c) => c.json(setStatus(c, 'resolved')))
-  .post('/:teamId/threads/:threadId/reopen', (c) => c.json(setStatus(c, 'open')))
-  .delete('/:teamId/threads/:threadId', (c) => {
-    const { team, role } = teamFor(c, c.req.param('teamId'), 'feedback:write')
-    const thread = existingThread(c, team.id)
+  .post('/:teamId/threads/:threadId/resolve', async (c) => c.json(await setStatus(c, 'resolved')))
+  .post('/:teamId/threads/:threadId/reopen', async (c) => c.json(await setStatus(c, 'open')))
+  .delete('/:teamId/threads/:threadId', async (c) => {
+    const { team, role } = await teamFor(c, c.req.param('teamId'), 'feedback:write')
+    const thread = await existingThread(c, team.id)
     if (role !== 'coordinator' && thread.author.personId !== authorOf(c, role).personId) {
       throw new HttpError(403, 'forbidden', 'only the author or a coordinator may delete a thread')
     }
-    c.var.deps.collab.change(documentName('feedback', team.id), (doc) =>
+    await c.var.deps.live.change(documentName('feedback', team.id), (doc) =>
       removeThread(doc, thread.id)
     )
     return c.body(null, 204)

@@ -7,13 +7,13 @@ import { setTokenCookie } from './middleware/auth.ts'
 const MAX_DEVICE_CHARS = 200
 
 /** Starts a session for a person on one device (the User-Agent names it); only its hash is kept. */
-export function issueAccessToken(
+export async function issueAccessToken(
   accounts: AccountStore,
   personId: string,
   userAgent: string | null = null
-): string {
+): Promise<string> {
   const token = newSecret()
-  accounts.createSession({
+  await accounts.createSession({
     tokenHash: hashSecret(token),
     personId,
     userAgent: userAgent?.slice(0, MAX_DEVICE_CHARS) || null,
@@ -22,8 +22,12 @@ export function issueAccessToken(
 }
 
 /** A session for the device making this request, handed to the browser as its cookie. */
-export function startSession(c: Context<AppEnv>, personId: string): string {
-  const token = issueAccessToken(c.var.deps.accounts, personId, c.req.header('user-agent') ?? null)
+export async function startSession(c: Context<AppEnv>, personId: string): Promise<string> {
+  const token = await issueAccessToken(
+    c.var.deps.accounts,
+    personId,
+    c.req.header('user-agent') ?? null
+  )
   setTokenCookie(c, token)
   return token
 }

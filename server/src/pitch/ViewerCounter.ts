@@ -100,7 +100,8 @@ export class ViewerCounter implements CollabHooks {
     for (const [key, { programId, count }] of totals) {
       if (count <= (this.peaks.get(key) ?? 0)) continue
       this.peaks.set(key, count)
-      this.pitch.recordAudiencePeak(key, programId, count)
+      // A peak that could not be written is written again with the next count above the stored one.
+      this.pitch.recordAudiencePeak(key, programId, count).catch(() => this.peaks.delete(key))
     }
   }
 }

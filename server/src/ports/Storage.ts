@@ -5,28 +5,24 @@
 import type { RecordStore } from '../storage/Storage.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
+import type { AccountStore } from '../storage/AccountStore.ts'
 import type { DocumentLog } from './DocumentLog.ts'
-
-/** The same interface with every method resolving asynchronously. */
-type Async<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R
-    ? (...args: A) => Promise<R>
-    : Async<T[K]>
-}
 
 /** Relational records: people, programs, teams, rounds, pitch, postings, selection and the pool. */
 export interface Stores {
-  readonly records: Async<Omit<RecordStore, 'transaction'>>
-  readonly pitch: Async<PitchStore>
-  readonly postings: Async<Omit<PostingStore, 'transaction'>>
+  readonly records: RecordStore
+  readonly pitch: PitchStore
+  readonly postings: PostingStore
+  readonly accounts: AccountStore
+  /**
+   * The unit of work: runs `work` in one transaction over stores bound to it; all of its writes commit,
+   * or none (a throw rolls back and rejects with that error). Stores used outside `work` never join it;
+   * `tx` on stores that are already bound to a transaction joins that transaction.
+   */
+  tx<T>(work: (stores: Stores) => Promise<T>): Promise<T>
 }
 
 export interface Storage extends Stores {
   readonly log: DocumentLog
-  /**
-   * Runs `work` in one transaction over stores bound to it: all of its writes commit, or none (a throw
-   * rolls back and rejects with that error). Stores outside `work` never join the transaction.
-   */
-  tx<T>(work: (stores: Stores) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

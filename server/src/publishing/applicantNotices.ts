@@ -27,15 +27,16 @@ export interface NoticeDeps {
 /** Whether a contact is an e-mail address (applicants may give a phone number instead). */
 export const isEmailAddress = (contact: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.trim())
 
-function factsOf(
+async function factsOf(
   deps: NoticeDeps,
   origin: string,
   application: ApplicationRecord
-): ApplicantMailFacts | null {
+): Promise<ApplicantMailFacts | null> {
   if (application.erasedAt || application.isDemo || !isEmailAddress(application.contact))
     return null
-  const posting = deps.postings.publishing.get(application.postingId)
-  const version = posting && deps.postings.publishing.version(posting.id, posting.currentVersion)
+  const posting = await deps.postings.publishing.get(application.postingId)
+  const version =
+    posting && (await deps.postings.publishing.version(posting.id, posting.currentVersion))
   if (!posting || !version) return null
   const token = statusTokenOf(deps.secretKey, application.id)
   return {
@@ -43,31 +44,31 @@ function factsOf(
     name: application.name,
     postingTitle: version.facts.title,
     organization:
-      deps.records.getTeam(posting.teamId)?.organization ||
-      deps.records.getProgram(posting.programId)?.name ||
+      (await deps.records.getTeam(posting.teamId))?.organization ||
+      (await deps.records.getProgram(posting.programId))?.name ||
       '',
     programId: application.programId,
     // Applications made before status links were derived from the key keep a link only they know.
     statusUrl:
-      deps.postings.applications.byStatusTokenHash(hashSecret(token))?.id === application.id
+      (await deps.postings.applications.byStatusTokenHash(hashSecret(token)))?.id === application.id
         ? `${origin}/applications/${token}`
         : null,
   }
 }
 
 /** Queues the mail for `event`; does nothing for applicants who get no mail. */
-export function notifyApplicant(
+export async function notifyApplicant(
   deps: NoticeDeps,
   origin: string,
   application: ApplicationRecord,
   event: ApplicantEvent
-): void {
-  const facts = factsOf(deps, origin, application)
+): Promise<void> {
+  const facts = await factsOf(deps, origin, application)
   if (facts) deps.mailer.send(applicantMail(facts, event))
 }
 
 /** An interview booked, moved or cancelled, with its calendar file (UID kept, SEQUENCE raised). */
-export function notifyInterview(
+export async function notifyInterview(
   deps: NoticeDeps,
   origin: string,
   interview: InterviewRecord,
@@ -79,10 +80,10 @@ export function notifyInterview(
         readonly byApplicant: boolean
         readonly reason: string | null
       }
-): void {
-  const application = deps.postings.applications.get(interview.applicationId)
+): Promise<void> {
+  const application = await deps.postings.applications.get(interview.applicationId)
   if (!application) return
-  const facts = factsOf(deps, origin, application)
+  const facts = await factsOf(deps, origin, application)
   if (!facts) return
   const when = formatSlot(interview.startsAt, interview.endsAt)
   const ics = applicantInterviewIcs(interview, {
@@ -105,13 +106,13 @@ export function notifyInterview(
 }
 
 /** A decision the applicant hears about: placed, pool or declined (other stages send nothing). */
-export function notifyStage(
+export async function notifyStage(
   deps: NoticeDeps,
   origin: string,
   before: ApplicationRecord,
   after: ApplicationRecord
-): void {
+): Promise<void> {
   if (before.stage === after.stage) return
   if (after.stage === 'placed' || after.stage === 'pool' || after.stage === 'declined')
-    notifyApplicant(deps, origin, after, { type: after.stage })
+    await notifyApplicant(deps, origin, after, { type: after.stage })
 }

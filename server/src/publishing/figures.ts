@@ -3,20 +3,20 @@
  * are now. Nothing here is estimated: a figure this server does not record is null.
  */
 import type { ProgramFigures } from '@specboard/shared'
+import type { LiveDocuments } from '../ports/LiveDocuments.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
-import type { DocumentStore, ProgramRecord, RecordStore } from '../storage/Storage.ts'
+import type { ProgramRecord, RecordStore } from '../storage/Storage.ts'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
-import { emptyStageCounts } from '../storage/sqlite/SqliteApplications.ts'
+import { emptyStageCounts } from '../storage/sql/SqlApplications.ts'
 import { tokyoDateKey } from './format.ts'
 import { wasInterviewed } from './interviewed.ts'
 import { isOpen } from './publishPosting.ts'
 
 export interface FigureDeps {
   readonly records: RecordStore
-  readonly documents: DocumentStore
-  readonly collab: CollabServer
+  readonly live: LiveDocuments
   readonly postings: PostingStore
   readonly pitch: PitchStore
 }
@@ -24,45 +24,46 @@ export interface FigureDeps {
 const DAY_MS = 24 * 3600 * 1000
 const MAX_DAYS = 120
 
-export function programFigures(
+export async function programFigures(
   deps: FigureDeps,
   program: ProgramRecord,
   now = Date.now()
-): ProgramFigures {
+): Promise<ProgramFigures> {
   const { records, postings } = deps
-  const teams = records.listTeams(program.id)
-  const perTeam = teams.map((t) => ({
-    teamId: t.id,
-    name: t.name,
-    completeness: withSpecDoc(deps.collab, deps.documents, t.id, (doc) =>
-      sheetOf(doc, program.template)
-    ).completeness.percent,
-    rounds: records.listRounds(t.id).length,
-    members: records.teamMembers(t.id).length,
-  }))
-  const applications = postings.applications.listByProgram(program.id)
+  const teams = await records.listTeams(program.id)
+  const perTeam = await Promise.all(
+    teams.map(async (t) => ({
+      teamId: t.id,
+      name: t.name,
+      completeness: (await withSpecDoc(deps.live, t.id, (doc) => sheetOf(doc, program.template)))
+        .completeness.percent,
+      rounds: (await records.listRounds(t.id)).length,
+      members: (await records.teamMembers(t.id)).length,
+    }))
+  )
+  const applications = await postings.applications.listByProgram(program.id)
   const stageCounts = emptyStageCounts()
   for (const a of applications) stageCounts[a.stage]++
-  const interviews = postings.interviews
-    .listByProgram(program.id)
-    .filter((i) => i.status === 'scheduled')
-  const interviewsOf = new Map(interviews.map((i) => [i.applicationId, i]))
-  const interviewed = applications.filter((a) =>
-    wasInterviewed(a.stage, interviewsOf.get(a.id), now)
+  const interviews = (await postings.interviews.listByProgram(program.id)).filter(
+    (i) => i.status === 'scheduled'
+  )
+  const interviewsOf = new Map(await interviews.map((i) => [i.applicationId, i]))
+  const interviewed = (
+    await applications.filter((a) => wasInterviewed(a.stage, interviewsOf.get(a.id), now))
   ).length
-  const upcoming = interviews.filter((i) => Date.parse(i.endsAt) > now).length
-  const poolEntries = postings.pool
-    .list()
-    .filter((e) => e.sources.some((s) => s.programId === program.id))
-  const programPostings = postings.publishing.listByProgram(program.id)
-  const members = new Set(records.programMembers(program.id).map((m) => m.personId)).size
+  const upcoming = (await interviews.filter((i) => Date.parse(i.endsAt) > now)).length
+  const poolEntries = (await postings.pool.list()).filter((e) =>
+    e.sources.some((s) => s.programId === program.id)
+  )
+  const programPostings = await postings.publishing.listByProgram(program.id)
+  const members = new Set((await records.programMembers(program.id)).map((m) => m.personId)).size
   const actuals = {
     members,
     teams: teams.length,
     sheetsComplete: perTeam.filter((t) => t.completeness === 100).length,
     roundsHeld: perTeam.reduce((n, t) => n + t.rounds, 0),
-    pitchAudience: deps.pitch.audienceTotal(program.id),
-    joinRequests: deps.pitch.countLeads(program.id),
+    pitchAudience: await deps.pitch.audienceTotal(program.id),
+    joinRequests: await deps.pitch.countLeads(program.id),
     postings: programPostings.length,
     applicants: applications.length,
     interviews: interviewed,
@@ -90,23 +91,22 @@ export function programFigures(
     ],
     stageCounts,
     interviewsScheduled: upcoming,
-    applicationsByDay: byDay(
-      applications.map((a) => a.createdAt),
-      now
+    applicationsByDay: byDay(await applications.map((a) => a.createdAt), now),
+    perPosting: await Promise.all(
+      programPostings.map(async (p) => {
+        const version = (await postings.publishing.version(p.id, p.currentVersion))!
+        return {
+          postingId: p.id,
+          teamId: p.teamId,
+          teamName: teams.find((t) => t.id === p.teamId)?.name ?? '',
+          title: version.facts.title,
+          isOpen: isOpen(p, version, now),
+          counts: await postings.applications.stageCounts(p.id),
+        }
+      })
     ),
-    perPosting: programPostings.map((p) => {
-      const version = postings.publishing.version(p.id, p.currentVersion)!
-      return {
-        postingId: p.id,
-        teamId: p.teamId,
-        teamName: teams.find((t) => t.id === p.teamId)?.name ?? '',
-        title: version.facts.title,
-        isOpen: isOpen(p, version, now),
-        counts: postings.applications.stageCounts(p.id),
-      }
-    }),
     perTeam,
-    talentPoolBySource: postings.pool.countBySource(program.id),
+    talentPoolBySource: await postings.pool.countBySource(program.id),
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { PostingFacts } from '@specboard/shared'
+import type { LiveDocuments } from '../ports/LiveDocuments.ts'
 import type { CollabServer } from '../collab/CollabServer.ts'
 import type {
   PostingStore,
@@ -8,13 +9,12 @@ import type {
   PostingRecord,
   PostingVersionRecord,
 } from '../storage/PostingStore.ts'
-import type { DocumentStore, ProgramRecord, TeamRecord } from '../storage/Storage.ts'
+import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { withSpecDoc } from '../sheets/readSheet.ts'
 import { renderSheetHtml } from './renderSheetHtml.ts'
 
 export interface PublishDeps {
-  readonly collab: CollabServer
-  readonly documents: DocumentStore
+  readonly live: LiveDocuments
   readonly postings: PostingStore
 }
 
@@ -37,22 +37,23 @@ export type PublishOutcome =
  * HTML once from that snapshot, and stores both as the posting's next version. Pages never re-render
  * from the live document, so what was published stays what applicants read.
  */
-export function publishPosting(deps: PublishDeps, request: PublishRequest): PublishOutcome {
+export async function publishPosting(
+  deps: PublishDeps,
+  request: PublishRequest
+): Promise<PublishOutcome> {
   const { team, program } = request
-  const existing = deps.postings.publishing.byTeam(team.id)
+  const existing = await deps.postings.publishing.byTeam(team.id)
   if (existing && request.slug && request.slug !== existing.slug)
     return { ok: false, code: 'slug_fixed' }
-  if (!existing && request.slug && deps.postings.publishing.isSlugTaken(request.slug))
+  if (!existing && request.slug && (await deps.postings.publishing.isSlugTaken(request.slug)))
     return { ok: false, code: 'slug_taken' }
-  const snapshot = withSpecDoc(deps.collab, deps.documents, team.id, (doc) =>
-    Y.encodeStateAsUpdate(doc)
-  )
+  const snapshot = await withSpecDoc(deps.live, team.id, (doc) => Y.encodeStateAsUpdate(doc))
   const rendered = renderSheetHtml(snapshot, program.template)
   if (rendered.sectionCount === 0) return { ok: false, code: 'sheet_empty' }
-  const published = deps.postings.publishing.publish({
+  const published = await deps.postings.publishing.publish({
     teamId: team.id,
     programId: program.id,
-    slug: existing?.slug ?? request.slug ?? freeSlug(deps.postings),
+    slug: existing?.slug ?? request.slug ?? (await freeSlug(deps.postings)),
     facts: request.facts,
     snapshot,
     html: rendered.html,
@@ -65,10 +66,10 @@ export function publishPosting(deps: PublishDeps, request: PublishRequest): Publ
 }
 
 /** A short random slug: sheet titles are Japanese, and a readable ASCII slug would need a transliterator. */
-function freeSlug(postings: PostingStore): string {
+async function freeSlug(postings: PostingStore): Promise<string> {
   for (;;) {
     const slug = `job-${randomBytes(5).toString('hex')}`
-    if (!postings.publishing.isSlugTaken(slug)) return slug
+    if (!(await postings.publishing.isSlugTaken(slug))) return slug
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_TEMPLATE, PostingFacts } from '@specboard/shared'
-import type { Storage } from '../storage/Storage.ts'
+import type { Storage } from '../ports/Storage.ts'
 import type { ApplicationRecord, SlotRecord } from '../storage/PostingStore.ts'
 import { openSqliteStorage } from '../storage/sqlite/SqliteStorage.ts'
 import {
@@ -26,7 +26,7 @@ function apply(
   postingId: string,
   programId: string,
   teamId: string
-): ApplicationRecord {
+): Promise<ApplicationRecord> {
   return storage.postings.applications.create({
     postingId,
     postingVersion: 1,
@@ -42,18 +42,22 @@ function apply(
   })
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   storage = openSqliteStorage(
     join(mkdtempSync(join(tmpdir(), 'specboard-selection-')), 'db.sqlite')
   )
-  const program = storage.records.createProgram({
+  const program = await storage.records.createProgram({
     name: 'P',
     region: 'R',
     targets: {},
     template: DEFAULT_TEMPLATE,
     createdBy: null,
   })
-  const team = storage.records.createTeam({ programId: program.id, name: 'T', organization: null })
+  const team = await storage.records.createTeam({
+    programId: program.id,
+    name: 'T',
+    organization: null,
+  })
   const facts = PostingFacts.parse({
     title: 't',
     region: 'r',
@@ -64,7 +68,7 @@ beforeEach(() => {
     workStyle: 'remote',
     deadline: '2030-01-01T00:00:00Z',
   })
-  const { posting } = storage.postings.publishing.publish({
+  const { posting } = await storage.postings.publishing.publish({
     teamId: team.id,
     programId: program.id,
     slug: 'job',
@@ -74,9 +78,9 @@ beforeEach(() => {
     excerpt: '',
     publishedBy: null,
   })
-  application = apply('a', true, posting.id, program.id, team.id)
+  application = await apply('a', true, posting.id, program.id, team.id)
   const start = Date.now() + 24 * HOUR
-  const window = storage.postings.interviews.createWindow({
+  const window = await storage.postings.interviews.createWindow({
     programId: program.id,
     postingId: null,
     startsAt: new Date(start).toISOString(),
@@ -87,67 +91,78 @@ beforeEach(() => {
       endsAt: new Date(start + (i + 1) * 15 * 60_000).toISOString(),
     })),
   })
-  slots = storage.postings.interviews.slotsOfWindow(window.id)
+  slots = await storage.postings.interviews.slotsOfWindow(window.id)
 })
 
 describe('selection', () => {
-  it('books a slot and moves the application to interview_scheduled; a second booking is refused', () => {
-    const interview = bookSlot(storage.postings, application, slots[0].id)
+  it('books a slot and moves the application to interview_scheduled; a second booking is refused', async () => {
+    const interview = await bookSlot(storage, application, slots[0].id)
     expect(interview.startsAt).toBe(slots[0].startsAt)
-    expect(storage.postings.applications.get(application.id)!.stage).toBe('interview_scheduled')
-    const other = apply(
+    expect((await storage.postings.applications.get(application.id))!.stage).toBe(
+      'interview_scheduled'
+    )
+    const other = await apply(
       'b',
       false,
       application.postingId,
       application.programId,
       application.teamId
     )
-    expect(() => bookSlot(storage.postings, other, slots[0].id)).toThrow(
-      expect.objectContaining({ code: 'slot_taken' })
-    )
-    expect(() =>
-      bookSlot(storage.postings, storage.postings.applications.get(application.id)!, slots[1].id)
-    ).toThrow(SelectionError)
+    await expect(bookSlot(storage, other, slots[0].id)).rejects.toMatchObject({
+      code: 'slot_taken',
+    })
+    await expect(
+      bookSlot(storage, (await storage.postings.applications.get(application.id))!, slots[1].id)
+    ).rejects.toThrow(SelectionError)
   })
 
-  it('cancelling puts the application back to applied so a new slot can be picked', () => {
-    const interview = bookSlot(storage.postings, application, slots[0].id)
-    cancelInterview(storage.postings, interview, 'applicant', null)
-    expect(storage.postings.applications.get(application.id)!.stage).toBe('applied')
+  it('cancelling puts the application back to applied so a new slot can be picked', async () => {
+    const interview = await bookSlot(storage, application, slots[0].id)
+    await cancelInterview(storage, interview, 'applicant', null)
+    expect((await storage.postings.applications.get(application.id))!.stage).toBe('applied')
     expect(
-      bookSlot(storage.postings, storage.postings.applications.get(application.id)!, slots[0].id)
-        .status
+      (
+        await bookSlot(
+          storage,
+          (await storage.postings.applications.get(application.id))!,
+          slots[0].id
+        )
+      ).status
     ).toBe('scheduled')
   })
 
-  it('a decision cancels an interview that has not happened yet', () => {
-    bookSlot(storage.postings, application, slots[0].id)
-    changeStage(storage.postings, storage.postings.applications.get(application.id)!, 'declined')
-    expect(storage.postings.interviews.latestOf(application.id)!.status).toBe('cancelled')
+  it('a decision cancels an interview that has not happened yet', async () => {
+    await bookSlot(storage, application, slots[0].id)
+    await changeStage(
+      storage,
+      (await storage.postings.applications.get(application.id))!,
+      'declined'
+    )
+    expect((await storage.postings.interviews.latestOf(application.id))!.status).toBe('cancelled')
   })
 
-  it('adds to the pool only with consent, and takes the entry out again when the stage moves back', () => {
-    const pooled = changeStage(storage.postings, application, 'pool')
-    expect(storage.postings.pool.list()).toHaveLength(1)
-    changeStage(storage.postings, pooled, 'interviewed')
-    expect(storage.postings.pool.list()).toHaveLength(0)
-    const other = apply(
+  it('adds to the pool only with consent, and takes the entry out again when the stage moves back', async () => {
+    const pooled = await changeStage(storage, application, 'pool')
+    expect(await storage.postings.pool.list()).toHaveLength(1)
+    await changeStage(storage, pooled, 'interviewed')
+    expect(await storage.postings.pool.list()).toHaveLength(0)
+    const other = await apply(
       'b',
       false,
       application.postingId,
       application.programId,
       application.teamId
     )
-    expect(() => changeStage(storage.postings, other, 'pool')).toThrow(
-      expect.objectContaining({ code: 'no_pool_consent' })
-    )
-    changeStage(storage.postings, other, 'placed')
-    expect(storage.postings.pool.list()).toHaveLength(0)
+    await expect(changeStage(storage, other, 'pool')).rejects.toMatchObject({
+      code: 'no_pool_consent',
+    })
+    await changeStage(storage, other, 'placed')
+    expect(await storage.postings.pool.list()).toHaveLength(0)
   })
 
-  it('erasing blanks the personal data, withdraws an undecided application and deletes the pool entry', () => {
-    bookSlot(storage.postings, application, slots[0].id)
-    storage.postings.pool.add({
+  it('erasing blanks the personal data, withdraws an undecided application and deletes the pool entry', async () => {
+    await bookSlot(storage, application, slots[0].id)
+    await storage.postings.pool.add({
       source: 'applicant',
       programId: application.programId,
       teamId: application.teamId,
@@ -156,9 +171,9 @@ describe('selection', () => {
       contact: 'a@example.com',
       consent: true,
     })
-    const erased = eraseApplication(
-      storage.postings,
-      storage.postings.applications.get(application.id)!
+    const erased = await eraseApplication(
+      storage,
+      (await storage.postings.applications.get(application.id))!
     )
     expect(erased).toMatchObject({
       name: '',
@@ -168,7 +183,7 @@ describe('selection', () => {
       consentPool: false,
     })
     expect(erased.erasedAt).not.toBeNull()
-    expect(storage.postings.pool.list()).toHaveLength(0)
-    expect(storage.postings.interviews.latestOf(application.id)!.status).toBe('cancelled')
+    expect(await storage.postings.pool.list()).toHaveLength(0)
+    expect((await storage.postings.interviews.latestOf(application.id))!.status).toBe('cancelled')
   })
 })

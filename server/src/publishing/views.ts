@@ -14,7 +14,7 @@ import type {
   PostingRecord,
   PostingStore,
 } from '../storage/PostingStore.ts'
-import type { RecordStore } from '../storage/Storage.ts'
+import type { RecordStore, TeamRecord } from '../storage/Storage.ts'
 import { isOpen } from './publishPosting.ts'
 
 export interface ViewDeps {
@@ -26,17 +26,17 @@ export function postingUrl(origin: string, slug: string): string {
   return `${origin}/postings/${encodeURIComponent(slug)}`
 }
 
-export function postingDetail(
+export async function postingDetail(
   deps: ViewDeps,
   posting: PostingRecord,
   origin: string
-): PostingDetail {
-  const versions = deps.postings.publishing.versions(posting.id)
+): Promise<PostingDetail> {
+  const versions = await deps.postings.publishing.versions(posting.id)
   const current = versions.find((v) => v.version === posting.currentVersion)!
   return {
     id: posting.id,
     teamId: posting.teamId,
-    teamName: deps.records.getTeam(posting.teamId)?.name ?? '',
+    teamName: (await deps.records.getTeam(posting.teamId))?.name ?? '',
     programId: posting.programId,
     slug: posting.slug,
     url: postingUrl(origin, posting.slug),
@@ -54,20 +54,20 @@ export function postingDetail(
       title: v.facts.title,
       deadline: v.facts.deadline,
     })),
-    counts: deps.postings.applications.stageCounts(posting.id),
+    counts: await deps.postings.applications.stageCounts(posting.id),
   }
 }
 
-export function postingListItem(
+export async function postingListItem(
   deps: ViewDeps,
   posting: PostingRecord,
   origin: string
-): PostingListItem {
-  const current = deps.postings.publishing.version(posting.id, posting.currentVersion)!
+): Promise<PostingListItem> {
+  const current = (await deps.postings.publishing.version(posting.id, posting.currentVersion))!
   return {
     id: posting.id,
     teamId: posting.teamId,
-    teamName: deps.records.getTeam(posting.teamId)?.name ?? '',
+    teamName: (await deps.records.getTeam(posting.teamId))?.name ?? '',
     slug: posting.slug,
     url: postingUrl(origin, posting.slug),
     status: posting.status,
@@ -76,20 +76,20 @@ export function postingListItem(
     title: current.facts.title,
     deadline: current.facts.deadline,
     version: posting.currentVersion,
-    counts: deps.postings.applications.stageCounts(posting.id),
+    counts: await deps.postings.applications.stageCounts(posting.id),
   }
 }
 
 /** What the public page of a posting shows anyway: for program members who do not run its selection. */
-export function publicPostingLink(
+export async function publicPostingLink(
   deps: ViewDeps,
   posting: PostingRecord,
   origin: string
-): PublicPostingLink {
-  const current = deps.postings.publishing.version(posting.id, posting.currentVersion)!
+): Promise<PublicPostingLink> {
+  const current = (await deps.postings.publishing.version(posting.id, posting.currentVersion))!
   return {
     id: posting.id,
-    teamName: deps.records.getTeam(posting.teamId)?.name ?? '',
+    teamName: (await deps.records.getTeam(posting.teamId))?.name ?? '',
     title: current.facts.title,
     url: postingUrl(origin, posting.slug),
     isOpen: isOpen(posting, current),
@@ -112,8 +112,11 @@ export function interviewView(i: InterviewRecord): Interview {
   }
 }
 
-export function applicationView(postings: PostingStore, a: ApplicationRecord): Application {
-  const interview = postings.interviews.latestOf(a.id)
+export async function applicationView(
+  postings: PostingStore,
+  a: ApplicationRecord
+): Promise<Application> {
+  const interview = await postings.interviews.latestOf(a.id)
   return {
     id: a.id,
     postingId: a.postingId,
@@ -136,9 +139,24 @@ export function applicationView(postings: PostingStore, a: ApplicationRecord): A
   }
 }
 
-export function poolEntryView(records: RecordStore, e: PoolEntryRecord): PoolEntry {
-  const programName = (id: string | null) => (id ? (records.getProgram(id)?.name ?? null) : null)
-  const teamName = (id: string | null) => (id ? (records.getTeam(id)?.name ?? null) : null)
+export async function poolEntryView(records: RecordStore, e: PoolEntryRecord): Promise<PoolEntry> {
+  const programNames = new Map<string, string>()
+  const teams = new Map<string, TeamRecord>()
+  const teamIds = [...e.sources.map((s) => s.teamId), ...e.invitations.map((i) => i.teamId)]
+  for (const id of new Set(teamIds)) {
+    const team = id ? await records.getTeam(id) : undefined
+    if (team) teams.set(team.id, team)
+  }
+  const programIds = [
+    ...e.sources.map((s) => s.programId),
+    ...[...teams.values()].map((t) => t.programId),
+  ]
+  for (const id of new Set(programIds)) {
+    const program = id ? await records.getProgram(id) : undefined
+    if (program) programNames.set(program.id, program.name)
+  }
+  const programName = (id: string | null) => (id ? (programNames.get(id) ?? null) : null)
+  const teamName = (id: string | null) => (id ? (teams.get(id)?.name ?? null) : null)
   const programs = new Map<string, string>()
   for (const s of e.sources)
     if (s.programId) programs.set(s.programId, programName(s.programId) ?? '')
@@ -160,7 +178,7 @@ export function poolEntryView(records: RecordStore, e: PoolEntryRecord): PoolEnt
     })),
     programs: [...programs].map(([id, name]) => ({ id, name })),
     invitations: e.invitations.map((i) => {
-      const team = records.getTeam(i.teamId)
+      const team = teams.get(i.teamId)
       return {
         inviteId: i.inviteId,
         teamId: i.teamId,

@@ -1,6 +1,6 @@
 /**
  * Reads a team's sheet — section text, status, assignee, completeness — from the live room when it is
- * loaded, else straight from the update log, without loading a room.
+ * loaded, else straight from the update log, without loading a room (LiveDocuments.read).
  */
 import type * as Y from 'yjs'
 import {
@@ -13,9 +13,7 @@ import {
   documentName,
 } from '@specboard/shared'
 import type { Completeness, SectionStatus, SheetTemplate } from '@specboard/shared'
-import type { DocumentStore } from '../storage/Storage.ts'
-import { loadDocument } from '../storage/loadDocument.ts'
-import type { CollabServer } from '../collab/CollabServer.ts'
+import type { LiveDocuments } from '../ports/LiveDocuments.ts'
 
 export interface SheetSection {
   readonly key: string
@@ -31,31 +29,13 @@ export interface Sheet {
   readonly completeness: Completeness
 }
 
-/** Runs `read` over a document, from memory if a room has it, else from the store (without loading a room). */
-export function withDocument<T>(
-  collab: CollabServer,
-  store: DocumentStore,
-  name: string,
-  read: (doc: Y.Doc) => T
-): T {
-  const room = collab.loadedRoom(name)
-  if (room) return read(room.doc)
-  const { doc } = loadDocument(store, name)
-  try {
-    return read(doc)
-  } finally {
-    doc.destroy()
-  }
-}
-
-/** Runs `read` over the team's spec doc. */
+/** Runs `read` over the team's spec doc, live or stored. */
 export function withSpecDoc<T>(
-  collab: CollabServer,
-  store: DocumentStore,
+  live: LiveDocuments,
   teamId: string,
   read: (doc: Y.Doc) => T
-): T {
-  return withDocument(collab, store, documentName('spec', teamId), read)
+): Promise<T> {
+  return live.read(documentName('spec', teamId), read)
 }
 
 /** The sheet as the template orders it. */

@@ -34,42 +34,46 @@ export interface AuditRecord {
 }
 
 export interface AccountStore {
-  personByEmail(email: string): PersonRecord | undefined
-  emailOf(personId: string): string | null
+  personByEmail(email: string): Promise<PersonRecord | undefined>
+  emailOf(personId: string): Promise<string | null>
   /** Gives a person their address; false when another person already has it. */
-  setEmail(personId: string, email: string): boolean
-  renamePerson(personId: string, name: string): void
+  setEmail(personId: string, email: string): Promise<boolean>
+  renamePerson(personId: string, name: string): Promise<void>
 
-  createSession(s: { tokenHash: string; personId: string; userAgent: string | null }): SessionRecord
+  createSession(s: {
+    tokenHash: string
+    personId: string
+    userAgent: string | null
+  }): Promise<SessionRecord>
   /** The session and its person, or undefined for an unknown token. */
   sessionByTokenHash(
     tokenHash: string
-  ): { session: SessionRecord; person: PersonRecord } | undefined
+  ): Promise<{ session: SessionRecord; person: PersonRecord } | undefined>
   /** Records a use of the session at `at`. */
-  touchSession(id: string, at: string): void
-  listSessions(personId: string): SessionRecord[]
+  touchSession(id: string, at: string): Promise<void>
+  listSessions(personId: string): Promise<SessionRecord[]>
   /** Ends one session; false when the person has no such session. */
-  deleteSession(personId: string, sessionId: string): boolean
-  deleteSessionByTokenHash(tokenHash: string): void
+  deleteSession(personId: string, sessionId: string): Promise<boolean>
+  deleteSessionByTokenHash(tokenHash: string): Promise<void>
   /** Ends every session of the person; the number ended. */
-  deleteSessions(personId: string): number
+  deleteSessions(personId: string): Promise<number>
   /** Ends sessions last used before `before`; the number ended. */
-  deleteIdleSessions(before: string): number
+  deleteIdleSessions(before: string): Promise<number>
 
   createSignInToken(t: {
     tokenHash: string
     email: string
     inviteId: string | null
     expiresAt: string
-  }): void
+  }): Promise<void>
   /** Marks the token used and returns it; undefined when it is unknown, used or expired at `now`. */
-  consumeSignInToken(tokenHash: string, now: string): SignInTokenRecord | undefined
-  deleteExpiredSignInTokens(before: string): number
+  consumeSignInToken(tokenHash: string, now: string): Promise<SignInTokenRecord | undefined>
+  deleteExpiredSignInTokens(before: string): Promise<number>
 
   /** Deletes the team membership `memberId` and returns it; undefined when the team has none such. */
-  removeTeamMember(teamId: string, memberId: string): MembershipView | undefined
+  removeTeamMember(teamId: string, memberId: string): Promise<MembershipView | undefined>
   /** Program-wide memberships of `role` (a program's coordinators). */
-  programWideMembers(programId: string): MembershipView[]
+  programWideMembers(programId: string): Promise<MembershipView[]>
 
   updateProgram(
     id: string,
@@ -79,8 +83,8 @@ export interface AccountStore {
       targets: ProgramTargets
       template: SheetTemplate
     }>
-  ): ProgramRecord | undefined
+  ): Promise<ProgramRecord | undefined>
 
-  addAudit(e: Omit<AuditRecord, 'id' | 'at'>): AuditRecord
-  listAudit(programId: string, limit?: number): AuditRecord[]
+  addAudit(e: Omit<AuditRecord, 'id' | 'at'>): Promise<AuditRecord>
+  listAudit(programId: string, limit?: number): Promise<AuditRecord[]>
 }

@@ -31,26 +31,26 @@ export interface LeadRecord {
 export interface PitchStore {
   createSession(
     s: Omit<PitchSessionRecord, 'id' | 'createdAt' | 'currentTeamId'>
-  ): PitchSessionRecord
-  getSession(id: string): PitchSessionRecord | undefined
-  listSessions(programId: string): PitchSessionRecord[]
-  setCurrentTeam(sessionId: string, teamId: string | null): void
+  ): Promise<PitchSessionRecord>
+  getSession(id: string): Promise<PitchSessionRecord | undefined>
+  listSessions(programId: string): Promise<PitchSessionRecord[]>
+  setCurrentTeam(sessionId: string, teamId: string | null): Promise<void>
 
   createShareLink(
     l: Omit<ShareLinkRecord, 'id' | 'createdAt' | 'revokedAt'> & { tokenHash: string }
-  ): ShareLinkRecord
-  shareLinkByTokenHash(tokenHash: string): ShareLinkRecord | undefined
-  listShareLinks(filter: { teamId?: string; sessionId?: string }): ShareLinkRecord[]
+  ): Promise<ShareLinkRecord>
+  shareLinkByTokenHash(tokenHash: string): Promise<ShareLinkRecord | undefined>
+  listShareLinks(filter: { teamId?: string; sessionId?: string }): Promise<ShareLinkRecord[]>
   /** Revokes a link; false when there is no such link. */
-  revokeShareLink(id: string): boolean
-  getShareLink(id: string): ShareLinkRecord | undefined
+  revokeShareLink(id: string): Promise<boolean>
+  getShareLink(id: string): Promise<ShareLinkRecord | undefined>
 
   /** Raises the recorded peak of an audience (`session:<id>` or `team:<id>`) to `viewers` if higher. */
-  recordAudiencePeak(audienceKey: string, programId: string, viewers: number): void
+  recordAudiencePeak(audienceKey: string, programId: string, viewers: number): Promise<void>
   /** The sum of the program's audience peaks: how many people its pitches reached. */
-  audienceTotal(programId: string): number
+  audienceTotal(programId: string): Promise<number>
 
-  addLead(l: Omit<LeadRecord, 'id' | 'createdAt'>): LeadRecord
-  listLeads(programId: string): LeadRecord[]
-  countLeads(programId: string): number
+  addLead(l: Omit<LeadRecord, 'id' | 'createdAt'>): Promise<LeadRecord>
+  listLeads(programId: string): Promise<LeadRecord[]>
+  countLeads(programId: string): Promise<number>
 }

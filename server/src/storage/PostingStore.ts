@@ -1,7 +1,7 @@
 /**
  * What publishing and selection need from the data store: postings with their frozen versions,
- * applications, interview windows/slots/bookings and the talent pool. Synchronous, like the rest of
- * Storage; the SQLite implementation lives in sqlite/SqlitePostings.ts. Rules that span several of these
+ * applications, interview windows/slots/bookings and the talent pool; implemented once for both engines in
+ * sql/SqlPostings.ts. Rules that span several of these
  * (a stage change that adds someone to the pool, an erasure) live in server/src/publishing/, not here.
  */
 import type {
@@ -60,19 +60,19 @@ export interface PublishInput {
 /** Postings and their immutable versions. */
 export interface PublishingStore {
   /** Creates the team's posting, or adds the next version and publishes it again. */
-  publish(input: PublishInput): PostingWithVersion
+  publish(input: PublishInput): Promise<PostingWithVersion>
   /** Hides a posting; undefined when unknown. */
-  unpublish(postingId: string): PostingRecord | undefined
-  get(postingId: string): PostingRecord | undefined
-  byTeam(teamId: string): PostingRecord | undefined
-  bySlug(slug: string): PostingRecord | undefined
-  isSlugTaken(slug: string): boolean
-  listByProgram(programId: string): PostingRecord[]
+  unpublish(postingId: string): Promise<PostingRecord | undefined>
+  get(postingId: string): Promise<PostingRecord | undefined>
+  byTeam(teamId: string): Promise<PostingRecord | undefined>
+  bySlug(slug: string): Promise<PostingRecord | undefined>
+  isSlugTaken(slug: string): Promise<boolean>
+  listByProgram(programId: string): Promise<PostingRecord[]>
   /** Every published posting with its current version, newest publication first. */
-  listPublished(): PostingWithVersion[]
-  version(postingId: string, version: number): PostingVersionRecord | undefined
-  versions(postingId: string): PostingVersionRecord[]
-  snapshot(postingId: string, version: number): Uint8Array | undefined
+  listPublished(): Promise<PostingWithVersion[]>
+  version(postingId: string, version: number): Promise<PostingVersionRecord | undefined>
+  versions(postingId: string): Promise<PostingVersionRecord[]>
+  snapshot(postingId: string, version: number): Promise<Uint8Array | undefined>
 }
 
 export interface ApplicationRecord {
@@ -124,15 +124,15 @@ export interface ApplicationPatch {
 }
 
 export interface ApplicationStore {
-  create(a: NewApplication): ApplicationRecord
-  get(id: string): ApplicationRecord | undefined
-  byStatusTokenHash(hash: string): ApplicationRecord | undefined
-  listByPosting(postingId: string): ApplicationRecord[]
-  listByProgram(programId: string): ApplicationRecord[]
-  stageCounts(postingId: string): StageCounts
-  update(id: string, patch: ApplicationPatch): ApplicationRecord | undefined
+  create(a: NewApplication): Promise<ApplicationRecord>
+  get(id: string): Promise<ApplicationRecord | undefined>
+  byStatusTokenHash(hash: string): Promise<ApplicationRecord | undefined>
+  listByPosting(postingId: string): Promise<ApplicationRecord[]>
+  listByProgram(programId: string): Promise<ApplicationRecord[]>
+  stageCounts(postingId: string): Promise<StageCounts>
+  update(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | undefined>
   /** Blanks every personal field and sets `erasedAt`; the row stays, anonymous, for the figures. */
-  erase(id: string): ApplicationRecord | undefined
+  erase(id: string): Promise<ApplicationRecord | undefined>
 }
 
 export interface WindowRecord {
@@ -181,31 +181,31 @@ export interface InterviewStore {
       createdBy: string | null
       slots: readonly { startsAt: string; endsAt: string }[]
     }
-  ): WindowRecord
-  getWindow(windowId: string): WindowRecord | undefined
-  listWindows(programId: string): WindowRecord[]
+  ): Promise<WindowRecord>
+  getWindow(windowId: string): Promise<WindowRecord | undefined>
+  listWindows(programId: string): Promise<WindowRecord[]>
   /** Deletes a window and its slots; 'booked' (nothing deleted) while any of its slots holds an interview. */
-  deleteWindow(windowId: string): 'deleted' | 'booked' | 'not_found'
-  slotsOfWindow(windowId: string): SlotRecord[]
-  getSlot(slotId: string): SlotRecord | undefined
+  deleteWindow(windowId: string): Promise<'deleted' | 'booked' | 'not_found'>
+  slotsOfWindow(windowId: string): Promise<SlotRecord[]>
+  getSlot(slotId: string): Promise<SlotRecord | undefined>
   /** Free slots an application of `postingId` may book, starting after `after`, soonest first. */
-  freeSlots(programId: string, postingId: string, after: string): SlotRecord[]
+  freeSlots(programId: string, postingId: string, after: string): Promise<SlotRecord[]>
   /** Books `slotId` for an application; the database refuses a second booking of a slot or application. */
-  book(applicationId: string, slotId: string): BookingResult
+  book(applicationId: string, slotId: string): Promise<BookingResult>
   /** Moves a scheduled interview to another free slot. */
-  move(interviewId: string, slotId: string): BookingResult
+  move(interviewId: string, slotId: string): Promise<BookingResult>
   cancel(
     interviewId: string,
     by: 'coordinator' | 'applicant',
     reason: string | null
-  ): InterviewRecord | undefined
-  get(interviewId: string): InterviewRecord | undefined
+  ): Promise<InterviewRecord | undefined>
+  get(interviewId: string): Promise<InterviewRecord | undefined>
   /** The scheduled interview of an application, else its most recent one. */
-  latestOf(applicationId: string): InterviewRecord | undefined
-  scheduledOf(applicationId: string): InterviewRecord | undefined
+  latestOf(applicationId: string): Promise<InterviewRecord | undefined>
+  scheduledOf(applicationId: string): Promise<InterviewRecord | undefined>
   /** The scheduled interview holding a slot. */
-  bySlot(slotId: string): InterviewRecord | undefined
-  listByProgram(programId: string): InterviewRecord[]
+  bySlot(slotId: string): Promise<InterviewRecord | undefined>
+  listByProgram(programId: string): Promise<InterviewRecord[]>
 }
 
 export interface PoolSourceRecord {
@@ -258,23 +258,23 @@ export interface PoolStore {
    * Adds a person, or a source to the entry with the same contact. Returns the entry and, when the entry
    * is new, the secret of its withdrawal link (`/pool/withdraw/<token>`), to give to the person once.
    */
-  add(input: PoolEntryInput): { entry: PoolEntryRecord; withdrawToken: string | null }
-  get(entryId: string): PoolEntryRecord | undefined
-  byWithdrawTokenHash(hash: string): PoolEntryRecord | undefined
-  list(): PoolEntryRecord[]
+  add(input: PoolEntryInput): Promise<{ entry: PoolEntryRecord; withdrawToken: string | null }>
+  get(entryId: string): Promise<PoolEntryRecord | undefined>
+  byWithdrawTokenHash(hash: string): Promise<PoolEntryRecord | undefined>
+  list(): Promise<PoolEntryRecord[]>
   update(
     entryId: string,
     patch: { tags?: readonly string[]; note?: string }
-  ): PoolEntryRecord | undefined
+  ): Promise<PoolEntryRecord | undefined>
   /** Deletes the entry with all its personal data. */
-  delete(entryId: string): boolean
+  delete(entryId: string): Promise<boolean>
   /** Removes what an application contributed; an entry left with no source is deleted. */
-  removeApplicationSources(applicationId: string, sources: readonly PoolSource[]): void
+  removeApplicationSources(applicationId: string, sources: readonly PoolSource[]): Promise<void>
   /** The entry an application contributed to, if any. */
-  entryOfApplication(applicationId: string): PoolEntryRecord | undefined
-  recordInvitation(entryId: string, inviteId: string): void
+  entryOfApplication(applicationId: string): Promise<PoolEntryRecord | undefined>
+  recordInvitation(entryId: string, inviteId: string): Promise<void>
   /** Entries per source among those that touched `programId`. */
-  countBySource(programId: string): Record<PoolSource, number>
+  countBySource(programId: string): Promise<Record<PoolSource, number>>
 }
 
 /** Postings, applications, interviews and the talent pool. */
@@ -283,5 +283,4 @@ export interface PostingStore {
   readonly applications: ApplicationStore
   readonly interviews: InterviewStore
   readonly pool: PoolStore
-  transaction<T>(fn: () => T): T
 }

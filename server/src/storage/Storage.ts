@@ -1,11 +1,7 @@
 /**
- * What the server needs from its data store. `main.ts` picks the implementation (SQLite today); routes and
- * the collaboration server see only these interfaces. The methods are synchronous because the embedded
- * store is: an update is on disk when `appendUpdate` returns, before anyone is told about it.
+ * The records the server keeps: people, programs, teams, memberships, invites, rounds. The store
+ * interfaces resolve asynchronously, so SQLite and PostgreSQL implement them alike (see ports/Storage.ts).
  */
-import type { PitchStore } from './PitchStore.ts'
-import type { PostingStore } from './PostingStore.ts'
-import type { AccountStore } from './AccountStore.ts'
 import type { ProgramTargets, Role, RoundSummary, SheetTemplate, TeamRole } from '@specboard/shared'
 
 export interface PersonRecord {
@@ -75,57 +71,47 @@ export interface RoundRecord {
   readonly reviewers: readonly { readonly personId: string; readonly name: string }[]
 }
 
-/** The append-only update log behind every collaborative document. */
-export interface DocumentStore {
-  /** All stored updates of `document`, oldest first. */
-  loadUpdates(document: string): Uint8Array[]
-  /** Appends one update; it is durable (survives a crash of this process) when this returns. */
-  appendUpdate(document: string, update: Uint8Array): void
-  /** The number of stored updates of `document`. */
-  countUpdates(document: string): number
-  /** Replaces every stored update of `document` with `merged`, atomically. */
-  replaceUpdates(document: string, merged: Uint8Array): void
-}
-
 /** Relational records: people, programs, teams, memberships, invites and first-run setup. */
 export interface RecordStore {
-  transaction<T>(fn: () => T): T
+  createPerson(name: string, isAdmin: boolean): Promise<PersonRecord>
+  getPerson(id: string): Promise<PersonRecord | undefined>
 
-  createPerson(name: string, isAdmin: boolean): PersonRecord
-  getPerson(id: string): PersonRecord | undefined
-
-  hasAdmin(): boolean
-  addSetupToken(tokenHash: string): void
+  hasAdmin(): Promise<boolean>
+  addSetupToken(tokenHash: string): Promise<void>
   /** Marks an unused setup token used; false when it is unknown or already used. */
-  consumeSetupToken(tokenHash: string): boolean
+  consumeSetupToken(tokenHash: string): Promise<boolean>
 
-  createProgram(p: Omit<ProgramRecord, 'id' | 'createdAt'>): ProgramRecord
-  getProgram(id: string): ProgramRecord | undefined
-  listPrograms(): ProgramRecord[]
-  createTeam(t: { programId: string; name: string; organization: string | null }): TeamRecord
-  getTeam(id: string): TeamRecord | undefined
-  listTeams(programId: string): TeamRecord[]
+  createProgram(p: Omit<ProgramRecord, 'id' | 'createdAt'>): Promise<ProgramRecord>
+  getProgram(id: string): Promise<ProgramRecord | undefined>
+  listPrograms(): Promise<ProgramRecord[]>
+  createTeam(t: {
+    programId: string
+    name: string
+    organization: string | null
+  }): Promise<TeamRecord>
+  getTeam(id: string): Promise<TeamRecord | undefined>
+  listTeams(programId: string): Promise<TeamRecord[]>
 
   /** Adds a membership, or returns the one the person already has in that program/team. */
-  addMembership(m: Omit<MembershipRecord, 'id' | 'createdAt'>): MembershipRecord
-  membershipsOfPerson(personId: string): MembershipView[]
-  teamMembers(teamId: string): MembershipView[]
+  addMembership(m: Omit<MembershipRecord, 'id' | 'createdAt'>): Promise<MembershipRecord>
+  membershipsOfPerson(personId: string): Promise<MembershipView[]>
+  teamMembers(teamId: string): Promise<MembershipView[]>
 
   createInvite(
     i: Omit<InviteRecord, 'id' | 'createdAt' | 'revokedAt' | 'acceptedCount'> & {
       tokenHash: string
     }
-  ): InviteRecord
-  inviteByTokenHash(tokenHash: string): InviteRecord | undefined
-  getInvite(id: string): InviteRecord | undefined
-  listInvites(teamId: string): InviteRecord[]
+  ): Promise<InviteRecord>
+  inviteByTokenHash(tokenHash: string): Promise<InviteRecord | undefined>
+  getInvite(id: string): Promise<InviteRecord | undefined>
+  listInvites(teamId: string): Promise<InviteRecord[]>
   /** Revokes an invite of `teamId`; false when there is no such invite. */
-  revokeInvite(teamId: string, inviteId: string): boolean
+  revokeInvite(teamId: string, inviteId: string): Promise<boolean>
   /** Counts one acceptance; false (nothing counted) when the invite has none left. */
-  countInviteAcceptance(inviteId: string): boolean
+  countInviteAcceptance(inviteId: string): Promise<boolean>
 
   /** Every membership in a program, program-wide and per team. */
-  programMembers(programId: string): MembershipView[]
+  programMembers(programId: string): Promise<MembershipView[]>
 
   /** Opens the team's next round; null when a round is already open. */
   openRound(r: {
@@ -133,23 +119,14 @@ export interface RecordStore {
     openedBy: string | null
     snapshot: Uint8Array
     reviewerIds: readonly string[]
-  }): RoundRecord | null
-  currentRound(teamId: string): RoundRecord | undefined
-  getRound(teamId: string, number: number): RoundRecord | undefined
-  listRounds(teamId: string): RoundRecord[]
+  }): Promise<RoundRecord | null>
+  currentRound(teamId: string): Promise<RoundRecord | undefined>
+  getRound(teamId: string, number: number): Promise<RoundRecord | undefined>
+  listRounds(teamId: string): Promise<RoundRecord[]>
   /** Closes an open round; false when it is not open. */
   closeRound(
     roundId: string,
     c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }
-  ): boolean
-  roundSnapshot(roundId: string, moment: 'open' | 'close'): Uint8Array | undefined
-}
-
-export interface Storage {
-  readonly documents: DocumentStore
-  readonly records: RecordStore
-  readonly pitch: PitchStore
-  readonly postings: PostingStore
-  readonly accounts: AccountStore
-  close(): void
+  ): Promise<boolean>
+  roundSnapshot(roundId: string, moment: 'open' | 'close'): Promise<Uint8Array | undefined>
 }

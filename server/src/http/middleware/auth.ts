@@ -20,7 +20,7 @@ export function requestToken(c: Context): string | undefined {
 
 /** Resolves the caller (if any) onto `c.var.principal`; routes decide whether they need one. */
 export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('principal', c.var.deps.access.authenticate(requestToken(c)))
+  c.set('principal', await c.var.deps.access.authenticate(requestToken(c)))
   await next()
 })
 

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3'
+import { SqlTable } from './SqlTable.ts'
+import type { Row, SqlValue } from './SqlClient.ts'
 import { AuditAction, ProgramTargets, SheetTemplate } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import type {
@@ -10,12 +11,10 @@ import type {
 import type { MembershipView, PersonRecord, ProgramRecord } from '../Storage.ts'
 import { isRole } from '@specboard/shared'
 
-type Row = Record<string, unknown>
-
 const toPerson = (r: Row): PersonRecord => ({
   id: r.id as string,
   name: r.name as string,
-  isAdmin: r.is_admin === 1,
+  isAdmin: Number(r.is_admin) === 1,
   createdAt: r.created_at as string,
 })
 
@@ -60,42 +59,35 @@ const MEMBERSHIP_VIEW = `
   JOIN programs g ON g.id = m.program_id
   LEFT JOIN teams t ON t.id = m.team_id`
 
-export class SqliteAccounts implements AccountStore {
-  constructor(private readonly db: Database.Database) {}
-
-  private get(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined
-  }
-
-  private run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes
-  }
-
-  personByEmail(email: string): PersonRecord | undefined {
-    const row = this.get('SELECT * FROM people WHERE email = ?', email)
+export class SqlAccounts extends SqlTable implements AccountStore {
+  async personByEmail(email: string): Promise<PersonRecord | undefined> {
+    const row = await this.queryRow('SELECT * FROM people WHERE email = ?', email)
     return row && toPerson(row)
   }
 
-  emailOf(personId: string): string | null {
-    return (this.get('SELECT email FROM people WHERE id = ?', personId)?.email as string) ?? null
+  async emailOf(personId: string): Promise<string | null> {
+    return (
+      ((await this.queryRow('SELECT email FROM people WHERE id = ?', personId))?.email as string) ??
+      null
+    )
   }
 
-  setEmail(personId: string, email: string): boolean {
-    const owner = this.get('SELECT id FROM people WHERE email = ?', email)
+  async setEmail(personId: string, email: string): Promise<boolean> {
+    const owner = await this.queryRow('SELECT id FROM people WHERE email = ?', email)
     if (owner && owner.id !== personId) return false
-    this.run('UPDATE people SET email = ? WHERE id = ?', email, personId)
+    await this.execute('UPDATE people SET email = ? WHERE id = ?', email, personId)
     return true
   }
 
-  renamePerson(personId: string, name: string): void {
-    this.run('UPDATE people SET name = ? WHERE id = ?', name, personId)
+  async renamePerson(personId: string, name: string): Promise<void> {
+    await this.execute('UPDATE people SET name = ? WHERE id = ?', name, personId)
   }
 
-  createSession(s: {
+  async createSession(s: {
     tokenHash: string
     personId: string
     userAgent: string | null
-  }): SessionRecord {
+  }): Promise<SessionRecord> {
     const now = nowIso()
     const session: SessionRecord = {
       id: newId(),
@@ -104,7 +96,7 @@ export class SqliteAccounts implements AccountStore {
       lastUsedAt: now,
       userAgent: s.userAgent,
     }
-    this.run(
+    await this.execute(
       'INSERT INTO access_tokens (token_hash, id, person_id, created_at, last_used_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)',
       s.tokenHash,
       session.id,
@@ -116,8 +108,10 @@ export class SqliteAccounts implements AccountStore {
     return session
   }
 
-  sessionByTokenHash(tokenHash: string) {
-    const row = this.get(
+  async sessionByTokenHash(
+    tokenHash: string
+  ): Promise<{ session: SessionRecord; person: PersonRecord } | undefined> {
+    const row = await this.queryRow(
       `SELECT a.id AS session_id, a.person_id, a.created_at AS session_created_at, a.last_used_at,
               a.user_agent, p.*
        FROM access_tokens a JOIN people p ON p.id = a.person_id WHERE a.token_hash = ?`,
@@ -134,44 +128,51 @@ export class SqliteAccounts implements AccountStore {
     }
   }
 
-  touchSession(id: string, at: string): void {
-    this.run('UPDATE access_tokens SET last_used_at = ? WHERE id = ?', at, id)
+  async touchSession(id: string, at: string): Promise<void> {
+    await this.execute('UPDATE access_tokens SET last_used_at = ? WHERE id = ?', at, id)
   }
 
-  listSessions(personId: string): SessionRecord[] {
+  async listSessions(personId: string): Promise<SessionRecord[]> {
     return (
-      this.db
-        .prepare('SELECT * FROM access_tokens WHERE person_id = ? ORDER BY last_used_at DESC')
-        .all(personId) as Row[]
+      (await this.queryRows(
+        'SELECT * FROM access_tokens WHERE person_id = ? ORDER BY last_used_at DESC',
+        personId
+      )) as Row[]
     ).map(toSession)
   }
 
-  deleteSession(personId: string, sessionId: string): boolean {
+  async deleteSession(personId: string, sessionId: string): Promise<boolean> {
     return (
-      this.run('DELETE FROM access_tokens WHERE id = ? AND person_id = ?', sessionId, personId) ===
-      1
+      (await this.execute(
+        'DELETE FROM access_tokens WHERE id = ? AND person_id = ?',
+        sessionId,
+        personId
+      )) === 1
     )
   }
 
-  deleteSessionByTokenHash(tokenHash: string): void {
-    this.run('DELETE FROM access_tokens WHERE token_hash = ?', tokenHash)
+  async deleteSessionByTokenHash(tokenHash: string): Promise<void> {
+    await this.execute('DELETE FROM access_tokens WHERE token_hash = ?', tokenHash)
   }
 
-  deleteSessions(personId: string): number {
-    return this.run('DELETE FROM access_tokens WHERE person_id = ?', personId)
+  async deleteSessions(personId: string): Promise<number> {
+    return await this.execute('DELETE FROM access_tokens WHERE person_id = ?', personId)
   }
 
-  deleteIdleSessions(before: string): number {
-    return this.run('DELETE FROM access_tokens WHERE IFNULL(last_used_at, created_at) < ?', before)
+  async deleteIdleSessions(before: string): Promise<number> {
+    return await this.execute(
+      'DELETE FROM access_tokens WHERE COALESCE(last_used_at, created_at) < ?',
+      before
+    )
   }
 
-  createSignInToken(t: {
+  async createSignInToken(t: {
     tokenHash: string
     email: string
     inviteId: string | null
     expiresAt: string
-  }): void {
-    this.run(
+  }): Promise<void> {
+    await this.execute(
       'INSERT INTO signin_tokens (token_hash, email, invite_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
       t.tokenHash,
       t.email,
@@ -181,9 +182,9 @@ export class SqliteAccounts implements AccountStore {
     )
   }
 
-  consumeSignInToken(tokenHash: string, now: string): SignInTokenRecord | undefined {
+  async consumeSignInToken(tokenHash: string, now: string): Promise<SignInTokenRecord | undefined> {
     // One statement decides, so two requests racing with the same link cannot both win.
-    const row = this.get(
+    const row = await this.queryRow(
       `UPDATE signin_tokens SET used_at = ?
        WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
        RETURNING email, invite_id, expires_at`,
@@ -199,28 +200,31 @@ export class SqliteAccounts implements AccountStore {
     }
   }
 
-  deleteExpiredSignInTokens(before: string): number {
-    return this.run('DELETE FROM signin_tokens WHERE expires_at < ?', before)
+  async deleteExpiredSignInTokens(before: string): Promise<number> {
+    return await this.execute('DELETE FROM signin_tokens WHERE expires_at < ?', before)
   }
 
-  removeTeamMember(teamId: string, memberId: string): MembershipView | undefined {
-    const row = this.get(`${MEMBERSHIP_VIEW} WHERE m.id = ? AND m.team_id = ?`, memberId, teamId)
+  async removeTeamMember(teamId: string, memberId: string): Promise<MembershipView | undefined> {
+    const row = await this.queryRow(
+      `${MEMBERSHIP_VIEW} WHERE m.id = ? AND m.team_id = ?`,
+      memberId,
+      teamId
+    )
     if (!row) return undefined
-    this.run('DELETE FROM memberships WHERE id = ?', memberId)
+    await this.execute('DELETE FROM memberships WHERE id = ?', memberId)
     return toMembershipView(row)
   }
 
-  programWideMembers(programId: string): MembershipView[] {
+  async programWideMembers(programId: string): Promise<MembershipView[]> {
     return (
-      this.db
-        .prepare(
-          `${MEMBERSHIP_VIEW} WHERE m.program_id = ? AND m.team_id IS NULL ORDER BY m.created_at`
-        )
-        .all(programId) as Row[]
+      (await this.queryRows(
+        `${MEMBERSHIP_VIEW} WHERE m.program_id = ? AND m.team_id IS NULL ORDER BY m.created_at`,
+        programId
+      )) as Row[]
     ).map(toMembershipView)
   }
 
-  updateProgram(
+  async updateProgram(
     id: string,
     patch: Partial<{
       name: string
@@ -228,9 +232,9 @@ export class SqliteAccounts implements AccountStore {
       targets: ProgramTargets
       template: SheetTemplate
     }>
-  ): ProgramRecord | undefined {
+  ): Promise<ProgramRecord | undefined> {
     const sets: string[] = []
-    const values: unknown[] = []
+    const values: SqlValue[] = []
     if (patch.name !== undefined) sets.push('name = ?') && values.push(patch.name)
     if (patch.region !== undefined) sets.push('region = ?') && values.push(patch.region)
     if (patch.targets !== undefined)
@@ -238,8 +242,8 @@ export class SqliteAccounts implements AccountStore {
     if (patch.template !== undefined)
       sets.push('template = ?') && values.push(JSON.stringify(patch.template))
     if (sets.length > 0)
-      this.run(`UPDATE programs SET ${sets.join(', ')} WHERE id = ?`, ...values, id)
-    const row = this.get('SELECT * FROM programs WHERE id = ?', id)
+      await this.execute(`UPDATE programs SET ${sets.join(', ')} WHERE id = ?`, ...values, id)
+    const row = await this.queryRow('SELECT * FROM programs WHERE id = ?', id)
     if (!row) return undefined
     return {
       id: row.id as string,
@@ -252,9 +256,9 @@ export class SqliteAccounts implements AccountStore {
     }
   }
 
-  addAudit(e: Omit<AuditRecord, 'id' | 'at'>): AuditRecord {
+  async addAudit(e: Omit<AuditRecord, 'id' | 'at'>): Promise<AuditRecord> {
     const entry: AuditRecord = { ...e, id: newId(), at: nowIso() }
-    this.run(
+    await this.execute(
       'INSERT INTO audit_log (id, program_id, at, actor_id, actor_name, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       entry.id,
       entry.programId,
@@ -268,13 +272,13 @@ export class SqliteAccounts implements AccountStore {
     return entry
   }
 
-  listAudit(programId: string, limit = 5000): AuditRecord[] {
+  async listAudit(programId: string, limit = 5000): Promise<AuditRecord[]> {
     return (
-      this.db
-        .prepare(
-          'SELECT * FROM audit_log WHERE program_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'
-        )
-        .all(programId, limit) as Row[]
+      (await this.queryRows(
+        'SELECT * FROM audit_log WHERE program_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+        programId,
+        limit
+      )) as Row[]
     ).map(toAudit)
   }
 }

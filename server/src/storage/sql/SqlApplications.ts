@@ -1,0 +1,139 @@
+import { SqlTable } from './SqlTable.ts'
+import type { Row } from './SqlClient.ts'
+import { APPLICATION_STAGES } from '@specboard/shared'
+import type { ApplicationStage, StageCounts } from '@specboard/shared'
+import { newId, nowIso } from '../../ids.ts'
+import type {
+  ApplicationPatch,
+  ApplicationRecord,
+  ApplicationStore,
+  NewApplication,
+} from '../PostingStore.ts'
+
+const toApplication = (r: Row): ApplicationRecord => ({
+  id: r.id as string,
+  postingId: r.posting_id as string,
+  postingVersion: r.posting_version as number,
+  programId: r.program_id as string,
+  teamId: r.team_id as string,
+  stage: r.stage as ApplicationStage,
+  name: r.name as string,
+  contact: r.contact as string,
+  motivation: r.motivation as string,
+  skills: JSON.parse(r.skills as string) as string[],
+  links: JSON.parse(r.links as string) as string[],
+  consentPool: Number(r.consent_pool) === 1,
+  note: r.note as string,
+  rating: (r.rating as number | null) ?? null,
+  isDemo: Number(r.is_demo) === 1,
+  erasedAt: (r.erased_at as string | null) ?? null,
+  createdAt: r.created_at as string,
+  updatedAt: r.updated_at as string,
+  stageChangedAt: r.stage_changed_at as string,
+})
+
+/** Every stage at zero: a count object that always has all keys. */
+export function emptyStageCounts(): StageCounts {
+  return Object.fromEntries(APPLICATION_STAGES.map((s) => [s, 0])) as StageCounts
+}
+
+export class SqlApplications extends SqlTable implements ApplicationStore {
+  async create(a: NewApplication): Promise<ApplicationRecord> {
+    const id = a.id ?? newId()
+    const at = a.createdAt ?? nowIso()
+    await this.execute(
+      `INSERT INTO applications (id, posting_id, posting_version, program_id, team_id, status_token_hash, stage, name, contact,
+           motivation, skills, links, consent_pool, is_demo, created_at, updated_at, stage_changed_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id,
+      a.postingId,
+      a.postingVersion,
+      a.programId,
+      a.teamId,
+      a.statusTokenHash,
+      a.name,
+      a.contact,
+      a.motivation,
+      JSON.stringify(a.skills),
+      JSON.stringify(a.links),
+      a.consentPool ? 1 : 0,
+      a.isDemo ? 1 : 0,
+      at,
+      at,
+      at
+    )
+    return (await this.get(id))!
+  }
+
+  async get(id: string): Promise<ApplicationRecord | undefined> {
+    const row = (await this.queryRow('SELECT * FROM applications WHERE id = ?', id)) as
+      | Row
+      | undefined
+    return row && toApplication(row)
+  }
+
+  async byStatusTokenHash(hash: string): Promise<ApplicationRecord | undefined> {
+    const row = (await this.queryRow(
+      'SELECT * FROM applications WHERE status_token_hash = ?',
+      hash
+    )) as Row | undefined
+    return row && toApplication(row)
+  }
+
+  async listByPosting(postingId: string): Promise<ApplicationRecord[]> {
+    return (
+      (await this.queryRows(
+        'SELECT * FROM applications WHERE posting_id = ? ORDER BY created_at, id',
+        postingId
+      )) as Row[]
+    ).map(toApplication)
+  }
+
+  async listByProgram(programId: string): Promise<ApplicationRecord[]> {
+    return (
+      (await this.queryRows(
+        'SELECT * FROM applications WHERE program_id = ? ORDER BY created_at, id',
+        programId
+      )) as Row[]
+    ).map(toApplication)
+  }
+
+  async stageCounts(postingId: string): Promise<StageCounts> {
+    const counts = emptyStageCounts()
+    const rows = (await this.queryRows(
+      'SELECT stage, COUNT(*) AS n FROM applications WHERE posting_id = ? GROUP BY stage',
+      postingId
+    )) as Row[]
+    for (const r of rows) counts[r.stage as ApplicationStage] = r.n as number
+    return counts
+  }
+
+  async update(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | undefined> {
+    const current = await this.get(id)
+    if (!current) return undefined
+    const at = nowIso()
+    const stage = patch.stage ?? current.stage
+    await this.execute(
+      'UPDATE applications SET stage = ?, note = ?, rating = ?, consent_pool = ?, updated_at = ?, stage_changed_at = ? WHERE id = ?',
+      stage,
+      patch.note ?? current.note,
+      patch.rating === undefined ? current.rating : patch.rating,
+      (patch.consentPool ?? current.consentPool) ? 1 : 0,
+      at,
+      stage === current.stage ? current.stageChangedAt : at,
+      id
+    )
+    return await this.get(id)
+  }
+
+  async erase(id: string): Promise<ApplicationRecord | undefined> {
+    await this.execute(
+      `UPDATE applications SET name = '', contact = '', motivation = '', skills = '[]', links = '[]', note = '',
+           consent_pool = 0, erased_at = COALESCE(erased_at, ?), updated_at = ? WHERE id = ?`,
+      nowIso(),
+      nowIso(),
+      id
+    )
+    return await this.get(id)
+  }
+}

@@ -1,0 +1,326 @@
+import { SheetTemplate, ProgramTargets, isRole } from '@specboard/shared'
+import type { Role, RoundSummary, TeamRole } from '@specboard/shared'
+import { newId, nowIso } from '../../ids.ts'
+import { SqlRounds } from './SqlRounds.ts'
+import { SqlTable } from './SqlTable.ts'
+import type { Row } from './SqlClient.ts'
+import type {
+  InviteRecord,
+  MembershipRecord,
+  MembershipView,
+  PersonRecord,
+  ProgramRecord,
+  RecordStore,
+  RoundRecord,
+  TeamRecord,
+} from '../Storage.ts'
+
+const toPerson = (r: Row): PersonRecord => ({
+  id: r.id as string,
+  name: r.name as string,
+  isAdmin: Number(r.is_admin) === 1,
+  createdAt: r.created_at as string,
+})
+
+const toProgram = (r: Row): ProgramRecord => ({
+  id: r.id as string,
+  name: r.name as string,
+  region: r.region as string,
+  targets: ProgramTargets.parse(JSON.parse(r.targets as string)),
+  template: SheetTemplate.parse(JSON.parse(r.template as string)),
+  createdBy: (r.created_by as string | null) ?? null,
+  createdAt: r.created_at as string,
+})
+
+const toTeam = (r: Row): TeamRecord => ({
+  id: r.id as string,
+  programId: r.program_id as string,
+  name: r.name as string,
+  organization: (r.organization as string | null) ?? null,
+  position: r.position as number,
+  createdAt: r.created_at as string,
+})
+
+function toRole(value: unknown): Role {
+  if (!isRole(value)) throw new Error(`stored role is unknown: ${String(value)}`)
+  return value
+}
+
+const toMembership = (r: Row): MembershipRecord => ({
+  id: r.id as string,
+  personId: r.person_id as string,
+  programId: r.program_id as string,
+  teamId: (r.team_id as string | null) ?? null,
+  role: toRole(r.role),
+  createdAt: r.created_at as string,
+})
+
+const toMembershipView = (r: Row): MembershipView => ({
+  ...toMembership(r),
+  personName: r.person_name as string,
+  programName: r.program_name as string,
+  teamName: (r.team_name as string | null) ?? null,
+})
+
+const toInvite = (r: Row): InviteRecord => ({
+  id: r.id as string,
+  teamId: r.team_id as string,
+  role: toRole(r.role) as TeamRole,
+  createdBy: (r.created_by as string | null) ?? null,
+  createdAt: r.created_at as string,
+  expiresAt: r.expires_at as string,
+  revokedAt: (r.revoked_at as string | null) ?? null,
+  acceptedCount: Number(r.accepted_count),
+  maxUses: r.max_uses == null ? null : Number(r.max_uses),
+})
+
+const MEMBERSHIP_VIEW = `
+  SELECT m.*, p.name AS person_name, g.name AS program_name, t.name AS team_name
+  FROM memberships m
+  JOIN people p ON p.id = m.person_id
+  JOIN programs g ON g.id = m.program_id
+  LEFT JOIN teams t ON t.id = m.team_id`
+
+/** People, programs, teams, memberships, invites and setup tokens; rounds are delegated to SqlRounds. */
+export class SqlRecords extends SqlTable implements RecordStore {
+  private readonly rounds = new SqlRounds(this.sql)
+
+  async createPerson(name: string, isAdmin: boolean): Promise<PersonRecord> {
+    const person = { id: newId(), name, isAdmin, createdAt: nowIso() }
+    await this.execute(
+      'INSERT INTO people (id, name, is_admin, created_at) VALUES (?, ?, ?, ?)',
+      person.id,
+      name,
+      isAdmin ? 1 : 0,
+      person.createdAt
+    )
+    return person
+  }
+
+  async getPerson(id: string): Promise<PersonRecord | undefined> {
+    const row = await this.queryRow('SELECT * FROM people WHERE id = ?', id)
+    return row && toPerson(row)
+  }
+
+  async hasAdmin(): Promise<boolean> {
+    return (await this.queryRow('SELECT 1 FROM people WHERE is_admin = 1 LIMIT 1')) !== undefined
+  }
+
+  async addSetupToken(tokenHash: string): Promise<void> {
+    await this.execute(
+      'INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)',
+      tokenHash,
+      nowIso()
+    )
+  }
+
+  async consumeSetupToken(tokenHash: string): Promise<boolean> {
+    return (
+      (await this.execute(
+        'UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
+        nowIso(),
+        tokenHash
+      )) === 1
+    )
+  }
+
+  async createProgram(p: Omit<ProgramRecord, 'id' | 'createdAt'>): Promise<ProgramRecord> {
+    const program = { ...p, id: newId(), createdAt: nowIso() }
+    await this.execute(
+      'INSERT INTO programs (id, name, region, targets, template, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      program.id,
+      p.name,
+      p.region,
+      JSON.stringify(p.targets),
+      JSON.stringify(p.template),
+      p.createdBy,
+      program.createdAt
+    )
+    return program
+  }
+
+  async getProgram(id: string): Promise<ProgramRecord | undefined> {
+    const row = await this.queryRow('SELECT * FROM programs WHERE id = ?', id)
+    return row && toProgram(row)
+  }
+
+  async listPrograms(): Promise<ProgramRecord[]> {
+    return (await this.queryRows('SELECT * FROM programs ORDER BY created_at DESC')).map(toProgram)
+  }
+
+  async createTeam(t: {
+    programId: string
+    name: string
+    organization: string | null
+  }): Promise<TeamRecord> {
+    const position =
+      ((await this.queryRow('SELECT COUNT(*) AS n FROM teams WHERE program_id = ?', t.programId))
+        ?.n as number) ?? 0
+    const team = { ...t, id: newId(), position, createdAt: nowIso() }
+    await this.execute(
+      'INSERT INTO teams (id, program_id, name, organization, position, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      team.id,
+      t.programId,
+      t.name,
+      t.organization,
+      position,
+      team.createdAt
+    )
+    return team
+  }
+
+  async getTeam(id: string): Promise<TeamRecord | undefined> {
+    const row = await this.queryRow('SELECT * FROM teams WHERE id = ?', id)
+    return row && toTeam(row)
+  }
+
+  async listTeams(programId: string): Promise<TeamRecord[]> {
+    return (
+      await this.queryRows('SELECT * FROM teams WHERE program_id = ? ORDER BY position', programId)
+    ).map(toTeam)
+  }
+
+  async addMembership(m: Omit<MembershipRecord, 'id' | 'createdAt'>): Promise<MembershipRecord> {
+    const existing = await this.queryRow(
+      "SELECT * FROM memberships WHERE person_id = ? AND program_id = ? AND COALESCE(team_id, '') = COALESCE(?, '')",
+      m.personId,
+      m.programId,
+      m.teamId
+    )
+    if (existing) return toMembership(existing)
+    const membership = { ...m, id: newId(), createdAt: nowIso() }
+    await this.execute(
+      'INSERT INTO memberships (id, person_id, program_id, team_id, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      membership.id,
+      m.personId,
+      m.programId,
+      m.teamId,
+      m.role,
+      membership.createdAt
+    )
+    return membership
+  }
+
+  async membershipsOfPerson(personId: string): Promise<MembershipView[]> {
+    return (
+      await this.queryRows(
+        `${MEMBERSHIP_VIEW} WHERE m.person_id = ? ORDER BY g.created_at DESC, t.position`,
+        personId
+      )
+    ).map(toMembershipView)
+  }
+
+  async teamMembers(teamId: string): Promise<MembershipView[]> {
+    return (
+      await this.queryRows(`${MEMBERSHIP_VIEW} WHERE m.team_id = ? ORDER BY m.created_at`, teamId)
+    ).map(toMembershipView)
+  }
+
+  async createInvite(
+    i: Omit<InviteRecord, 'id' | 'createdAt' | 'revokedAt' | 'acceptedCount'> & {
+      tokenHash: string
+    }
+  ): Promise<InviteRecord> {
+    const invite: InviteRecord = {
+      id: newId(),
+      teamId: i.teamId,
+      role: i.role,
+      createdBy: i.createdBy,
+      createdAt: nowIso(),
+      expiresAt: i.expiresAt,
+      revokedAt: null,
+      acceptedCount: 0,
+      maxUses: i.maxUses,
+    }
+    await this.execute(
+      'INSERT INTO invites (id, token_hash, team_id, role, created_by, created_at, expires_at, max_uses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      invite.id,
+      i.tokenHash,
+      i.teamId,
+      i.role,
+      i.createdBy,
+      invite.createdAt,
+      i.expiresAt,
+      i.maxUses
+    )
+    return invite
+  }
+
+  async inviteByTokenHash(tokenHash: string): Promise<InviteRecord | undefined> {
+    const row = await this.queryRow('SELECT * FROM invites WHERE token_hash = ?', tokenHash)
+    return row && toInvite(row)
+  }
+
+  async getInvite(id: string): Promise<InviteRecord | undefined> {
+    const row = await this.queryRow('SELECT * FROM invites WHERE id = ?', id)
+    return row && toInvite(row)
+  }
+
+  async listInvites(teamId: string): Promise<InviteRecord[]> {
+    return (
+      await this.queryRows(
+        'SELECT * FROM invites WHERE team_id = ? ORDER BY created_at DESC',
+        teamId
+      )
+    ).map(toInvite)
+  }
+
+  async revokeInvite(teamId: string, inviteId: string): Promise<boolean> {
+    const changed = await this.execute(
+      'UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND team_id = ?',
+      nowIso(),
+      inviteId,
+      teamId
+    )
+    return changed === 1
+  }
+
+  async countInviteAcceptance(inviteId: string): Promise<boolean> {
+    const changed = await this.execute(
+      'UPDATE invites SET accepted_count = accepted_count + 1 WHERE id = ? AND (max_uses IS NULL OR accepted_count < max_uses)',
+      inviteId
+    )
+    return changed === 1
+  }
+
+  async programMembers(programId: string): Promise<MembershipView[]> {
+    return (
+      await this.queryRows(
+        `${MEMBERSHIP_VIEW} WHERE m.program_id = ? ORDER BY m.team_id IS NOT NULL, t.position, m.created_at`,
+        programId
+      )
+    ).map(toMembershipView)
+  }
+
+  async openRound(r: {
+    teamId: string
+    openedBy: string | null
+    snapshot: Uint8Array
+    reviewerIds: readonly string[]
+  }): Promise<RoundRecord | null> {
+    return this.rounds.open(r)
+  }
+
+  async currentRound(teamId: string): Promise<RoundRecord | undefined> {
+    return this.rounds.current(teamId)
+  }
+
+  async getRound(teamId: string, number: number): Promise<RoundRecord | undefined> {
+    return this.rounds.get(teamId, number)
+  }
+
+  async listRounds(teamId: string): Promise<RoundRecord[]> {
+    return this.rounds.list(teamId)
+  }
+
+  async closeRound(
+    roundId: string,
+    c: { closedBy: string | null; snapshot: Uint8Array; summary: RoundSummary }
+  ): Promise<boolean> {
+    return this.rounds.close(roundId, c)
+  }
+
+  async roundSnapshot(roundId: string, moment: 'open' | 'close'): Promise<Uint8Array | undefined> {
+    return this.rounds.snapshot(roundId, moment)
+  }
+}

@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3'
+import type { Row, SqlClient, SqlValue, TxOptions } from './SqlClient.ts'
+
+/**
+ * better-sqlite3 behind the async SqlClient. Statements run synchronously; a transaction holds the one
+ * connection, so statements from outside it wait until it ends instead of slipping into it.
+ */
+export function sqliteClient(db: Database.Database): SqlClient {
+  const statements = new Map<string, Database.Statement>()
+  let busy: Promise<void> | null = null
+
+  function prepare(sql: string): Database.Statement {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  const direct: SqlClient = {
+    dialect: 'sqlite',
+    all: async (sql, params = []) => prepare(sql).all(...params) as Row[],
+    one: async (sql, params = []) => prepare(sql).get(...params) as Row | undefined,
+    run: async (sql, params = []) => prepare(sql).run(...params).changes,
+    tx: (work) => work(direct),
+    isUniqueViolation,
+    isSerializationFailure: () => false,
+    close: async () => {},
+  }
+
+  async function idle(): Promise<void> {
+    while (busy) await busy
+  }
+
+  return {
+    dialect: 'sqlite',
+    async all(sql: string, params?: readonly SqlValue[]) {
+      await idle()
+      return direct.all(sql, params)
+    },
+    async one(sql: string, params?: readonly SqlValue[]) {
+      await idle()
+      return direct.one(sql, params)
+    },
+    async run(sql: string, params?: readonly SqlValue[]) {
+      await idle()
+      return direct.run(sql, params)
+    },
+    async tx<T>(work: (client: SqlClient) => Promise<T>, _options?: TxOptions): Promise<T> {
+      await idle()
+      let release!: () => void
+      busy = new Promise((resolve) => {
+        release = resolve
+      })
+      try {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await work(direct)
+          db.exec('COMMIT')
+          return result
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw error
+        }
+      } finally {
+        busy = null
+        release()
+      }
+    },
+    isUniqueViolation,
+    isSerializationFailure: () => false,
+    close: async () => {
+      await idle()
+      db.close()
+    },
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  )
+}
