@@ -2,10 +2,25 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Three projects: `unit` (pure logic beside the code, fast), `integration` (a real server process per
- * file, real sockets, a real SQLite file) and `integration-pg` (the same files on PostgreSQL). Integration files run one at a time: the machine has two cores,
- * and each file already runs a server process next to the test process. Unit tests run first.
+ * file, real sockets, a real SQLite file) and `integration-pg` (the same files, every server on
+ * PostgreSQL). Integration files run one at a time: the machine has two cores, and each file already
+ * runs a server process next to the test process. Unit tests run first.
  * tests/e2e belongs to Playwright and is never picked up here.
  */
+const integration: {
+  environment: 'node'
+  include: string[]
+  testTimeout: number
+  hookTimeout: number
+  fileParallelism: boolean
+} = {
+  environment: 'node',
+  include: ['tests/integration/**/*.test.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 30_000,
+  fileParallelism: false,
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -17,28 +32,14 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
+      { test: { name: 'integration', ...integration, sequence: { groupOrder: 1 } } },
       {
-        test: {
-          name: 'integration',
-          environment: 'node',
-          include: ['tests/integration/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        // The same integration tests with every server on PostgreSQL (a database per server, one
-        // cluster per run: tests/helpers/postgresSetup.ts).
         test: {
           name: 'integration-pg',
-          environment: 'node',
-          include: ['tests/integration/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-          fileParallelism: false,
+          ...integration,
           sequence: { groupOrder: 2 },
+          // A database per server, one PostgreSQL per run (DATABASE_URL's server when given, else a
+          // private cluster): tests/helpers/postgresSetup.ts.
           env: { SPECBOARD_TEST_DATABASE: 'postgres' },
           globalSetup: ['tests/helpers/postgresSetup.ts'],
         },

@@ -7,6 +7,7 @@ import { startServer, type StartServerOptions, type TestServer } from './startSe
 
 export * from './team.ts'
 export * from './disk.ts'
+export type { TestServer } from './startServer.ts'
 
 /**
  * Starts one server for the file (beforeAll) and stops it (afterAll); prints the server's log when a

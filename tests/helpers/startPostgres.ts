@@ -50,8 +50,11 @@ function runAsOwner(command: string, args: readonly string[]): void {
 
 const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`
 
-/** Starts a private cluster on a free loopback port (about 2–3 s). */
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a private cluster on a free loopback port (about 2–3 s). Tests skip fsync (a crash of the
+ * machine is not what they test); `durable` keeps PostgreSQL's shipped settings, for the bench.
+ */
+export async function startPostgres({ durable = false } = {}): Promise<TestPostgres> {
   const bin = postgresBin()
   const dir = mkdtempSync(join(tmpdir(), 'specboard-pg-'))
   chmodSync(dir, 0o777)
@@ -62,7 +65,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     '-D',
     data,
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${durable ? '' : ' -c fsync=off'}`,
     '-w',
     '-l',
     join(dir, 'log'),
@@ -81,9 +84,11 @@ export async function startPostgres(): Promise<TestPostgres> {
 }
 
 /** The server named by DATABASE_URL when set (its maintenance database), else a private cluster. */
-export async function sharedOrPrivatePostgres(): Promise<TestPostgres> {
+export async function sharedOrPrivatePostgres(options?: {
+  durable?: boolean
+}): Promise<TestPostgres> {
   const url = process.env.DATABASE_URL
-  if (!url) return startPostgres()
+  if (!url) return startPostgres(options)
   const admin = new URL(url)
   admin.pathname = '/postgres'
   return { adminUrl: admin.toString(), stop: async () => {} }

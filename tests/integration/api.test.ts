@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiError, CreateInviteResponse, DEFAULT_TEMPLATE, Program } from '@specboard/shared'
 import {
@@ -10,7 +9,7 @@ import {
   getMe,
   joinTeam,
 } from '../helpers/api.ts'
-import { useServer } from '../helpers/fixtures.ts'
+import { queryStore, useServer } from '../helpers/fixtures.ts'
 
 /** The error message of an error body, checked against the shared error shape. */
 function errorOf(body: unknown) {
@@ -242,17 +241,11 @@ describe('the JSON API of the running server', () => {
 
     it('answers 410 for an expired invite', async () => {
       const invite = await createInvite(server(), teamId, 'talent')
-      // Expiry is days away at the soonest; move it into the past in the file the server reads.
-      const db = new Database(server().dbFile)
-      try {
-        db.pragma('busy_timeout = 5000')
-        db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(
-          new Date(Date.now() - 1000).toISOString(),
-          invite.id
-        )
-      } finally {
-        db.close()
-      }
+      // Expiry is days away at the soonest; move it into the past in the database the server reads.
+      await queryStore(server(), 'UPDATE invites SET expires_at = ? WHERE id = ?', [
+        new Date(Date.now() - 1000).toISOString(),
+        invite.id,
+      ])
       const response = await apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
         token: null,
         body: { name: 'Late', email: 'late2@example.jp' },

@@ -86,7 +86,7 @@ describe('compaction and unloading', () => {
             what: `update ${i} at the observer`,
           }
         )
-        maxRows = Math.max(maxRows, readUpdateRows(server().dbFile, spec).length)
+        maxRows = Math.max(maxRows, (await readUpdateRows(server(), spec)).length)
       })
       await waitFor(
         () => JSON.stringify(contentOf(observer.doc)) === JSON.stringify(contentOf(writer.doc)),
@@ -94,14 +94,14 @@ describe('compaction and unloading', () => {
       )
       await sleep(100)
       before = contentOf(observer.doc)
-      const rows = readUpdateRows(server().dbFile, spec)
+      const rows = await readUpdateRows(server(), spec)
       expect(rows.length).toBeLessThanOrEqual(COMPACT_AFTER)
       // Compaction runs beside the appends (it awaits its own transaction), so a few rows may arrive
       // while it merges; the log stays bounded all the same.
       expect(maxRows).toBeLessThanOrEqual(COMPACT_AFTER + COMPACTION_SLACK)
       expect(maxRows).toBeGreaterThan(1)
       // What the file holds is exactly what the clients hold.
-      expect(contentOf(loadDocFromDisk(server().dbFile, spec))).toEqual(before)
+      expect(contentOf(await loadDocFromDisk(server(), spec))).toEqual(before)
     } finally {
       writer.destroy()
       observer.destroy()
@@ -128,22 +128,24 @@ describe('compaction and unloading', () => {
       { what: 'the updates at the observer' }
     )
     const before = contentOf(observer.doc)
-    expect(readUpdateRows(server().dbFile, spec).length).toBeGreaterThan(1)
+    expect((await readUpdateRows(server(), spec)).length).toBeGreaterThan(1)
     writer.destroy()
     observer.destroy()
 
     // Unloading compacts what is left in the log into one row: that is how the test sees it happen.
-    await waitFor(() => readUpdateRows(server().dbFile, spec).length === 1, {
-      timeoutMs: UNLOAD_DELAY_MS + 3000,
-      what: 'the room to unload and compact',
-    })
-    expect(contentOf(loadDocFromDisk(server().dbFile, spec))).toEqual(before)
+    const deadline = Date.now() + UNLOAD_DELAY_MS + 3000
+    while ((await readUpdateRows(server(), spec)).length !== 1) {
+      if (Date.now() > deadline)
+        throw new Error('timed out waiting for the room to unload and compact')
+      await sleep(20)
+    }
+    expect(contentOf(await loadDocFromDisk(server(), spec))).toEqual(before)
 
     // A row written behind the server's back shows up only if the next client's room is read from disk.
-    const onDisk = loadDocFromDisk(server().dbFile, spec)
+    const onDisk = await loadDocFromDisk(server(), spec)
     const vector = Y.encodeStateVector(onDisk)
     onDisk.getText('disk').insert(0, '[written-on-disk]')
-    appendRowOnDisk(server().dbFile, spec, Y.encodeStateAsUpdate(onDisk, vector))
+    await appendRowOnDisk(server(), spec, Y.encodeStateAsUpdate(onDisk, vector))
 
     const fresh = await syncedProvider(server(), spec, other.tokens.caretaker)
     try {

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import {
   createTeamFixture,
   readUpdateRows,
+  type TestServer,
   useServer,
   type TeamFixture,
 } from '../helpers/fixtures.ts'
@@ -14,9 +15,9 @@ const CYCLES = 4
 /** How many of a cycle's updates B must have seen before the server is killed. */
 const KILL_AFTER_SEEN = [1, 9, 3, 25]
 
-function diskTokens(dbFile: string, document: string): Set<string> {
+async function diskTokens(server: TestServer, document: string): Promise<Set<string>> {
   const doc = new Y.Doc()
-  for (const row of readUpdateRows(dbFile, document)) Y.applyUpdate(doc, row)
+  for (const row of await readUpdateRows(server, document)) Y.applyUpdate(doc, row)
   const tokens = new Set(tokensOf(notesText(doc).toString()))
   doc.destroy()
   return tokens
@@ -85,7 +86,7 @@ describe('a crash (kill -9) while a writer is typing', () => {
         expect(seenByB.length).toBeGreaterThanOrEqual(KILL_AFTER_SEEN[cycle])
 
         await server().restart()
-        const onDisk = diskTokens(server().dbFile, spec)
+        const onDisk = await diskTokens(server(), spec)
         expect(seenByB.filter((t) => !onDisk.has(t))).toEqual([])
         const fresh = await syncedProvider(server(), spec, team.tokens.caretaker)
         const loaded = new Set(tokensOf(notesText(fresh.doc).toString()))

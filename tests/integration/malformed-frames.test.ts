@@ -207,7 +207,7 @@ describe('malformed frames', () => {
         const { code } = await socket.waitClosed()
         expect(code).toBe(input.code)
         await expectRoomHealthy()
-        expect(diskContains(server().dbFile, MARKER)).toBe(false)
+        expect(await diskContains(server(), MARKER)).toBe(false)
         expect(notesText(owner.doc).toString()).not.toContain(MARKER)
       } finally {
         socket.terminate()
@@ -224,7 +224,7 @@ describe('malformed frames', () => {
       expect(notes).not.toContain(MARKER)
       expect(sorted(tokensOf(notes))).toEqual(sorted(written))
       expect(fresh.doc.getXmlFragment('what').length).toBe(0)
-      expect(diskContains(server().dbFile, MARKER)).toBe(false)
+      expect(await diskContains(server(), MARKER)).toBe(false)
     } finally {
       fresh.destroy()
     }

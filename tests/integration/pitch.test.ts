@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   CLOSE_CODE,
@@ -14,6 +13,7 @@ import { apiRequest } from '../helpers/api.ts'
 import {
   createTeamFixture,
   diskContains,
+  queryStore,
   useServer,
   type TeamFixture,
 } from '../helpers/fixtures.ts'
@@ -103,7 +103,7 @@ describe('pitch mode', () => {
       viewerSpec.doc.getText('x').insert(0, 'AUDIENCE-WRITE')
       await sleep(200)
       expect(presenter.doc.getMap(STAGE_MAP).get(STAGE_KEYS.slide)).toBe(3)
-      expect(diskContains(server().dbFile, 'AUDIENCE-WRITE')).toBe(false)
+      expect(await diskContains(server(), 'AUDIENCE-WRITE')).toBe(false)
 
       // The audience cannot move the timer either (no account), nor open feedback.
       expect(
@@ -314,11 +314,11 @@ describe('pitch mode', () => {
         })
       ).body
     )
-    const db = new Database(server().dbFile)
-    db.prepare("UPDATE share_links SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?").run(
-      expiring.id
+    await queryStore(
+      server(),
+      "UPDATE share_links SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?",
+      [expiring.id!]
     )
-    db.close()
     const page = await apiRequest(server(), 'GET', `/api/audience/${expiring.token}`, {
       token: null,
     })

@@ -4,7 +4,6 @@
  * files, stages and the talent pool, who may read and change what, erasure, CSV and figures.
  */
 import { AuditLog, SELF_SERVICE_ACTOR } from '@specboard/shared'
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   Application,
@@ -15,7 +14,13 @@ import {
   ProgramFigures,
 } from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
-import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import {
+  createTeamFixture,
+  queryStore,
+  useServer,
+  type TeamFixture,
+  type TestServer,
+} from '../helpers/fixtures.ts'
 import { applyTo, errorOf, getPage, postForm, publish, writeSection } from './postingsFixture.ts'
 
 const HOUR_MS = 3600 * 1000
@@ -29,16 +34,13 @@ function windowAt(hoursAhead: number, minutes: number) {
   }
 }
 
-function scheduledOnSlot(dbFile: string, slotId: string): number {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true })
-  try {
-    return db
-      .prepare("SELECT COUNT(*) FROM interviews WHERE slot_id = ? AND status = 'scheduled'")
-      .pluck()
-      .get(slotId) as number
-  } finally {
-    db.close()
-  }
+async function scheduledOnSlot(server: TestServer, slotId: string): Promise<number> {
+  const [row] = await queryStore(
+    server,
+    "SELECT COUNT(*) AS n FROM interviews WHERE slot_id = ? AND status = 'scheduled'",
+    [slotId]
+  )
+  return Number(row?.n)
 }
 
 describe('selection: interviews, stages and the talent pool', () => {
@@ -106,7 +108,7 @@ describe('selection: interviews, stages and the talent pool', () => {
     expect(statuses.filter((s) => s === 303)).toHaveLength(1)
     expect(statuses.filter((s) => s === 409)).toHaveLength(11)
     expect(results.find((r) => r.status === 409)!.text).toContain('ほかの方が先に予約しました')
-    expect(scheduledOnSlot(server().dbFile, slotId)).toBe(1)
+    expect(await scheduledOnSlot(server(), slotId)).toBe(1)
   })
 
   it('lets exactly one of many concurrent API bookings of one slot through', async () => {
@@ -130,7 +132,7 @@ describe('selection: interviews, stages and the talent pool', () => {
     expect(
       results.filter((r) => r.status === 409).every((r) => errorOf(r).code === 'slot_taken')
     ).toBe(true)
-    expect(scheduledOnSlot(server().dbFile, slotId)).toBe(1)
+    expect(await scheduledOnSlot(server(), slotId)).toBe(1)
   })
 
   it('shows the applicant a moved and then a cancelled interview, with a calendar file that follows', async () => {

@@ -78,7 +78,7 @@ describe('a reviewer on the spec document', () => {
       await sleep(100)
       expect(notesText(writer.doc).toString()).not.toContain('REVIEWER')
       expect(writer.doc.getXmlFragment('what').toString()).not.toContain('REVIEWER')
-      expect(diskContains(server().dbFile, 'REVIEWER')).toBe(false)
+      expect(await diskContains(server(), 'REVIEWER')).toBe(false)
 
       // A client that joins afterwards gets none of it either.
       const late = await syncedProvider(server(), spec, team.tokens.talent)
@@ -118,8 +118,8 @@ describe('a reviewer on the spec document', () => {
       expect(reviewer.isOpen).toBe(true)
       await sleep(50)
       expect(notesText(writer.doc).toString()).not.toContain('RAW-')
-      expect(diskContains(server().dbFile, 'RAW-')).toBe(false)
-      expect(notesText(loadDocFromDisk(server().dbFile, spec)).toString()).not.toContain('RAW-')
+      expect(await diskContains(server(), 'RAW-')).toBe(false)
+      expect(notesText(await loadDocFromDisk(server(), spec)).toString()).not.toContain('RAW-')
     } finally {
       reviewer.terminate()
       writer.destroy()
@@ -169,7 +169,7 @@ describe('a reviewer on the spec document', () => {
       owner.destroy()
       reviewer.destroy()
     }
-    expect(diskContains(server().dbFile, 'REVIEWER-FORGED')).toBe(false)
+    expect(await diskContains(server(), 'REVIEWER-FORGED')).toBe(false)
     await server().restart()
     const fresh = await syncedProvider(server(), feedback, team.tokens.caretaker)
     try {

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { FEEDBACK_THREADS_MAP, Round, SheetDiff, Thread } from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
-import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import { createTeamFixture, queryStore, useServer, type TeamFixture } from '../helpers/fixtures.ts'
 import { sleep, syncedProvider, waitFor, type ProviderClient } from '../helpers/wsClient.ts'
 
 /** Writes one paragraph of plain text as the whole section, the way the editor stores it. */
@@ -241,15 +240,13 @@ describe('review rounds', () => {
     expect(
       (await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/diff?from=round:9`)).status
     ).toBe(404)
-    const db = new Database(server().dbFile)
-    try {
-      expect(() => db.prepare("UPDATE rounds SET open_snapshot = x'00'").run()).toThrow(/immutable/)
-      expect(() => db.prepare("UPDATE rounds SET close_snapshot = x'00'").run()).toThrow(
-        /immutable/
-      )
-    } finally {
-      db.close()
-    }
+    const bytes = new Uint8Array([0])
+    await expect(
+      queryStore(server(), 'UPDATE rounds SET open_snapshot = ?', [bytes])
+    ).rejects.toThrow(/immutable/)
+    await expect(
+      queryStore(server(), 'UPDATE rounds SET close_snapshot = ?', [bytes])
+    ).rejects.toThrow(/immutable/)
   })
 
   it('lets nobody write the feedback document over a socket', async () => {

@@ -133,7 +133,7 @@ describe('updates that break the sheet schema', () => {
       expect(owner.closes).toEqual([])
       expect(talent.closes).toEqual([])
       expect(sheetOf(talent.doc)).toBe(before)
-      expect(diskContains(server().dbFile, MARKER)).toBe(false)
+      expect(await diskContains(server(), MARKER)).toBe(false)
       const fresh = await syncedProvider(server(), team.documents.spec, team.tokens.caretaker)
       try {
         expect(sheetOf(fresh.doc)).toBe(before)
@@ -161,7 +161,7 @@ describe('updates that break the sheet schema', () => {
       }
     })()
     expect(code).toBe(CLOSE_CODE.refusedUpdate)
-    expect(diskContains(server().dbFile, MARKER)).toBe(false)
+    expect(await diskContains(server(), MARKER)).toBe(false)
   })
 })
 
@@ -224,7 +224,7 @@ describe('the document quota', () => {
       await sleep(200)
       expect(reader.doc.getXmlFragment('why').toString()).not.toContain(MARKER)
       expect(reader.closes).toEqual([])
-      expect(diskContains(server().dbFile, MARKER)).toBe(false)
+      expect(await diskContains(server(), MARKER)).toBe(false)
     } finally {
       writer.destroy()
       reader.destroy()
