@@ -120,7 +120,7 @@ describe('invite routes', () => {
     expect(second.status).toBe(410)
     expect(second.body.error).toMatchObject({ code: 'invite_used' })
     expect(second.body.error.message).toMatch(/already been used/)
-    expect(t.storage.accounts.personByEmail('second@single.example.jp')).toBeUndefined()
+    expect(await t.storage.accounts.personByEmail('second@single.example.jp')).toBeUndefined()
     const info = InviteInfo.parse((await t.request('GET', `/api/invites/${invite.token}`)).body)
     expect(info.status).toBe('used')
   })

@@ -50,7 +50,7 @@ describe('session routes', () => {
   it('lets a coordinator person create a program and become its coordinator', async () => {
     const admin = await t.storage.records.createPerson('Admin person', true)
     const token = 'coordinator-person-token'
-    t.storage.accounts.createSession({
+    await t.storage.accounts.createSession({
       tokenHash: hashSecret(token),
       personId: admin.id,
       userAgent: null,
