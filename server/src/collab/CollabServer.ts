@@ -19,6 +19,7 @@ import type { Config } from '../config.ts'
 import { Connection, type ConnectionIdentity } from './Connection.ts'
 import { MalformedMessageError } from './messages.ts'
 import { NotSavedError, RefusedUpdateError, Room } from './Room.ts'
+import { StoredReads } from './StoredReads.ts'
 import type { DocumentRules } from './checks/DocumentRules.ts'
 
 /** The verdict on one socket: its identity and access, or the code and words to close it with. */
@@ -83,6 +84,7 @@ export class CollabServer implements LiveDocuments {
   private readonly wss: WebSocketServer
   private readonly heartbeat: NodeJS.Timeout
   private readonly alive = new WeakSet<WebSocket>()
+  private readonly storedReads: StoredReads
 
   constructor(
     private readonly store: DocumentLog,
@@ -95,6 +97,7 @@ export class CollabServer implements LiveDocuments {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs)
     this.heartbeat.unref()
+    this.storedReads = new StoredReads(store)
     relay.onClose((order) => this.closeLocal(order))
     relay.onResync(() => {
       for (const room of this.rooms.values()) room.resync().catch(() => {})
@@ -157,6 +160,26 @@ export class CollabServer implements LiveDocuments {
     } finally {
       doc.destroy()
     }
+  }
+
+  async readMany<T>(
+    documents: readonly string[],
+    cacheKey: string,
+    read: (doc: Y.Doc) => T
+  ): Promise<T[]> {
+    const live = new Map<string, T>()
+    for (const document of documents) {
+      const room = this.rooms.get(document)
+      if (!room) continue
+      await room.loaded
+      live.set(document, read(room.doc))
+    }
+    const stored = await this.storedReads.readAll(
+      documents.filter((d) => !live.has(d)),
+      cacheKey,
+      read
+    )
+    return documents.map((d) => (live.has(d) ? live.get(d)! : stored.get(d)!))
   }
 
   async change<T>(document: string, change: (doc: Y.Doc) => T): Promise<T> {

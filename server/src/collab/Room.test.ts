@@ -41,6 +41,9 @@ class MemoryStore implements DocumentLog {
     const updates = this.loadUpdates(document)
     return { updates, upTo: updates.length }
   }
+  async versions(documents: readonly string[]): Promise<Map<string, string>> {
+    return new Map(documents.map((d) => [d, String(this.loadUpdates(d).length)]))
+  }
   async append(document: string, update: Uint8Array): Promise<number> {
     if (this.failAppends) throw new Error('database unreachable')
     this.events.push({ kind: 'append', update })

@@ -9,42 +9,38 @@ import {
 import type { Program, ProgramList, TeamSummary } from '@specboard/shared'
 import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
-import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
+import { completenessOfTeams } from '../sheets/readSheet.ts'
 import type { AppDeps, AppEnv } from './AppEnv.ts'
 import { programFor } from './access.ts'
 import { requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
 
-/** A team as the program page shows it: progress of its sheet and who is on it now. */
-export async function teamSummary(
-  deps: AppDeps,
-  team: TeamRecord,
-  program: ProgramRecord
-): Promise<TeamSummary> {
-  const documents = teamDocuments(team.id)
-  const { completeness } = await withSpecDoc(deps.live, team.id, (doc) =>
-    sheetOf(doc, program.template)
-  )
-  return {
-    id: team.id,
-    name: team.name,
-    organization: team.organization,
-    documents,
-    memberCount: (await deps.records.teamMembers(team.id)).length,
-    completeness,
-    activeNow: deps.live
-      .activePeople(documents.spec)
-      .map(({ personId, name, role }) => ({ personId, name, role })),
-  }
-}
-
-/** Every team's summary, read side by side. */
+/** Every team's summary: one query for the members, sheets read only where they changed. */
 async function teamSummaries(
   deps: AppDeps,
   teams: readonly TeamRecord[],
   program: ProgramRecord
 ): Promise<TeamSummary[]> {
-  return Promise.all(teams.map((t) => teamSummary(deps, t, program)))
+  const members = await deps.records.programMembers(program.id)
+  const completeness = await completenessOfTeams(
+    deps.live,
+    teams.map((t) => t.id),
+    program.template
+  )
+  return teams.map((team, i) => {
+    const documents = teamDocuments(team.id)
+    return {
+      id: team.id,
+      name: team.name,
+      organization: team.organization,
+      documents,
+      memberCount: members.filter((m) => m.teamId === team.id).length,
+      completeness: completeness[i]!,
+      activeNow: deps.live
+        .activePeople(documents.spec)
+        .map(({ personId, name, role }) => ({ personId, name, role })),
+    }
+  })
 }
 
 export const programRoutes = new Hono<AppEnv>()

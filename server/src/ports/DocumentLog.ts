@@ -16,6 +16,11 @@ export interface DocumentLog {
   /** Every stored update of `document`. */
   load(document: string): Promise<LoadedLog>
   /**
+   * A version of each document's stored log, in one query: it changes whenever rows are added or
+   * compacted (row count and highest seq). Documents with no rows are absent.
+   */
+  versions(documents: readonly string[]): Promise<Map<string, string>>
+  /**
    * Appends one update and resolves with its `seq` only after the row is committed (it survives a crash of
    * this process). A rejection means nothing may have been stored: the caller must not acknowledge it.
    */

@@ -18,6 +18,13 @@ export interface LiveDocuments {
    * change could not be stored (nothing was broadcast then).
    */
   change<T>(document: string, change: (doc: Y.Doc) => T): Promise<T>
+  /**
+   * Runs `read` over several documents, as `read(document, …)` would, but cheaply for pages that show
+   * many (a program's teams): live rooms are read in memory, and the stored ones in one query that tells
+   * which have changed since `read` last ran over them under the same `cacheKey`; only those are loaded.
+   * `cacheKey` must change whenever `read` would compute differently from the same document.
+   */
+  readMany<T>(documents: readonly string[], cacheKey: string, read: (doc: Y.Doc) => T): Promise<T[]>
   /** The people connected to `document` on this instance, once each; the audience is not listed. */
   activePeople(document: string): ConnectionIdentity[]
   /** Closes matching sockets here and on every other instance. */

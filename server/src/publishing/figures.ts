@@ -8,7 +8,7 @@ import type { CollabServer } from '../collab/CollabServer.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
 import type { ProgramRecord, RecordStore } from '../storage/Storage.ts'
-import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
+import { completenessOfTeams } from '../sheets/readSheet.ts'
 import { emptyStageCounts } from '../storage/sql/SqlApplications.ts'
 import { tokyoDateKey } from './format.ts'
 import { wasInterviewed } from './interviewed.ts'
@@ -31,14 +31,19 @@ export async function programFigures(
 ): Promise<ProgramFigures> {
   const { records, postings } = deps
   const teams = await records.listTeams(program.id)
+  const completeness = await completenessOfTeams(
+    deps.live,
+    teams.map((t) => t.id),
+    program.template
+  )
+  const teamMembers = await records.programMembers(program.id)
   const perTeam = await Promise.all(
-    teams.map(async (t) => ({
+    teams.map(async (t, i) => ({
       teamId: t.id,
       name: t.name,
-      completeness: (await withSpecDoc(deps.live, t.id, (doc) => sheetOf(doc, program.template)))
-        .completeness.percent,
+      completeness: completeness[i]!.percent,
       rounds: (await records.listRounds(t.id)).length,
-      members: (await records.teamMembers(t.id)).length,
+      members: teamMembers.filter((m) => m.teamId === t.id).length,
     }))
   )
   const applications = await postings.applications.listByProgram(program.id)

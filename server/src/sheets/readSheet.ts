@@ -38,6 +38,23 @@ export function withSpecDoc<T>(
   return live.read(documentName('spec', teamId), read)
 }
 
+/**
+ * The completeness of many teams' sheets for one template, without loading every sheet on every call:
+ * only sheets whose stored log changed since the last call are read again (LiveDocuments.readMany).
+ */
+export function completenessOfTeams(
+  live: LiveDocuments,
+  teamIds: readonly string[],
+  template: SheetTemplate
+): Promise<Completeness[]> {
+  const cacheKey = `completeness:${template.sections.map((s) => s.key).join(',')}`
+  return live.readMany(
+    teamIds.map((id) => documentName('spec', id)),
+    cacheKey,
+    (doc) => sheetOf(doc, template).completeness
+  )
+}
+
 /** The sheet as the template orders it. */
 export function sheetOf(doc: Y.Doc, template: SheetTemplate): Sheet {
   const meta = doc.getMap(SECTION_META_MAP)

@@ -28,6 +28,10 @@ export class GroupCommitLog implements DocumentLog {
     return this.log.load(document)
   }
 
+  versions(documents: readonly string[]): Promise<Map<string, string>> {
+    return this.log.versions(documents)
+  }
+
   compact(document: string, merge: MergeUpdates): Promise<number> {
     return this.log.compact(document, merge)
   }

@@ -1,5 +1,5 @@
 import type { DocumentLog, LoadedLog, MergeUpdates } from '../../ports/DocumentLog.ts'
-import { type SqlClient, bytes } from './SqlClient.ts'
+import { type SqlClient, bytes, marks } from './SqlClient.ts'
 
 const SELECT = 'SELECT seq, data FROM document_updates WHERE document = ? ORDER BY seq'
 
@@ -10,6 +10,16 @@ export class SqlDocumentLog implements DocumentLog {
   async load(document: string): Promise<LoadedLog> {
     const rows = await this.sql.all(SELECT, [document])
     return { updates: rows.map((r) => bytes(r.data)), upTo: Number(rows.at(-1)?.seq ?? 0) }
+  }
+
+  async versions(documents: readonly string[]): Promise<Map<string, string>> {
+    if (documents.length === 0) return new Map()
+    const rows = await this.sql.all(
+      `SELECT document, COUNT(*) AS n, MAX(seq) AS top FROM document_updates
+       WHERE document IN (${marks(documents)}) GROUP BY document`,
+      documents
+    )
+    return new Map(rows.map((r) => [r.document as string, `${r.n}:${r.top}`]))
   }
 
   async append(document: string, update: Uint8Array): Promise<number> {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
 import type { Row, SqlClient, SqlValue, TxOptions } from './SqlClient.ts'
 
@@ -8,6 +9,10 @@ import type { Row, SqlClient, SqlValue, TxOptions } from './SqlClient.ts'
 export function sqliteClient(db: Database.Database): SqlClient {
   const statements = new Map<string, Database.Statement>()
   let busy: Promise<void> | null = null
+  // Marks the async work a transaction runs, so a statement it issues through the outer client (which
+  // would wait for the transaction to end, forever) fails at once, naming the mistake.
+  const inTransaction = new AsyncLocalStorage<symbol>()
+  let current: symbol | null = null
 
   function prepare(sql: string): Database.Statement {
     let statement = statements.get(sql)
@@ -30,6 +35,10 @@ export function sqliteClient(db: Database.Database): SqlClient {
   }
 
   async function idle(): Promise<void> {
+    if (busy && current !== null && inTransaction.getStore() === current)
+      throw new Error(
+        'a statement outside the transaction was issued inside it: use the stores tx() gives'
+      )
     while (busy) await busy
   }
 
@@ -56,7 +65,9 @@ export function sqliteClient(db: Database.Database): SqlClient {
       try {
         db.exec('BEGIN IMMEDIATE')
         try {
-          const result = await work(direct)
+          const token = Symbol('transaction')
+          current = token
+          const result = await inTransaction.run(token, () => work(direct))
           db.exec('COMMIT')
           return result
         } catch (error) {
@@ -65,6 +76,7 @@ export function sqliteClient(db: Database.Database): SqlClient {
         }
       } finally {
         busy = null
+        current = null
         release()
       }
     },
