@@ -2,7 +2,6 @@
  * Accounts against a real server and a real SMTP server: signing in by email (enumeration-safe, one-time,
  * expiring, hashed, rate-limited), sessions per device, coordinators per program, removal (issue 11).
  */
-import Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   AuditLog,
@@ -24,7 +23,7 @@ import {
 import { type TestSmtpServer, linkIn, startSmtpServer } from '../helpers/smtpServer.ts'
 import { type TestServer, startServer } from '../helpers/startServer.ts'
 import { RawSocket } from '../helpers/wsClient.ts'
-import { loadDocFromDisk } from '../helpers/disk.ts'
+import { loadDocFromDisk, queryStore } from '../helpers/disk.ts'
 import { listThreads } from '../../server/src/feedback/threadStore.ts'
 
 let smtp: TestSmtpServer
@@ -93,16 +92,6 @@ async function memberWithEmail(role: 'owner' | 'caretaker' | 'talent' | 'reviewe
   return { email, ...accepted }
 }
 
-function withDb<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(server.dbFile, { fileMustExist: true })
-  db.pragma('busy_timeout = 5000')
-  try {
-    return work(db)
-  } finally {
-    db.close()
-  }
-}
-
 describe('signing in by email', () => {
   it('answers the same for a known and an unknown address, and mails only the known one', async () => {
     const { email } = await memberWithEmail()
@@ -137,7 +126,9 @@ describe('signing in by email', () => {
     expect(again.status).toBe(410)
     expect(again.body.error.code).toBe('signin_link_invalid')
     // Only the hash of the token is stored.
-    const stored = withDb((db) => db.prepare('SELECT token_hash FROM signin_tokens').pluck().all())
+    const stored = (await queryStore(server, 'SELECT token_hash FROM signin_tokens')).map(
+      (r) => r.token_hash
+    )
     expect(stored).not.toContain(token)
     expect(JSON.stringify(stored)).not.toContain(token)
   })
@@ -147,11 +138,10 @@ describe('signing in by email', () => {
     await askForLink(email, newClient())
     const token = tokenOf(linkIn(await smtp.waitFor(email), '/signin/'))
     // 16 minutes later, as far as the stored link is concerned.
-    withDb((db) =>
-      db
-        .prepare('UPDATE signin_tokens SET expires_at = ? WHERE email = ?')
-        .run(new Date(Date.now() - 60_000).toISOString(), email)
-    )
+    await queryStore(server, 'UPDATE signin_tokens SET expires_at = ? WHERE email = ?', [
+      new Date(Date.now() - 60_000).toISOString(),
+      email,
+    ])
     const response = await signIn(token)
     expect(response.status).toBe(410)
     expect((await apiRequest(server, 'GET', '/api/me', { token: null })).status).toBe(401)
@@ -218,12 +208,10 @@ describe('sessions', () => {
     expect((await apiRequest(server, 'GET', '/api/me', { token: member.accessToken })).status).toBe(
       200
     )
-    withDb((db) =>
-      db
-        .prepare(
-          'UPDATE access_tokens SET last_used_at = ? WHERE person_id = (SELECT id FROM people WHERE email = ?)'
-        )
-        .run(new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString(), member.email)
+    await queryStore(
+      server,
+      'UPDATE access_tokens SET last_used_at = ? WHERE person_id = (SELECT id FROM people WHERE email = ?)',
+      [new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString(), member.email]
     )
     expect((await apiRequest(server, 'GET', '/api/me', { token: member.accessToken })).status).toBe(
       401
@@ -354,7 +342,7 @@ describe('removing a member', () => {
     const again = await RawSocket.open(server, spec, member.accessToken)
     expect((await again.waitClosed()).code).toBe(CLOSE_CODE.forbidden)
     // Their comment keeps their name.
-    const feedback = loadDocFromDisk(server.dbFile, teamDocuments(member.teamId).feedback)
+    const feedback = await loadDocFromDisk(server, teamDocuments(member.teamId).feedback)
     expect(listThreads(feedback).map((t) => [t.author.name, t.body])).toEqual([
       ['Member', 'A question before I leave'],
     ])
