@@ -32,7 +32,7 @@ describe('repairing a damaged sheet', () => {
 
   it('exports what it can, refuses members, and lets a coordinator remove only the invalid parts', async () => {
     const team = await createTeamFixture(server(), 'Damaged')
-    appendRowOnDisk(server().dbFile, team.documents.spec, damagedSheet())
+    await appendRowOnDisk(server(), team.documents.spec, damagedSheet())
 
     const exported = await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/sheet.json`, {
       token: team.tokens.owner,
