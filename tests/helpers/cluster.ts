@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServer, type TestServer } from './startServer.ts'
+import { startServer, testDatabaseEnv, type TestServer } from './startServer.ts'
 import { sharedOrPrivateRedis, startRedis, type TestRedis } from './startRedis.ts'
 
 export interface ClusterOptions {
@@ -33,7 +33,9 @@ export interface Cluster {
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const redis = options.privateRedis ? await startRedis() : await sharedOrPrivateRedis()
   const adminToken = `admin-${Math.random().toString(36).slice(2)}`
-  const databaseEnv = options.databaseEnv ? await options.databaseEnv() : undefined
+  // In the integration-pg project the instances share one fresh PostgreSQL database.
+  const given = options.databaseEnv ? await options.databaseEnv() : await testDatabaseEnv()
+  const databaseEnv = given.DATABASE_URL ? given : undefined
   // Without a database server, the instances share one SQLite file (in WAL mode several processes may).
   const sharedDir = databaseEnv ? undefined : mkdtempSync(join(tmpdir(), 'specboard-cluster-'))
   const env = { ...options.env, ...databaseEnv, REDIS_URL: redis.url, ADMIN_TOKEN: adminToken }

@@ -58,7 +58,9 @@ process.once('exit', () => {
  * In the `integration-pg` project (SPECBOARD_TEST_DATABASE=postgres), a fresh PostgreSQL database for
  * this server, unless the caller names one; elsewhere nothing, so the server uses SQLite in its DATA_DIR.
  */
-async function testDatabaseEnv(given: StartServerOptions['env']): Promise<Record<string, string>> {
+export async function testDatabaseEnv(
+  given?: StartServerOptions['env']
+): Promise<Record<string, string>> {
   if (process.env.SPECBOARD_TEST_DATABASE !== 'postgres' || given?.DATABASE_URL) return {}
   // Imported here: the bench runs this helper outside vitest.
   const { inject } = await import('vitest')

@@ -142,22 +142,21 @@ export class SqlInterviews extends SqlTable implements InterviewStore {
     if (!slot) return { ok: false, reason: 'slot_not_found' }
     const id = newId()
     const at = nowIso()
-    try {
-      await this.execute(
-        `INSERT INTO interviews (id, application_id, slot_id, starts_at, ends_at, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?)`,
-        id,
-        applicationId,
-        slotId,
-        slot.startsAt,
-        slot.endsAt,
-        at,
-        at
-      )
-    } catch (error) {
-      if (!this.sql.isUniqueViolation(error)) throw error
+    // ON CONFLICT rather than catching the violation: inside a PostgreSQL transaction an error would
+    // abort it, and the refusal below still has to read who holds the slot.
+    const inserted = await this.execute(
+      `INSERT INTO interviews (id, application_id, slot_id, starts_at, ends_at, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?) ON CONFLICT DO NOTHING`,
+      id,
+      applicationId,
+      slotId,
+      slot.startsAt,
+      slot.endsAt,
+      at,
+      at
+    )
+    if (inserted === 0)
       return { ok: false, reason: (await this.bySlot(slotId)) ? 'slot_taken' : 'already_booked' }
-    }
     return { ok: true, interview: (await this.get(id))! }
   }
 
