@@ -90,6 +90,9 @@ class CompositionGuard {
     const binding = this.binding()
     if (!binding) return
     this.patch(binding)
+    // The caret may have just been moved by the browser (Home, a click) without ProseMirror having read
+    // it yet: the composition starts where the DOM selection is.
+    readPendingDomChanges(this.view)
     const { doc, selection } = this.view.state
     this.start = {
       doc,
