@@ -32,6 +32,7 @@ import {
   type ProsemirrorBinding,
 } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
+import { hasUnreadDomSelection, readPendingDomChanges, unreadDomCaret } from './domSelection.ts'
 
 /** The parts of y-tiptap's ProsemirrorBinding the guard relies on. */
 interface SyncBinding {
@@ -42,6 +43,9 @@ interface SyncBinding {
   _observeFunction: (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => void
   _prosemirrorChanged(doc: PMNode): void
   _forceRerender(): void
+  /** Where the selection was before a Yjs transaction; a remote change restores it afterwards. */
+  beforeTransactionSelection: unknown
+  beforeAllTransactions: () => void
 }
 
 interface CompositionStart {
@@ -74,7 +78,10 @@ class CompositionGuard {
   private caretsHeld = false
   private readonly patched = new WeakSet<SyncBinding>()
 
-  constructor(private readonly view: EditorView) {}
+  constructor(private readonly view: EditorView) {
+    const binding = this.binding()
+    if (binding) this.patch(binding)
+  }
 
   get isHolding(): boolean {
     return this.start !== null
@@ -111,9 +118,13 @@ class CompositionGuard {
   /**
    * Input that is not part of the composition is about to be handled: merge the committed composition
    * first, so that the input applies to the merged document and is never replayed with the composition.
+   * ProseMirror handles a key with the caret it last read; when the browser has moved it since (End,
+   * then Enter at once, before selectionchange), read it first, so the key acts where the person sees it.
    */
   beforeOtherInput(): void {
-    if (this.start && !this.view.composing) this.settleNow()
+    if (this.view.composing) return
+    if (this.start) this.settleNow()
+    if (hasUnreadDomSelection(this.view)) readPendingDomChanges(this.view)
   }
 
   /**
@@ -178,6 +189,26 @@ class CompositionGuard {
       if (this.start) this.heldLocal = true
       else toYjs(doc)
     }
+    // A remote change redraws the editor and puts the caret back where the editor state had it. If the
+    // person just moved it (End, arrows) and ProseMirror has not read that yet, the key press would be
+    // undone: the caret the browser shows is the one to keep.
+    const remember = binding.beforeAllTransactions
+    binding.doc.off('beforeAllTransactions', remember)
+    binding.beforeAllTransactions = () => {
+      remember()
+      const caret = this.start ? null : unreadDomCaret(this.view)
+      if (!caret) return
+      const relative = (pos: number) =>
+        absolutePositionToRelativePosition(pos, binding.type, binding.mapping)
+      binding.beforeTransactionSelection = {
+        type: 'text',
+        anchor: relative(caret.anchor),
+        head: relative(caret.head),
+        absAnchor: caret.anchor,
+        absHead: caret.head,
+      }
+    }
+    binding.doc.on('beforeAllTransactions', binding.beforeAllTransactions)
   }
 
   private settle(): void {
@@ -228,26 +259,6 @@ class CompositionGuard {
     tr.setSelection(TextSelection.near(tr.doc.resolve(clamp(from + composed.size, tr.doc))))
     this.view.dispatch(tr)
   }
-}
-
-/**
- * ProseMirror reads DOM changes from a MutationObserver; flushing it puts a composition's last change in
- * the editor state before the guard measures it. `domObserver` is internal to prosemirror-view.
- */
-function readPendingDomChanges(view: EditorView): void {
-  const internal = view as unknown as { domObserver?: { flush(): void } }
-  internal.domObserver?.flush()
-}
-
-/** Whether the browser moved the caret in the editor and ProseMirror has not read it yet (internals). */
-function hasUnreadDomSelection(view: EditorView): boolean {
-  const internal = view as unknown as {
-    domObserver?: { currentSelection?: { eq(range: unknown): boolean } }
-    domSelectionRange?: () => unknown
-  }
-  const seen = internal.domObserver?.currentSelection
-  if (!seen || !internal.domSelectionRange || !view.hasFocus()) return false
-  return !seen.eq(internal.domSelectionRange())
 }
 
 function clamp(pos: number, doc: PMNode): number {
