@@ -10,7 +10,7 @@ import { apiRequest } from '../helpers/api.ts'
 import { createTeamFixture, type TeamFixture } from '../helpers/fixtures.ts'
 import { linkIn, startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.ts'
 import { startServer, type TestServer } from '../helpers/startServer.ts'
-import { applyTo, getPage, postForm, publish, writeSection } from './postingsFixture.ts'
+import { applyTo, formFields, getPage, postForm, publish, writeSection } from './postingsFixture.ts'
 
 const HOUR_MS = 3600 * 1000
 
@@ -69,6 +69,23 @@ describe('applicant mail', () => {
     expect(new URL(link).pathname).toBe(`/applications/${token}`)
     expect((await getPage(server, new URL(link).pathname)).status).toBe(200)
     expect(mail.html).toContain('応募状況を見る')
+  })
+
+  it('writes to an applicant who applied in English in English', async () => {
+    const english = await fetch(`${server.url}/postings/${slug}?lang=en`)
+    const cookie = english.headers.get('set-cookie')!.split(';')[0]!
+    const sent = await postForm(
+      server,
+      `/postings/${slug}/apply`,
+      formFields({ name: 'Alex Chen', contact: 'alex@example.com' }),
+      { cookie }
+    )
+    expect(sent.status).toBe(303)
+    const mail = await smtp.waitFor('alex@example.com', (m) =>
+      m.subject.startsWith('We have received your application')
+    )
+    expect(mail.text).toContain('Dear Alex Chen,')
+    expect(mail.text).toContain('See your application')
   })
 
   it('attaches the interview as .ics when booked, moved and cancelled, SEQUENCE rising', async () => {

@@ -263,7 +263,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       consentPool: form.consent_pool === 'yes',
       isDemo: posting.isDemo,
     })
-    await notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' })
+    await notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' }, publicLangOf(c))
     return c.redirect(`/applications/${token}?done=applied#status`, 303)
   })
 
@@ -296,24 +296,39 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       switch (c.req.param('action')) {
         case 'book': {
           const booked = await bookSlot(c.var.deps, application, values.slot_id ?? '')
-          await notifyInterview(c.var.deps, originOf(c), booked, { type: 'interview_booked' })
+          await notifyInterview(
+            c.var.deps,
+            originOf(c),
+            booked,
+            { type: 'interview_booked' },
+            publicLangOf(c)
+          )
           return back('booked')
         }
         case 'cancel': {
           const interview = await postings.interviews.scheduledOf(application.id)
           if (!interview) throw new SelectionError('not_scheduled', 'nothing to cancel')
           const cancelled = await cancelInterview(c.var.deps, interview, 'applicant', null)
-          await notifyInterview(c.var.deps, originOf(c), cancelled, {
-            type: 'interview_cancelled',
-            byApplicant: true,
-            reason: null,
-          })
+          await notifyInterview(
+            c.var.deps,
+            originOf(c),
+            cancelled,
+            { type: 'interview_cancelled', byApplicant: true, reason: null },
+            publicLangOf(c)
+          )
           return back('cancelled')
         }
         case 'leave-pool': {
           const wasInPool = (await postings.pool.entryOfApplication(application.id)) !== undefined
           const left = await leavePool(c.var.deps, application)
-          if (wasInPool) await notifyApplicant(c.var.deps, originOf(c), left, { type: 'left_pool' })
+          if (wasInPool)
+            await notifyApplicant(
+              c.var.deps,
+              originOf(c),
+              left,
+              { type: 'left_pool' },
+              publicLangOf(c)
+            )
           return back('left-pool')
         }
         case 'erase':

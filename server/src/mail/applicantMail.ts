@@ -4,7 +4,7 @@
  * posting, the organisation that offers it, and the applicant's own interview.
  */
 import type { MailAttachment, OutgoingMail } from './Mailer.ts'
-import { renderMail } from './renderMail.ts'
+import { type MailLang, renderMail } from './renderMail.ts'
 
 /** What every applicant mail is about. */
 export interface ApplicantMailFacts {
@@ -45,17 +45,40 @@ const FOOTER = [
   'Specboard 求人',
 ]
 
-export function applicantMail(facts: ApplicantMailFacts, event: ApplicantEvent): OutgoingMail {
-  const { subject, paragraphs, attachment } = wordsFor(facts, event)
+const FOOTER_EN = [
+  'You get this mail because you applied to a posting on Specboard.',
+  'You can delete your personal data or leave the talent pool at any time from your status page.',
+  'Specboard Jobs',
+]
+
+/**
+ * The mail for `event`, in Japanese unless the applicant chose English where the event happened (their
+ * status page in English); the coordinator's actions write Japanese, the program's language.
+ */
+export function applicantMail(
+  facts: ApplicantMailFacts,
+  event: ApplicantEvent,
+  lang: MailLang = 'ja'
+): OutgoingMail {
+  const isEn = lang === 'en'
+  const { subject, paragraphs, attachment } = isEn ? wordsEn(facts, event) : wordsFor(facts, event)
+  const footer = isEn ? FOOTER_EN : FOOTER
   const mail = renderMail({
     kind: `applicant-${event.type.replace(/_/g, '-')}`,
     to: facts.to,
-    subject: `${subject}｜${facts.postingTitle}`,
-    paragraphs: [`${facts.name} 様`, ...paragraphs],
-    action: facts.statusUrl ? { label: '応募状況を見る', url: facts.statusUrl } : undefined,
+    subject: `${subject}${isEn ? ' | ' : '｜'}${facts.postingTitle}`,
+    paragraphs: [isEn ? `Dear ${facts.name},` : `${facts.name} 様`, ...paragraphs],
+    action: facts.statusUrl
+      ? { label: isEn ? 'See your application' : '応募状況を見る', url: facts.statusUrl }
+      : undefined,
     footer: facts.statusUrl
-      ? FOOTER
-      : ['応募状況は、応募の直後に表示された確認用リンクからご覧いただけます。', ...FOOTER],
+      ? footer
+      : [
+          isEn
+            ? 'Your status page is at the private link shown right after you applied.'
+            : '応募状況は、応募の直後に表示された確認用リンクからご覧いただけます。',
+          ...footer,
+        ],
   })
   return {
     ...mail,
@@ -149,6 +172,92 @@ function wordsFor(
         paragraphs: [
           '人材プールへの同意の取り消しを承り、人材プールからお名前と連絡先を削除しました。今後、人材プールからのご案内はお送りしません。',
           'お手続きに心当たりがない場合は、このメールにご返信ください。',
+        ],
+      }
+  }
+}
+
+function wordsEn(
+  f: ApplicantMailFacts,
+  e: ApplicantEvent
+): { subject: string; paragraphs: string[]; attachment?: MailAttachment } {
+  const posting = `“${f.postingTitle}” (${f.organization})`
+  switch (e.type) {
+    case 'received':
+      return {
+        subject: 'We have received your application',
+        paragraphs: [
+          `Thank you for applying to ${posting}. Your application has arrived.`,
+          'Next comes a 15-minute online interview: pick a time that suits you on your status page (the link below). We will also tell you the result there and by mail.',
+          'This link is yours alone; please do not share it.',
+        ],
+      }
+    case 'interview_booked':
+      return {
+        subject: `Your interview is booked (${e.when})`,
+        paragraphs: [
+          `Your interview for ${posting} is booked for ${e.when} (15 minutes, online).`,
+          'Open the attached calendar file (interview.ics) to add it to your calendar. You can cancel and pick another time on your status page.',
+        ],
+        attachment: ics(e.ics),
+      }
+    case 'interview_moved':
+      return {
+        subject: `Your interview has moved (${e.when})`,
+        paragraphs: [
+          `The time of your interview for ${posting} has changed.`,
+          `New time: ${e.when} (15 minutes, online)\nBefore: ${e.before}`,
+          'Opening the attached calendar file updates the event. If the new time does not suit you, cancel and pick another on your status page.',
+        ],
+        attachment: ics(e.ics),
+      }
+    case 'interview_cancelled':
+      return {
+        subject: 'Your interview is cancelled',
+        paragraphs: e.byApplicant
+          ? [
+              `Your interview on ${e.when} is cancelled, as you asked.`,
+              'If you would like another time, pick one on your status page.',
+            ]
+          : [
+              `We are sorry: your interview for ${posting} on ${e.when} had to be cancelled.`,
+              ...(e.reason ? [`Reason: ${e.reason}`] : []),
+              'Please pick another time on your status page.',
+            ],
+        attachment: ics(e.ics),
+      }
+    case 'placed':
+      return {
+        subject: 'We would love to work with you',
+        paragraphs: [
+          `After the selection for ${posting}, we would very much like to take this on with you.`,
+          'Someone from the team will contact you about the next steps and the agreement.',
+        ],
+      }
+    case 'pool':
+      return {
+        subject: 'The result, and what comes next',
+        paragraphs: [
+          `Thank you for applying to ${posting} and for talking with us.`,
+          'We could not place you this time, but we would like your experience in future projects, so we have kept you in the talent pool you agreed to. We will be in touch when something fits.',
+          'If you would rather not hear from us, you can leave the talent pool at any time on your status page.',
+        ],
+      }
+    case 'declined':
+      return {
+        subject: 'About the result of your application',
+        paragraphs: [
+          `Thank you for applying to ${posting}.`,
+          'We thought about it carefully, but it did not work out this time. The whole team is grateful that you read the sheet and took the time to apply.',
+          'We hope to meet you again in another region’s posting.',
+        ],
+      }
+    case 'left_pool':
+      return {
+        subject: 'You have left the talent pool',
+        paragraphs: [
+          'As you asked, we removed your name and contact from the talent pool. You will get no more messages from it.',
+          'If you did not ask for this, please reply to this mail.',
         ],
       }
   }

@@ -10,6 +10,7 @@ import {
   applicantMail,
 } from '../mail/applicantMail.ts'
 import type { Mailer } from '../mail/Mailer.ts'
+import type { MailLang } from '../mail/renderMail.ts'
 import type { ApplicationRecord, InterviewRecord, PostingStore } from '../storage/PostingStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { hashSecret } from '../ids.ts'
@@ -61,10 +62,11 @@ export async function notifyApplicant(
   deps: NoticeDeps,
   origin: string,
   application: ApplicationRecord,
-  event: ApplicantEvent
+  event: ApplicantEvent,
+  lang: MailLang = 'ja'
 ): Promise<void> {
   const facts = await factsOf(deps, origin, application)
-  if (facts) deps.mailer.send(applicantMail(facts, event))
+  if (facts) deps.mailer.send(applicantMail(facts, event, lang))
 }
 
 /** An interview booked, moved or cancelled, with its calendar file (UID kept, SEQUENCE raised). */
@@ -79,13 +81,14 @@ export async function notifyInterview(
         readonly type: 'interview_cancelled'
         readonly byApplicant: boolean
         readonly reason: string | null
-      }
+      },
+  lang: MailLang = 'ja'
 ): Promise<void> {
   const application = await deps.postings.applications.get(interview.applicationId)
   if (!application) return
   const facts = await factsOf(deps, origin, application)
   if (!facts) return
-  const when = formatSlot(interview.startsAt, interview.endsAt)
+  const when = formatSlot(interview.startsAt, interview.endsAt, lang)
   const ics = applicantInterviewIcs(interview, {
     title: facts.postingTitle,
     organization: facts.organization,
@@ -96,13 +99,13 @@ export async function notifyInterview(
       ? {
           type: 'interview_moved',
           when,
-          before: formatSlot(change.before.startsAt, change.before.endsAt),
+          before: formatSlot(change.before.startsAt, change.before.endsAt, lang),
           ics,
         }
       : change.type === 'interview_cancelled'
         ? { ...change, when, ics }
         : { type: 'interview_booked', when, ics }
-  deps.mailer.send(applicantMail(facts, event))
+  deps.mailer.send(applicantMail(facts, event, lang))
 }
 
 /** A decision the applicant hears about: placed, pool or declined (other stages send nothing). */
