@@ -8,6 +8,7 @@ import { HttpError } from './errors.ts'
 import type { AppDeps, AppEnv } from './http/AppEnv.ts'
 import { resolvePrincipal } from './http/middleware/auth.ts'
 import { requireSameOrigin } from './http/middleware/sameOrigin.ts'
+import { limitFailedTokens } from './http/middleware/failedTokens.ts'
 import { programRoutes } from './http/programs.ts'
 import { teamRoutes } from './http/teams.ts'
 import { inviteRoutes, teamInviteRoutes } from './http/invites.ts'
@@ -55,7 +56,9 @@ export function createApp(deps: AppDeps) {
       },
     }),
     requireSameOrigin,
-    resolvePrincipal
+    resolvePrincipal,
+    // About one wrong token every two seconds per address, after a few typos' worth.
+    limitFailedTokens(deps.limiters('failed-tokens', { perSecond: 0.5, burst: 20 }))
   )
   app.get('/api/health', (c) => {
     const { pending, failed } = deps.mailer.status()

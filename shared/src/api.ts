@@ -245,6 +245,10 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>
 
 /** A sheet exported as data: the template's sections with their text as Markdown. */
+/** What a sheet repair removed: blocks, keyed values, meta and foreign roots the editor cannot show. */
+export const RepairSheetResponse = z.object({ removed: z.number().int().min(0) })
+export type RepairSheetResponse = z.infer<typeof RepairSheetResponse>
+
 export const SheetExport = z.object({
   team: z.object({ id: z.string(), name: z.string(), organization: z.string().nullable() }),
   program: z.object({ id: z.string(), name: z.string(), region: z.string() }),

@@ -120,4 +120,18 @@ describe('audience rate limits', () => {
       (leads.body as { leads: { name: string }[] }).leads.filter((l) => l.name.startsWith('Joiner'))
     ).toHaveLength(2)
   })
+
+  it('limits unknown tokens per client address, and never a valid one', async () => {
+    const call = (token: string, address: string) =>
+      fetch(`${server().url}/api/me`, {
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address },
+      }).then((r) => r.status)
+    const guesses: number[] = []
+    for (let i = 0; i < 30; i++) guesses.push(await call(`guess-${i}`, '198.51.100.200'))
+    expect(guesses.slice(0, 10).every((s) => s === 401)).toBe(true)
+    expect(guesses.slice(-5).every((s) => s === 429)).toBe(true)
+    // The person whose address that is still gets in with their real token; other addresses are untouched.
+    expect(await call(team.tokens.owner, '198.51.100.200')).toBe(200)
+    expect(await call('guess-x', '198.51.100.201')).toBe(401)
+  })
 })

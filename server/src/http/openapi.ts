@@ -145,6 +145,13 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     get: { summary: 'The sheet as JSON', response: api.SheetExport, params: ['teamId'] },
   },
   '/api/teams/{teamId}/sheet.md': { get: { summary: 'The sheet as Markdown', params: ['teamId'] } },
+  '/api/teams/{teamId}/sheet/repair': {
+    post: {
+      summary: 'Remove from the sheet what the editor cannot show, keeping the rest (coordinators)',
+      response: api.RepairSheetResponse,
+      params: ['teamId'],
+    },
+  },
   '/api/teams/{teamId}/invites': {
     get: { summary: 'Invites of a team', response: api.InviteList, params: ['teamId'] },
     post: {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { documentName, teamDocuments } from '@specboard/shared'
-import type { SheetExport, Team } from '@specboard/shared'
+import type { RepairSheetResponse, SheetExport, Team } from '@specboard/shared'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import { sheetToMarkdown } from '../sheets/sheetMarkdown.ts'
 import { repairSheet } from '../sheets/repairSheet.ts'
@@ -65,7 +65,8 @@ export const teamRoutes = new Hono<AppEnv>()
     const removed = await c.var.deps.live.change(documentName('spec', team.id), (doc) =>
       repairSheet(doc, keys)
     )
-    return c.json({ removed })
+    const body: RepairSheetResponse = { removed }
+    return c.json(body)
   })
   .get('/:teamId/sheet.json', async (c) => {
     const sheet = await exportOf(c, langOf(c))

@@ -43,7 +43,7 @@ function paragraph(text: string): Y.XmlElement {
 }
 
 describe('specRules through UpdateGuard', () => {
-  const rules = specRules(['what', 'why'])
+  const rules = specRules(() => ['what', 'why'])
 
   it('accepts paragraphs, marks, lists and valid section meta', () => {
     const { guard, updateOf } = setup(rules)
@@ -163,7 +163,7 @@ describe('feedbackRules', () => {
 
 describe('UpdateGuard.applyChecked', () => {
   it('keeps the shadow in step when the live document applies what check accepted', () => {
-    const { live, guard, client } = setup(specRules(['what']))
+    const { live, guard, client } = setup(specRules(() => ['what']))
     const doc = client()
     const edit = (change: () => void) => {
       const before = Y.encodeStateVector(doc)

@@ -14,10 +14,8 @@ export function rulesFor(document: string, templateOf: TemplateOf): DocumentRule
   const name = parseDocumentName(document)
   if (!name) return REFUSE_ALL
   switch (name.kind) {
-    case 'spec': {
-      const template = templateOf(name.teamId)
-      return template ? specRules(template.sections.map((s) => s.key)) : REFUSE_ALL
-    }
+    case 'spec':
+      return specRules(() => templateOf(name.teamId)?.sections.map((s) => s.key) ?? [])
     case 'stage':
       return stageRules
     case 'feedback':

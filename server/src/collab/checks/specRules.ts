@@ -7,11 +7,14 @@ import { SECTION_META_MAP, SectionMeta } from '@specboard/shared'
 import type { DocumentRules, RootChange, UpdateChanges } from './DocumentRules.ts'
 import { blockProblem, liveChildren } from '@specboard/shared/sheetNodes'
 
-/** The rules of a sheet whose template has `sectionKeys`. */
-export function specRules(sectionKeys: readonly string[]): DocumentRules {
-  const sections = new Set(sectionKeys)
+/**
+ * The rules of a sheet whose template has `sectionKeys`. A function, read at each check: a coordinator
+ * may add sections to the template while the sheet is open.
+ */
+export function specRules(sectionKeys: () => readonly string[]): DocumentRules {
   return {
     check(changes) {
+      const sections = new Set(sectionKeys())
       for (const [name, change] of changes.roots) {
         const problem =
           name === SECTION_META_MAP
