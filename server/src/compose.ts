@@ -17,6 +17,8 @@ import { rulesFor } from './collab/checks/rulesFor.ts'
 /** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
 const SIGNIN_WINDOW_SECONDS = 15 * 60
 
+const TEMPLATE_REREAD_MS = 5000
+
 /** Everything a running server is made of, wired once — by main.ts and by tests alike. */
 export function composeServer(
   storage: Storage,
@@ -44,8 +46,21 @@ export function composeServer(
       afterConnectionChange: (document, connections) =>
         viewers.afterConnectionChange(document, connections),
       rulesFor: async (document) => {
-        const template = await templateOf(document)
-        return rulesFor(document, () => template)
+        let template = await templateOf(document)
+        let readAt = Date.now()
+        // A coordinator may add sections while the sheet is open: re-read the template now and then.
+        return rulesFor(document, () => {
+          if (Date.now() - readAt > TEMPLATE_REREAD_MS) {
+            readAt = Date.now()
+            templateOf(document).then(
+              (fresh) => {
+                template = fresh
+              },
+              () => {}
+            )
+          }
+          return template
+        })
       },
     }
   )
