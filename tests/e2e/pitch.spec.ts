@@ -88,9 +88,10 @@ test('the presenter drives the deck; two audiences follow, cannot move it, react
   await expect(second.reactionCount('clap')).toHaveText('3')
   await second.tapRapidly('いいね', 12)
   await expect(second.reactionNote).toContainText('少し間をおいてから')
+  // The viewer's burst (3 taps, server/src/http/audience.ts) gets through; the rest of the 12 does not.
   await expect
     .poll(async () => Number(await presenter.reactionCount('heart').textContent()))
-    .toBeGreaterThanOrEqual(5)
+    .toBeGreaterThanOrEqual(3)
   expect(Number(await first.reactionCount('heart').textContent())).toBeLessThan(12)
   await expect(second.currentSlide).toContainText('やりたいこと')
 
