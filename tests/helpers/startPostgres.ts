@@ -16,6 +16,10 @@ export interface TestPostgres {
   readonly adminUrl: string
   /** Stops the cluster (immediately) and removes its directory; nothing for a given DATABASE_URL. */
   stop(): Promise<void>
+  /** Private clusters only: stops the server at once, as if its machine went away, keeping its data. */
+  kill(): Promise<void>
+  /** Private clusters only: starts a killed server again on the same port and data. */
+  start(): Promise<void>
 }
 
 /** The newest installed server binaries: /usr/lib/postgresql/<version>/bin. */
@@ -61,18 +65,22 @@ export async function startPostgres({ durable = false } = {}): Promise<TestPostg
   const data = join(dir, 'data')
   const port = await freePort()
   runAsOwner(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync'])
-  runAsOwner(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${durable ? '' : ' -c fsync=off'}`,
-    '-w',
-    '-l',
-    join(dir, 'log'),
-    'start',
-  ])
+  const start = async () =>
+    runAsOwner(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${durable ? '' : ' -c fsync=off'}`,
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      'start',
+    ])
+  await start()
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    kill: async () => runAsOwner(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']),
     async stop() {
       try {
         runAsOwner(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])
@@ -91,7 +99,10 @@ export async function sharedOrPrivatePostgres(options?: {
   if (!url) return startPostgres(options)
   const admin = new URL(url)
   admin.pathname = '/postgres'
-  return { adminUrl: admin.toString(), stop: async () => {} }
+  const refuse = async () => {
+    throw new Error('DATABASE_URL is not ours to stop or start')
+  }
+  return { adminUrl: admin.toString(), stop: async () => {}, kill: refuse, start: refuse }
 }
 
 /** Creates an empty database on the server of `adminUrl` and returns its URL. */

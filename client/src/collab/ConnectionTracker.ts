@@ -99,6 +99,12 @@ export class ConnectionTracker {
       if (isSynced) this.set({ hasSynced: true, hasUnsyncedChanges: false })
     }
     const onClose = (event: CloseEvent | null) => {
+      // The server could not store an edit (its database was unreachable): nobody saw it. The edit
+      // stays here, shown as not saved, and the provider's reconnect sends it again.
+      if (event?.code === CLOSE_CODE.notSaved) {
+        this.set({ hasUnsyncedChanges: true })
+        return
+      }
       if (event && REFUSED_EDIT_CLOSE_CODES.includes(event.code)) {
         provider.disconnect()
         const reason: RefusedReason =

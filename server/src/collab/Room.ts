@@ -195,9 +195,10 @@ export class Room {
       return
     }
     const decoded = message
-    this.enqueue(() => this.handle(connection, decoded)).catch((error) =>
-      this.onFrameFailure(connection, error)
-    )
+    this.enqueue(() => this.handle(connection, decoded)).catch((error) => {
+      // Frames still queued when the room closes (shutdown, unload) have nobody left to answer.
+      if (!this.isDestroyed) this.onFrameFailure(connection, error)
+    })
   }
 
   private async handle(

@@ -1,6 +1,7 @@
 import type { Stores, Storage } from '../../ports/Storage.ts'
 import type { SqlClient } from './SqlClient.ts'
 import { SqlAccounts } from './SqlAccounts.ts'
+import { GroupCommitLog } from '../GroupCommitLog.ts'
 import { SqlDocumentLog } from './SqlDocumentLog.ts'
 import { SqlPitch } from './SqlPitch.ts'
 import { sqlPostingStore } from './SqlPostings.ts'
@@ -20,7 +21,11 @@ function storesOver(sql: SqlClient): Stores {
 export function openSqlStorage(sql: SqlClient): Storage {
   return {
     ...storesOver(sql),
-    log: new SqlDocumentLog(sql),
+    // Appends from every room in one event-loop turn share one commit (each still resolves only
+    // after it): on PostgreSQL a commit is a round trip and a WAL flush, paid once per turn.
+    log: new GroupCommitLog(new SqlDocumentLog(sql), (work) =>
+      sql.tx((tx) => work(new SqlDocumentLog(tx)))
+    ),
     close: () => sql.close(),
   }
 }
