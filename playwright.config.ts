@@ -57,6 +57,8 @@ export default defineConfig({
       ADMIN_TOKEN,
       SEED_DEMO: '0',
       STATIC_ROOT: 'dist',
+      // The webhook spec registers a receiver on this machine.
+      ALLOW_LOCAL_WEBHOOKS: '1',
     },
   },
 })

@@ -34,6 +34,7 @@ import {
   programSelectionRoutes,
 } from './http/selection.ts'
 import { poolRoutes } from './http/pool.ts'
+import { webhookRoutes } from './http/webhooks.ts'
 import { dashboardRoutes } from './http/dashboard.ts'
 import { publicPageOptions, publicPageRoutes } from './http/publicPages.ts'
 
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/programs', programPostingRoutes)
   app.route('/api/programs', programSelectionRoutes)
   app.route('/api/programs', dashboardRoutes)
+  app.route('/api/programs', webhookRoutes)
   app.route('/api/postings', postingRoutes)
   app.route('/api/postings', postingSelectionRoutes)
   app.route('/api/applications', applicationRoutes)

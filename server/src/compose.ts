@@ -13,6 +13,7 @@ import { createMailer } from './mail/createMailer.ts'
 import type { Mailer } from './mail/Mailer.ts'
 import { type InstanceLink, localLink } from './instanceLink.ts'
 import { rulesFor } from './collab/checks/rulesFor.ts'
+import { Webhooks } from './webhooks/Webhooks.ts'
 
 /** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
 const SIGNIN_WINDOW_SECONDS = 15 * 60
@@ -65,11 +66,15 @@ export function composeServer(
     }
   )
   viewers.attach(collab)
+  const events = new Webhooks(storage.webhooks, config.webhookRetryDelaysMs, log)
   const app = createApp({
     records: storage.records,
     pitch: storage.pitch,
     postings: storage.postings,
     accounts: storage.accounts,
+    webhooks: storage.webhooks,
+    events,
+    allowLocalWebhooks: config.allowLocalWebhooks,
     tx: storage.tx,
     access,
     live: collab,
@@ -102,6 +107,7 @@ export function composeServer(
     close() {
       viewers.close()
       collab.close()
+      events.close()
       void mailer.close()
     },
   }

@@ -38,6 +38,10 @@ export interface Config {
   readonly secretKey: string | undefined
   /** `postgres://…`: every record and update log in PostgreSQL; unset: SQLite in DATA_DIR. */
   readonly databaseUrl: string | undefined
+  /** ALLOW_LOCAL_WEBHOOKS=1: webhook endpoints may be http://localhost or 127.0.0.1 (development). */
+  readonly allowLocalWebhooks: boolean
+  /** WEBHOOK_RETRY_DELAYS_MS: waits before each retry of a failed webhook delivery, comma-separated. */
+  readonly webhookRetryDelaysMs: readonly number[]
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -88,6 +92,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: redisUrlFrom(env.REDIS_URL),
     secretKey: env.SECRET_KEY || undefined,
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
+    allowLocalWebhooks: env.ALLOW_LOCAL_WEBHOOKS === '1',
+    webhookRetryDelaysMs: delaysFrom(env, 'WEBHOOK_RETRY_DELAYS_MS', [
+      10_000,
+      60_000,
+      5 * 60_000,
+      30 * 60_000,
+      2 * 60 * 60_000,
+    ]),
   }
 }
 

@@ -8,6 +8,7 @@ import { useApi } from '../ui/useApi.ts'
 import { BasicsForm } from './BasicsForm.tsx'
 import { CoordinatorsPanel } from './CoordinatorsPanel.tsx'
 import { TemplateEditor } from './TemplateEditor.tsx'
+import { WebhooksPanel } from './WebhooksPanel.tsx'
 import './settings.css'
 
 /** `/programs/:programId/settings`: what a coordinator sets up for a program, and who runs it. */
@@ -36,6 +37,7 @@ export function ProgramSettingsPage({ programId }: { programId: string }) {
       <BasicsForm program={data} onSaved={program.reload} />
       <CoordinatorsPanel programId={data.id} />
       <TemplateEditor program={data} onSaved={program.reload} />
+      <WebhooksPanel programId={data.id} />
       <p>
         <Link href={`/programs/${encodeURIComponent(data.id)}/audit`}>{ta('audit.title')}</Link>
       </p>

@@ -9,6 +9,8 @@ import type { RecordStore } from '../storage/Storage.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
 import type { AccountStore } from '../storage/AccountStore.ts'
+import type { WebhookStore } from '../storage/WebhookStore.ts'
+import type { Webhooks } from '../webhooks/Webhooks.ts'
 
 /** What routes need; `createApp` receives it once and every request sees it on `c.var.deps`. */
 export interface AppDeps {
@@ -16,6 +18,11 @@ export interface AppDeps {
   readonly pitch: PitchStore
   readonly postings: PostingStore
   readonly accounts: AccountStore
+  readonly webhooks: WebhookStore
+  /** Program events to webhook endpoints, sent in the background: `deps.events.emit(…)`. */
+  readonly events: Webhooks
+  /** ALLOW_LOCAL_WEBHOOKS: endpoints may be http://localhost (development). */
+  readonly allowLocalWebhooks: boolean
   /** One transaction over every store: `deps.tx(async (stores) => …)` (deps are the Stores). */
   readonly tx: Stores['tx']
   readonly access: Access

@@ -4,6 +4,7 @@ import * as feedback from '@specboard/shared/feedback'
 import * as accounts from '@specboard/shared/accounts'
 import { PITCH_OPERATIONS } from './openapiPitch.ts'
 import { POSTING_OPERATIONS } from './openapiPostings.ts'
+import { WEBHOOK_OPERATIONS } from './openapiWebhooks.ts'
 
 export type Op = {
   summary: string
@@ -301,12 +302,15 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }, { cookie: [] }],
     paths: Object.fromEntries(
-      Object.entries({ ...OPERATIONS, ...PITCH_OPERATIONS, ...POSTING_OPERATIONS }).map(
-        ([path, ops]) => [
-          path,
-          Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
-        ]
-      )
+      Object.entries({
+        ...OPERATIONS,
+        ...PITCH_OPERATIONS,
+        ...POSTING_OPERATIONS,
+        ...WEBHOOK_OPERATIONS,
+      }).map(([path, ops]) => [
+        path,
+        Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
+      ])
     ),
   }
 }

@@ -61,7 +61,14 @@ export const teamPostingRoutes = new Hono<AppEnv>()
       slug: outcome.published.posting.slug,
       version: String(outcome.published.posting.currentVersion),
     })
-    return c.json(await postingDetail(deps, outcome.published.posting, originOf(c)), 201)
+    const published = outcome.published.posting
+    deps.events.emit(program.id, 'posting.published', {
+      postingId: published.id,
+      teamId: team.id,
+      slug: published.slug,
+      version: published.currentVersion,
+    })
+    return c.json(await postingDetail(deps, published, originOf(c)), 201)
   })
   .post('/:teamId/posting/unpublish', async (c) => {
     const { team } = await teamFor(c, c.req.param('teamId'), 'posting:publish')
@@ -71,6 +78,11 @@ export const teamPostingRoutes = new Hono<AppEnv>()
       throw new HttpError(404, 'posting_not_found', 'this team has not published a posting')
     const unpublished = (await deps.postings.publishing.unpublish(posting.id))!
     await recordAudit(c, team.programId, 'posting.unpublish', team.name, { slug: posting.slug })
+    deps.events.emit(team.programId, 'posting.unpublished', {
+      postingId: posting.id,
+      teamId: team.id,
+      slug: posting.slug,
+    })
     return c.json(await postingDetail(deps, unpublished, originOf(c)))
   })
 

@@ -26,6 +26,11 @@ import type {
 } from '../storage/PostingStore.ts'
 import { hashSecret } from '../ids.ts'
 import { notifyApplicant, notifyInterview } from '../publishing/applicantNotices.ts'
+import {
+  emitApplicationReceived,
+  emitInterview,
+  emitStageChanged,
+} from '../webhooks/selectionEvents.ts'
 import { confirmPoolWithdrawal } from '../publishing/poolNotices.ts'
 import { newStatusToken } from '../publishing/statusToken.ts'
 import { buildAtomFeed } from '../publishing/atom.ts'
@@ -263,6 +268,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       consentPool: form.consent_pool === 'yes',
       isDemo: posting.isDemo,
     })
+    emitApplicationReceived(c.var.deps, created)
     await notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' }, publicLangOf(c))
     return c.redirect(`/applications/${token}?done=applied#status`, 303)
   })
@@ -296,6 +302,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       switch (c.req.param('action')) {
         case 'book': {
           const booked = await bookSlot(c.var.deps, application, values.slot_id ?? '')
+          await emitInterview(c.var.deps, booked, 'interview.booked')
           await notifyInterview(
             c.var.deps,
             originOf(c),
@@ -309,6 +316,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
           const interview = await postings.interviews.scheduledOf(application.id)
           if (!interview) throw new SelectionError('not_scheduled', 'nothing to cancel')
           const cancelled = await cancelInterview(c.var.deps, interview, 'applicant', null)
+          await emitInterview(c.var.deps, cancelled, 'interview.cancelled')
           await notifyInterview(
             c.var.deps,
             originOf(c),
@@ -321,6 +329,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
         case 'leave-pool': {
           const wasInPool = (await postings.pool.entryOfApplication(application.id)) !== undefined
           const left = await leavePool(c.var.deps, application)
+          emitStageChanged(c.var.deps, application, left)
           if (wasInPool)
             await notifyApplicant(
               c.var.deps,

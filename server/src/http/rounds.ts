@@ -58,7 +58,7 @@ async function openFor(
 ): Promise<RoundRecord | null> {
   // Read before the transaction: the log is not part of the unit of work.
   const snapshot = await currentState(c, team.id)
-  return c.var.deps.tx(async ({ records }) => {
+  const round = await c.var.deps.tx(async ({ records }) => {
     const round = await records.openRound({
       teamId: team.id,
       openedBy: c.var.principal!.personId,
@@ -75,6 +75,13 @@ async function openFor(
         })
     return round
   })
+  if (round)
+    c.var.deps.events.emit(team.programId, 'round.opened', {
+      roundId: round.id,
+      teamId: team.id,
+      number: round.number,
+    })
+  return round
 }
 
 /** The encoded sheet at a diff point: `current`, `round:<n>` (as it opened) or `round:<n>:close`. */
@@ -138,6 +145,11 @@ export const teamRoundRoutes = new Hono<AppEnv>()
     ) {
       throw new HttpError(409, 'round_not_open', 'this round is already closed')
     }
+    c.var.deps.events.emit(program.id, 'round.closed', {
+      roundId: round.id,
+      teamId: team.id,
+      number: round.number,
+    })
     return c.json(toRound((await records.getRound(team.id, round.number))!))
   })
   .get('/:teamId/diff', async (c) => {

@@ -19,6 +19,7 @@ import { HttpError } from '../errors.ts'
 import { toCsv } from '../publishing/csv.ts'
 import { formatDateTime, formatSlot, STAGE_TEXT } from '../publishing/format.ts'
 import { notifyInterview, notifyStage } from '../publishing/applicantNotices.ts'
+import { emitInterview, emitStageChanged } from '../webhooks/selectionEvents.ts'
 import { coordinatorInterviewIcs } from '../publishing/interviewIcs.ts'
 import { wasInterviewed } from '../publishing/interviewed.ts'
 import { isOpen } from '../publishing/publishPosting.ts'
@@ -98,6 +99,7 @@ export const applicationRoutes = new Hono<AppEnv>()
         rating: body.rating,
       }))!
     })
+    emitStageChanged(c.var.deps, application, updated)
     await notifyStage(c.var.deps, originOf(c), application, updated)
     return c.json(await applicationView(c.var.deps.postings, updated))
   })
@@ -109,6 +111,7 @@ export const applicationRoutes = new Hono<AppEnv>()
     )
     const { slotId } = await readBody(c, SlotChoice)
     const interview = await selecting(() => bookSlot(c.var.deps, application, slotId))
+    await emitInterview(c.var.deps, interview, 'interview.booked')
     await notifyInterview(c.var.deps, originOf(c), interview, { type: 'interview_booked' })
     return c.json(interviewView(interview), 201)
   })
@@ -119,6 +122,7 @@ export const interviewRoutes = new Hono<AppEnv>()
     const { interview } = await interviewFor(c, c.req.param('interviewId'), 'selection:manage')
     const { slotId } = await readBody(c, SlotChoice)
     const moved = await selecting(() => moveInterview(c.var.deps, interview, slotId))
+    await emitInterview(c.var.deps, moved, 'interview.moved', interview)
     await notifyInterview(c.var.deps, originOf(c), moved, {
       type: 'interview_moved',
       before: interview,
@@ -131,6 +135,7 @@ export const interviewRoutes = new Hono<AppEnv>()
     const cancelled = await selecting(() =>
       cancelInterview(c.var.deps, interview, 'coordinator', reason || null)
     )
+    await emitInterview(c.var.deps, cancelled, 'interview.cancelled')
     await notifyInterview(c.var.deps, originOf(c), cancelled, {
       type: 'interview_cancelled',
       byApplicant: false,

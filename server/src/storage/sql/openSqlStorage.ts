@@ -6,6 +6,7 @@ import { SqlDocumentLog } from './SqlDocumentLog.ts'
 import { SqlPitch } from './SqlPitch.ts'
 import { sqlPostingStore } from './SqlPostings.ts'
 import { SqlRecords } from './SqlRecords.ts'
+import { SqlWebhooks } from './SqlWebhooks.ts'
 
 function storesOver(sql: SqlClient): Stores {
   return {
@@ -13,6 +14,7 @@ function storesOver(sql: SqlClient): Stores {
     accounts: new SqlAccounts(sql),
     pitch: new SqlPitch(sql),
     postings: sqlPostingStore(sql),
+    webhooks: new SqlWebhooks(sql),
     tx: (work) => sql.tx((tx) => work(storesOver(tx))),
   }
 }

@@ -1,0 +1,92 @@
+/** Webhook endpoints of a program and their delivery log (coordinators only: `program:manage`). */
+import { Hono } from 'hono'
+import {
+  CreateWebhookRequest,
+  type CreatedWebhook,
+  type Webhook,
+  type WebhookDelivery,
+} from '@specboard/shared'
+import { HttpError } from '../errors.ts'
+import { newSecret } from '../ids.ts'
+import type { DeliveryRecord, WebhookRecord } from '../storage/WebhookStore.ts'
+import { checkEndpointUrl } from '../webhooks/endpointUrl.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { programFor } from './access.ts'
+import { readBody } from './middleware/validate.ts'
+import type { Context } from 'hono'
+
+const MAX_ENDPOINTS = 10
+const LOG_LENGTH = 50
+
+const webhookView = (w: WebhookRecord): Webhook => ({
+  id: w.id,
+  url: w.url,
+  events: [...w.events],
+  createdAt: w.createdAt,
+})
+
+const deliveryView = (d: DeliveryRecord): WebhookDelivery => ({
+  id: d.id,
+  webhookId: d.webhookId,
+  eventId: d.eventId,
+  type: d.type,
+  createdAt: d.createdAt,
+  status: d.status,
+  attempts: d.attempts,
+  responseCode: d.responseCode,
+  error: d.error,
+  lastAttemptAt: d.lastAttemptAt,
+})
+
+async function webhookFor(c: Context<AppEnv>): Promise<WebhookRecord> {
+  const { program } = await programFor(c, c.req.param('programId')!, 'program:manage')
+  const webhook = await c.var.deps.webhooks.get(program.id, c.req.param('webhookId')!)
+  if (!webhook) throw new HttpError(404, 'webhook_not_found', 'this program has no such webhook')
+  return webhook
+}
+
+/** Routes under /api/programs/:programId/webhooks. */
+export const webhookRoutes = new Hono<AppEnv>()
+  .get('/:programId/webhooks', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
+    return c.json({ webhooks: (await c.var.deps.webhooks.list(program.id)).map(webhookView) })
+  })
+  .post('/:programId/webhooks', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
+    const body = await readBody(c, CreateWebhookRequest)
+    const checked = checkEndpointUrl(body.url, c.var.deps.allowLocalWebhooks)
+    if (!checked.ok) throw new HttpError(400, 'invalid_body', checked.message)
+    const { webhooks } = c.var.deps
+    if ((await webhooks.list(program.id)).length >= MAX_ENDPOINTS)
+      throw new HttpError(
+        409,
+        'too_many_webhooks',
+        `a program has at most ${MAX_ENDPOINTS} webhooks`
+      )
+    const created = await webhooks.create({
+      programId: program.id,
+      url: checked.url,
+      secret: newSecret(),
+      events: [...new Set(body.events)],
+      createdBy: c.var.principal!.personId,
+    })
+    const response: CreatedWebhook = { ...webhookView(created), secret: created.secret }
+    return c.json(response, 201)
+  })
+  .delete('/:programId/webhooks/:webhookId', async (c) => {
+    const webhook = await webhookFor(c)
+    await c.var.deps.webhooks.remove(webhook.programId, webhook.id)
+    return c.body(null, 204)
+  })
+  .get('/:programId/webhooks/:webhookId/deliveries', async (c) => {
+    const webhook = await webhookFor(c)
+    const deliveries = await c.var.deps.webhooks.listDeliveries(webhook.id, LOG_LENGTH)
+    return c.json({ deliveries: deliveries.map(deliveryView) })
+  })
+  .post('/:programId/webhooks/:webhookId/deliveries/:deliveryId/redeliver', async (c) => {
+    const webhook = await webhookFor(c)
+    const delivery = await c.var.deps.webhooks.getDelivery(webhook.id, c.req.param('deliveryId'))
+    if (!delivery)
+      throw new HttpError(404, 'delivery_not_found', 'this webhook has no such delivery')
+    return c.json(deliveryView(await c.var.deps.events.redeliver(webhook, delivery)), 202)
+  })

@@ -1,0 +1,48 @@
+import type { WebhookDeliveryStatus, WebhookEventType } from '@specboard/shared'
+
+export interface WebhookRecord {
+  readonly id: string
+  readonly programId: string
+  readonly url: string
+  readonly secret: string
+  readonly events: readonly WebhookEventType[]
+  readonly createdBy: string | null
+  readonly createdAt: string
+}
+
+export interface DeliveryRecord {
+  readonly id: string
+  readonly webhookId: string
+  readonly eventId: string
+  readonly type: WebhookEventType
+  /** The exact bytes sent (and signed), so a redelivery sends the same. */
+  readonly body: string
+  readonly createdAt: string
+  readonly status: WebhookDeliveryStatus
+  readonly attempts: number
+  readonly responseCode: number | null
+  readonly error: string | null
+  readonly lastAttemptAt: string | null
+}
+
+/** Webhook endpoints per program and their delivery log. */
+export interface WebhookStore {
+  create(w: Omit<WebhookRecord, 'id' | 'createdAt'>): Promise<WebhookRecord>
+  list(programId: string): Promise<WebhookRecord[]>
+  get(programId: string, webhookId: string): Promise<WebhookRecord | undefined>
+  /** False when the program has no such endpoint. */
+  remove(programId: string, webhookId: string): Promise<boolean>
+  addDelivery(d: {
+    webhookId: string
+    eventId: string
+    type: WebhookEventType
+    body: string
+  }): Promise<DeliveryRecord>
+  getDelivery(webhookId: string, deliveryId: string): Promise<DeliveryRecord | undefined>
+  /** The newest `limit` deliveries of an endpoint, newest first. */
+  listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>
+  recordAttempt(
+    deliveryId: string,
+    outcome: { status: WebhookDeliveryStatus; responseCode: number | null; error: string | null }
+  ): Promise<void>
+}

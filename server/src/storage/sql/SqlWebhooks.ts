@@ -1,0 +1,137 @@
+import { WebhookDeliveryStatus, WebhookEventType } from '@specboard/shared'
+import { newId, nowIso } from '../../ids.ts'
+import type { Row } from './SqlClient.ts'
+import { SqlTable } from './SqlTable.ts'
+import type { DeliveryRecord, WebhookRecord, WebhookStore } from '../WebhookStore.ts'
+
+const toWebhook = (r: Row): WebhookRecord => ({
+  id: r.id as string,
+  programId: r.program_id as string,
+  url: r.url as string,
+  secret: r.secret as string,
+  events: WebhookEventType.array().parse(JSON.parse(r.events as string)),
+  createdBy: (r.created_by as string | null) ?? null,
+  createdAt: r.created_at as string,
+})
+
+const toDelivery = (r: Row): DeliveryRecord => ({
+  id: r.id as string,
+  webhookId: r.webhook_id as string,
+  eventId: r.event_id as string,
+  type: WebhookEventType.parse(r.type),
+  body: r.body as string,
+  createdAt: r.created_at as string,
+  status: WebhookDeliveryStatus.parse(r.status),
+  attempts: Number(r.attempts),
+  responseCode: r.response_code === null ? null : Number(r.response_code),
+  error: (r.error as string | null) ?? null,
+  lastAttemptAt: (r.last_attempt_at as string | null) ?? null,
+})
+
+export class SqlWebhooks extends SqlTable implements WebhookStore {
+  async create(w: Omit<WebhookRecord, 'id' | 'createdAt'>): Promise<WebhookRecord> {
+    const record: WebhookRecord = { ...w, id: newId(), createdAt: nowIso() }
+    await this.execute(
+      'INSERT INTO webhooks (id, program_id, url, secret, events, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      record.id,
+      record.programId,
+      record.url,
+      record.secret,
+      JSON.stringify(record.events),
+      record.createdBy,
+      record.createdAt
+    )
+    return record
+  }
+
+  async list(programId: string): Promise<WebhookRecord[]> {
+    return (
+      await this.queryRows(
+        'SELECT * FROM webhooks WHERE program_id = ? ORDER BY created_at, id',
+        programId
+      )
+    ).map(toWebhook)
+  }
+
+  async get(programId: string, webhookId: string): Promise<WebhookRecord | undefined> {
+    const row = await this.queryRow(
+      'SELECT * FROM webhooks WHERE program_id = ? AND id = ?',
+      programId,
+      webhookId
+    )
+    return row && toWebhook(row)
+  }
+
+  async remove(programId: string, webhookId: string): Promise<boolean> {
+    return (
+      (await this.execute(
+        'DELETE FROM webhooks WHERE program_id = ? AND id = ?',
+        programId,
+        webhookId
+      )) > 0
+    )
+  }
+
+  async addDelivery(d: {
+    webhookId: string
+    eventId: string
+    type: WebhookEventType
+    body: string
+  }): Promise<DeliveryRecord> {
+    const record: DeliveryRecord = {
+      ...d,
+      id: newId(),
+      createdAt: nowIso(),
+      status: 'pending',
+      attempts: 0,
+      responseCode: null,
+      error: null,
+      lastAttemptAt: null,
+    }
+    await this.execute(
+      `INSERT INTO webhook_deliveries (id, webhook_id, event_id, type, body, created_at, status, attempts)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)`,
+      record.id,
+      record.webhookId,
+      record.eventId,
+      record.type,
+      record.body,
+      record.createdAt
+    )
+    return record
+  }
+
+  async getDelivery(webhookId: string, deliveryId: string): Promise<DeliveryRecord | undefined> {
+    const row = await this.queryRow(
+      'SELECT * FROM webhook_deliveries WHERE webhook_id = ? AND id = ?',
+      webhookId,
+      deliveryId
+    )
+    return row && toDelivery(row)
+  }
+
+  async listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+    return (
+      await this.queryRows(
+        'SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
+        webhookId,
+        limit
+      )
+    ).map(toDelivery)
+  }
+
+  async recordAttempt(
+    deliveryId: string,
+    outcome: { status: WebhookDeliveryStatus; responseCode: number | null; error: string | null }
+  ): Promise<void> {
+    await this.execute(
+      `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, response_code = ?, error = ?,
+       last_attempt_at = ? WHERE id = ?`,
+      outcome.status,
+      outcome.responseCode,
+      outcome.error,
+      nowIso(),
+      deliveryId
+    )
+  }
+}
