@@ -20,7 +20,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Two minutes a test: each is a story across several browser contexts, and on the shared 2-core machine
+  // (load ~25) a cold board alone takes 10–20 s, so the stories run 45–70 s with every step completing.
+  // Speed is measured by bench/, not here; a step that never completes still fails on its own timeout.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {

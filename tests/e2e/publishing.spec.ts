@@ -18,8 +18,6 @@ test('a published sheet is found and applied to without JavaScript, and selectio
   browser,
   baseURL,
 }) => {
-  // Four browser contexts from the board to the figures: about a minute on a busy machine, past the default.
-  test.setTimeout(120_000)
   const team = await createTeam(baseURL!, 'ワインのファンづくりチーム')
   const owner = await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
   await owner.typeInto(
@@ -188,8 +186,6 @@ test('republishing makes a new version and unpublishing takes the posting off th
   browser,
   baseURL,
 }) => {
-  // Two versions seen by visitors and the coordinator: close to the default minute on a busy machine.
-  test.setTimeout(120_000)
   const team = await createTeam(baseURL!, '版を重ねるチーム')
   const owner = await BoardPage.join(browser, await team.invite('owner'), '小林 三郎')
   await owner.typeInto('やりたいこと', '最初に公開した文章です。')

@@ -10,8 +10,6 @@ import { BoardPage } from './fixtures/BoardPage.ts'
 import { ReviewBoard } from './fixtures/ReviewBoard.ts'
 
 test('coordinator, reviewer and owner go through a review round', async ({ browser, baseURL }) => {
-  // Three people in three browser contexts through a whole round: 55 s even on a calmer machine.
-  test.setTimeout(120_000)
   const team = await createTeam(baseURL!)
   const owner = new ReviewBoard(
     await BoardPage.join(browser, await team.invite('owner'), '山田 花子')
