@@ -62,9 +62,12 @@ class MemoryStore implements DocumentLog {
 /** A relay that records what the room publishes and lets a test deliver messages to it. */
 class TestRelay implements Relay {
   readonly published: DocumentMessage[] = []
+  /** Presence queries the room sent: one when it has loaded, one after each resync. */
+  presenceQueries = 0
   private listener: ((m: DocumentMessage) => void) | null = null
   async publish(_document: string, message: DocumentMessage): Promise<void> {
-    this.published.push(message)
+    if (message.type === 'presenceQuery') this.presenceQueries++
+    else this.published.push(message)
   }
   async subscribe(_document: string, onMessage: (m: DocumentMessage) => void) {
     this.listener = onMessage
@@ -225,6 +228,7 @@ describe('Room', () => {
     )
     expect(room.doc.getText('t').toString()).toBe('hello')
     expect(relay.published.map((m) => m.type)).toEqual(['update'])
+    expect(relay.presenceQueries).toBe(1)
   })
 
   it('refuses an update the log cannot store: nothing applied, sent or published, NotSavedError', async () => {

@@ -94,6 +94,8 @@ export class Room {
   private storedUpdates = 0
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly changedPresence = new Set<number>()
+  /** Presence ids announced through the relay by another instance's sockets. */
+  private readonly remoteIds = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
   private compacting = false
   private captured: Uint8Array[] | null = null
@@ -127,6 +129,7 @@ export class Room {
     this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes)
     this.storedUpdates = count
     if (count > this.options.compactAfter) this.scheduleCompaction()
+    this.askForPresence()
   }
 
   private async readLog(): Promise<{ doc: Y.Doc; count: number }> {
@@ -325,11 +328,45 @@ export class Room {
   }
 
   private readonly receiveRelayed = (message: DocumentMessage): void => {
+    if (this.isDestroyed) return
     if (message.type === 'presence') {
-      applyAwarenessUpdate(this.awareness, message.update, RELAY_ORIGIN)
+      this.applyRelayedPresence(message.update)
+      return
+    }
+    if (message.type === 'presenceQuery') {
+      const ids = [...this.awarenessOwners.keys()]
+      if (ids.length > 0) {
+        const update = encodeFullAwareness(this.awareness, ids)
+        void this.relay.publish(this.name, { type: 'presence', update })
+      }
       return
     }
     void this.enqueue(() => this.applyRelayed(message.update)).catch(() => {})
+  }
+
+  /**
+   * Presence from another instance: its entries belong to that instance's sockets, so no socket here
+   * may claim them, and an entry for one of our own sockets' ids is not theirs to change.
+   */
+  private applyRelayedPresence(update: Uint8Array): void {
+    let entries: ReturnType<typeof decodeAwarenessUpdate>
+    try {
+      entries = decodeAwarenessUpdate(update)
+    } catch {
+      return
+    }
+    const remote = entries.filter((e) => !this.awarenessOwners.has(e.clientId))
+    if (remote.length === 0) return
+    for (const entry of remote) {
+      if (entry.state === null) this.remoteIds.delete(entry.clientId)
+      else this.remoteIds.add(entry.clientId)
+    }
+    applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(remote), RELAY_ORIGIN)
+  }
+
+  /** Asks the other instances who is on this document (after a load, or after messages were lost). */
+  private askForPresence(): void {
+    void this.relay.publish(this.name, { type: 'presenceQuery' })
   }
 
   private applyRelayed(update: Uint8Array): void {
@@ -351,6 +388,7 @@ export class Room {
     return this.enqueue(async () => {
       const { updates } = await this.log.load(this.name)
       for (const update of updates) this.applyRelayed(update)
+      this.askForPresence()
     })
   }
 
@@ -419,6 +457,8 @@ export class Room {
         if (owner === connection) own.push(entry)
         continue
       }
+      // Another instance's socket owns it.
+      if (this.remoteIds.has(entry.clientId)) continue
       // An unowned id is claimed only by a newer, non-empty state (echoes of old states carry old
       // clocks), and only by a socket that has no id yet.
       const isNewer = entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? 0)
@@ -455,6 +495,8 @@ export class Room {
     removed: number[]
   }): void => {
     for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
+    // Remote entries leave by a relayed removal or by timing out (their instance stopped renewing).
+    for (const id of removed) this.remoteIds.delete(id)
     if (this.presenceTimer) return
     this.presenceTimer = setTimeout(() => this.flushPresence(), this.options.awarenessFlushMs)
   }

@@ -20,6 +20,8 @@ export interface SocketMatch {
 export type DocumentMessage =
   | { readonly type: 'update'; readonly update: Uint8Array }
   | { readonly type: 'presence'; readonly update: Uint8Array }
+  /** A room just loaded on the sender: the others answer with the presence of their own sockets. */
+  | { readonly type: 'presenceQuery' }
 
 /** An order to close matching sockets on every instance. */
 export interface CloseSockets {

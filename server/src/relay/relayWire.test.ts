@@ -17,6 +17,15 @@ describe('relayWire', () => {
     }
   })
 
+  it('round-trips a presence query, which carries no update', () => {
+    const frame = encodeDocumentMessage('instance-2', { type: 'presenceQuery' })
+    expect(decodeDocumentMessage(frame)).toEqual({
+      from: 'instance-2',
+      message: { type: 'presenceQuery' },
+    })
+    expect(() => decodeDocumentMessage(new Uint8Array([...frame, 1, 0]))).toThrow('trailing bytes')
+  })
+
   it('refuses document frames that are cut short, padded or of an unknown type', () => {
     const frame = encodeDocumentMessage('i', { type: 'update', update: new Uint8Array([9, 9]) })
     expect(() => decodeDocumentMessage(frame.slice(0, -1))).toThrow()

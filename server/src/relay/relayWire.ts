@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { CloseSockets, DocumentMessage, SocketMatch } from '../ports/Relay.ts'
 
-const DOCUMENT_TYPE = { update: 0, presence: 1 } as const
+const DOCUMENT_TYPE = { update: 0, presence: 1, presenceQuery: 2 } as const
 
 /** What travels on the control channel: an order to close sockets, or "re-read your documents". */
 export type ControlMessage =
@@ -23,7 +23,7 @@ export function encodeDocumentMessage(from: string, message: DocumentMessage): U
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, from)
   encoding.writeVarUint(encoder, DOCUMENT_TYPE[message.type])
-  encoding.writeVarUint8Array(encoder, message.update)
+  if (message.type !== 'presenceQuery') encoding.writeVarUint8Array(encoder, message.update)
   return encoding.toUint8Array(encoder)
 }
 
@@ -32,11 +32,15 @@ export function decodeDocumentMessage(frame: Uint8Array): Received<DocumentMessa
   const decoder = decoding.createDecoder(frame)
   const from = decoding.readVarString(decoder)
   const type = decoding.readVarUint(decoder)
-  const update = decoding.readVarUint8Array(decoder)
+  let message: DocumentMessage
+  if (type === DOCUMENT_TYPE.presenceQuery) message = { type: 'presenceQuery' }
+  else if (type === DOCUMENT_TYPE.update)
+    message = { type: 'update', update: decoding.readVarUint8Array(decoder) }
+  else if (type === DOCUMENT_TYPE.presence)
+    message = { type: 'presence', update: decoding.readVarUint8Array(decoder) }
+  else throw new Error(`unknown relay message type ${type}`)
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after a relay message')
-  if (type === DOCUMENT_TYPE.update) return { from, message: { type: 'update', update } }
-  if (type === DOCUMENT_TYPE.presence) return { from, message: { type: 'presence', update } }
-  throw new Error(`unknown relay message type ${type}`)
+  return { from, message }
 }
 
 export function encodeControlMessage(from: string, message: ControlMessage): string {
