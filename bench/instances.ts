@@ -1,8 +1,8 @@
 /**
  * Several-instances bench: `npx tsx bench/instances.ts`. Not a test — it prints figures.
  *
- * Real parts only: two server processes (tests/helpers/cluster.ts) on one database (PostgreSQL when
- * DATABASE_URL is set, else one shared SQLite file) and a private redis-server (or REDIS_URL).
+ * Real parts only: two server processes (tests/helpers/cluster.ts) on one PostgreSQL database (a fresh
+ * one on a private cluster, or on DATABASE_URL's server) and a private redis-server (or REDIS_URL).
  *
  * (a) Propagation in one room, in one run: 2 typists on A and 2 on B (10–20 inserts/s each), 4 readers on
  *     each instance. Every arrival is classed same-instance (typist and reader on one instance) or
@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { createProgram, createTeam } from '../tests/helpers/api.ts'
 import { startCluster, type Cluster } from '../tests/helpers/cluster.ts'
+import { freshDatabaseUrl, sharedOrPrivatePostgres } from '../tests/helpers/startPostgres.ts'
 import type { TestServer } from '../tests/helpers/startServer.ts'
 import { createTeamFixture } from '../tests/helpers/team.ts'
 import {
@@ -34,9 +35,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000)
 const DOCS = Number(process.env.BENCH_DOCS ?? 500)
 const PHASES = (process.env.BENCH_PHASES ?? 'ab').toLowerCase()
-const databaseEnv = process.env.DATABASE_URL
-  ? () => ({ DATABASE_URL: process.env.DATABASE_URL! })
-  : undefined
 
 class Samples {
   readonly values: number[] = []
@@ -196,9 +194,14 @@ async function benchConnections(
 async function main() {
   console.log(
     `Specboard several-instances bench — node ${process.version}, ${cpus().length} cores, ` +
-      `${databaseEnv ? 'PostgreSQL (DATABASE_URL)' : 'one shared SQLite file'}, Redis\n`
+      'PostgreSQL, Redis\n'
   )
-  const cluster = await startCluster({ databaseEnv, env: { UNLOAD_DELAY_MS: '5000' } })
+  const postgres = await sharedOrPrivatePostgres()
+  const databaseUrl = await freshDatabaseUrl(postgres.adminUrl)
+  const cluster = await startCluster({
+    databaseEnv: () => ({ DATABASE_URL: databaseUrl }),
+    env: { UNLOAD_DELAY_MS: '5000' },
+  })
   try {
     if (PHASES.includes('a')) {
       const r = await benchPropagation(cluster)
@@ -243,6 +246,7 @@ async function main() {
     }
   } finally {
     await cluster.stop()
+    await postgres.stop()
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Several instances of one service, as an operator runs them: one database, one Redis and one
  * ADMIN_TOKEN shared; each instance its own port and its own empty DATA_DIR. The database is PostgreSQL
- * when `databaseEnv` names one (`DATABASE_URL`), else one SQLite file the instances share.
+ * when `databaseEnv` names one (`DATABASE_URL`) or in the `integration-pg` project (a fresh database on
+ * the run's cluster), else one SQLite file the instances share (in WAL mode several processes may).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -38,7 +39,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const databaseEnv = given.DATABASE_URL ? given : undefined
   // Without a database server, the instances share one SQLite file (in WAL mode several processes may).
   const sharedDir = databaseEnv ? undefined : mkdtempSync(join(tmpdir(), 'specboard-cluster-'))
-  const env = { ...options.env, ...databaseEnv, REDIS_URL: redis.url, ADMIN_TOKEN: adminToken }
+  // One SECRET_KEY too: viewer cookies and status links signed by one instance are checked by another.
+  const secretKey = `secret-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`
+  const env = {
+    ...options.env,
+    ...databaseEnv,
+    REDIS_URL: redis.url,
+    ADMIN_TOKEN: adminToken,
+    SECRET_KEY: secretKey,
+  }
   const instances: TestServer[] = []
 
   async function add(): Promise<TestServer> {
@@ -47,17 +56,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     return server
   }
 
-  // Started at once, as a deployment does: migrations must be safe under that.
-  await Promise.all(Array.from({ length: options.instances ?? 2 }, () => add()))
-  return {
-    redis,
-    instances,
-    adminToken,
-    add,
-    async stop() {
-      await Promise.all(instances.map((i) => i.stop()))
-      await redis.stop()
-      if (sharedDir) rmSync(sharedDir, { recursive: true, force: true })
-    },
+  async function stop(): Promise<void> {
+    await Promise.all(instances.map((i) => i.stop()))
+    await redis.stop()
+    if (sharedDir) rmSync(sharedDir, { recursive: true, force: true })
   }
+
+  // One after the other: on a loaded two-core machine two cold starts at once can outlast the start
+  // timeout (starting at once is what migrations' advisory lock is for, tested with the storage).
+  try {
+    for (let i = 0; i < (options.instances ?? 2); i++) await add()
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { redis, instances, adminToken, add, stop }
 }

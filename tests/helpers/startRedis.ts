@@ -22,6 +22,12 @@ export interface TestRedis {
   stop(): Promise<void>
 }
 
+const running = new Set<ChildProcess>()
+// A test that fails before its teardown must not leave a server behind.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 /** Starts a private redis-server on a free loopback port. */
 export async function startRedis(): Promise<TestRedis> {
   const port = await freePort()
@@ -34,6 +40,8 @@ export async function startRedis(): Promise<TestRedis> {
       { stdio: ['ignore', 'pipe', 'pipe'] }
     )
     child = proc
+    running.add(proc)
+    proc.once('exit', () => running.delete(proc))
     let output = ''
     proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       output = (output + chunk).slice(-10_000)

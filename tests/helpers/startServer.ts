@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 const LISTENING = /Specboard listening on http:\/\/localhost:(\d+)/
-const START_TIMEOUT_MS = 20_000
+const START_TIMEOUT_MS = 45_000
 const STOP_TIMEOUT_MS = 5_000
 const MAX_LOG_CHARS = 200_000
 

@@ -6,7 +6,7 @@ export function useCluster(options: ClusterOptions = {}): () => Cluster {
   let cluster: Cluster | undefined
   beforeAll(async () => {
     cluster = await startCluster(options)
-  }, 60_000)
+  }, 120_000)
   afterEach((context) => {
     if (context.task.result?.state !== 'fail' || !cluster) return
     cluster.instances.forEach((server, i) => {
