@@ -20,6 +20,11 @@ export interface Config {
   readonly heartbeatMs: number
   readonly maxBufferedBytes: number
   readonly seedDemo: boolean
+  /**
+   * Test only (SEED_DEMO_FAIL=1): the demo seeding throws after its last write, before its unit of work
+   * commits, so a test can show that an interrupted first start leaves nothing and the next one seeds all.
+   */
+  readonly seedDemoFail: boolean
   readonly staticRoot: string
   /** SMTP_URL (e.g. `smtp://user:pass@host:587`); unset: mail goes to DATA_DIR/outbox/ as `.eml` files. */
   readonly smtpUrl: string | undefined
@@ -78,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: intFrom(env, 'HEARTBEAT_MS', 30_000, 1000),
     maxBufferedBytes: intFrom(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 64 * 1024),
     seedDemo: env.SEED_DEMO !== '0',
+    seedDemoFail: env.SEED_DEMO_FAIL === '1',
     staticRoot: resolve(env.STATIC_ROOT ?? './dist'),
     smtpUrl: env.SMTP_URL || undefined,
     signInMailPerAddress: intFrom(env, 'SIGNIN_MAIL_PER_ADDRESS', 5, 1),

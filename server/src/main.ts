@@ -11,8 +11,7 @@ import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts'
 import { openPostgresStorage } from './storage/postgres/PostgresStorage.ts'
 import { composeServer } from './compose.ts'
 import { consoleLogger as log } from './logger.ts'
-import { seedDemoProgram } from './demo/seedDemo.ts'
-import { seedDemoPostings } from './demo/seedPostings.ts'
+import { seedDemo } from './demo/seedDemo.ts'
 import { openSetupIfNeeded } from './setup.ts'
 import { openInstanceLink } from './instanceLink.ts'
 import { RedisUnreachableError } from './redis/connectRedis.ts'
@@ -59,10 +58,13 @@ const server = serve({ fetch: app.fetch, port: config.port }, async (info: Addre
   const setupUrl = await openSetupIfNeeded(storage.records, origin)
   if (setupUrl) lines.push('', 'Create the coordinator account (first run):', `  ${setupUrl}`)
   if (config.seedDemo) {
-    const seeded = await seedDemoProgram(storage, origin)
-    lines.push(...seeded)
-    // Only on the start that created the demo program: its postings are published once.
-    if (seeded.length > 0) lines.push(...(await seedDemoPostings(storage, collab, origin)))
+    try {
+      lines.push(...(await seedDemo(storage, origin, { failBeforeCommit: config.seedDemoFail })))
+    } catch (error) {
+      // Nothing of the demo was committed (one unit of work): the next start seeds it again.
+      process.stderr.write(`Specboard cannot seed the demo: ${(error as Error).message}\n`)
+      process.exit(1)
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 })

@@ -21,6 +21,8 @@ export interface StartServerOptions {
   readonly env?: Readonly<Record<string, string>>
   /** Reuse this data directory instead of a fresh one (it is then not removed by `stop()`). */
   readonly dataDir?: string
+  /** How long to wait for the listening line (a first start that seeds the demo takes longer). */
+  readonly startTimeoutMs?: number
 }
 
 export interface TestServer {
@@ -108,9 +110,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     proc.stdout!.setEncoding('utf8')
     port = await new Promise<number>((resolve, reject) => {
       let out = ''
+      const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS
       const timer = setTimeout(
-        () => fail(new Error(`server did not start in ${START_TIMEOUT_MS} ms`)),
-        START_TIMEOUT_MS
+        () => fail(new Error(`server did not start in ${startTimeoutMs} ms`)),
+        startTimeoutMs
       )
       const onData = (chunk: string) => {
         out += chunk

@@ -4,11 +4,12 @@
  * applicants, a 15-minute interview each, 10 placed, 22 kept in the talent pool — with a few still in
  * progress. Everything is marked demo (a badge on the pages, noindex, a column in the CSV exports).
  */
+import * as Y from 'yjs'
 import { INTERVIEW_MINUTES } from '@specboard/shared'
 import type { PostingFacts, PostingFactsInput } from '@specboard/shared'
 import { PostingFacts as PostingFactsSchema } from '@specboard/shared'
 import type { LiveDocuments } from '../ports/LiveDocuments.ts'
-import type { Storage, Stores } from '../ports/Storage.ts'
+import type { Stores, TxStores } from '../ports/Storage.ts'
 import type { ApplicationRecord, PostingStore, SlotRecord } from '../storage/PostingStore.ts'
 import type { ProgramRecord } from '../storage/Storage.ts'
 import { hashSecret, newSecret } from '../ids.ts'
@@ -147,23 +148,23 @@ const NOTES: Partial<Record<DemoStage, string>> = {
 }
 
 /**
- * Seeds the demo postings into the demo program `seedDemoProgram` just created. Returns lines to print:
- * where the public pages are, and one demo applicant's private status link.
+ * Seeds the demo postings into the demo program `seedDemoProgram` just created, in the same unit of work
+ * (`stores` are bound to it; see `seedDemo`). Returns lines to print: where the public pages are, and one
+ * demo applicant's private status link.
  */
 export async function seedDemoPostings(
-  storage: Storage,
-  live: LiveDocuments,
+  stores: TxStores,
   origin: string,
   now = Date.now()
 ): Promise<string[]> {
-  const program = (await storage.records.listPrograms()).find((p) => p.name === DEMO_PROGRAM.name)
+  const program = (await stores.records.listPrograms()).find((p) => p.name === DEMO_PROGRAM.name)
   if (!program) return []
-  const { postings } = storage
-  const teams = await storage.records.listTeams(program.id)
+  const { postings } = stores
+  const live = sheetsOfUnitOfWork(stores)
+  const teams = await stores.records.listTeams(program.id)
   const publishedAt = new Date(now - PUBLISHED_DAYS_AGO * DAY_MS).toISOString()
   const dates = demoDates(now)
   let statusToken = ''
-  // Not one transaction: publishing reads each sheet from the log, which stands outside the unit of work.
   {
     const pastSlots = await createWindows(postings, program, now, -8, -1, 13, 18)
     const futureSlots = await createWindows(postings, program, now, 1, 3, 10, 12)
@@ -208,7 +209,7 @@ export async function seedDemoPostings(
         })
         n++
         await progress(
-          storage,
+          stores,
           application,
           stage,
           stage === 'interview_scheduled' ? futureSlots : pastSlots,
@@ -226,6 +227,25 @@ export async function seedDemoPostings(
       ? [`  a demo applicant's private status page: ${origin}/applications/${statusToken}`]
       : []),
   ]
+}
+
+/**
+ * Reads sheets from the log of the caller's unit of work: the live rooms read the committed log, which
+ * does not hold the sheets yet.
+ */
+function sheetsOfUnitOfWork(stores: TxStores): Pick<LiveDocuments, 'read'> {
+  return {
+    async read(document, read) {
+      const doc = new Y.Doc()
+      try {
+        for (const update of (await stores.documents.load(document)).updates)
+          Y.applyUpdate(doc, update)
+        return read(doc)
+      } finally {
+        doc.destroy()
+      }
+    },
+  }
 }
 
 /** The two-week window (deadline end of day, Japan time) and a three-month period after it. */

@@ -21,7 +21,16 @@ export interface Stores {
    * or none (a throw rolls back and rejects with that error). Stores used outside `work` never join it;
    * `tx` on stores that are already bound to a transaction joins that transaction.
    */
-  tx<T>(work: (stores: Stores) => Promise<T>): Promise<T>
+  tx<T>(work: (stores: TxStores) => Promise<T>): Promise<T>
+}
+
+/** The stores inside a unit of work. */
+export interface TxStores extends Stores {
+  /**
+   * The document log bound to the transaction: appends commit with the records or not at all (the demo
+   * seeding). Rooms append through `Storage.log` instead, never inside a transaction.
+   */
+  readonly documents: DocumentLog
 }
 
 export interface Storage extends Stores {

@@ -14,7 +14,8 @@ import { withSpecDoc } from '../sheets/readSheet.ts'
 import { renderSheetHtml } from './renderSheetHtml.ts'
 
 export interface PublishDeps {
-  readonly live: LiveDocuments
+  /** Only reading the sheet: the demo seeding reads it from the log of its own unit of work. */
+  readonly live: Pick<LiveDocuments, 'read'>
   readonly postings: PostingStore
 }
 

@@ -31,7 +31,7 @@ export interface Sheet {
 
 /** Runs `read` over the team's spec doc, live or stored. */
 export function withSpecDoc<T>(
-  live: LiveDocuments,
+  live: Pick<LiveDocuments, 'read'>,
   teamId: string,
   read: (doc: Y.Doc) => T
 ): Promise<T> {

@@ -1,4 +1,4 @@
-import type { Stores, Storage } from '../../ports/Storage.ts'
+import type { Storage, TxStores } from '../../ports/Storage.ts'
 import type { SqlClient } from './SqlClient.ts'
 import { SqlAccounts } from './SqlAccounts.ts'
 import { GroupCommitLog } from '../GroupCommitLog.ts'
@@ -8,13 +8,14 @@ import { sqlPostingStore } from './SqlPostings.ts'
 import { SqlRecords } from './SqlRecords.ts'
 import { SqlWebhooks } from './SqlWebhooks.ts'
 
-function storesOver(sql: SqlClient): Stores {
+function storesOver(sql: SqlClient): TxStores {
   return {
     records: new SqlRecords(sql),
     accounts: new SqlAccounts(sql),
     pitch: new SqlPitch(sql),
     postings: sqlPostingStore(sql),
     webhooks: new SqlWebhooks(sql),
+    documents: new SqlDocumentLog(sql),
     tx: (work) => sql.tx((tx) => work(storesOver(tx))),
   }
 }
