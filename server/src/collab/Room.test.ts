@@ -32,6 +32,8 @@ class MemoryStore implements DocumentLog {
   failAppends = false
   /** Resolved before each load completes: a test can hold the load back. */
   loadGate: Promise<void> = Promise.resolve()
+  /** Resolved before each append completes: a test can hold a commit back. */
+  appendGate: Promise<void> = Promise.resolve()
   constructor(private readonly events: Event[]) {}
   loadUpdates(document: string) {
     return [...(this.rows.get(document) ?? [])]
@@ -47,6 +49,7 @@ class MemoryStore implements DocumentLog {
   async append(document: string, update: Uint8Array): Promise<number> {
     if (this.failAppends) throw new Error('database unreachable')
     this.events.push({ kind: 'append', update })
+    await this.appendGate
     this.rows.set(document, [...this.loadUpdates(document), update])
     return this.loadUpdates(document).length
   }
@@ -255,6 +258,44 @@ describe('Room', () => {
     const saved = textOf(store.loadUpdates('spec:t1'))
     expect(saved).toContain('again ')
     expect(saved).not.toContain('lost?')
+  })
+
+  it('batches the updates that arrive during a commit: stored together, then broadcast in order', async () => {
+    const events: Event[] = []
+    const store = new MemoryStore(events)
+    const room = newRoom(store)
+    const writer = connection(events, 'writer')
+    const reader = connection(events, 'reader')
+    room.add(writer)
+    room.add(reader)
+    await room.settled()
+    let release!: () => void
+    store.appendGate = new Promise((resolve) => {
+      release = resolve
+    })
+    const client = new Y.Doc()
+    const edits: Uint8Array[] = []
+    client.on('update', (u: Uint8Array) => edits.push(u))
+    for (const word of ['one ', 'two ', 'three'])
+      client.getText('t').insert(client.getText('t').length, word)
+    room.receive(writer, encodeSync(SYNC_TYPE.update, edits[0]!))
+    await nextTick()
+    // The first commit is held; the next two updates arrive meanwhile and wait as one batch.
+    room.receive(writer, encodeSync(SYNC_TYPE.update, edits[1]!))
+    room.receive(writer, encodeSync(SYNC_TYPE.update, edits[2]!))
+    await nextTick()
+    release()
+    await room.settled()
+    const order = events
+      .filter((e) => e.kind === 'append' || (e.kind === 'send' && e.to === 'reader'))
+      .slice(-6)
+      .map((e) => e.kind)
+    expect(order).toEqual(['append', 'send', 'append', 'append', 'send', 'send'])
+    const sent = sentTo(events, 'reader').slice(-3)
+    expect(sent.map((e) => decodeMessage(e.frame))).toEqual(
+      edits.map((update) => ({ type: 'syncUpdate', update }))
+    )
+    expect(textOf(store.loadUpdates('spec:t1'))).toBe('one two three')
   })
 
   it('applies and broadcasts a relayed update without storing or publishing it again', async () => {

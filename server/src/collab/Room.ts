@@ -6,7 +6,8 @@
  * relay first, so nothing published meanwhile is missed); frames arriving while it loads wait their turn.
  *
  * An accepted update: check → apply, holding back what it changed → append that to the log (await the
- * commit) → broadcast to local sockets → publish to the relay. Applying before appending means an update
+ * commit) → broadcast to local sockets → publish to the relay. Writers' updates that arrive while the
+ * queue is busy go through together as one batch, whose appends share one commit. Applying before appending means an update
  * Yjs cannot integrate never reaches the log, and what is stored is what the doc integrated (a duplicate
  * stores nothing); nothing is sent to anyone before the commit, and the queue lets no other frame read the
  * doc in between. When the append fails the doc is rebuilt from the log and the sender is told its update
@@ -25,6 +26,7 @@ import type { DocumentMessage, Relay, Unsubscribe } from '../ports/Relay.ts'
 import { docFromUpdates, mergeStoredUpdates } from '../storage/loadDocument.ts'
 import type { Connection } from './Connection.ts'
 import {
+  type IncomingMessage,
   MalformedMessageError,
   SYNC_TYPE,
   decodeAwarenessUpdate,
@@ -80,6 +82,28 @@ const MAX_PRESENCE_ENTRIES_SLACK = 16
 /** An update without structs or deletions is encoded as two zero bytes. */
 const EMPTY_UPDATE_BYTES = 2
 
+/** A writer's update waiting in the queue, with its sender. */
+interface QueuedUpdate {
+  readonly connection: Connection
+  readonly update: Uint8Array
+}
+
+/** `apply` threw; `isPartial`: it had changed part of the doc by then (which must be rebuilt). */
+class ApplyError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly isPartial: boolean
+  ) {
+    super('the change could not be applied')
+  }
+}
+
+function isUpdate(
+  message: IncomingMessage
+): message is Extract<IncomingMessage, { type: 'syncStep2' | 'syncUpdate' }> {
+  return message.type === 'syncStep2' || message.type === 'syncUpdate'
+}
+
 /** What happened to a queued frame, for the caller to act on (close the socket, drop the room). */
 export type FrameFailure = (connection: Connection, error: unknown) => void
 
@@ -99,6 +123,8 @@ export class Room {
   private presenceTimer: NodeJS.Timeout | null = null
   private compacting = false
   private captured: Uint8Array[] | null = null
+  /** Writers' updates that arrived since the last batch started; they go through as the next batch. */
+  private waitingUpdates: QueuedUpdate[] | null = null
   private unsubscribe: Unsubscribe | null = null
   private isDestroyed = false
   /** Checks clients' updates against the document's rules; made once the document is loaded. */
@@ -197,11 +223,82 @@ export class Room {
       this.onFrameFailure(connection, error)
       return
     }
+    if (isUpdate(message) && connection.canWrite) {
+      this.queueUpdate(connection, message.update)
+      return
+    }
     const decoded = message
     this.enqueue(() => this.handle(connection, decoded)).catch((error) => {
       // Frames still queued when the room closes (shutdown, unload) have nobody left to answer.
       if (!this.isDestroyed) this.onFrameFailure(connection, error)
     })
+  }
+
+  /**
+   * Queues a client's update. Updates that arrive while the queue is busy wait together and go through as
+   * one batch, so a busy room pays for one commit per batch instead of one per keystroke.
+   */
+  private queueUpdate(connection: Connection, update: Uint8Array): void {
+    if (this.waitingUpdates) {
+      this.waitingUpdates.push({ connection, update })
+      return
+    }
+    const batch = [{ connection, update }]
+    this.waitingUpdates = batch
+    this.enqueue(() => {
+      this.waitingUpdates = null
+      return this.commitBatch(batch)
+    }).catch((error) => {
+      if (this.isDestroyed) return
+      for (const sender of new Set(batch.map((u) => u.connection)))
+        this.onFrameFailure(sender, error)
+    })
+  }
+
+  /**
+   * Checks and applies each update of a batch (a refused or undecodable one fails its sender only), stores
+   * what they changed — the appends of one turn share one commit — then broadcasts and publishes each
+   * stored update. Nothing is sent before its commit.
+   */
+  private async commitBatch(batch: readonly QueuedUpdate[]): Promise<void> {
+    const applied: { origin: Connection; update: Uint8Array }[] = []
+    let isDocDamaged = false
+    for (const { connection, update } of batch) {
+      try {
+        this.assertAccepted(update)
+        const change = this.applyCaptured(() =>
+          this.guard?.applyChecked(() => Y.applyUpdate(this.doc, update, connection))
+        )
+        if (change) applied.push({ origin: connection, update: change })
+      } catch (error) {
+        if (!(error instanceof ApplyError)) {
+          this.onFrameFailure(connection, error)
+          continue
+        }
+        // A fragment stays in the doc until the rebuild below; nobody is sent it.
+        if (error.isPartial) isDocDamaged = true
+        const reason = (error.cause as Error).message
+        this.onFrameFailure(
+          connection,
+          new MalformedMessageError(`Yjs could not apply it: ${reason}`)
+        )
+      }
+    }
+    const stored = await Promise.allSettled(
+      applied.map(({ update }) => this.log.append(this.name, update))
+    )
+    applied.forEach(({ origin, update }, i) => {
+      if (stored[i]!.status === 'fulfilled') this.afterStored(update, origin)
+    })
+    const failed = applied.filter((_, i) => stored[i]!.status === 'rejected')
+    // The doc holds what was not stored (or a fragment): rebuild it from the log, which holds the rest.
+    if (failed.length === 0 && !isDocDamaged) return
+    const isRoomLost = await this.rebuild().then(
+      () => false,
+      () => true
+    )
+    for (const { origin } of failed)
+      this.onFrameFailure(origin, new NotSavedError('the update could not be stored', isRoomLost))
   }
 
   private async handle(
@@ -221,19 +318,9 @@ export class Room {
       }
       case 'syncStep2':
       case 'syncUpdate':
-        if (!connection.canWrite) {
-          // Every provider answers the server's step 1 with a step 2, empty (two zero bytes) when it
-          // has nothing of its own; only real content counts as a dropped write.
-          if (message.update.byteLength > EMPTY_UPDATE_BYTES) connection.droppedUpdates++
-          return
-        }
-        // The check applies the update to the guard's shadow first, so it also refuses undecodable bytes.
-        this.assertAccepted(message.update)
-        await this.commit(
-          connection,
-          () => this.guard?.applyChecked(() => Y.applyUpdate(this.doc, message.update, connection)),
-          true
-        )
+        // Writers' updates go through queueUpdate. Every provider answers the server's step 1 with a
+        // step 2, empty (two zero bytes) when it has nothing of its own; only content counts as dropped.
+        if (message.update.byteLength > EMPTY_UPDATE_BYTES) connection.droppedUpdates++
         return
       case 'queryAwareness':
         if (!connection.sharesPresence) return
@@ -253,36 +340,28 @@ export class Room {
   change<T>(origin: unknown, change: (doc: Y.Doc) => T): Promise<T> {
     return this.enqueue(async () => {
       let result!: T
-      await this.commit(
-        origin,
-        () => {
-          this.doc.transact(() => {
-            result = change(this.doc)
-          }, origin)
-        },
-        false
-      )
+      await this.commit(origin, () => {
+        this.doc.transact(() => {
+          result = change(this.doc)
+        }, origin)
+      })
       return result
     })
   }
 
   /** Applies (capturing what changed), stores, then broadcasts and publishes. Runs inside the queue. */
-  private async commit(origin: unknown, apply: () => void, isClient: boolean): Promise<void> {
-    const changes: Uint8Array[] = []
-    this.captured = changes
+  private async commit(origin: unknown, apply: () => void): Promise<void> {
+    let update: Uint8Array | null
     try {
-      apply()
+      update = this.applyCaptured(apply)
     } catch (error) {
-      // The doc may hold a fragment of the update; the log and every client do not. Rebuild from the log,
-      // so the room carries on as if the update never came.
-      this.captured = null
-      if (changes.length > 0) await this.rebuild()
-      if (!isClient) throw error
-      throw new MalformedMessageError(`Yjs could not apply the update: ${(error as Error).message}`)
+      // The doc may hold a fragment of the change; the log and every client do not. Rebuild from the log,
+      // so the room carries on as if the change never came.
+      if (!(error instanceof ApplyError)) throw error
+      if (error.isPartial) await this.rebuild()
+      throw error.cause
     }
-    this.captured = null
-    if (changes.length === 0) return
-    const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes)
+    if (!update) return
     try {
       await this.log.append(this.name, update)
     } catch (error) {
@@ -292,6 +371,29 @@ export class Room {
       )
       throw new NotSavedError(`not stored: ${(error as Error).message}`, isRoomLost)
     }
+    this.afterStored(update, origin)
+  }
+
+  /**
+   * Runs `apply` and returns what it changed in the doc, as one update (null: nothing). Throws ApplyError
+   * when `apply` throws, saying whether it had changed part of the doc by then.
+   */
+  private applyCaptured(apply: () => void): Uint8Array | null {
+    const changes: Uint8Array[] = []
+    this.captured = changes
+    try {
+      apply()
+    } catch (error) {
+      throw new ApplyError(error, changes.length > 0)
+    } finally {
+      this.captured = null
+    }
+    if (changes.length === 0) return null
+    return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes)
+  }
+
+  /** A stored update goes to local sockets (not back to its sender) and to the other instances. */
+  private afterStored(update: Uint8Array, origin: unknown): void {
     this.storedUpdates++
     this.broadcast(update, origin)
     void this.relay.publish(this.name, { type: 'update', update })
