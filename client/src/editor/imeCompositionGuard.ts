@@ -5,13 +5,17 @@
  * かんじ…) reaches the shared document and every peer (y-prosemirror issue #81); and it redraws the editor
  * from Yjs on each remote change, which breaks a composition in progress: ProseMirror reads a composition
  * as ordinary DOM changes and must not have the DOM around it rebuilt (prosemirror-view keeps
- * `view.composing` for that). y-prosemirror's open pull request #107 only defers the local direction, and
- * its reviewers found remote edits still wreck the composition and move the caret. So this guard holds both
+ * `view.composing` for that; TipTap's IME reports, e.g. #2778 "cursor jumps back" after a commit, come
+ * from the same redraws). y-prosemirror's open pull request #107 only defers the local direction, and its
+ * reviewers found remote edits still wreck the composition and move the caret. So this guard holds both
  * directions while a composition runs: the composition is a short local branch, like an offline edit.
  *
  * When it is committed, the branch is merged: the editor is redrawn from Yjs (peers' edits), and the
  * composed slice is inserted where the composition started, found again through Yjs relative positions
- * taken when it began. Only committed text ever reaches Yjs.
+ * taken when it began (after reading a caret the browser had just moved). Only committed text ever
+ * reaches Yjs. A composition is one insertion at one place, which a relative position pins exactly; a
+ * general rebase of held ProseMirror steps (prosemirror-collab's way) would need a position mapping from
+ * the pre-composition document to the redrawn one, which a full redraw from Yjs does not give.
  *
  * The merge must replay the composition and nothing else (issue 13). ProseMirror reads the last DOM change
  * of a composition a moment after compositionend, so the merge waits a little; but the person's next
