@@ -14,6 +14,7 @@ import type { Mailer } from './mail/Mailer.ts'
 import { type InstanceLink, localLink } from './instanceLink.ts'
 import { rulesFor } from './collab/checks/rulesFor.ts'
 import { Webhooks } from './webhooks/Webhooks.ts'
+import { SheetChangeNotices } from './webhooks/sheetChanges.ts'
 
 /** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
 const SIGNIN_WINDOW_SECONDS = 15 * 60
@@ -37,8 +38,15 @@ export function composeServer(
     const team = name && (await storage.records.getTeam(name.teamId))
     return team ? (await storage.records.getProgram(team.programId))?.template : undefined
   }
+  const events = new Webhooks(storage.webhooks, config.webhookRetryDelaysMs, log)
+  const sheetChanges = new SheetChangeNotices(
+    storage.records,
+    events,
+    config.sheetChangeNoticeMs,
+    log
+  )
   const collab = new CollabServer(
-    storage.log,
+    sheetChanges.watching(storage.log),
     link.relay,
     socketAdmission(access, storage.records, storage.pitch, origin),
     config,
@@ -66,7 +74,6 @@ export function composeServer(
     }
   )
   viewers.attach(collab)
-  const events = new Webhooks(storage.webhooks, config.webhookRetryDelaysMs, log)
   const app = createApp({
     records: storage.records,
     pitch: storage.pitch,
@@ -108,6 +115,7 @@ export function composeServer(
       viewers.close()
       collab.close()
       events.close()
+      sheetChanges.close()
       void mailer.close()
     },
   }

@@ -47,6 +47,8 @@ export interface Config {
   readonly allowLocalWebhooks: boolean
   /** WEBHOOK_RETRY_DELAYS_MS: waits before each retry of a failed webhook delivery, comma-separated. */
   readonly webhookRetryDelaysMs: readonly number[]
+  /** SHEET_CHANGE_NOTICE_MS: the least time between two `sheet.changed` webhooks of one sheet. */
+  readonly sheetChangeNoticeMs: number
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -99,6 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.SECRET_KEY || undefined,
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     allowLocalWebhooks: env.ALLOW_LOCAL_WEBHOOKS === '1',
+    sheetChangeNoticeMs: intFrom(env, 'SHEET_CHANGE_NOTICE_MS', 60_000, 100),
     webhookRetryDelaysMs: delaysFrom(env, 'WEBHOOK_RETRY_DELAYS_MS', [
       10_000,
       60_000,

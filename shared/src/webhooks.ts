@@ -11,6 +11,8 @@ export const WEBHOOK_EVENTS = [
   'interview.cancelled',
   'round.opened',
   'round.closed',
+  /** At most once a minute per sheet (SHEET_CHANGE_NOTICE_MS). */
+  'sheet.changed',
 ] as const
 export const WebhookEventType = z.enum(WEBHOOK_EVENTS)
 export type WebhookEventType = z.infer<typeof WebhookEventType>

@@ -23,6 +23,7 @@ describe('webhooks', () => {
       ALLOW_LOCAL_WEBHOOKS: '1',
       WEBHOOK_RETRY_DELAYS_MS: '300,300',
       APPLY_RATE_LIMIT: '1000',
+      SHEET_CHANGE_NOTICE_MS: '1500',
     },
   })
   let team: TeamFixture
@@ -200,6 +201,28 @@ describe('webhooks', () => {
     }
     return deliveries()
   }
+
+  it('tells of sheet changes at most once per interval per sheet', async () => {
+    const created = await apiRequest(server(), 'POST', base(), {
+      body: { url: receiver.url, events: ['sheet.changed'] },
+    })
+    expect(created.status).toBe(201)
+    for (const text of ['一回目の変更です。', '二回目の変更です。', '三回目の変更です。'])
+      await writeSection(server(), team.teamId, 'what', [text])
+    await waitFor(() => payloadsOf('sheet.changed').length === 1, { what: 'the first notice' })
+    // The later edits fell within the interval: one more notice at its end, then quiet.
+    await waitFor(() => payloadsOf('sheet.changed').length === 2, {
+      what: 'the trailing notice',
+      timeoutMs: 5000,
+    })
+    const [first, second] = payloadsOf('sheet.changed')
+    expect(first.payload.data).toMatchObject({ teamId: team.teamId })
+    expect(
+      Date.parse(second.payload.timestamp) - Date.parse(first.payload.timestamp)
+    ).toBeGreaterThanOrEqual(1400)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    expect(payloadsOf('sheet.changed')).toHaveLength(2)
+  })
 
   async function publishedSlug(): Promise<string | undefined> {
     const body = (await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/posting`)).body as {

@@ -166,6 +166,7 @@ export const accountsEn: AccountsMessages = {
       'interview.cancelled': 'Interview cancelled',
       'round.opened': 'Review round opened',
       'round.closed': 'Review round closed',
+      'sheet.changed': 'Sheet changed (at most once a minute)',
     },
   },
   board: {

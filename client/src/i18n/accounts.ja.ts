@@ -169,6 +169,7 @@ export const accountsJa = {
       'interview.cancelled': '面談を取り消し',
       'round.opened': 'レビューの回を開始',
       'round.closed': 'レビューの回を終了',
+      'sheet.changed': '仕様書の変更（1分に1回まで）',
     },
   },
   board: {
