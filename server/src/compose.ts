@@ -4,6 +4,7 @@ import type { Logger } from './logger.ts'
 import type { Storage } from './ports/Storage.ts'
 import { Access } from './auth/Access.ts'
 import { socketAdmission } from './auth/admitSocket.ts'
+import { FAILED_LINKS } from './http/audience.ts'
 import { CollabServer } from './collab/CollabServer.ts'
 import { ViewerCounter } from './pitch/ViewerCounter.ts'
 import { createApp } from './app.ts'
@@ -48,7 +49,10 @@ export function composeServer(
   const collab = new CollabServer(
     sheetChanges.watching(storage.log),
     link.relay,
-    socketAdmission(access, storage.records, storage.pitch, origin),
+    socketAdmission(access, storage.records, storage.pitch, origin, {
+      limiter: link.limiters('failed-links', FAILED_LINKS),
+      proxyHops: config.trustProxy,
+    }),
     config,
     log,
     {

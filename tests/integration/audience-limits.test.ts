@@ -4,9 +4,27 @@
  * behind one address reacts freely; one client changing ids does not get dozens through.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ShareLink } from '@specboard/shared'
+import WebSocket from 'ws'
+import { CLOSE_CODE, ShareLink } from '@specboard/shared'
 import { apiRequest } from '../helpers/api.ts'
 import { createTeamFixture, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import { collabUrl } from '../helpers/wsClient.ts'
+
+/** The close code of an audience socket opened from `address` with `token`, or null if it stays open. */
+function socketCloseCode(url: string, address: string): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers: { 'x-forwarded-for': address } })
+    const timer = setTimeout(() => {
+      ws.terminate()
+      resolve(null)
+    }, 1000)
+    ws.on('close', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+    ws.on('error', reject)
+  })
+}
 
 describe('audience rate limits', () => {
   const server = useServer({ env: { TRUST_PROXY: '1' } })
@@ -133,5 +151,34 @@ describe('audience rate limits', () => {
     // The person whose address that is still gets in with their real token; other addresses are untouched.
     expect(await call(team.tokens.owner, '198.51.100.200')).toBe(200)
     expect(await call('guess-x', '198.51.100.201')).toBe(401)
+  })
+
+  it('limits guessed share links per client address, never the hall that opens the real one', async () => {
+    const open = (link: string, address: string) =>
+      fetch(`${server().url}/api/audience/${link}`, {
+        headers: { 'x-forwarded-for': address },
+      }).then((r) => r.status)
+    const guesses: number[] = []
+    for (let i = 0; i < 30; i++) guesses.push(await open(`guess-${i}`, '198.51.100.210'))
+    expect(guesses.slice(0, 10).every((s) => s === 404)).toBe(true)
+    expect(guesses.slice(-5).every((s) => s === 429)).toBe(true)
+    // 90 people behind that same venue address open the real link: every one gets in.
+    const hall = await Promise.all(Array.from({ length: 90 }, () => open(token, '198.51.100.210')))
+    expect(hall.every((s) => s === 200)).toBe(true)
+    // Another address is untouched.
+    expect(await open('guess-x', '198.51.100.211')).toBe(404)
+  })
+
+  it('limits guessed share links at the audience socket too, and admits the real link', async () => {
+    const document = `stage:${team.teamId}`
+    const codes: (number | null)[] = []
+    for (let i = 0; i < 25; i++)
+      codes.push(
+        await socketCloseCode(collabUrl(server(), document, `guess-${i}`), '198.51.100.220')
+      )
+    expect(codes.slice(0, 10).every((c) => c === CLOSE_CODE.unauthorized)).toBe(true)
+    expect(codes.slice(-3).every((c) => c === CLOSE_CODE.rateLimited)).toBe(true)
+    // The real link still opens from that address (it stays open).
+    expect(await socketCloseCode(collabUrl(server(), document, token), '198.51.100.220')).toBeNull()
   })
 })

@@ -8,6 +8,8 @@ import type { RecordStore } from '../storage/Storage.ts'
 import { tokenFrom, type Access } from './Access.ts'
 import { checkShareToken } from './audienceAccess.ts'
 import type { AppOrigin } from '../http/AppOrigin.ts'
+import { requestAddress } from '../http/clientAddress.ts'
+import type { Limiter } from '../ports/Limiter.ts'
 
 function admitAs(
   kind: Parameters<typeof documentAccess>[1],
@@ -32,7 +34,9 @@ export function socketAdmission(
   access: Access,
   records: RecordStore,
   pitch: PitchStore,
-  origin: AppOrigin
+  origin: AppOrigin,
+  /** Failed token lookups per client address (proxy rule: `proxyHops`); a valid token costs nothing. */
+  failedTokens: { readonly limiter: Limiter; readonly proxyHops: number }
 ): Admit {
   return async (request: IncomingMessage, document: string) => {
     // A page of another site could otherwise open the sheet with the visitor's cookie.
@@ -69,7 +73,14 @@ export function socketAdmission(
       })
     }
     const audience = await checkShareToken(pitch, token)
-    if (!audience.ok) return { ok: false, code: CLOSE_CODE.unauthorized, reason: 'sign in first' }
+    if (!audience.ok) {
+      if (
+        token &&
+        !(await failedTokens.limiter.take(requestAddress(request, failedTokens.proxyHops)))
+      )
+        return { ok: false, code: CLOSE_CODE.rateLimited, reason: 'too many unknown links' }
+      return { ok: false, code: CLOSE_CODE.unauthorized, reason: 'sign in first' }
+    }
     if (!audience.grant.teamIds.includes(name.teamId)) {
       return { ok: false, code: CLOSE_CODE.forbidden, reason: 'this link does not show this team' }
     }

@@ -6,11 +6,14 @@ import { checkShareToken, type AudienceGrant } from '../auth/audienceAccess.ts'
 import { HttpError } from '../errors.ts'
 import { addReaction } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './AppEnv.ts'
-import type { LimiterFactory } from '../ports/Limiter.ts'
+import type { Limiter, LimiterFactory } from '../ports/Limiter.ts'
 import { readBody } from './middleware/validate.ts'
 import { originOf } from './origin.ts'
 import { isSettled, viewerOf } from './audienceIdentity.ts'
 import { clientAddress } from './clientAddress.ts'
+
+/** Failed share-link lookups per client address, over HTTP and at the audience socket's admission. */
+export const FAILED_LINKS = { perSecond: 0.5, burst: 20 } as const
 
 const GONE_MESSAGES = {
   unknown: 'this link is not known; ask the presenter for the current one',
@@ -18,9 +21,16 @@ const GONE_MESSAGES = {
   revoked: 'this link was withdrawn by the presenter',
 } as const
 
-async function grantFor(c: Context<AppEnv>): Promise<AudienceGrant> {
+/**
+ * Guessing links: a lookup that fails costs the client address one try, and an address out of tries gets
+ * 429. A valid link never costs anything, so a hall of 90 behind one address opening the real link is never
+ * refused. (Links are 256-bit secrets: this keeps guessing slow and cheap for the server, not possible.)
+ */
+async function grantFor(c: Context<AppEnv>, failedLinks: Limiter): Promise<AudienceGrant> {
   const check = await checkShareToken(c.var.deps.pitch, c.req.param('token'))
   if (check.ok) return check.grant
+  if (!(await failedLinks.take(clientAddress(c, c.var.deps.trustProxy))))
+    throw new HttpError(429, 'too_many_failed_links', 'too many unknown links; wait a minute')
   if (check.reason === 'unknown') throw new HttpError(404, 'link_not_found', GONE_MESSAGES.unknown)
   throw new HttpError(410, `link_${check.reason}`, GONE_MESSAGES[check.reason])
 }
@@ -46,9 +56,11 @@ export function audienceRoutes(limiters: LimiterFactory) {
   // New viewer ids, issued when the link is opened: a hall of 90 arriving at once gets one each; then a
   // couple a second.
   const newViewersPerAddress = limiters('viewers-address', { perSecond: 2, burst: 100 })
+  // Failed link lookups per address: a few mistyped links, then one every two seconds.
+  const failedLinks = limiters('failed-links', FAILED_LINKS)
   return new Hono<AppEnv>()
     .get('/:token', async (c) => {
-      const grant = await grantFor(c)
+      const grant = await grantFor(c, failedLinks)
       // Issue the viewer id now, while people arrive, rather than at their first tap.
       await viewerOf(c, newViewersPerAddress).catch((error: unknown) => {
         if (!(error instanceof HttpError)) throw error
@@ -91,7 +103,7 @@ export function audienceRoutes(limiters: LimiterFactory) {
       return c.json(body)
     })
     .post('/:token/reactions', async (c) => {
-      const grant = await grantFor(c)
+      const grant = await grantFor(c, failedLinks)
       const { teamId, kind } = await readBody(c, ReactionRequest)
       const team = await teamOf(c, grant, teamId)
       const viewer = await viewerOf(c, newViewersPerAddress)
@@ -111,7 +123,7 @@ export function audienceRoutes(limiters: LimiterFactory) {
       return c.json({ ok: true }, 202)
     })
     .post('/:token/join', async (c) => {
-      const grant = await grantFor(c)
+      const grant = await grantFor(c, failedLinks)
       const body = await readBody(c, JoinRequest)
       const team = await teamOf(c, grant, body.teamId)
       const viewer = await viewerOf(c, newViewersPerAddress)

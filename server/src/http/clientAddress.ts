@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 
@@ -8,19 +9,32 @@ import { getConnInfo } from '@hono/node-server/conninfo'
  * are whatever the client sent, and are never believed.
  */
 export function clientAddress(c: Context, proxyHops: number): string {
-  if (proxyHops > 0) {
-    const hops = (c.req.header('x-forwarded-for') ?? '')
-      .split(',')
-      .map((hop) => hop.trim())
-      .filter((hop) => hop !== '')
-    const hop = hops[Math.max(0, hops.length - proxyHops)]
-    if (hop) return hop
-  }
+  const forwarded = forwardedClient(c.req.header('x-forwarded-for'), proxyHops)
+  if (forwarded) return forwarded
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {
     return 'unknown' // app.request() in tests has no socket
   }
+}
+
+/** The same rule for a raw request (a WebSocket upgrade). */
+export function requestAddress(request: IncomingMessage, proxyHops: number): string {
+  const header = request.headers['x-forwarded-for']
+  return (
+    forwardedClient(Array.isArray(header) ? header.join(',') : header, proxyHops) ??
+    request.socket.remoteAddress ??
+    'unknown'
+  )
+}
+
+function forwardedClient(header: string | undefined, proxyHops: number): string | undefined {
+  if (proxyHops === 0) return undefined
+  const hops = (header ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter((hop) => hop !== '')
+  return hops[Math.max(0, hops.length - proxyHops)] || undefined
 }
 
 /** TRUST_PROXY: how many reverse proxies in front of the server set X-Forwarded-For (`1` for one). */
