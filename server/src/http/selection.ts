@@ -154,7 +154,7 @@ export const interviewRoutes = new Hono<AppEnv>()
     return c.body(
       coordinatorInterviewIcs(interview, application, {
         teamName: team.name,
-        programUrl: `$originOf(c)/programs/$team.programId`,
+        programUrl: `${originOf(c)}/programs/${team.programId}`,
       })
     )
   })
@@ -334,7 +334,7 @@ async function applicantsCsv(
         a.rating,
         a.note,
         interview
-          ? `$formatSlot(interview.startsAt, interview.endsAt)$interview.status === 'cancelled' ? '（取消）' : ''`
+          ? `${formatSlot(interview.startsAt, interview.endsAt)}${interview.status === 'cancelled' ? '（取消）' : ''}`
           : '',
         wasInterviewed(a.stage, await postings.interviews.scheduledOf(a.id), now) ? '済み' : '',
         a.isDemo ? 'デモ' : '',
@@ -346,7 +346,7 @@ async function applicantsCsv(
 
 /** A CSV download; the date in the name keeps successive exports apart. */
 export function csvResponse(c: Context, name: string, csv: string): Response {
-  const file = `$name-$new Date().toISOString().slice(0, 10).csv`
+  const file = `${name}-${new Date().toISOString().slice(0, 10)}.csv`
   c.header('content-type', 'text/csv; charset=utf-8')
   c.header(
     'content-disposition',

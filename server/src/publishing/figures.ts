@@ -4,7 +4,6 @@
  */
 import type { ProgramFigures } from '@specboard/shared'
 import type { LiveDocuments } from '../ports/LiveDocuments.ts'
-import type { CollabServer } from '../collab/CollabServer.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
 import type { ProgramRecord, RecordStore } from '../storage/Storage.ts'

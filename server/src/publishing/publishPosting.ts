@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { PostingFacts } from '@specboard/shared'
 import type { LiveDocuments } from '../ports/LiveDocuments.ts'
-import type { CollabServer } from '../collab/CollabServer.ts'
 import type {
   PostingStore,
   PostingWithVersion,
