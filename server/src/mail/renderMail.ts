@@ -1,4 +1,5 @@
 import type { OutgoingMail } from './Mailer.ts'
+import { escapeHtml } from '../publishing/renderSheetHtml.ts'
 
 /** The languages mail is written in; Japanese first, as the UI. */
 export type MailLang = 'ja' | 'en'
@@ -14,21 +15,8 @@ export interface MailContent {
   readonly footer?: readonly string[]
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Text made safe for HTML element content and quoted attributes. */
-export function escapeMailHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
-}
-
 const paragraphHtml = (text: string, style: string) =>
-  `<p style="${style}">${escapeMailHtml(text).replace(/\n/g, '<br>')}</p>`
+  `<p style="${style}">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`
 
 /**
  * Renders `content` as the plain-text and HTML parts of one message. Every piece of text is escaped in
@@ -44,13 +32,13 @@ export function renderMail(content: MailContent): OutgoingMail {
   const body = [
     ...content.paragraphs.map((p) => paragraphHtml(p, 'margin:0 0 16px')),
     action
-      ? `<p style="margin:24px 0"><a href="${escapeMailHtml(action.url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeMailHtml(action.label)}</a></p>` +
+      ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>` +
         paragraphHtml(action.url, 'margin:0 0 16px;font-size:13px;color:#555;word-break:break-all')
       : '',
     ...footer.map((p) => paragraphHtml(p, 'margin:0 0 8px;font-size:12px;color:#666')),
   ].join('\n')
   const html = `<!doctype html>
-<html><head><meta charset="utf-8"><title>${escapeMailHtml(content.subject)}</title></head>
+<html><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
 <body style="margin:0;padding:24px;font-family:-apple-system,'Hiragino Sans','Noto Sans JP',sans-serif;font-size:15px;line-height:1.7;color:#1f2328">
 <div style="max-width:560px;margin:0 auto">
 ${body}
