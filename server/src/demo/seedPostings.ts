@@ -13,9 +13,9 @@ import type { Stores, TxStores } from '../ports/Storage.ts'
 import type { ApplicationRecord, PostingStore, SlotRecord } from '../storage/PostingStore.ts'
 import type { ProgramRecord } from '../storage/Storage.ts'
 import { hashSecret, newSecret } from '../ids.ts'
-import { publishPosting } from '../publishing/publishPosting.ts'
-import { changeStage } from '../publishing/selection.ts'
-import { cutSlots } from '../publishing/slots.ts'
+import { publishPosting } from '../postings/publishPosting.ts'
+import { changeStage } from '../selection/selection.ts'
+import { cutSlots } from '../selection/slots.ts'
 import { DEMO_PROGRAM } from './demoProgram.ts'
 
 const DAY_MS = 24 * 3600 * 1000

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { programFigures } from '../publishing/figures.ts'
+import { programFigures } from '../programs/figures.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { programFor } from './access.ts'
 

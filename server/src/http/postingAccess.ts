@@ -4,7 +4,7 @@ import type { Capability, Role } from '@specboard/shared'
 import type { ApplicationRecord, InterviewRecord, PostingRecord } from '../storage/PostingStore.ts'
 import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
-import { SelectionError } from '../publishing/selection.ts'
+import { SelectionError } from '../selection/selection.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { teamFor } from './access.ts'
 

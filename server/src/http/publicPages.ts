@@ -25,17 +25,17 @@ import type {
   PostingVersionRecord,
 } from '../storage/PostingStore.ts'
 import { hashSecret } from '../ids.ts'
-import { notifyApplicant, notifyInterview } from '../publishing/applicantNotices.ts'
+import { notifyApplicant, notifyInterview } from '../selection/applicantNotices.ts'
 import {
   emitApplicationReceived,
   emitInterview,
   emitStageChanged,
 } from '../webhooks/selectionEvents.ts'
-import { confirmPoolWithdrawal } from '../publishing/poolNotices.ts'
-import { newStatusToken } from '../publishing/statusToken.ts'
+import { confirmPoolWithdrawal } from '../selection/poolNotices.ts'
+import { newStatusToken } from '../selection/statusToken.ts'
 import { buildAtomFeed } from '../publishing/atom.ts'
 import { applicantInterviewIcs } from '../publishing/interviewIcs.ts'
-import { isOpen } from '../publishing/publishPosting.ts'
+import { isOpen } from '../postings/publishPosting.ts'
 import type { LimiterFactory } from '../ports/Limiter.ts'
 import {
   bookSlot,
@@ -44,8 +44,8 @@ import {
   leavePool,
   SelectionError,
   withdrawPoolEntry,
-} from '../publishing/selection.ts'
-import { postingUrl } from '../publishing/views.ts'
+} from '../selection/selection.ts'
+import { postingUrl } from '../postings/views.ts'
 import {
   applicationPage,
   DONE_KEYS,

@@ -10,7 +10,7 @@ import type {
 } from '../storage/PostingStore.ts'
 import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
 import { withSpecDoc } from '../sheets/readSheet.ts'
-import { renderSheetHtml } from './renderSheetHtml.ts'
+import { renderSheetHtml } from '../publishing/renderSheetHtml.ts'
 
 export interface PublishDeps {
   /** Only reading the sheet: the demo seeding reads it from the log of its own unit of work. */

@@ -9,9 +9,9 @@ import type { PostingStore } from '../storage/PostingStore.ts'
 import type { ProgramRecord, RecordStore } from '../storage/Storage.ts'
 import { completenessOfTeams } from '../sheets/readSheet.ts'
 import { emptyStageCounts } from '../storage/sql/SqlApplications.ts'
-import { tokyoDateKey } from './format.ts'
-import { wasInterviewed } from './interviewed.ts'
-import { isOpen } from './publishPosting.ts'
+import { tokyoDateKey } from '../publishing/format.ts'
+import { wasInterviewed } from '../selection/interviewed.ts'
+import { isOpen } from '../postings/publishPosting.ts'
 
 export interface FigureDeps {
   readonly records: RecordStore

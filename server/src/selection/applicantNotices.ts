@@ -14,8 +14,8 @@ import type { MailLang } from '../mail/renderMail.ts'
 import type { ApplicationRecord, InterviewRecord, PostingStore } from '../storage/PostingStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { hashSecret } from '../ids.ts'
-import { formatSlot } from './format.ts'
-import { applicantInterviewIcs } from './interviewIcs.ts'
+import { formatSlot } from '../publishing/format.ts'
+import { applicantInterviewIcs } from '../publishing/interviewIcs.ts'
 import { statusTokenOf } from './statusToken.ts'
 
 export interface NoticeDeps {
