@@ -26,7 +26,7 @@ function sheet(paragraphs: number, charsEach: number): Y.Doc {
 }
 
 function measure(label: string, live: Y.Doc): void {
-  const rules = specRules(() => DEFAULT_TEMPLATE.sections.map((s) => s.key))
+  const rules = specRules(() => DEFAULT_TEMPLATE.sections)
   const started = performance.now()
   const guard = new UpdateGuard(live, rules, DEFAULT_MAX_DOCUMENT_BYTES)
   const setupMs = performance.now() - started

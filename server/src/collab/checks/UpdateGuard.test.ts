@@ -43,7 +43,7 @@ function paragraph(text: string): Y.XmlElement {
 }
 
 describe('specRules through UpdateGuard', () => {
-  const rules = specRules(() => ['what', 'why'])
+  const rules = specRules(() => [{ key: 'what' }, { key: 'why' }])
 
   it('accepts paragraphs, marks, lists and valid section meta', () => {
     const { guard, updateOf } = setup(rules)
@@ -85,6 +85,7 @@ describe('specRules through UpdateGuard', () => {
       },
     ],
     ['a root outside the template', (doc: Y.Doc) => doc.getMap('extra').set('a', 1)],
+
     ['text under a section name', (doc: Y.Doc) => doc.getText('why').insert(0, 'plain')],
     [
       'malformed section meta',
@@ -111,6 +112,37 @@ describe('specRules through UpdateGuard', () => {
     expect(guard.check(bad).ok).toBe(false)
     const good = updateOf((doc) => (firstBlock(doc).get(0) as Y.XmlText).insert(1, 'b'))
     expect(guard.check(good)).toEqual({ ok: true })
+  })
+
+  it('refuses an unknown mark formatted onto text that was there before', () => {
+    const { live, guard, updateOf } = setup(rules)
+    live.getXmlFragment('why').insert(0, [paragraph('abc')])
+    const text = (doc: Y.Doc) =>
+      (doc.getXmlFragment('why').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    expect(guard.check(updateOf((doc) => text(doc).format(0, 2, { blink: true }))).ok).toBe(false)
+    expect(guard.check(updateOf((doc) => text(doc).format(0, 2, { bold: true })))).toEqual({
+      ok: true,
+    })
+  })
+
+  it('refuses any change to a retired section and accepts edits elsewhere', () => {
+    const { live, guard, updateOf } = setup(
+      specRules(() => [{ key: 'what' }, { key: 'old', retired: true }])
+    )
+    // Text written while the section was current stays as it is.
+    live.getXmlFragment('old').insert(0, [paragraph('kept')])
+    const oldText = (doc: Y.Doc) =>
+      (doc.getXmlFragment('old').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    for (const [label, edit] of [
+      ['typing', (doc: Y.Doc) => oldText(doc).insert(0, 'x')],
+      ['formatting', (doc: Y.Doc) => oldText(doc).format(0, 2, { bold: true })],
+      ['deleting', (doc: Y.Doc) => doc.getXmlFragment('old').delete(0, 1)],
+      ['adding', (doc: Y.Doc) => doc.getXmlFragment('old').insert(1, [paragraph('new')])],
+    ] as const)
+      expect(guard.check(updateOf(edit)), label).toMatchObject({ ok: false, kind: 'schema' })
+    expect(
+      guard.check(updateOf((doc) => doc.getXmlFragment('what').insert(0, [paragraph('y')])))
+    ).toEqual({ ok: true })
   })
 
   it('refuses an update that would pass the quota', () => {
@@ -163,7 +195,7 @@ describe('feedbackRules', () => {
 
 describe('UpdateGuard.applyChecked', () => {
   it('keeps the shadow in step when the live document applies what check accepted', () => {
-    const { live, guard, client } = setup(specRules(() => ['what']))
+    const { live, guard, client } = setup(specRules(() => [{ key: 'what' }]))
     const doc = client()
     const edit = (change: () => void) => {
       const before = Y.encodeStateVector(doc)

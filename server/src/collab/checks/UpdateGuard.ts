@@ -41,8 +41,10 @@ export class UpdateGuard {
    */
   check(update: Uint8Array): Verdict {
     let changes: UpdateChanges | null = null
+    // Only the update's own transaction counts: applying a formatting change makes Yjs run cleanup
+    // transactions of its own right after it, which change nothing and would hide what the update did.
     const collect = (transaction: Y.Transaction) => {
-      changes = changesOf(transaction)
+      changes ??= changesOf(transaction)
     }
     const hadPending = hasPending(this.shadow)
     this.shadow.on('afterTransaction', collect)

@@ -15,7 +15,7 @@ export function rulesFor(document: string, templateOf: TemplateOf): DocumentRule
   if (!name) return REFUSE_ALL
   switch (name.kind) {
     case 'spec':
-      return specRules(() => templateOf(name.teamId)?.sections.map((s) => s.key) ?? [])
+      return specRules(() => templateOf(name.teamId)?.sections ?? [])
     case 'stage':
       return stageRules
     case 'feedback':

@@ -1,27 +1,35 @@
 /**
  * The rules of a `spec:` document: one XML fragment per template section, holding only what the sheet
  * schema can show, and the `sectionMeta` map with one valid SectionMeta per section key. No other root.
+ * A retired section's text is kept as it was: no update may change it (exports still include it).
  */
 import type * as Y from 'yjs'
-import { SECTION_META_MAP, SectionMeta } from '@specboard/shared'
+import { SECTION_META_MAP, SectionMeta, type TemplateSection } from '@specboard/shared'
 import type { DocumentRules, RootChange, UpdateChanges } from './DocumentRules.ts'
 import { blockProblem, liveChildren } from '@specboard/shared/sheetNodes'
 
+/** What the rules need of a template section. */
+export type SectionRef = Pick<TemplateSection, 'key' | 'retired'>
+
 /**
- * The rules of a sheet whose template has `sectionKeys`. A function, read at each check: a coordinator
- * may add sections to the template while the sheet is open.
+ * The rules of a sheet whose template has `templateSections`. A function, read at each check: a
+ * coordinator may add or retire sections while the sheet is open.
  */
-export function specRules(sectionKeys: () => readonly string[]): DocumentRules {
+export function specRules(templateSections: () => readonly SectionRef[]): DocumentRules {
   return {
     check(changes) {
-      const sections = new Set(sectionKeys())
+      const current = templateSections()
+      const sections = new Set(current.map((s) => s.key))
+      const retired = new Set(current.filter((s) => s.retired).map((s) => s.key))
       for (const [name, change] of changes.roots) {
         const problem =
           name === SECTION_META_MAP
             ? metaProblem(changes.doc.getMap(SECTION_META_MAP), change, sections)
-            : sections.has(name)
-              ? sectionProblemIn(changes, changes.doc.getXmlFragment(name), change)
-              : `"${name}" is not a section of this sheet`
+            : retired.has(name)
+              ? `"${name}" is a retired section: its text can no longer change`
+              : sections.has(name)
+                ? sectionProblemIn(changes, changes.doc.getXmlFragment(name), change)
+                : `"${name}" is not a section of this sheet`
         if (problem) return problem
       }
       return null
