@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { proxyHopsFrom } from './http/clientAddress.ts'
+import { proxyHopsFrom } from './http/middleware/clientAddress.ts'
 import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_FRAME_BYTES } from '@specboard/shared'
 
 /** Everything the server reads from its environment, with defaults; read once, at start. */

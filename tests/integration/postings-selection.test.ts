@@ -393,6 +393,10 @@ describe('selection: interviews, stages and the talent pool', () => {
     })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    // The file is named for the posting and the day, in ASCII and (filename*) as UTF-8.
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="applicants-[\w.-]+-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''applicants-[^']+\.csv$/
+    )
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)

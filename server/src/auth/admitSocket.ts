@@ -7,8 +7,8 @@ import type { PitchStore } from '../storage/PitchStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { tokenFrom, type Access } from './Access.ts'
 import { checkShareToken } from './audienceAccess.ts'
-import type { AppOrigin } from '../http/AppOrigin.ts'
-import { requestAddress } from '../http/clientAddress.ts'
+import type { AppOrigin } from '../http/middleware/AppOrigin.ts'
+import { requestAddress } from '../http/middleware/clientAddress.ts'
 import type { Limiter } from '../ports/Limiter.ts'
 
 function admitAs(

@@ -5,12 +5,12 @@ import type { AudienceInfo } from '@specboard/shared'
 import { checkShareToken, type AudienceGrant } from '../auth/audienceAccess.ts'
 import { HttpError } from '../errors.ts'
 import { addReaction } from '../pitch/stageWrites.ts'
-import type { AppEnv } from './AppEnv.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
 import type { Limiter, LimiterFactory } from '../ports/Limiter.ts'
 import { readBody } from './middleware/validate.ts'
-import { originOf } from './origin.ts'
-import { isSettled, viewerOf } from './audienceIdentity.ts'
-import { clientAddress } from './clientAddress.ts'
+import { originOf } from './middleware/origin.ts'
+import { isSettled, viewerOf } from './middleware/audienceIdentity.ts'
+import { clientAddress } from './middleware/clientAddress.ts'
 
 /** Failed share-link lookups per client address, over HTTP and at the audience socket's admission. */
 export const FAILED_LINKS = { perSecond: 0.5, burst: 20 } as const

@@ -5,12 +5,12 @@ import { newSignInLink } from '../accounts/signInLinks.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret, nowIso } from '../ids.ts'
 import { signInMail } from '../mail/accountMail.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { clientAddress } from './clientAddress.ts'
-import { joinTeamByInvite } from './invites.ts'
+import { joinTeamByInvite } from '../teams/invites.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { clientAddress } from './middleware/clientAddress.ts'
 import { readBody } from './middleware/validate.ts'
-import { originOf } from './origin.ts'
-import { startSession } from './tokens.ts'
+import { originOf } from './middleware/origin.ts'
+import { startSession } from './middleware/tokens.ts'
 
 /** Signing in by email: ask for a link, then exchange it for a session on this device. */
 export const authRoutes = new Hono<AppEnv>()
@@ -41,7 +41,7 @@ export const authRoutes = new Hono<AppEnv>()
       const person = await accounts.personByEmail(link.email)
       if (!person) return null
       const joined = link.inviteId
-        ? await joinTeamByInvite(c, link.inviteId, person.id, records)
+        ? await joinTeamByInvite(records, link.inviteId, person.id)
         : null
       return { personId: person.id, joinedTeamId: joined?.team.id ?? null }
     })

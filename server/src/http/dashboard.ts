@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { programFigures } from '../programs/figures.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { programFor } from './access.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { programFor } from './middleware/access.ts'
 
 /** GET /api/programs/:programId/figures — the program's dashboard: targets, actuals and chart series. */
 export const dashboardRoutes = new Hono<AppEnv>().get('/:programId/figures', async (c) => {

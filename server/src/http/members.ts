@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { CLOSE_CODE, teamDocuments } from '@specboard/shared'
 import { HttpError } from '../errors.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { teamFor } from './access.ts'
-import { recordAudit } from './recordAudit.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { teamFor } from './middleware/access.ts'
+import { recordAudit } from './middleware/recordAudit.ts'
 
 /** DELETE /api/teams/:teamId/members/:memberId — removing someone from a team. */
 export const memberRoutes = new Hono<AppEnv>().delete('/:teamId/members/:memberId', async (c) => {

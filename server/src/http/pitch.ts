@@ -14,9 +14,9 @@ import type { PitchSessionRecord, ShareLinkRecord } from '../storage/PitchStore.
 import { HttpError } from '../errors.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import { applyTimerAction, readTimer, setSession } from '../pitch/stageWrites.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { programFor, teamFor } from './access.ts'
-import { originOf } from './origin.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { programFor, teamFor } from './middleware/access.ts'
+import { originOf } from './middleware/origin.ts'
 import { requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
 

@@ -15,12 +15,14 @@ import { HttpError } from '../errors.ts'
 import { toCsv } from '../publishing/csv.ts'
 import { formatDateTime } from '../publishing/format.ts'
 import { poolEntryView } from '../selection/views.ts'
-import type { AppEnv } from './AppEnv.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
 import { describeIssues, readBody } from './middleware/validate.ts'
 import { requirePrincipal } from './middleware/auth.ts'
-import { inviteIntoTeam } from './invites.ts'
-import { recordAudit } from './recordAudit.ts'
-import { csvResponse } from './selection.ts'
+import { recordAudit } from './middleware/recordAudit.ts'
+import { csvResponse } from './middleware/csvResponse.ts'
+import { teamFor } from './middleware/access.ts'
+import { originOf } from './middleware/origin.ts'
+import { inviteIntoTeam } from '../teams/invites.ts'
 
 /** The operations token, or anyone who coordinates some program. */
 async function requirePoolAccess(c: Context<AppEnv>): Promise<void> {
@@ -123,7 +125,15 @@ export const poolRoutes = new Hono<AppEnv>()
   .post('/pool/:entryId/invite', async (c) => {
     const entry = await entryFor(c)
     const body = await readBody(c, InvitePoolEntryRequest)
-    const invite = await inviteIntoTeam(c, body.teamId, body.role, body.expiresInDays)
+    const { team, role } = await teamFor(c, body.teamId, 'team:invite')
+    const invite = await inviteIntoTeam(c.var.deps.records, {
+      team,
+      inviterRole: role,
+      inviterId: c.var.principal!.personId,
+      invited: body.role,
+      expiresInDays: body.expiresInDays,
+      origin: originOf(c),
+    })
     await c.var.deps.postings.pool.recordInvitation(entry.id, invite.id)
     return c.json({ entryId: entry.id, invite }, 201)
   })

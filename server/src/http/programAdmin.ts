@@ -6,11 +6,11 @@ import { newSignInLink } from '../accounts/signInLinks.ts'
 import { HttpError } from '../errors.ts'
 import { coordinatorMail } from '../mail/accountMail.ts'
 import { toCsv } from '../publishing/csv.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { programFor } from './access.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { programFor } from './middleware/access.ts'
 import { readBody } from './middleware/validate.ts'
-import { originOf } from './origin.ts'
-import { recordAudit } from './recordAudit.ts'
+import { originOf } from './middleware/origin.ts'
+import { recordAudit } from './middleware/recordAudit.ts'
 
 /** Section keys the old template had and the new one lacks: text would disappear from sheets. */
 function droppedSections(before: SheetTemplate, after: SheetTemplate): string[] {

@@ -11,7 +11,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { clientAddress, proxyHopsFrom } from './clientAddress.ts'
+import { clientAddress, proxyHopsFrom } from './middleware/clientAddress.ts'
 import {
   ApplicationForm,
   SELF_SERVICE_ACTOR,
@@ -58,8 +58,8 @@ import { textOf } from '../publishing/pages/publicText.ts'
 import { notFoundPage, page, PUBLIC_CSP, SITE_CSS, type Html } from '../publishing/pages/layout.ts'
 import { postingPage, type ApplicationFormState } from '../publishing/pages/postingPage.ts'
 import { html } from 'hono/html'
-import type { AppEnv } from './AppEnv.ts'
-import { originOf } from './origin.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { originOf } from './middleware/origin.ts'
 
 export interface PublicPageOptions {
   /** Applications accepted per client address per window. */

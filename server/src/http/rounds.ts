@@ -9,8 +9,8 @@ import { listThreads } from '../feedback/threadStore.ts'
 import { diffSheets } from '../rounds/sheetDiff.ts'
 import { summarizeRound } from '../rounds/roundSummary.ts'
 import { withSpecDoc } from '../sheets/readSheet.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { programFor, teamFor } from './access.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { programFor, teamFor } from './middleware/access.ts'
 import { readBody } from './middleware/validate.ts'
 
 function toRound(r: RoundRecord): Round {

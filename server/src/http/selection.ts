@@ -4,7 +4,6 @@
  * cancelling interviews, calendar files and CSV exports.
  */
 import { Hono } from 'hono'
-import type { Context } from 'hono'
 import {
   CancelInterviewRequest,
   CreateWindowRequest,
@@ -26,11 +25,12 @@ import { isOpen } from '../postings/publishPosting.ts'
 import { bookSlot, cancelInterview, changeStage, moveInterview } from '../selection/selection.ts'
 import { cutSlots } from '../selection/slots.ts'
 import { applicationView, interviewView } from '../selection/views.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { programFor } from './access.ts'
-import { originOf } from './origin.ts'
-import { applicationFor, interviewFor, postingFor, selecting } from './postingAccess.ts'
-import { recordAudit } from './recordAudit.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { programFor } from './middleware/access.ts'
+import { originOf } from './middleware/origin.ts'
+import { applicationFor, interviewFor, postingFor, selecting } from './middleware/postingAccess.ts'
+import { recordAudit } from './middleware/recordAudit.ts'
+import { csvResponse } from './middleware/csvResponse.ts'
 import { readBody } from './middleware/validate.ts'
 
 /** Routes under /api/postings/:postingId. */
@@ -342,16 +342,4 @@ async function applicantsCsv(
     })
   )
   return toCsv(APPLICANT_COLUMNS, rows)
-}
-
-/** A CSV download; the date in the name keeps successive exports apart. */
-export function csvResponse(c: Context, name: string, csv: string): Response {
-  const file = `${name}-${new Date().toISOString().slice(0, 10)}.csv`
-  c.header('content-type', 'text/csv; charset=utf-8')
-  c.header(
-    'content-disposition',
-    `attachment; filename="${file.replace(/[^w.-]/g, '_')}"; filename*=UTF-8''$encodeURIComponent(file)`
-  )
-  c.header('cache-control', 'no-store')
-  return c.body(csv)
 }

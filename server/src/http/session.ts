@@ -4,10 +4,10 @@ import type { Me, SessionList } from '@specboard/shared'
 import { sessionExpiry } from '../auth/Access.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret } from '../ids.ts'
-import type { AppEnv } from './AppEnv.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
 import { clearTokenCookie, requestToken, requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
-import { startSession } from './tokens.ts'
+import { startSession } from './middleware/tokens.ts'
 
 /** First-run setup, the signed-in person, their sessions, and signing out. */
 export const sessionRoutes = new Hono<AppEnv>()

@@ -4,8 +4,8 @@ import type { RepairSheetResponse, SheetExport, Team } from '@specboard/shared'
 import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
 import { sheetToMarkdown } from '../sheets/sheetMarkdown.ts'
 import { repairSheet } from '../sheets/repairSheet.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { teamFor } from './access.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { teamFor } from './middleware/access.ts'
 import type { Context } from 'hono'
 
 async function exportOf(c: Context<AppEnv>, lang: 'ja' | 'en'): Promise<SheetExport> {

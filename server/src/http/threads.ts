@@ -7,8 +7,8 @@ import { newId, nowIso } from '../ids.ts'
 import { checkAnchor } from '../feedback/anchors.ts'
 import { getThread, putThread, removeThread } from '../feedback/threadStore.ts'
 import { withSpecDoc } from '../sheets/readSheet.ts'
-import type { AppEnv } from './AppEnv.ts'
-import { teamFor } from './access.ts'
+import type { AppEnv } from './middleware/AppEnv.ts'
+import { teamFor } from './middleware/access.ts'
 import { readBody } from './middleware/validate.ts'
 
 function authorOf(c: Context<AppEnv>, role: Author['role']): Author {

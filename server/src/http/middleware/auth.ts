@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import { TOKEN_COOKIE } from '@specboard/shared'
 import { tokenFrom, type Principal } from '../../auth/Access.ts'
 import { HttpError } from '../../errors.ts'
-import type { AppEnv } from '../AppEnv.ts'
+import type { AppEnv } from './AppEnv.ts'
 
 /**
  * The access token the request carries, if any. The API takes a bearer token or the cookie — never

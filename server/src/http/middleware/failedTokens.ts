@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory'
 import { HttpError } from '../../errors.ts'
 import type { Limiter } from '../../ports/Limiter.ts'
-import type { AppEnv } from '../AppEnv.ts'
-import { clientAddress } from '../clientAddress.ts'
+import type { AppEnv } from './AppEnv.ts'
+import { clientAddress } from './clientAddress.ts'
 import { requestToken } from './auth.ts'
 
 /**

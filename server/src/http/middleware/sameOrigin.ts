@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory'
 import { HttpError } from '../../errors.ts'
-import type { AppEnv } from '../AppEnv.ts'
+import type { AppEnv } from './AppEnv.ts'
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
 

@@ -1,10 +1,14 @@
 /** Finds postings, applications and interviews by id and checks the caller's role on their team. */
 import type { Context } from 'hono'
 import type { Capability, Role } from '@specboard/shared'
-import type { ApplicationRecord, InterviewRecord, PostingRecord } from '../storage/PostingStore.ts'
-import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
-import { HttpError } from '../errors.ts'
-import { SelectionError } from '../selection/selection.ts'
+import type {
+  ApplicationRecord,
+  InterviewRecord,
+  PostingRecord,
+} from '../../storage/PostingStore.ts'
+import type { ProgramRecord, TeamRecord } from '../../storage/Storage.ts'
+import { HttpError } from '../../errors.ts'
+import { SelectionError } from '../../selection/selection.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { teamFor } from './access.ts'
 

@@ -9,8 +9,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { HttpError } from '../errors.ts'
-import type { Limiter } from '../ports/Limiter.ts'
+import { HttpError } from '../../errors.ts'
+import type { Limiter } from '../../ports/Limiter.ts'
 import type { AppEnv } from './AppEnv.ts'
 import { clientAddress } from './clientAddress.ts'
 

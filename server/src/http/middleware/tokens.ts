@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
-import type { AccountStore } from '../storage/AccountStore.ts'
-import { hashSecret, newSecret } from '../ids.ts'
+import type { AccountStore } from '../../storage/AccountStore.ts'
+import { hashSecret, newSecret } from '../../ids.ts'
 import type { AppEnv } from './AppEnv.ts'
-import { setTokenCookie } from './middleware/auth.ts'
+import { setTokenCookie } from './auth.ts'
 
 const MAX_DEVICE_CHARS = 200
 

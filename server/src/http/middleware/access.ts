@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import { can, type Capability, type Role } from '@specboard/shared'
-import type { ProgramRecord, TeamRecord } from '../storage/Storage.ts'
-import { HttpError } from '../errors.ts'
+import type { ProgramRecord, TeamRecord } from '../../storage/Storage.ts'
+import { HttpError } from '../../errors.ts'
 import type { AppEnv } from './AppEnv.ts'
-import { requirePrincipal } from './middleware/auth.ts'
+import { requirePrincipal } from './auth.ts'
 
 /** The program and the caller's role in it; 404 when unknown, 403 without `capability`. */
 export async function programFor(

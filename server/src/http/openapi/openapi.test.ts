@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestApp } from '../../../tests/helpers/testApp.ts'
+import { createTestApp } from '../../../../tests/helpers/testApp.ts'
 import { openApiDocument } from './openapi.ts'
 
 /** `METHOD /path/{param}` for every route the app answers (Hono's `:param{regex}` as `{param}`). */

@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import type { AuditAction } from '@specboard/shared'
-import type { AccountStore } from '../storage/AccountStore.ts'
+import type { AccountStore } from '../../storage/AccountStore.ts'
 import type { AppEnv } from './AppEnv.ts'
-import { requirePrincipal } from './middleware/auth.ts'
+import { requirePrincipal } from './auth.ts'
 
 /**
  * Records that the caller did `action` to `subject` in a program. Inside a transaction, pass that
