@@ -78,44 +78,28 @@ export class SqlPool extends SqlTable implements PoolStore {
     return this.inTx(async (self) => {
       const at = nowIso()
       const key = contactKey(input.contact)
-      const existing = (await self.queryRow(
-        'SELECT * FROM pool_entries WHERE contact_key = ?',
-        key
-      )) as Row | undefined
-      let entryId: string
-      let withdrawToken: string | null = null
-      if (existing) {
-        entryId = existing.id as string
-        const tags = [
-          ...new Set([...(JSON.parse(existing.tags as string) as string[]), ...(input.tags ?? [])]),
-        ]
-        const note = [existing.note as string, input.note ?? ''].filter(Boolean).join('\n')
-        await self.execute(
-          'UPDATE pool_entries SET name = ?, contact = ?, tags = ?, note = ?, updated_at = ? WHERE id = ?',
-          input.name,
-          input.contact,
-          JSON.stringify(tags),
-          note,
-          at,
-          entryId
-        )
-      } else {
-        entryId = newId()
-        withdrawToken = newSecret()
-        await self.execute(
-          `INSERT INTO pool_entries (id, name, contact, contact_key, tags, note, withdraw_token_hash, is_demo, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          entryId,
-          input.name,
-          input.contact,
-          key,
-          JSON.stringify([...new Set(input.tags ?? [])]),
-          input.note ?? '',
-          hashSecret(withdrawToken),
-          input.isDemo ? 1 : 0,
-          at,
-          at
-        )
+      // Insert first, merge when the person is already there: checking first would let two joins of one
+      // contact both insert, and the second would fail on the unique key (PostgreSQL waits here for the
+      // other insert to commit, then conflicts).
+      let entryId = newId()
+      let withdrawToken: string | null = newSecret()
+      const inserted = await self.execute(
+        `INSERT INTO pool_entries (id, name, contact, contact_key, tags, note, withdraw_token_hash, is_demo, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_key) DO NOTHING`,
+        entryId,
+        input.name,
+        input.contact,
+        key,
+        JSON.stringify([...new Set(input.tags ?? [])]),
+        input.note ?? '',
+        hashSecret(withdrawToken),
+        input.isDemo ? 1 : 0,
+        at,
+        at
+      )
+      if (inserted === 0) {
+        withdrawToken = null
+        entryId = await self.mergeInto(key, input, at)
       }
       await self.execute(
         `INSERT INTO pool_sources (id, entry_id, source, program_id, team_id, application_id, created_at)
@@ -130,6 +114,32 @@ export class SqlPool extends SqlTable implements PoolStore {
       )
       return { entry: (await self.get(entryId))!, withdrawToken }
     })
+  }
+
+  /**
+   * Adds `input`'s tags and note to the entry of `key`, locked until the transaction ends (PostgreSQL;
+   * a SQLite transaction holds the whole database), so two merges at once both count.
+   */
+  private async mergeInto(key: string, input: PoolEntryInput, at: string): Promise<string> {
+    const lock = this.sql.dialect === 'postgres' ? ' FOR UPDATE' : ''
+    const existing = (await this.queryRow(
+      `SELECT id, tags, note FROM pool_entries WHERE contact_key = ?${lock}`,
+      key
+    )) as Row
+    const tags = [
+      ...new Set([...(JSON.parse(existing.tags as string) as string[]), ...(input.tags ?? [])]),
+    ]
+    const note = [existing.note as string, input.note ?? ''].filter(Boolean).join('\n')
+    await this.execute(
+      'UPDATE pool_entries SET name = ?, contact = ?, tags = ?, note = ?, updated_at = ? WHERE id = ?',
+      input.name,
+      input.contact,
+      JSON.stringify(tags),
+      note,
+      at,
+      existing.id as string
+    )
+    return existing.id as string
   }
 
   async get(entryId: string): Promise<PoolEntryRecord | undefined> {

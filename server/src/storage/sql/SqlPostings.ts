@@ -58,34 +58,30 @@ class SqlPublishing extends SqlTable implements PublishingStore {
   async publish(input: PublishInput): Promise<PostingWithVersion> {
     return this.inTx(async (self) => {
       const at = input.publishedAt ?? nowIso()
-      let posting = await self.byTeam(input.teamId)
-      let version = 1
-      if (posting) {
-        version = posting.currentVersion + 1
-        await self.execute(
-          "UPDATE postings SET status = 'published', current_version = ?, updated_at = ? WHERE id = ?",
-          version,
-          at,
-          posting.id
-        )
-      } else {
-        const id = newId()
-        await self.execute(
-          `INSERT INTO postings (id, team_id, program_id, slug, status, current_version, is_demo, first_published_at, updated_at)
-             VALUES (?, ?, ?, ?, 'published', 1, ?, ?, ?)`,
-          id,
-          input.teamId,
-          input.programId,
-          input.slug,
-          input.isDemo ? 1 : 0,
-          at,
-          at
-        )
-        posting = (await self.get(id))!
-      }
+      // The team's posting row, made at version 0 when it has none, then the version counted up in one
+      // statement: two publishes at once each get their own number instead of both inserting the row or
+      // both writing the same version (PostgreSQL waits on the other's insert or row lock, then goes on).
+      await self.execute(
+        `INSERT INTO postings (id, team_id, program_id, slug, status, current_version, is_demo, first_published_at, updated_at)
+           VALUES (?, ?, ?, ?, 'published', 0, ?, ?, ?) ON CONFLICT (team_id) DO NOTHING`,
+        newId(),
+        input.teamId,
+        input.programId,
+        input.slug,
+        input.isDemo ? 1 : 0,
+        at,
+        at
+      )
+      const counted = (await self.queryRow(
+        "UPDATE postings SET status = 'published', current_version = current_version + 1, updated_at = ? WHERE team_id = ? RETURNING id, current_version",
+        at,
+        input.teamId
+      )) as Row
+      const postingId = counted.id as string
+      const version = Number(counted.current_version)
       await self.execute(
         `INSERT INTO posting_versions (posting_id, version, facts, snapshot, html, excerpt, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        posting.id,
+        postingId,
         version,
         JSON.stringify(input.facts),
         input.snapshot,
@@ -95,8 +91,8 @@ class SqlPublishing extends SqlTable implements PublishingStore {
         input.publishedBy
       )
       return {
-        posting: (await self.get(posting.id))!,
-        version: (await self.version(posting.id, version))!,
+        posting: (await self.get(postingId))!,
+        version: (await self.version(postingId, version))!,
       }
     })
   }

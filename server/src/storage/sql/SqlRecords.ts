@@ -181,16 +181,11 @@ export class SqlRecords extends SqlTable implements RecordStore {
   }
 
   async addMembership(m: Omit<MembershipRecord, 'id' | 'createdAt'>): Promise<MembershipRecord> {
-    const existing = await this.queryRow(
-      "SELECT * FROM memberships WHERE person_id = ? AND program_id = ? AND COALESCE(team_id, '') = COALESCE(?, '')",
-      m.personId,
-      m.programId,
-      m.teamId
-    )
-    if (existing) return toMembership(existing)
     const membership = { ...m, id: newId(), createdAt: nowIso() }
-    await this.execute(
-      'INSERT INTO memberships (id, person_id, program_id, team_id, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    // Insert, or keep the membership already there: a check first would let two joins at once both
+    // insert, and the second would fail on the unique key.
+    const inserted = await this.execute(
+      'INSERT INTO memberships (id, person_id, program_id, team_id, role, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       membership.id,
       m.personId,
       m.programId,
@@ -198,7 +193,15 @@ export class SqlRecords extends SqlTable implements RecordStore {
       m.role,
       membership.createdAt
     )
-    return membership
+    if (inserted === 1) return membership
+    const existing = await this.queryRow(
+      "SELECT * FROM memberships WHERE person_id = ? AND program_id = ? AND COALESCE(team_id, '') = COALESCE(?, '')",
+      m.personId,
+      m.programId,
+      m.teamId
+    )
+    if (!existing) throw new Error('the membership conflicted but is not there')
+    return toMembership(existing)
   }
 
   async membershipsOfPerson(personId: string): Promise<MembershipView[]> {

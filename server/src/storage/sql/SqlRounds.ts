@@ -53,10 +53,13 @@ export class SqlRounds extends SqlTable {
       const last = await tx.one('SELECT MAX(number) AS n FROM rounds WHERE team_id = ?', [r.teamId])
       const number = Number(last?.n ?? 0) + 1
       const id = newId()
-      await tx.run(
-        'INSERT INTO rounds (id, team_id, number, opened_at, opened_by, open_snapshot) VALUES (?, ?, ?, ?, ?, ?)',
+      // Two opens at once both pass the check above; the one that loses the unique keys (one open
+      // round per team, one number) finds a round open and gets null, not an error.
+      const inserted = await tx.run(
+        'INSERT INTO rounds (id, team_id, number, opened_at, opened_by, open_snapshot) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
         [id, r.teamId, number, nowIso(), r.openedBy, r.snapshot]
       )
+      if (inserted === 0) return null
       for (const personId of r.reviewerIds)
         await tx.run(
           'INSERT INTO round_reviewers (round_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING',

@@ -34,33 +34,38 @@ export function sqliteClient(db: Database.Database): SqlClient {
     close: async () => {},
   }
 
-  async function idle(): Promise<void> {
+  function assertOutsideTransaction(): void {
     if (busy && current !== null && inTransaction.getStore() === current)
       throw new Error(
         'a statement outside the transaction was issued inside it: use the stores tx() gives'
       )
+  }
+
+  /**
+   * Runs `statement` once no transaction holds the connection. The last check and the statement (or the
+   * claim, for a transaction) happen in one synchronous step: between an `await` and its continuation
+   * another waiter may have claimed the connection.
+   */
+  async function whenIdle<T>(statement: () => T): Promise<T> {
+    assertOutsideTransaction()
     while (busy) await busy
+    return statement()
   }
 
   return {
     dialect: 'sqlite',
-    async all(sql: string, params?: readonly SqlValue[]) {
-      await idle()
-      return direct.all(sql, params)
-    },
-    async one(sql: string, params?: readonly SqlValue[]) {
-      await idle()
-      return direct.one(sql, params)
-    },
-    async run(sql: string, params?: readonly SqlValue[]) {
-      await idle()
-      return direct.run(sql, params)
-    },
+    all: (sql: string, params: readonly SqlValue[] = []) =>
+      whenIdle(() => prepare(sql).all(...params) as Row[]),
+    one: (sql: string, params: readonly SqlValue[] = []) =>
+      whenIdle(() => prepare(sql).get(...params) as Row | undefined),
+    run: (sql: string, params: readonly SqlValue[] = []) =>
+      whenIdle(() => prepare(sql).run(...params).changes),
     async tx<T>(work: (client: SqlClient) => Promise<T>, _options?: TxOptions): Promise<T> {
-      await idle()
       let release!: () => void
-      busy = new Promise((resolve) => {
-        release = resolve
+      await whenIdle(() => {
+        busy = new Promise((resolve) => {
+          release = resolve
+        })
       })
       try {
         db.exec('BEGIN IMMEDIATE')
@@ -82,10 +87,10 @@ export function sqliteClient(db: Database.Database): SqlClient {
     },
     isUniqueViolation,
     isSerializationFailure: () => false,
-    close: async () => {
-      await idle()
-      db.close()
-    },
+    close: () =>
+      whenIdle(() => {
+        db.close()
+      }),
   }
 }
 
