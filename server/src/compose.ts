@@ -75,7 +75,8 @@ export function composeServer(
           return template
         })
       },
-    }
+    },
+    link.people
   )
   viewers.attach(collab)
   const app = createApp({

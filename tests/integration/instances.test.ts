@@ -5,7 +5,7 @@
  * shared. (Failures — an instance killed, Redis restarted — are in instances-failure.test.ts.)
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CLOSE_CODE, STAGE_KEYS, STAGE_MAP, ShareLink } from '@specboard/shared'
+import { CLOSE_CODE, Program, STAGE_KEYS, STAGE_MAP, ShareLink } from '@specboard/shared'
 import { acceptInvite, apiRequest, createInvite, getMe } from '../helpers/api.ts'
 import { useCluster } from '../helpers/useCluster.ts'
 import { notesText } from '../helpers/notes.ts'
@@ -130,6 +130,37 @@ describe.runIf(process.env.SPECBOARD_TEST_DATABASE === 'postgres')(
         onA.destroy()
         onB.destroy()
       }
+    })
+
+    it('lists through either instance who is on a sheet through either, and who left', async () => {
+      const activeVia = async (server: typeof a) => {
+        const program = Program.parse(
+          (await apiRequest(server(), 'GET', `/api/programs/${team.programId}`)).body
+        )
+        const summary = program.teams.find((t) => t.id === team.teamId)!
+        return summary.activeNow.map((p) => p.name).sort()
+      }
+      const waitForActive = async (expected: string[], what: string) => {
+        const deadline = Date.now() + 5000
+        let seen: string[][] = []
+        while (Date.now() < deadline) {
+          seen = [await activeVia(a), await activeVia(b)]
+          if (seen.every((names) => names.join() === expected.join())) return
+          await sleep(50)
+        }
+        throw new Error(`${what}: A and B list ${JSON.stringify(seen)}`)
+      }
+      const onA = await syncedProvider(a(), team.documents.spec, team.tokens.owner)
+      const onB = await syncedProvider(b(), team.documents.spec, team.tokens.talent)
+      try {
+        await waitForActive(['owner of Instances', 'talent of Instances'], 'both here')
+        onB.destroy()
+        await waitForActive(['owner of Instances'], 'the talent left B')
+      } finally {
+        onA.destroy()
+        onB.destroy()
+      }
+      await waitForActive([], 'everyone left')
     })
 
     it('keeps a reviewer read-only whichever instance they reach', async () => {

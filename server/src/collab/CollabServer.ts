@@ -9,7 +9,8 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import type * as Y from 'yjs'
-import { CLOSE_CODE } from '@specboard/shared'
+import { type ActivePerson, CLOSE_CODE } from '@specboard/shared'
+import { type ActivePeopleDirectory, LocalActivePeople } from '../ports/ActivePeople.ts'
 import type { DocumentLog } from '../ports/DocumentLog.ts'
 import type { LiveDocuments } from '../ports/LiveDocuments.ts'
 import type { CloseSockets, Relay, SocketMatch } from '../ports/Relay.ts'
@@ -92,7 +93,8 @@ export class CollabServer implements LiveDocuments {
     private readonly admit: Admit,
     private readonly options: CollabServerOptions,
     private readonly log: Logger,
-    private readonly hooks: CollabHooks = {}
+    private readonly hooks: CollabHooks = {},
+    private readonly people: ActivePeopleDirectory = new LocalActivePeople()
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs)
@@ -118,14 +120,21 @@ export class CollabServer implements LiveDocuments {
     return true
   }
 
-  /** The people connected to `document` now, once each; the audience is not listed. */
-  activePeople(document: string): ConnectionIdentity[] {
-    const room = this.rooms.get(document)
-    if (!room) return []
-    const byPerson = new Map<string, ConnectionIdentity>()
-    for (const c of room.connections)
-      if (c.sharesPresence) byPerson.set(c.identity.personId, c.identity)
-    return [...byPerson.values()]
+  activePeople(documents: readonly string[]): Promise<Map<string, ActivePerson[]>> {
+    return this.people.list(documents)
+  }
+
+  /** Tells the directory who is on `document` here now, once each; the audience is not listed. */
+  private reportPeople(document: string, connections: ReadonlySet<Connection>): void {
+    const byPerson = new Map<string, ActivePerson>()
+    for (const { sharesPresence, identity } of connections)
+      if (sharesPresence)
+        byPerson.set(identity.personId, {
+          personId: identity.personId,
+          name: identity.name,
+          role: identity.role,
+        })
+    this.people.report(document, [...byPerson.values()])
   }
 
   /** Closes every socket, here and on every other instance, that matches (e.g. a revoked link's). */
@@ -245,10 +254,15 @@ export class CollabServer implements LiveDocuments {
       }
       if (room.connections.size === 0 && this.rooms.get(document) === room)
         this.scheduleUnload(document, room)
-      this.hooks.afterConnectionChange?.(document, room.connections)
+      this.afterConnectionChange(document, room.connections)
     })
     room.add(connection)
-    this.hooks.afterConnectionChange?.(document, room.connections)
+    this.afterConnectionChange(document, room.connections)
+  }
+
+  private afterConnectionChange(document: string, connections: ReadonlySet<Connection>): void {
+    this.reportPeople(document, connections)
+    this.hooks.afterConnectionChange?.(document, connections)
   }
 
   private receive(room: Room, connection: Connection, data: RawData, isBinary: boolean): void {

@@ -27,6 +27,7 @@ async function teamSummaries(
     teams.map((t) => t.id),
     program.template
   )
+  const active = await deps.live.activePeople(teams.map((t) => teamDocuments(t.id).spec))
   return teams.map((team, i) => {
     const documents = teamDocuments(team.id)
     return {
@@ -36,9 +37,7 @@ async function teamSummaries(
       documents,
       memberCount: members.filter((m) => m.teamId === team.id).length,
       completeness: completeness[i]!,
-      activeNow: deps.live
-        .activePeople(documents.spec)
-        .map(({ personId, name, role }) => ({ personId, name, role })),
+      activeNow: active.get(documents.spec) ?? [],
     }
   })
 }

@@ -1,16 +1,15 @@
 /**
  * Viewer counts over every instance, in Redis: one hash per stage document, one field per instance
- * holding that instance's counts. An instance that dies stops renewing its liveness key, and its field is
- * dropped at the next report, so a crashed instance's viewers stop counting within seconds.
+ * holding that instance's counts. An instance that dies stops renewing its liveness key (liveness.ts),
+ * and its field is dropped at the next report, so a crashed instance's viewers stop counting within
+ * seconds.
  */
 import type { Redis } from 'ioredis'
 import type { Logger } from '../logger.ts'
 import type { AudienceCount, ViewerTally } from '../ports/ViewerTally.ts'
+import { ALIVE_PREFIX } from '../redis/liveness.ts'
 
 const PREFIX = 'specboard:viewers:'
-const ALIVE_PREFIX = 'specboard:instance:'
-const ALIVE_MS = 15_000
-const RENEW_MS = 5_000
 /** A stage nobody reported on for a day is forgotten. */
 const STAGE_TTL_MS = 24 * 60 * 60 * 1000
 
@@ -52,7 +51,6 @@ type Entry = readonly [key: string, programId: string, count: number]
 
 export class RedisViewerTally implements ViewerTally {
   private readonly redis: WithReport
-  private readonly renewal: NodeJS.Timeout
 
   constructor(
     redis: Redis,
@@ -61,9 +59,6 @@ export class RedisViewerTally implements ViewerTally {
   ) {
     redis.defineCommand('reportViewers', { numberOfKeys: 1, lua: REPORT })
     this.redis = redis as WithReport
-    this.renew()
-    this.renewal = setInterval(() => this.renew(), RENEW_MS)
-    this.renewal.unref()
   }
 
   async report(
@@ -89,15 +84,7 @@ export class RedisViewerTally implements ViewerTally {
     }
   }
 
-  async close(): Promise<void> {
-    clearInterval(this.renewal)
-    // Our viewers stop counting at once, not when the liveness key expires.
-    await this.redis.del(ALIVE_PREFIX + this.instanceId).catch(() => {})
-  }
-
-  private renew(): void {
-    this.redis.set(ALIVE_PREFIX + this.instanceId, '1', 'PX', ALIVE_MS).catch(() => {})
-  }
+  async close(): Promise<void> {}
 }
 
 function sum(fields: readonly string[]): Map<string, AudienceCount> {

@@ -3,7 +3,7 @@
  * server: read one, change one as the server, who is connected, and closing sockets.
  */
 import type * as Y from 'yjs'
-import type { ConnectionIdentity } from '../collab/Connection.ts'
+import type { ActivePerson } from '@specboard/shared'
 import type { SocketMatch } from './Relay.ts'
 
 export interface LiveDocuments {
@@ -25,8 +25,11 @@ export interface LiveDocuments {
    * `cacheKey` must change whenever `read` would compute differently from the same document.
    */
   readMany<T>(documents: readonly string[], cacheKey: string, read: (doc: Y.Doc) => T): Promise<T[]>
-  /** The people connected to `document` on this instance, once each; the audience is not listed. */
-  activePeople(document: string): ConnectionIdentity[]
+  /**
+   * The people connected to each document on any instance, once each per document (every document asked
+   * for is a key); the audience is not listed.
+   */
+  activePeople(documents: readonly string[]): Promise<Map<string, ActivePerson[]>>
   /** Closes matching sockets here and on every other instance. */
   disconnect(match: SocketMatch, code: number, reason: string): Promise<void>
 }
