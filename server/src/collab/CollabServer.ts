@@ -158,9 +158,13 @@ export class CollabServer implements LiveDocuments {
 
   async read<T>(document: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = this.rooms.get(document)
+    // A room unloaded meanwhile has stored everything: read the log instead.
     if (room) {
-      await room.loaded
-      return read(room.doc)
+      try {
+        return await room.read(read)
+      } catch (error) {
+        if (!room.isClosed) throw error
+      }
     }
     const { updates } = await this.store.load(document)
     const doc = docFromUpdates(updates)
@@ -180,8 +184,11 @@ export class CollabServer implements LiveDocuments {
     for (const document of documents) {
       const room = this.rooms.get(document)
       if (!room) continue
-      await room.loaded
-      live.set(document, read(room.doc))
+      try {
+        live.set(document, await room.read(read))
+      } catch (error) {
+        if (!room.isClosed) throw error
+      }
     }
     const stored = await this.storedReads.readAll(
       documents.filter((d) => !live.has(d)),

@@ -14,7 +14,7 @@ import {
   encodeAwarenessUpdate,
   encodeSync,
 } from './messages.ts'
-import { NotSavedError, RELAY_ORIGIN, Room } from './Room.ts'
+import { NotSavedError, RELAY_ORIGIN, RefusedUpdateError, Room } from './Room.ts'
 import type { DocumentRules } from './checks/DocumentRules.ts'
 
 const frames = { queryAwareness: Uint8Array.from([3]) }
@@ -142,14 +142,15 @@ let failures: unknown[] = []
 function newRoom(
   store: MemoryStore,
   options: Partial<{ compactAfter: number; awarenessFlushMs: number }> = {},
-  relay: Relay = new LocalRelay()
+  relay: Relay = new LocalRelay(),
+  rules: Promise<DocumentRules> = ACCEPT_ALL
 ): Room {
   const room = new Room(
     'spec:t1',
     store,
     relay,
     { compactAfter: 500, awarenessFlushMs: 0, maxDocumentBytes: 1 << 20, ...options },
-    ACCEPT_ALL,
+    rules,
     (_connection, error) => failures.push(error)
   )
   rooms.push(room)
@@ -296,6 +297,44 @@ describe('Room', () => {
       edits.map((update) => ({ type: 'syncUpdate', update }))
     )
     expect(textOf(store.loadUpdates('spec:t1'))).toBe('one two three')
+  })
+
+  it('refuses an update in the middle of a batch: nothing of it stored, sent or readable; the others go through', async () => {
+    const events: Event[] = []
+    const store = new MemoryStore(events)
+    const noBad = Promise.resolve<DocumentRules>({
+      check: ({ doc }) => (doc.getText('t').toString().includes('bad') ? 'no bad words' : null),
+    })
+    const room = newRoom(store, {}, new LocalRelay(), noBad)
+    const [a, b, reader] = ['a', 'b', 'reader'].map((name) => connection(events, name))
+    for (const c of [a!, b!, reader!]) room.add(c)
+    await room.settled()
+    let release!: () => void
+    store.appendGate = new Promise((resolve) => {
+      release = resolve
+    })
+    room.receive(a!, encodeSync(SYNC_TYPE.update, text('one ')))
+    await nextTick()
+    // Held behind the first commit, these three go through as one batch.
+    room.receive(a!, encodeSync(SYNC_TYPE.update, text('ok ')))
+    room.receive(b!, encodeSync(SYNC_TYPE.update, text('bad ')))
+    room.receive(b!, encodeSync(SYNC_TYPE.update, text('more ')))
+    room.receive(a!, encodeSync(SYNC_TYPE.update, text('after ')))
+    const read = room.read((doc) => doc.getText('t').toString())
+    release()
+    await room.settled()
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toBeInstanceOf(RefusedUpdateError)
+    const stored = textOf(store.loadUpdates('spec:t1'))
+    for (const word of ['one', 'ok', 'after']) expect(stored).toContain(word)
+    expect(stored).not.toContain('bad')
+    expect(stored).not.toContain('more')
+    expect(room.doc.getText('t').toString()).toBe(stored)
+    expect(await read).not.toContain('bad')
+    const seen = sentTo(events, 'reader').map((e) => decodeMessage(e.frame))
+    const seenText = new Y.Doc()
+    for (const m of seen) if (m.type === 'syncUpdate') Y.applyUpdate(seenText, m.update)
+    expect(seenText.getText('t').toString()).toBe(stored)
   })
 
   it('applies and broadcasts a relayed update without storing or publishing it again', async () => {

@@ -149,26 +149,29 @@ export class Room {
   private async load(): Promise<void> {
     this.unsubscribe = await this.relay.subscribe(this.name, this.receiveRelayed)
     const rules = await this.rules
-    const { doc, count } = await this.readLog()
+    const { doc, count, bytes } = await this.readLog()
     if (this.isDestroyed) return
-    this.replaceDoc(doc)
-    this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes)
+    this.replaceDoc(doc, bytes)
+    this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes, bytes)
     this.storedUpdates = count
     if (count > this.options.compactAfter) this.scheduleCompaction()
     this.askForPresence()
   }
 
-  private async readLog(): Promise<{ doc: Y.Doc; count: number }> {
+  /** The stored document, its row count, and its rows' total size (a bound of the doc's encoded size). */
+  private async readLog(): Promise<{ doc: Y.Doc; count: number; bytes: number }> {
     const { updates } = await this.log.load(this.name)
-    return { doc: docFromUpdates(updates, LOADED_FROM_STORE), count: updates.length }
+    let bytes = 0
+    for (const update of updates) bytes += update.byteLength
+    return { doc: docFromUpdates(updates, LOADED_FROM_STORE), count: updates.length, bytes }
   }
 
   /** Swaps in `doc`; presence stays, since it only knew the old doc's client id. */
-  private replaceDoc(doc: Y.Doc): void {
+  private replaceDoc(doc: Y.Doc, storedBytes: number): void {
     this.doc.off('update', this.capture)
     this.doc = doc
     this.doc.on('update', this.capture)
-    this.guard?.replaceLive(doc)
+    this.guard?.replaceLive(doc, storedBytes)
   }
 
   /** Runs `task` after everything queued before it; its failure is the caller's, not the queue's. */
@@ -258,30 +261,22 @@ export class Room {
   /**
    * Checks and applies each update of a batch (a refused or undecodable one fails its sender only), stores
    * what they changed — the appends of one turn share one commit — then broadcasts and publishes each
-   * stored update. Nothing is sent before its commit.
+   * stored update. Nothing is sent before its commit. An update refused or broken mid-apply has left
+   * something in the doc: the updates before it are stored, the doc is rebuilt from the log, and the rest
+   * of the batch (but its sender's) goes through as a batch of its own.
    */
   private async commitBatch(batch: readonly QueuedUpdate[]): Promise<void> {
     const applied: { origin: Connection; update: Uint8Array }[] = []
+    let rest: readonly QueuedUpdate[] = []
     let isDocDamaged = false
-    for (const { connection, update } of batch) {
-      try {
-        this.assertAccepted(update)
-        const change = this.applyCaptured(() =>
-          this.guard?.applyChecked(() => Y.applyUpdate(this.doc, update, connection))
-        )
-        if (change) applied.push({ origin: connection, update: change })
-      } catch (error) {
-        if (!(error instanceof ApplyError)) {
-          this.onFrameFailure(connection, error)
-          continue
-        }
-        // A fragment stays in the doc until the rebuild below; nobody is sent it.
-        if (error.isPartial) isDocDamaged = true
-        const reason = (error.cause as Error).message
-        this.onFrameFailure(
-          connection,
-          new MalformedMessageError(`Yjs could not apply it: ${reason}`)
-        )
+    for (const [i, { connection, update }] of batch.entries()) {
+      const outcome = this.applyClientUpdate(connection, update)
+      if (outcome instanceof Uint8Array) applied.push({ origin: connection, update: outcome })
+      else if (outcome !== null) {
+        this.onFrameFailure(connection, outcome)
+        isDocDamaged = true
+        rest = batch.slice(i + 1).filter((u) => u.connection !== connection)
+        break
       }
     }
     const stored = await Promise.allSettled(
@@ -291,7 +286,7 @@ export class Room {
       if (stored[i]!.status === 'fulfilled') this.afterStored(update, origin)
     })
     const failed = applied.filter((_, i) => stored[i]!.status === 'rejected')
-    // The doc holds what was not stored (or a fragment): rebuild it from the log, which holds the rest.
+    // The doc holds what was not stored (or what was refused): rebuild it from the log, which holds the rest.
     if (failed.length === 0 && !isDocDamaged) return
     const isRoomLost = await this.rebuild().then(
       () => false,
@@ -299,6 +294,31 @@ export class Room {
     )
     for (const { origin } of failed)
       this.onFrameFailure(origin, new NotSavedError('the update could not be stored', isRoomLost))
+    // The doc may hold a refused update and cannot be trusted: dropping the room closes every socket.
+    if (isRoomLost && failed.length === 0)
+      throw new NotSavedError('the document could not be rebuilt', true)
+    if (rest.length > 0) await this.commitBatch(rest)
+  }
+
+  /**
+   * Applies one client update through the guard. Returns what it changed (null: nothing new), or the
+   * error to fail its sender with — the doc then holds the update, or part of it, and must be rebuilt.
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array): Uint8Array | null | Error {
+    const guard = this.guard
+    if (!guard) return new MalformedMessageError('the room is not loaded')
+    let verdict = { ok: true } as Verdict
+    let change: Uint8Array | null
+    try {
+      change = this.applyCaptured(() => {
+        verdict = guard.apply(update, connection)
+      })
+    } catch (error) {
+      const reason = ((error as ApplyError).cause as Error).message
+      return new MalformedMessageError(`Yjs could not apply it: ${reason}`)
+    }
+    if (!verdict.ok) return new RefusedUpdateError(verdict)
+    return change
   }
 
   private async handle(
@@ -347,6 +367,20 @@ export class Room {
       })
       return result
     })
+  }
+
+  /**
+   * Reads the document in turn with every socket's frames: a refused update lies in the doc until the
+   * rebuild its batch waits for, so only the queue knows when the doc holds exactly what is stored.
+   */
+  async read<T>(read: (doc: Y.Doc) => T): Promise<T> {
+    await this.loaded
+    return this.enqueue(() => read(this.doc))
+  }
+
+  /** Whether the room was destroyed (unloaded, dropped or shut down). */
+  get isClosed(): boolean {
+    return this.isDestroyed
   }
 
   /** Applies (capturing what changed), stores, then broadcasts and publishes. Runs inside the queue. */
@@ -400,18 +434,6 @@ export class Room {
     if (this.storedUpdates > this.options.compactAfter) this.scheduleCompaction()
   }
 
-  /** The check step: the update must keep the document within its schema and its quota. */
-  private assertAccepted(update: Uint8Array): void {
-    let verdict: Verdict
-    try {
-      if (!this.guard) throw new Error('the room is not loaded')
-      verdict = this.guard.check(update)
-    } catch (error) {
-      throw new MalformedMessageError(`Yjs could not apply the update: ${(error as Error).message}`)
-    }
-    if (!verdict.ok) throw new RefusedUpdateError(verdict)
-  }
-
   private broadcast(update: Uint8Array, origin: unknown): void {
     const message = encodeSync(SYNC_TYPE.update, update)
     for (const c of this.connections) if (c !== origin) c.send(message)
@@ -419,8 +441,8 @@ export class Room {
 
   /** Replaces the doc by what the log holds; a failure here leaves the room unusable (the caller drops it). */
   private async rebuild(): Promise<void> {
-    const { doc, count } = await this.readLog()
-    this.replaceDoc(doc)
+    const { doc, count, bytes } = await this.readLog()
+    this.replaceDoc(doc, bytes)
     this.storedUpdates = count
   }
 

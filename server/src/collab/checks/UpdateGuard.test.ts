@@ -5,18 +5,39 @@ import type { DocumentRules } from './DocumentRules.ts'
 import { feedbackRules } from './feedbackRules.ts'
 import { specRules } from './specRules.ts'
 import { stageRules } from './stageRules.ts'
-import { UpdateGuard } from './UpdateGuard.ts'
+import { UpdateGuard, type Verdict } from './UpdateGuard.ts'
 
 const guards: UpdateGuard[] = []
 afterEach(() => {
   for (const guard of guards.splice(0)) guard.destroy()
 })
 
-/** A live document with its guard, and a client copy whose edits become the updates to check. */
+/**
+ * A live document with its guard, and a client copy whose edits become the updates to check. `guard.check`
+ * does what a room does: apply through the guard, and after a refusal rebuild the live document from
+ * what was accepted before (the room's log).
+ */
 function setup(rules: DocumentRules, maxBytes = 1 << 20) {
-  const live = new Y.Doc()
-  const guard = new UpdateGuard(live, rules, maxBytes)
-  guards.push(guard)
+  let live = new Y.Doc()
+  const inner = new UpdateGuard(live, rules, maxBytes)
+  guards.push(inner)
+  const guard = {
+    check(update: Uint8Array): Verdict {
+      const accepted = Y.encodeStateAsUpdate(live)
+      let verdict: Verdict
+      try {
+        verdict = inner.apply(update, null)
+      } catch (error) {
+        verdict = { ok: false, kind: 'schema', reason: (error as Error).message }
+      }
+      if (!verdict.ok) {
+        live = new Y.Doc()
+        Y.applyUpdate(live, accepted)
+        inner.replaceLive(live)
+      }
+      return verdict
+    },
+  }
   /** A client synced with the live document. */
   const client = () => {
     const doc = new Y.Doc()
@@ -30,8 +51,7 @@ function setup(rules: DocumentRules, maxBytes = 1 << 20) {
     edit(doc)
     return Y.encodeStateAsUpdate(doc, before)
   }
-  const accept = (update: Uint8Array) => Y.applyUpdate(live, update)
-  return { live, guard, client, updateOf, accept }
+  return { live: () => live, guard, client, updateOf }
 }
 
 function paragraph(text: string): Y.XmlElement {
@@ -103,20 +123,23 @@ describe('specRules through UpdateGuard', () => {
   })
 
   it('refuses an invalid block nested into an existing one, then accepts valid edits again', () => {
-    const { guard, updateOf, accept } = setup(rules)
+    const { guard, updateOf, live } = setup(rules)
     const first = updateOf((doc) => doc.getXmlFragment('what').insert(0, [paragraph('a')]))
     expect(guard.check(first)).toEqual({ ok: true })
-    accept(first)
     const firstBlock = (doc: Y.Doc) => doc.getXmlFragment('what').get(0) as Y.XmlElement
     const bad = updateOf((doc) => firstBlock(doc).insert(1, [new Y.XmlElement('bulletList')]))
     expect(guard.check(bad).ok).toBe(false)
+    expect(live().getXmlFragment('what').toString()).toBe('<paragraph>a</paragraph>')
     const good = updateOf((doc) => (firstBlock(doc).get(0) as Y.XmlText).insert(1, 'b'))
     expect(guard.check(good)).toEqual({ ok: true })
+    expect(live().getXmlFragment('what').toString()).toBe('<paragraph>ab</paragraph>')
   })
 
   it('refuses an unknown mark formatted onto text that was there before', () => {
     const { live, guard, updateOf } = setup(rules)
-    live.getXmlFragment('why').insert(0, [paragraph('abc')])
+    live()
+      .getXmlFragment('why')
+      .insert(0, [paragraph('abc')])
     const text = (doc: Y.Doc) =>
       (doc.getXmlFragment('why').get(0) as Y.XmlElement).get(0) as Y.XmlText
     expect(guard.check(updateOf((doc) => text(doc).format(0, 2, { blink: true }))).ok).toBe(false)
@@ -130,7 +153,9 @@ describe('specRules through UpdateGuard', () => {
       specRules(() => [{ key: 'what' }, { key: 'old', retired: true }])
     )
     // Text written while the section was current stays as it is.
-    live.getXmlFragment('old').insert(0, [paragraph('kept')])
+    live()
+      .getXmlFragment('old')
+      .insert(0, [paragraph('kept')])
     const oldText = (doc: Y.Doc) =>
       (doc.getXmlFragment('old').get(0) as Y.XmlElement).get(0) as Y.XmlText
     for (const [label, edit] of [
@@ -193,29 +218,19 @@ describe('feedbackRules', () => {
   })
 })
 
-describe('UpdateGuard.applyChecked', () => {
-  it('keeps the shadow in step when the live document applies what check accepted', () => {
-    const { live, guard, client } = setup(specRules(() => [{ key: 'what' }]))
-    const doc = client()
-    const edit = (change: () => void) => {
-      const before = Y.encodeStateVector(doc)
-      change()
-      const update = Y.encodeStateAsUpdate(doc, before)
-      expect(guard.check(update)).toEqual({ ok: true })
-      guard.applyChecked(() => Y.applyUpdate(live, update))
-    }
-    edit(() => doc.getXmlFragment('what').insert(0, [paragraph('one')]))
-    // Builds on the first edit: refused as pending if the shadow had missed it.
-    edit(() =>
-      ((doc.getXmlFragment('what').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(3, ' two')
+describe('UpdateGuard quota', () => {
+  it('counts the server’s own changes of the live document towards the quota', () => {
+    const { guard, updateOf, live } = setup(
+      specRules(() => [{ key: 'what' }, { key: 'why' }]),
+      64 * 1024
     )
-    expect(live.getXmlFragment('what').toString()).toBe(doc.getXmlFragment('what').toString())
-    // A change of the live document outside applyChecked still reaches the shadow.
-    live.getXmlFragment('what').insert(1, [paragraph('server')])
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live, Y.encodeStateVector(doc)))
-    edit(() =>
-      ((doc.getXmlFragment('what').get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, '!')
+    live()
+      .getXmlFragment('what')
+      .insert(0, [paragraph('x'.repeat(60_000))])
+    const more = updateOf((doc) =>
+      doc.getXmlFragment('why').insert(0, [paragraph('y'.repeat(8000))])
     )
-    expect(live.getXmlFragment('what').toString()).toBe(doc.getXmlFragment('what').toString())
+    expect(guard.check(more)).toMatchObject({ ok: false, kind: 'quota' })
+    expect(live().getXmlFragment('why').length).toBe(0)
   })
 })

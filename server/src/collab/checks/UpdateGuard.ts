@@ -1,8 +1,10 @@
 /**
- * The check step of a room: decides whether a client's update may be stored and relayed, before anything
- * happens to it. Yjs cannot apply an update tentatively, so the guard keeps a shadow copy of the room's
- * document, applies the update there first, and asks the document's rules about what changed. A refused
- * update has touched only the shadow, which is then rebuilt from the live document.
+ * The check step of a room: applies a client's update to the room's live document, inside one
+ * transaction, and asks the document's rules about what that transaction changed. Yjs cannot undo an
+ * update, so a refused one stays in the document until the room rebuilds it from its log — the room
+ * stores, sends and publishes nothing of it and lets nobody read the document before that (see Room).
+ * Refusals are rare (a broken or hostile client); checking in place spares every accepted update a
+ * second decode and integration, and every loaded document a second copy in memory.
  *
  * The guard also holds the document's size quota: the stored state may not grow past `maxBytes`.
  */
@@ -17,123 +19,91 @@ export type Verdict =
 const ACCEPT: Verdict = { ok: true }
 
 export class UpdateGuard {
-  private shadow: Y.Doc
   private live: Y.Doc
   /** An upper bound of the live document's encoded size: measured, plus every update since. */
   private sizeBound: number
-  /** While the live document applies an update `check` accepted, which the shadow holds already. */
-  private isApplyingChecked = false
 
+  /**
+   * `storedBytes`: what the updates `live` was built from add up to — a bound of its encoded size that
+   * spares a load encoding the whole document (measured when not given).
+   */
   constructor(
     live: Y.Doc,
     private readonly rules: DocumentRules,
-    private readonly maxBytes: number
+    private readonly maxBytes: number,
+    storedBytes?: number
   ) {
     this.live = live
-    this.shadow = cloneOf(live)
-    this.sizeBound = Y.encodeStateAsUpdate(live).byteLength
-    live.on('update', this.follow)
+    this.sizeBound = storedBytes ?? Y.encodeStateAsUpdate(live).byteLength
+    live.on('update', this.grow)
   }
 
   /**
-   * Checks a client's update against the rules and the quota; nothing outside the shadow changes.
-   * Throws (with the shadow restored) when Yjs cannot apply the update at all.
+   * Applies a client's update to the live document (with `origin`) and judges what it changed. After a
+   * refusal — or when Yjs throws, which the caller sees — the document holds (part of) the update and
+   * must be rebuilt from the log before anything else reads it.
    */
-  check(update: Uint8Array): Verdict {
+  apply(update: Uint8Array, origin: unknown): Verdict {
     let changes: UpdateChanges | null = null
     // Only the update's own transaction counts: applying a formatting change makes Yjs run cleanup
     // transactions of its own right after it, which change nothing and would hide what the update did.
     const collect = (transaction: Y.Transaction) => {
       changes ??= changesOf(transaction)
     }
-    const hadPending = hasPending(this.shadow)
-    this.shadow.on('afterTransaction', collect)
-    let verdict: Verdict
+    const doc = this.live
+    const hadPending = hasPending(doc)
+    doc.on('afterTransaction', collect)
     try {
-      Y.applyUpdate(this.shadow, update)
-      verdict = this.judge(changes, update, hadPending)
-    } catch (error) {
-      this.rebuild()
-      throw error
+      Y.applyUpdate(doc, update, origin)
     } finally {
-      this.shadow.off('afterTransaction', collect)
+      doc.off('afterTransaction', collect)
     }
-    if (!verdict.ok) this.rebuild()
-    return verdict
+    return this.judge(changes, hadPending)
   }
 
-  /**
-   * Runs `apply`, which applies to the live document the update `check` has just accepted. The shadow
-   * holds that update already, so following it would only make Yjs decode it again to ignore it.
-   */
-  applyChecked(apply: () => void): void {
-    this.isApplyingChecked = true
-    try {
-      apply()
-    } finally {
-      this.isApplyingChecked = false
-    }
-  }
-
-  /** Follows a room that swapped its document (after a reload from the store). */
-  replaceLive(live: Y.Doc): void {
-    this.live.off('update', this.follow)
+  /** Follows a room that swapped its document (a rebuild from the log). */
+  replaceLive(live: Y.Doc, storedBytes?: number): void {
+    this.live.off('update', this.grow)
     this.live = live
-    live.on('update', this.follow)
-    this.rebuild()
-    this.sizeBound = Y.encodeStateAsUpdate(live).byteLength
-  }
-
-  /** Drops the shadow copy, e.g. after an accepted update could not be stored after all. */
-  rebuild(): void {
-    this.shadow.destroy()
-    this.shadow = cloneOf(this.live)
+    live.on('update', this.grow)
+    this.sizeBound = storedBytes ?? Y.encodeStateAsUpdate(live).byteLength
   }
 
   destroy(): void {
-    this.live.off('update', this.follow)
-    this.shadow.destroy()
+    this.live.off('update', this.grow)
   }
 
-  private judge(changes: UpdateChanges | null, update: Uint8Array, hadPending: boolean): Verdict {
+  private judge(changes: UpdateChanges | null, hadPending: boolean): Verdict {
     // Yjs keeps such an update in memory, unapplied, until what it builds on arrives: nothing a
     // client synced with this server sends, and a way to grow the server's memory without bound.
-    if (!hadPending && hasPending(this.shadow))
+    if (!hadPending && hasPending(this.live))
       return { ok: false, kind: 'schema', reason: 'the update builds on changes this server lacks' }
     if (changes) {
       const reason = this.rules.check(changes)
       if (reason) return { ok: false, kind: 'schema', reason }
     }
-    if (this.sizeBound + update.byteLength > this.maxBytes) {
+    if (this.sizeBound > this.maxBytes) {
       // The bound only grows with updates; measure the real size only when it says we might be over.
-      const size = Y.encodeStateAsUpdate(this.shadow).byteLength
+      const size = Y.encodeStateAsUpdate(this.live).byteLength
       if (size > this.maxBytes)
         return {
           ok: false,
           kind: 'quota',
           reason: `the document would hold ${size} bytes, over its ${this.maxBytes}`,
         }
-      this.sizeBound = size - update.byteLength
+      this.sizeBound = size
     }
     return ACCEPT
   }
 
-  // Every change of the live document — accepted updates, the server's own writes, relayed updates —
-  // reaches the shadow; what the shadow already holds is ignored by Yjs.
-  private readonly follow = (update: Uint8Array): void => {
+  // Every change of the live document — clients', the server's own writes, relayed updates — counts.
+  private readonly grow = (update: Uint8Array): void => {
     this.sizeBound += update.byteLength
-    if (!this.isApplyingChecked) Y.applyUpdate(this.shadow, update)
   }
 }
 
 function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null
-}
-
-function cloneOf(doc: Y.Doc): Y.Doc {
-  const clone = new Y.Doc({ gc: doc.gc })
-  Y.applyUpdate(clone, Y.encodeStateAsUpdate(doc))
-  return clone
 }
 
 interface MutableRootChange extends RootChange {
