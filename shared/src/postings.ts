@@ -164,6 +164,11 @@ export const PostingStatus = z.enum(['published', 'unpublished'])
 export const StageCounts = z.record(z.enum(APPLICATION_STAGES), z.number().int())
 export type StageCounts = z.infer<typeof StageCounts>
 
+/** Every stage at zero: a count object that always has all keys. */
+export function emptyStageCounts(): StageCounts {
+  return Object.fromEntries(APPLICATION_STAGES.map((s) => [s, 0])) as StageCounts
+}
+
 export const PostingVersionSummary = z.object({
   version: z.number().int(),
   publishedAt: z.string(),

@@ -53,7 +53,7 @@ import {
   type Done,
 } from '../publishing/pages/applicationPage.ts'
 import { listPage, type ListFilters } from '../publishing/pages/listPage.ts'
-import { publicLangOf } from '../publishing/pages/publicLang.ts'
+import { publicLangOf } from './middleware/publicLangCookie.ts'
 import { textOf } from '../publishing/pages/publicText.ts'
 import { notFoundPage, page, PUBLIC_CSP, SITE_CSS, type Html } from '../publishing/pages/layout.ts'
 import { postingPage, type ApplicationFormState } from '../publishing/pages/postingPage.ts'

@@ -3,11 +3,11 @@
  * One UID per interview and its SEQUENCE from the record, so a moved or cancelled interview updates the
  * event a calendar already has.
  */
-import type { ApplicationRecord, InterviewRecord } from '../storage/PostingStore.ts'
+import type { ApplicationShown, InterviewShown } from './shown.ts'
 import { formatSlot } from './format.ts'
 import { buildIcs } from './ical.ts'
 
-function interviewEvent(interview: InterviewRecord) {
+function interviewEvent(interview: InterviewShown) {
   return {
     uid: `${interview.id}@specboard`,
     sequence: interview.sequence,
@@ -21,7 +21,7 @@ function interviewEvent(interview: InterviewRecord) {
 
 /** The applicant's copy: the posting, who offers it, and their status link. */
 export function applicantInterviewIcs(
-  interview: InterviewRecord,
+  interview: InterviewShown,
   facts: { readonly title: string; readonly organization: string; readonly statusUrl: string }
 ): string {
   return buildIcs({
@@ -34,8 +34,8 @@ export function applicantInterviewIcs(
 
 /** The coordinator's copy: who the applicant is and how to reach them. */
 export function coordinatorInterviewIcs(
-  interview: InterviewRecord,
-  application: ApplicationRecord,
+  interview: InterviewShown,
+  application: ApplicationShown,
   facts: { readonly teamName: string; readonly programUrl: string }
 ): string {
   return buildIcs({

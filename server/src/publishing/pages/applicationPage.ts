@@ -6,12 +6,12 @@
 import { html } from 'hono/html'
 import { INTERVIEW_MINUTES } from '@specboard/shared'
 import type {
-  ApplicationRecord,
-  InterviewRecord,
-  PostingRecord,
-  PostingVersionRecord,
-  SlotRecord,
-} from '../../storage/PostingStore.ts'
+  ApplicationShown,
+  InterviewShown,
+  PostingShown,
+  SlotShown,
+  VersionShown,
+} from '../shown.ts'
 import { formatDay, formatSlot, formatTime, tokyoDateKey } from '../format.ts'
 import { page, type Html } from './layout.ts'
 import { type ApplicationText, applicationTextOf } from './applicationText.ts'
@@ -24,14 +24,14 @@ export type Done = (typeof DONE_KEYS)[number]
 
 export interface ApplicationPageModel {
   readonly lang: PublicLang
-  readonly application: ApplicationRecord
-  readonly posting: PostingRecord
-  readonly version: PostingVersionRecord
+  readonly application: ApplicationShown
+  readonly posting: PostingShown
+  readonly version: VersionShown
   readonly organization: string
   /** This page's own address (the private link). */
   readonly statusUrl: string
-  readonly interview: InterviewRecord | undefined
-  readonly freeSlots: readonly SlotRecord[]
+  readonly interview: InterviewShown | undefined
+  readonly freeSlots: readonly SlotShown[]
   /** Consented to the talent pool (or is in it). */
   readonly inPool: boolean
   readonly done?: Done
@@ -39,7 +39,7 @@ export interface ApplicationPageModel {
   readonly error?: string
 }
 
-const STEP_OF: Record<ApplicationRecord['stage'], number> = {
+const STEP_OF: Record<ApplicationShown['stage'], number> = {
   applied: 0,
   interview_scheduled: 1,
   interviewed: 2,
@@ -88,7 +88,7 @@ function savedLink(m: ApplicationPageModel, t: ApplicationText): Html {
 <p class="link-box">${m.statusUrl}</p>`
 }
 
-function steps(a: ApplicationRecord, t: ApplicationText): Html {
+function steps(a: ApplicationShown, t: ApplicationText): Html {
   const current = STEP_OF[a.stage]
   if (current < 0) return html``
   return html`<ol class="steps" aria-label="${t.stepsLabel}">${t.steps.map(
@@ -144,8 +144,8 @@ ${byDay(m.freeSlots).map(
 }`
 }
 
-function byDay(slots: readonly SlotRecord[]): [string, SlotRecord[]][] {
-  const days = new Map<string, SlotRecord[]>()
+function byDay(slots: readonly SlotShown[]): [string, SlotShown[]][] {
+  const days = new Map<string, SlotShown[]>()
   for (const s of slots) {
     const key = tokyoDateKey(s.startsAt)
     days.set(key, [...(days.get(key) ?? []), s])

@@ -1,7 +1,7 @@
 /** /postings: postings across programs and regions, filtered by a plain GET form. */
 import { html } from 'hono/html'
 import { WORK_STYLES, type WorkStyle } from '@specboard/shared'
-import type { PostingWithVersion } from '../../storage/PostingStore.ts'
+import type { PostingWithVersionShown } from '../shown.ts'
 import { formatDate, payText, placeText, WORK_STYLE_TEXT } from '../format.ts'
 import { page, type Html } from './layout.ts'
 import type { PublicLang } from './publicLang.ts'
@@ -16,7 +16,7 @@ export interface ListFilters {
 }
 
 export interface ListItem {
-  readonly item: PostingWithVersion
+  readonly item: PostingWithVersionShown
   readonly organization: string
   readonly isOpen: boolean
 }

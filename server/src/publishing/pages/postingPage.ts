@@ -1,7 +1,7 @@
 /** /postings/<slug>: the story and the facts, structured data, and the application form (no JavaScript). */
 import { html } from 'hono/html'
 import type { PostingFacts } from '@specboard/shared'
-import type { PostingRecord, PostingVersionRecord } from '../../storage/PostingStore.ts'
+import type { PostingShown, VersionShown } from '../shown.ts'
 import {
   formatDate,
   formatDateTime,
@@ -18,8 +18,8 @@ import { type PublicText, textOf, WORK_STYLE_EN } from './publicText.ts'
 
 export interface PostingPageModel {
   readonly lang: PublicLang
-  readonly posting: PostingRecord
-  readonly version: PostingVersionRecord
+  readonly posting: PostingShown
+  readonly version: VersionShown
   readonly url: string
   /** The theme owner's organisation, else the program's name. */
   readonly organization: string

@@ -1,6 +1,6 @@
 import { SqlTable } from './SqlTable.ts'
 import type { Row } from './SqlClient.ts'
-import { APPLICATION_STAGES } from '@specboard/shared'
+import { emptyStageCounts } from '@specboard/shared'
 import type { ApplicationStage, StageCounts } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import type {
@@ -31,11 +31,6 @@ const toApplication = (r: Row): ApplicationRecord => ({
   updatedAt: r.updated_at as string,
   stageChangedAt: r.stage_changed_at as string,
 })
-
-/** Every stage at zero: a count object that always has all keys. */
-export function emptyStageCounts(): StageCounts {
-  return Object.fromEntries(APPLICATION_STAGES.map((s) => [s, 0])) as StageCounts
-}
 
 export class SqlApplications extends SqlTable implements ApplicationStore {
   async create(a: NewApplication): Promise<ApplicationRecord> {
