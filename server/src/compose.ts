@@ -14,13 +14,12 @@ import { createMailer } from './mail/createMailer.ts'
 import type { Mailer } from './mail/Mailer.ts'
 import { type InstanceLink, localLink } from './instanceLink.ts'
 import { rulesFor } from './collab/checks/rulesFor.ts'
+import { ProgramTemplates } from './programs/ProgramTemplates.ts'
 import { Webhooks } from './webhooks/Webhooks.ts'
 import { SheetChangeNotices } from './webhooks/sheetChanges.ts'
 
 /** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
 const SIGNIN_WINDOW_SECONDS = 15 * 60
-
-const TEMPLATE_REREAD_MS = 5000
 
 /** Everything a running server is made of, wired once — by main.ts and by tests alike. */
 export function composeServer(
@@ -34,11 +33,7 @@ export function composeServer(
   const access = new Access(storage.records, storage.accounts, config.adminToken)
   const origin = new AppOrigin(config.publicUrl)
   const viewers = new ViewerCounter(storage.pitch, link.viewers, log)
-  const templateOf = async (document: string) => {
-    const name = parseDocumentName(document)
-    const team = name && (await storage.records.getTeam(name.teamId))
-    return team ? (await storage.records.getProgram(team.programId))?.template : undefined
-  }
+  const templates = new ProgramTemplates(storage.records, link.relay)
   const events = new Webhooks(storage.webhooks, config.webhookRetryDelaysMs, log)
   const sheetChanges = new SheetChangeNotices(
     storage.records,
@@ -59,21 +54,12 @@ export function composeServer(
       afterConnectionChange: (document, connections) =>
         viewers.afterConnectionChange(document, connections),
       rulesFor: async (document) => {
-        let template = await templateOf(document)
-        let readAt = Date.now()
-        // A coordinator may add sections while the sheet is open: re-read the template now and then.
-        return rulesFor(document, () => {
-          if (Date.now() - readAt > TEMPLATE_REREAD_MS) {
-            readAt = Date.now()
-            templateOf(document).then(
-              (fresh) => {
-                template = fresh
-              },
-              () => {}
-            )
-          }
-          return template
-        })
+        // The team's program is fixed; its template may change while the sheet is open (kept current
+        // by ProgramTemplates), so the rules ask for it at each check.
+        const name = parseDocumentName(document)
+        const team = name?.kind === 'spec' ? await storage.records.getTeam(name.teamId) : undefined
+        if (team) await templates.load(team.programId)
+        return rulesFor(document, () => (team ? templates.current(team.programId) : undefined))
       },
     },
     link.people
@@ -86,6 +72,7 @@ export function composeServer(
     accounts: storage.accounts,
     webhooks: storage.webhooks,
     events,
+    templates,
     allowLocalWebhooks: config.allowLocalWebhooks,
     tx: storage.tx,
     access,

@@ -78,6 +78,8 @@ class TestRelay implements Relay {
   }
   async publishClose(): Promise<void> {}
   onClose(): void {}
+  async publishProgramChange(): Promise<void> {}
+  onProgramChange(): void {}
   onResync(): void {}
   async close(): Promise<void> {}
   deliver(message: DocumentMessage): void {

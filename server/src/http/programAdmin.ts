@@ -59,6 +59,7 @@ export const programAdminRoutes = new Hono<AppEnv>()
       return result
     })
     if (!updated) throw new HttpError(404, 'program_not_found', 'no program has this id')
+    if (patch.template) c.var.deps.templates.changed(updated.id, updated.template)
     return c.json({
       id: updated.id,
       name: updated.name,

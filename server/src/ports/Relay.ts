@@ -44,6 +44,10 @@ export interface Relay {
   publishClose(order: CloseSockets): Promise<void>
   /** Listens to close orders from other instances. */
   onClose(handler: (order: CloseSockets) => void): void
+  /** Tells every other instance that a program's settings (its sheet template) changed. */
+  publishProgramChange(programId: string): Promise<void>
+  /** Listens to program changes made on other instances. */
+  onProgramChange(handler: (programId: string) => void): void
   /** Called after messages may have been lost (the relay reconnected): reload from the document log. */
   onResync(handler: () => void): void
   close(): Promise<void>
@@ -57,6 +61,8 @@ export class LocalRelay implements Relay {
   }
   async publishClose(): Promise<void> {}
   onClose(): void {}
+  async publishProgramChange(): Promise<void> {}
+  onProgramChange(): void {}
   onResync(): void {}
   async close(): Promise<void> {}
 }

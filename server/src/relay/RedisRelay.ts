@@ -42,6 +42,7 @@ export class RedisRelay implements Relay {
   readonly instanceId = randomUUID()
   private readonly channels = new Map<string, Channel>()
   private readonly closeHandlers: ((order: CloseSockets) => void)[] = []
+  private readonly programHandlers: ((programId: string) => void)[] = []
   private readonly resyncHandlers: (() => void)[] = []
   private isPublishing = true
   private isClosed = false
@@ -107,6 +108,14 @@ export class RedisRelay implements Relay {
     this.closeHandlers.push(handler)
   }
 
+  async publishProgramChange(programId: string): Promise<void> {
+    this.sendControl({ type: 'programChanged', programId })
+  }
+
+  onProgramChange(handler: (programId: string) => void): void {
+    this.programHandlers.push(handler)
+  }
+
   onResync(handler: () => void): void {
     this.resyncHandlers.push(handler)
   }
@@ -151,6 +160,10 @@ export class RedisRelay implements Relay {
         if (from === this.instanceId) return
         if (message.type === 'resync') {
           this.resync()
+          return
+        }
+        if (message.type === 'programChanged') {
+          for (const handler of this.programHandlers) handler(message.programId)
           return
         }
         const { match, code, reason } = message

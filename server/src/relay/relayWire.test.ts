@@ -50,6 +50,12 @@ describe('relayWire', () => {
       from: 'i',
       message: { type: 'resync' },
     })
+    const changed = { type: 'programChanged' as const, programId: 'prog-1' }
+    expect(decodeControlMessage(encodeControlMessage('i', changed))).toEqual({
+      from: 'i',
+      message: changed,
+    })
+    expect(() => decodeControlMessage('{"from":"i","type":"programChanged"}')).toThrow()
   })
 
   it('never turns a message into an order that closes every socket', () => {

@@ -9,10 +9,14 @@ import type { CloseSockets, DocumentMessage, SocketMatch } from '../ports/Relay.
 
 const DOCUMENT_TYPE = { update: 0, presence: 1, presenceQuery: 2 } as const
 
-/** What travels on the control channel: an order to close sockets, or "re-read your documents". */
+/**
+ * What travels on the control channel: an order to close sockets, "re-read your documents", or "re-read
+ * this program's template".
+ */
 export type ControlMessage =
   | ({ readonly type: 'close' } & CloseSockets)
   | { readonly type: 'resync' }
+  | { readonly type: 'programChanged'; readonly programId: string }
 
 export interface Received<M> {
   readonly from: string
@@ -51,9 +55,11 @@ export function encodeControlMessage(from: string, message: ControlMessage): str
 export function decodeControlMessage(text: string): Received<ControlMessage> {
   const raw: unknown = JSON.parse(text)
   if (typeof raw !== 'object' || raw === null) throw new Error('a control message is an object')
-  const { from, type, match, code, reason } = raw as Record<string, unknown>
+  const { from, type, match, code, reason, programId } = raw as Record<string, unknown>
   if (typeof from !== 'string') throw new Error('a control message names its sender')
   if (type === 'resync') return { from, message: { type } }
+  if (type === 'programChanged' && typeof programId === 'string')
+    return { from, message: { type, programId } }
   if (type === 'close' && typeof code === 'number' && typeof reason === 'string')
     return { from, message: { type, match: toMatch(match), code, reason } }
   throw new Error(`unknown control message ${String(type)}`)

@@ -11,6 +11,7 @@ import type { PostingStore } from '../../storage/PostingStore.ts'
 import type { AccountStore } from '../../storage/AccountStore.ts'
 import type { WebhookStore } from '../../storage/WebhookStore.ts'
 import type { Webhooks } from '../../webhooks/Webhooks.ts'
+import type { ProgramTemplates } from '../../programs/ProgramTemplates.ts'
 
 /** What routes need; `createApp` receives it once and every request sees it on `c.var.deps`. */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   readonly webhooks: WebhookStore
   /** Program events to webhook endpoints, sent in the background: `deps.events.emit(…)`. */
   readonly events: Webhooks
+  /** Programs' sheet templates as the update checks see them: told of every template change. */
+  readonly templates: Pick<ProgramTemplates, 'changed'>
   /** ALLOW_LOCAL_WEBHOOKS: endpoints may be http://localhost (development). */
   readonly allowLocalWebhooks: boolean
   /** One transaction over every store: `deps.tx(async (stores) => …)` (deps are the Stores). */
