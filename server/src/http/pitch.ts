@@ -11,6 +11,7 @@ import {
 } from '@specboard/shared'
 import type { PitchSession, ShareLink } from '@specboard/shared'
 import type { PitchSessionRecord, ShareLinkRecord } from '../storage/PitchStore.ts'
+import type { RecordStore } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret, newSecret } from '../ids.ts'
 import { applyTimerAction, readTimer, setSession } from '../pitch/stageWrites.ts'
@@ -22,9 +23,9 @@ import { readBody } from './middleware/validate.ts'
 
 const HOUR_MS = 3600 * 1000
 
-async function toSession(c: Context<AppEnv>, s: PitchSessionRecord): Promise<PitchSession> {
+async function toSession(records: RecordStore, s: PitchSessionRecord): Promise<PitchSession> {
   const { teamIds, ...rest } = s
-  const found = await Promise.all(teamIds.map((id) => c.var.deps.records.getTeam(id)))
+  const found = await Promise.all(teamIds.map((id) => records.getTeam(id)))
   const teams = found.flatMap((team) =>
     team ? [{ id: team.id, name: team.name, organization: team.organization }] : []
   )
@@ -78,7 +79,9 @@ export const programPitchRoutes = new Hono<AppEnv>()
     const { program } = await programFor(c, c.req.param('programId'), 'program:read')
     return c.json({
       sessions: await Promise.all(
-        (await c.var.deps.pitch.listSessions(program.id)).map((s) => toSession(c, s))
+        (await c.var.deps.pitch.listSessions(program.id)).map((s) =>
+          toSession(c.var.deps.records, s)
+        )
       ),
     })
   })
@@ -92,7 +95,7 @@ export const programPitchRoutes = new Hono<AppEnv>()
     if (new Set(body.teamIds).size !== body.teamIds.length)
       throw new HttpError(400, 'invalid_body', 'teamIds: a team is listed twice')
     const session = await c.var.deps.pitch.createSession({ ...body, programId: program.id })
-    return c.json(await toSession(c, session), 201)
+    return c.json(await toSession(c.var.deps.records, session), 201)
   })
   .get('/:programId/leads', async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
@@ -102,7 +105,7 @@ export const programPitchRoutes = new Hono<AppEnv>()
 /** One session: read, move the stage to a team, share with an audience. */
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/:sessionId', async (c) =>
-    c.json(await toSession(c, (await sessionFor(c, 'program:read')).session))
+    c.json(await toSession(c.var.deps.records, (await sessionFor(c, 'program:read')).session))
   )
   .post('/:sessionId/advance', async (c) => {
     const { session } = await sessionFor(c, 'pitch:schedule')
@@ -120,7 +123,7 @@ export const sessionRoutes = new Hono<AppEnv>()
           applyTimerAction(doc, 'reset', Date.now(), session.minutesPerTeam)
       })
     }
-    return c.json(await toSession(c, (await pitch.getSession(session.id))!))
+    return c.json(await toSession(c.var.deps.records, (await pitch.getSession(session.id))!))
   })
   .get('/:sessionId/share-links', async (c) => {
     const { session } = await sessionFor(c, 'pitch:schedule')

@@ -15,6 +15,7 @@ import { HttpError } from '../errors.ts'
 import { toCsv } from '../publishing/csv.ts'
 import { formatDateTime } from '../publishing/format.ts'
 import { poolEntryView } from '../selection/views.ts'
+import { searchPool } from '../selection/poolSearch.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { describeIssues, readBody } from './middleware/validate.ts'
 import { requirePrincipal } from './middleware/auth.ts'
@@ -41,26 +42,11 @@ async function entryFor(c: Context<AppEnv>): Promise<PoolEntryRecord> {
   return entry
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase()
-
-/** The entries matching the query: every word of `q` somewhere in name, contact, note, tags or programs. */
+/** The entries matching the query in the URL. */
 async function search(c: Context<AppEnv>): Promise<PoolEntry[]> {
   const parsed = PoolQuery.safeParse(c.req.query())
   if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error))
-  const { q, tag, programId } = parsed.data
-  const words = fold(q ?? '')
-    .split(/\s+/)
-    .filter(Boolean)
-  const entries = await c.var.deps.postings.pool.list()
-  const views = await Promise.all(entries.map((e) => poolEntryView(c.var.deps.records, e)))
-  return views.filter((e) => {
-    if (tag && !e.tags.includes(tag)) return false
-    if (programId && !e.programs.some((p) => p.id === programId)) return false
-    const haystack = fold(
-      [e.name, e.contact, e.note, ...e.tags, ...e.programs.map((p) => p.name)].join('\n')
-    )
-    return words.every((w) => haystack.includes(w))
-  })
+  return await searchPool(c.var.deps, parsed.data)
 }
 
 const SOURCE_TEXT = {

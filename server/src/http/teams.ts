@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { documentName, teamDocuments } from '@specboard/shared'
 import type { RepairSheetResponse, SheetExport, Team } from '@specboard/shared'
-import { sheetOf, withSpecDoc } from '../sheets/readSheet.ts'
+import { sheetExport } from '../sheets/sheetExport.ts'
 import { sheetToMarkdown } from '../sheets/sheetMarkdown.ts'
 import { repairSheet } from '../sheets/repairSheet.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
@@ -10,23 +10,7 @@ import type { Context } from 'hono'
 
 async function exportOf(c: Context<AppEnv>, lang: 'ja' | 'en'): Promise<SheetExport> {
   const { team, program } = await teamFor(c, c.req.param('teamId')!, 'sheet:export')
-  const { records, live } = c.var.deps
-  const names = new Map((await records.teamMembers(team.id)).map((m) => [m.id, m.personName]))
-  const sheet = await withSpecDoc(live, team.id, (doc) => sheetOf(doc, program.template))
-  return {
-    team: { id: team.id, name: team.name, organization: team.organization },
-    program: { id: program.id, name: program.name, region: program.region },
-    exportedAt: new Date().toISOString(),
-    completeness: sheet.completeness,
-    sections: sheet.sections.map((s, i) => ({
-      key: s.key,
-      title: program.template.sections[i]?.title[lang] ?? s.key,
-      status: s.status,
-      assignee: (s.assigneeId && names.get(s.assigneeId)) || null,
-      markdown: s.markdown,
-      text: s.text,
-    })),
-  }
+  return await sheetExport(c.var.deps, team, program, lang)
 }
 
 const langOf = (c: Context): 'ja' | 'en' => (c.req.query('lang') === 'en' ? 'en' : 'ja')
