@@ -35,6 +35,7 @@ import {
 } from './http/selection.ts'
 import { poolRoutes } from './http/pool.ts'
 import { webhookRoutes } from './http/webhooks.ts'
+import { retentionRoutes } from './http/retention.ts'
 import { dashboardRoutes } from './http/dashboard.ts'
 import { publicPageOptions, publicPageRoutes } from './http/publicPages.ts'
 
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/programs', programSelectionRoutes)
   app.route('/api/programs', dashboardRoutes)
   app.route('/api/programs', webhookRoutes)
+  app.route('/api/programs', retentionRoutes)
   app.route('/api/postings', postingRoutes)
   app.route('/api/postings', postingSelectionRoutes)
   app.route('/api/applications', applicationRoutes)

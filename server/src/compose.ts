@@ -17,6 +17,8 @@ import { rulesFor } from './collab/checks/rulesFor.ts'
 import { ProgramTemplates } from './programs/ProgramTemplates.ts'
 import { Webhooks } from './webhooks/Webhooks.ts'
 import { SheetChangeNotices } from './webhooks/sheetChanges.ts'
+import { PeriodicJobs } from './jobs/PeriodicJobs.ts'
+import { eraseExpired } from './selection/retention.ts'
 
 /** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
 const SIGNIN_WINDOW_SECONDS = 15 * 60
@@ -65,6 +67,15 @@ export function composeServer(
     link.people
   )
   viewers.attach(collab)
+  const jobs = new PeriodicJobs(log)
+  jobs.start({
+    name: 'retention',
+    everyMs: config.housekeepingMs,
+    run: async (now) => {
+      const erased = await eraseExpired(storage, now)
+      if (erased > 0) log.info('personal data erased after the retention period', { erased })
+    },
+  })
   const app = createApp({
     records: storage.records,
     pitch: storage.pitch,
@@ -105,6 +116,7 @@ export function composeServer(
     /** Stops the collaboration side: sockets closed, rooms freed, pending counts dropped. */
     close() {
       viewers.close()
+      void jobs.close()
       collab.close()
       events.close()
       sheetChanges.close()

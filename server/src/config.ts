@@ -49,6 +49,8 @@ export interface Config {
   readonly webhookRetryDelaysMs: readonly number[]
   /** SHEET_CHANGE_NOTICE_MS: the least time between two `sheet.changed` webhooks of one sheet. */
   readonly sheetChangeNoticeMs: number
+  /** HOUSEKEEPING_MS: how often the server erases after retention, renews pool consent and sends digests. */
+  readonly housekeepingMs: number
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -102,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     allowLocalWebhooks: env.ALLOW_LOCAL_WEBHOOKS === '1',
     sheetChangeNoticeMs: intFrom(env, 'SHEET_CHANGE_NOTICE_MS', 60_000, 100),
+    housekeepingMs: intFrom(env, 'HOUSEKEEPING_MS', 60 * 60_000, 1000),
     webhookRetryDelaysMs: delaysFrom(env, 'WEBHOOK_RETRY_DELAYS_MS', [
       10_000,
       60_000,

@@ -87,10 +87,15 @@ export const AUDIT_ACTIONS = [
   'pool.erase',
   'application.erase',
   'program.update',
+  /** Personal data of several applicants erased at once (retention period over, or a coordinator). */
+  'applications.erase',
 ] as const
 
 /** The actor named on what applicants do themselves (erasing their data, leaving the pool). */
 export const SELF_SERVICE_ACTOR = '本人 / the person'
+
+/** The actor named on what the server does by itself (erasure after the retention period). */
+export const SYSTEM_ACTOR = 'システム / the system'
 export const AuditAction = z.enum(AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof AuditAction>
 

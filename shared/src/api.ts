@@ -7,6 +7,7 @@ import { ROLES, TEAM_ROLES } from './roles.ts'
 import { DOCUMENT_KINDS } from './documents.ts'
 import { SheetTemplate } from './template.ts'
 import { EmailAddress, MailLanguage } from './accounts.ts'
+import { RetentionMonths } from './retention.ts'
 
 const trimmed = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
@@ -52,9 +53,14 @@ export const UpdateProgramRequest = z
     region: trimmed(120),
     targets: ProgramTargets,
     template: SheetTemplate,
+    /** Months after a posting closes until unplaced, unpooled applicants' personal data is erased. */
+    retentionMonths: RetentionMonths,
   })
   .partial()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one of name, region, targets, template')
+  .refine(
+    (p) => Object.keys(p).length > 0,
+    'send at least one of name, region, targets, template, retentionMonths'
+  )
 export type UpdateProgramRequest = z.infer<typeof UpdateProgramRequest>
 
 export const CreatedId = z.object({ id: z.string() })
@@ -98,6 +104,8 @@ export const Program = z.object({
   region: z.string(),
   targets: ProgramTargets,
   template: SheetTemplate,
+  /** Months after a posting closes until unplaced, unpooled applicants' personal data is erased. */
+  retentionMonths: RetentionMonths,
   createdAt: z.string(),
   myRole: RoleSchema.nullable(),
   teams: z.array(TeamSummary),

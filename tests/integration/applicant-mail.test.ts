@@ -86,6 +86,15 @@ describe('applicant mail', () => {
     )
     expect(mail.text).toContain('Dear Alex Chen,')
     expect(mail.text).toContain('See your application')
+    // The language is stored with the application: the coordinator's decision reaches Alex in English.
+    const alex = await applicationOf('alex@example.com')
+    await apiRequest(server, 'PATCH', `/api/applications/${alex.id}`, {
+      body: { stage: 'declined' },
+    })
+    const result = await smtp.waitFor('alex@example.com', (m) =>
+      m.subject.startsWith('About the result of your application')
+    )
+    expect(result.text).toContain('Dear Alex Chen,')
   })
 
   it('attaches the interview as .ics when booked, moved and cancelled, SEQUENCE rising', async () => {

@@ -26,6 +26,8 @@ const DETAIL_KEYS = [
   'slug',
   'version',
   'createdAt',
+  'count',
+  'months',
 ] as const
 const isDetailKey = (key: string): key is (typeof DETAIL_KEYS)[number] =>
   (DETAIL_KEYS as readonly string[]).includes(key)

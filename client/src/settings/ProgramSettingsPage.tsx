@@ -7,6 +7,7 @@ import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { BasicsForm } from './BasicsForm.tsx'
 import { CoordinatorsPanel } from './CoordinatorsPanel.tsx'
+import { RetentionPanel } from './RetentionPanel.tsx'
 import { TemplateEditor } from './TemplateEditor.tsx'
 import { WebhooksPanel } from './WebhooksPanel.tsx'
 import './settings.css'
@@ -37,6 +38,7 @@ export function ProgramSettingsPage({ programId }: { programId: string }) {
       <BasicsForm program={data} onSaved={program.reload} />
       <CoordinatorsPanel programId={data.id} />
       <TemplateEditor program={data} onSaved={program.reload} />
+      <RetentionPanel programId={data.id} />
       <WebhooksPanel programId={data.id} />
       <p>
         <Link href={`/programs/${encodeURIComponent(data.id)}/audit`}>{ta('audit.title')}</Link>

@@ -105,6 +105,7 @@ export const programRoutes = new Hono<AppEnv>()
       region: program.region,
       targets: program.targets,
       template: program.template,
+      retentionMonths: program.retentionMonths,
       createdAt: program.createdAt,
       myRole: role,
       teams: await teamSummaries(deps, await deps.records.listTeams(program.id), program),

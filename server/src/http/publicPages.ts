@@ -14,6 +14,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { clientAddress, proxyHopsFrom } from './middleware/clientAddress.ts'
 import {
   ApplicationForm,
+  DEFAULT_RETENTION_MONTHS,
   SELF_SERVICE_ACTOR,
   contactKey,
   WORK_STYLES,
@@ -267,6 +268,7 @@ export function publicPageRoutes(options: PublicPageOptions, limiters: LimiterFa
       links: form.links,
       consentPool: form.consent_pool === 'yes',
       isDemo: posting.isDemo,
+      lang: publicLangOf(c),
     })
     emitApplicationReceived(c.var.deps, created)
     await notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' }, publicLangOf(c))
@@ -485,13 +487,15 @@ async function renderPosting(
   form?: ApplicationFormState
 ): Promise<Html> {
   if (form) c.header('cache-control', 'no-store')
+  const program = await c.var.deps.records.getProgram(posting.programId)
   return postingPage({
     lang: publicLangOf(c),
     posting,
     version,
     url: postingUrl(originOf(c), posting.slug),
     organization: await organizationOf(c, posting),
-    programName: (await c.var.deps.records.getProgram(posting.programId))?.name ?? '',
+    programName: program?.name ?? '',
+    retentionMonths: program?.retentionMonths ?? DEFAULT_RETENTION_MONTHS,
     isOpen: isOpen(posting, version),
     now: Date.now(),
     form,

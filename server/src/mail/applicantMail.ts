@@ -52,8 +52,8 @@ const FOOTER_EN = [
 ]
 
 /**
- * The mail for `event`, in Japanese unless the applicant chose English where the event happened (their
- * status page in English); the coordinator's actions write Japanese, the program's language.
+ * The mail for `event`, in the applicant's language: the one they applied in (stored with the
+ * application), or the one of their status page when they act there themselves.
  */
 export function applicantMail(
   facts: ApplicantMailFacts,

@@ -57,13 +57,16 @@ async function factsOf(
   }
 }
 
-/** Queues the mail for `event`; does nothing for applicants who get no mail. */
+/**
+ * Queues the mail for `event`; does nothing for applicants who get no mail. The language is the one the
+ * applicant applied in, unless they act in another one now (their status page in that language).
+ */
 export async function notifyApplicant(
   deps: NoticeDeps,
   origin: string,
   application: ApplicationRecord,
   event: ApplicantEvent,
-  lang: MailLang = 'ja'
+  lang: MailLang = application.lang
 ): Promise<void> {
   const facts = await factsOf(deps, origin, application)
   if (facts) deps.mailer.send(applicantMail(facts, event, lang))
@@ -82,10 +85,11 @@ export async function notifyInterview(
         readonly byApplicant: boolean
         readonly reason: string | null
       },
-  lang: MailLang = 'ja'
+  chosenLang?: MailLang
 ): Promise<void> {
   const application = await deps.postings.applications.get(interview.applicationId)
   if (!application) return
+  const lang = chosenLang ?? application.lang
   const facts = await factsOf(deps, origin, application)
   if (!facts) return
   const when = formatSlot(interview.startsAt, interview.endsAt, lang)

@@ -82,6 +82,7 @@ export interface AccountStore {
       region: string
       targets: ProgramTargets
       template: SheetTemplate
+      retentionMonths: number
     }>
   ): Promise<ProgramRecord | undefined>
 

@@ -91,6 +91,8 @@ export interface ApplicationRecord {
   readonly note: string
   readonly rating: number | null
   readonly isDemo: boolean
+  /** The language the applicant applied in; their mail is written in it. */
+  readonly lang: 'ja' | 'en'
   readonly erasedAt: string | null
   readonly createdAt: string
   readonly updatedAt: string
@@ -112,6 +114,8 @@ export interface NewApplication {
   readonly links: readonly string[]
   readonly consentPool: boolean
   readonly isDemo?: boolean
+  /** The language of the form the applicant used; defaults to Japanese. */
+  readonly lang?: 'ja' | 'en'
   /** Defaults to now; the demo seed backdates. */
   readonly createdAt?: string
 }
@@ -133,6 +137,15 @@ export interface ApplicationStore {
   update(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | undefined>
   /** Blanks every personal field and sets `erasedAt`; the row stays, anonymous, for the figures. */
   erase(id: string): Promise<ApplicationRecord | undefined>
+  /**
+   * Erases, in one statement, the personal data of a posting's applicants who are neither placed nor in
+   * the talent pool (and not erased yet): the fields `erase` blanks, plus the rating, the reasons given
+   * for cancelled interviews, and the status link (it stops opening anything). Idempotent, and safe when
+   * several instances run it at once: each row is erased by exactly one of them. Resolves with how many.
+   */
+  eraseUnkept(postingId: string, at: string): Promise<number>
+  /** Per posting of a program: applicants `eraseUnkept` would erase now, and those already erased. */
+  retentionCounts(programId: string): Promise<Map<string, { pending: number; erased: number }>>
 }
 
 export interface WindowRecord {

@@ -17,9 +17,14 @@ export interface ProgramRecord {
   readonly region: string
   readonly targets: ProgramTargets
   readonly template: SheetTemplate
+  /** Months after a posting closes until unplaced, unpooled applicants' personal data is erased. */
+  readonly retentionMonths: number
   readonly createdBy: string | null
   readonly createdAt: string
 }
+
+/** A program as it is created: retention starts at the default. */
+export type NewProgram = Omit<ProgramRecord, 'id' | 'createdAt' | 'retentionMonths'>
 
 export interface TeamRecord {
   readonly id: string
@@ -81,7 +86,7 @@ export interface RecordStore {
   /** Marks an unused setup token used; false when it is unknown or already used. */
   consumeSetupToken(tokenHash: string): Promise<boolean>
 
-  createProgram(p: Omit<ProgramRecord, 'id' | 'createdAt'>): Promise<ProgramRecord>
+  createProgram(p: NewProgram): Promise<ProgramRecord>
   getProgram(id: string): Promise<ProgramRecord | undefined>
   listPrograms(): Promise<ProgramRecord[]>
   createTeam(t: {

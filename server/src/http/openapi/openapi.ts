@@ -17,6 +17,8 @@ export type Op = {
   mediaType?: string
   /** Needs no token. */
   isPublic?: boolean
+  /** Rate-limited: when the caller's budget is out, 429 with an ApiError body, for this reason. */
+  limited?: string
 }
 
 const json = (schema: z.ZodType) => ({
@@ -284,6 +286,11 @@ function operation(op: Op) {
             ? { content: { [op.mediaType]: {} } }
             : {}),
       },
+      ...(op.limited
+        ? {
+            '429': { description: `Too many requests: ${op.limited}`, content: json(api.ApiError) },
+          }
+        : {}),
       default: { description: 'Error', content: json(api.ApiError) },
     },
   }

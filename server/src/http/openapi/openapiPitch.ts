@@ -88,6 +88,8 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
       response: pitch.AudienceInfo,
       params: ['token'],
       isPublic: true,
+      limited:
+        'each unknown or revoked link costs the client address a try (a few typos, then one every few seconds); a valid link never costs anything',
     },
   },
   '/api/audience/{token}/reactions': {
@@ -97,6 +99,8 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
       status: 202,
       params: ['token'],
       isPublic: true,
+      limited:
+        'reactions per viewer and per client address (a short burst, then about one a second), and unknown links per address',
     },
   },
   '/api/audience/{token}/join': {
@@ -108,6 +112,7 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
       status: 201,
       params: ['token'],
       isPublic: true,
+      limited: 'join requests per viewer and per client address, and unknown links per address',
     },
   },
   '/api/time': {

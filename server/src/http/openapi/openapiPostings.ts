@@ -4,6 +4,7 @@
  * (HTML and forms, no JSON).
  */
 import * as postings from '@specboard/shared/postings'
+import * as retention from '@specboard/shared/retention'
 import type { Op } from './openapi.ts'
 
 const csv = 'text/csv; charset=utf-8 (UTF-8 with BOM)'
@@ -183,6 +184,23 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
       summary:
         'Applicant mail of the program given up on after every retry since the server started (coordinator)',
       response: postings.MailProblems,
+      params: ['programId'],
+    },
+  },
+  '/api/programs/{programId}/retention': {
+    get: {
+      summary:
+        "Per posting: when unplaced, unpooled applicants' personal data is erased (the program's retentionMonths after the posting closed) and how many (coordinator)",
+      response: retention.RetentionOverview,
+      params: ['programId'],
+    },
+  },
+  '/api/programs/{programId}/retention/erase': {
+    post: {
+      summary:
+        "Erase now the personal data of a closed posting's applicants who were neither placed nor pooled; recorded in the audit trail with the count (coordinator)",
+      body: retention.EraseNowRequest,
+      response: retention.ErasureResult,
       params: ['programId'],
     },
   },

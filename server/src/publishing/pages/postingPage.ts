@@ -24,6 +24,8 @@ export interface PostingPageModel {
   /** The theme owner's organisation, else the program's name. */
   readonly organization: string
   readonly programName: string
+  /** The program's retention period: the form says when unkept applicants' data is erased. */
+  readonly retentionMonths: number
   readonly isOpen: boolean
   readonly now: number
   /** A form sent back with problems; absent for a fresh page. */
@@ -172,7 +174,7 @@ ${fieldsOf(t).map((f) => field(f, values[f.name] ?? '', errors[f.name], t))}
 <div class="check-row">
 <input type="checkbox" id="f-consent_data" name="consent_data" value="yes"${values.consent_data === 'yes' ? ' checked' : ''}${errors.consent_data ? html` aria-invalid="true" aria-describedby="e-consent_data"` : ''} required>
 <label for="f-consent_data"><strong>${t.consentData}</strong><span class="req">${t.required}</span><br>
-<span class="muted">${t.consentDataNote(m.organization)}</span></label>
+<span class="muted">${t.consentDataNote(m.organization)}${t.retentionNote(m.retentionMonths)}</span></label>
 </div>
 ${errors.consent_data ? html`<p class="error-text" id="e-consent_data">${errors.consent_data}</p>` : ''}
 </div>

@@ -73,6 +73,8 @@ const ja = {
   consentData: '個人情報の取り扱いに同意します',
   consentDataNote: (org: string) =>
     `入力いただいた内容は、この募集の選考と連絡のためだけに、${org}と運営事務局が使います。応募後に届く確認用ページから、いつでも削除できます。`,
+  retentionNote: (months: number) =>
+    `採用や人材プールへの登録に至らなかった場合、入力内容は募集の締切から${months}か月後に自動で削除します。`,
   consentPool: '人材プールへの登録を希望します',
   consentPoolNote:
     '選考の結果にかかわらず、今後ほかの地域を含むプログラムの運営者から、関われそうなプロジェクトの案内が届くことがあります。',
@@ -156,6 +158,8 @@ const en: PublicText = {
   consentData: 'I agree to how my personal data is handled',
   consentDataNote: (org: string) =>
     `What you enter is used only by ${org} and the program office, for this selection and to contact you. You can delete it at any time from the status page you get after applying.`,
+  retentionNote: (months: number) =>
+    ` If you are neither placed nor kept in the talent pool, what you entered is deleted automatically ${months === 1 ? 'one month' : `${months} months`} after the posting closes.`,
   consentPool: 'Keep me in the talent pool',
   consentPoolNote:
     'Whatever the result, coordinators of programs (also in other regions) may tell you about projects you could join.',

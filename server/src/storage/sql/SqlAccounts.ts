@@ -1,6 +1,6 @@
 import { SqlTable } from './SqlTable.ts'
 import type { Row, SqlValue } from './SqlClient.ts'
-import { AuditAction, ProgramTargets, SheetTemplate } from '@specboard/shared'
+import { AuditAction, type ProgramTargets, type SheetTemplate } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import type {
   AccountStore,
@@ -9,6 +9,7 @@ import type {
   SignInTokenRecord,
 } from '../AccountStore.ts'
 import type { MembershipView, PersonRecord, ProgramRecord } from '../Storage.ts'
+import { toProgram } from './SqlRecords.ts'
 import { isRole } from '@specboard/shared'
 
 const toPerson = (r: Row): PersonRecord => ({
@@ -231,6 +232,7 @@ export class SqlAccounts extends SqlTable implements AccountStore {
       region: string
       targets: ProgramTargets
       template: SheetTemplate
+      retentionMonths: number
     }>
   ): Promise<ProgramRecord | undefined> {
     const sets: string[] = []
@@ -241,19 +243,12 @@ export class SqlAccounts extends SqlTable implements AccountStore {
       sets.push('targets = ?') && values.push(JSON.stringify(patch.targets))
     if (patch.template !== undefined)
       sets.push('template = ?') && values.push(JSON.stringify(patch.template))
+    if (patch.retentionMonths !== undefined)
+      sets.push('retention_months = ?') && values.push(patch.retentionMonths)
     if (sets.length > 0)
       await this.execute(`UPDATE programs SET ${sets.join(', ')} WHERE id = ?`, ...values, id)
     const row = await this.queryRow('SELECT * FROM programs WHERE id = ?', id)
-    if (!row) return undefined
-    return {
-      id: row.id as string,
-      name: row.name as string,
-      region: row.region as string,
-      targets: ProgramTargets.parse(JSON.parse(row.targets as string)),
-      template: SheetTemplate.parse(JSON.parse(row.template as string)),
-      createdBy: (row.created_by as string | null) ?? null,
-      createdAt: row.created_at as string,
-    }
+    return row && toProgram(row)
   }
 
   async addAudit(e: Omit<AuditRecord, 'id' | 'at'>): Promise<AuditRecord> {

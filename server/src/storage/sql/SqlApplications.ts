@@ -26,6 +26,7 @@ const toApplication = (r: Row): ApplicationRecord => ({
   note: r.note as string,
   rating: (r.rating as number | null) ?? null,
   isDemo: Number(r.is_demo) === 1,
+  lang: r.lang === 'en' ? 'en' : 'ja',
   erasedAt: (r.erased_at as string | null) ?? null,
   createdAt: r.created_at as string,
   updatedAt: r.updated_at as string,
@@ -38,8 +39,8 @@ export class SqlApplications extends SqlTable implements ApplicationStore {
     const at = a.createdAt ?? nowIso()
     await this.execute(
       `INSERT INTO applications (id, posting_id, posting_version, program_id, team_id, status_token_hash, stage, name, contact,
-           motivation, skills, links, consent_pool, is_demo, created_at, updated_at, stage_changed_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           motivation, skills, links, consent_pool, is_demo, lang, created_at, updated_at, stage_changed_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       a.postingId,
       a.postingVersion,
@@ -53,6 +54,7 @@ export class SqlApplications extends SqlTable implements ApplicationStore {
       JSON.stringify(a.links),
       a.consentPool ? 1 : 0,
       a.isDemo ? 1 : 0,
+      a.lang ?? 'ja',
       at,
       at,
       at
@@ -124,11 +126,57 @@ export class SqlApplications extends SqlTable implements ApplicationStore {
   async erase(id: string): Promise<ApplicationRecord | undefined> {
     await this.execute(
       `UPDATE applications SET name = '', contact = '', motivation = '', skills = '[]', links = '[]', note = '',
-           consent_pool = 0, erased_at = COALESCE(erased_at, ?), updated_at = ? WHERE id = ?`,
+           rating = NULL, consent_pool = 0, erased_at = COALESCE(erased_at, ?), updated_at = ? WHERE id = ?`,
       nowIso(),
       nowIso(),
       id
     )
     return await this.get(id)
   }
+
+  async eraseUnkept(postingId: string, at: string): Promise<number> {
+    return this.inTx(async (self) => {
+      // The reasons a coordinator typed when cancelling may name the person; the times stay for figures.
+      await self.execute(
+        `UPDATE interviews SET cancel_reason = NULL WHERE cancel_reason IS NOT NULL AND application_id IN
+           (SELECT id FROM applications a WHERE a.posting_id = ? AND ${unkept('a')})`,
+        postingId
+      )
+      return await self.execute(
+        `UPDATE applications SET name = '', contact = '', motivation = '', skills = '[]', links = '[]',
+             note = '', rating = NULL, consent_pool = 0, status_token_hash = 'erased:' || id,
+             erased_at = ?, updated_at = ?
+           WHERE posting_id = ? AND ${unkept('applications')}`,
+        at,
+        at,
+        postingId
+      )
+    })
+  }
+
+  async retentionCounts(
+    programId: string
+  ): Promise<Map<string, { pending: number; erased: number }>> {
+    const rows = await this.queryRows(
+      `SELECT a.posting_id,
+         SUM(CASE WHEN a.erased_at IS NOT NULL THEN 1 ELSE 0 END) AS erased,
+         SUM(CASE WHEN ${unkept('a')} THEN 1 ELSE 0 END) AS pending
+       FROM applications a WHERE a.program_id = ? GROUP BY a.posting_id`,
+      programId
+    )
+    return new Map(
+      rows.map((r) => [
+        r.posting_id as string,
+        { pending: Number(r.pending), erased: Number(r.erased) },
+      ])
+    )
+  }
 }
+
+/**
+ * Whether the application row `table` names is one retention erases: not placed, not pooled, not erased.
+ * Written on the updated table itself (no self-join), so a second instance's concurrent UPDATE re-checks
+ * `erased_at` on the row the first one committed and skips it.
+ */
+const unkept = (table: string) => `${table}.erased_at IS NULL AND ${table}.stage <> 'placed'
+  AND NOT EXISTS (SELECT 1 FROM pool_sources s WHERE s.application_id = ${table}.id)`

@@ -1,4 +1,4 @@
-import { SheetTemplate, ProgramTargets, isRole } from '@specboard/shared'
+import { DEFAULT_RETENTION_MONTHS, SheetTemplate, ProgramTargets, isRole } from '@specboard/shared'
 import type { Role, RoundSummary, TeamRole } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import { SqlRounds } from './SqlRounds.ts'
@@ -8,6 +8,7 @@ import type {
   InviteRecord,
   MembershipRecord,
   MembershipView,
+  NewProgram,
   PersonRecord,
   ProgramRecord,
   RecordStore,
@@ -22,12 +23,14 @@ const toPerson = (r: Row): PersonRecord => ({
   createdAt: r.created_at as string,
 })
 
-const toProgram = (r: Row): ProgramRecord => ({
+/** A programs row as a record (also read by SqlAccounts after an update). */
+export const toProgram = (r: Row): ProgramRecord => ({
   id: r.id as string,
   name: r.name as string,
   region: r.region as string,
   targets: ProgramTargets.parse(JSON.parse(r.targets as string)),
   template: SheetTemplate.parse(JSON.parse(r.template as string)),
+  retentionMonths: Number(r.retention_months),
   createdBy: (r.created_by as string | null) ?? null,
   createdAt: r.created_at as string,
 })
@@ -124,15 +127,21 @@ export class SqlRecords extends SqlTable implements RecordStore {
     )
   }
 
-  async createProgram(p: Omit<ProgramRecord, 'id' | 'createdAt'>): Promise<ProgramRecord> {
-    const program = { ...p, id: newId(), createdAt: nowIso() }
+  async createProgram(p: NewProgram): Promise<ProgramRecord> {
+    const program = {
+      ...p,
+      id: newId(),
+      createdAt: nowIso(),
+      retentionMonths: DEFAULT_RETENTION_MONTHS,
+    }
     await this.execute(
-      'INSERT INTO programs (id, name, region, targets, template, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO programs (id, name, region, targets, template, retention_months, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       program.id,
       p.name,
       p.region,
       JSON.stringify(p.targets),
       JSON.stringify(p.template),
+      program.retentionMonths,
       p.createdBy,
       program.createdAt
     )

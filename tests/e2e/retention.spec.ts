@@ -1,0 +1,132 @@
+/**
+ * A coordinator sets how long applicants' personal data is kept and erases a closed posting's unkept
+ * applicants now, on the program settings page (issue 14): at a phone's 390 px and at desktop width, in
+ * Japanese and English, with no sideways scrolling.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import * as Y from 'yjs'
+import { syncedProvider } from '../helpers/wsClient.ts'
+import { adminPost, createTeam } from './fixtures/adminApi.ts'
+
+const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin'
+const DAY_MS = 24 * 3600 * 1000
+
+async function expectNoSideways(page: Page, what: string) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const root = document.scrollingElement!
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth }
+  })
+  expect(scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(clientWidth)
+}
+
+/** A published posting with two applicants, closed again (unpublished) so its selection is over. */
+async function closedPostingWithApplicants(baseURL: string, teamId: string): Promise<void> {
+  const client = await syncedProvider(
+    { wsUrl: baseURL.replace(/^http/, 'ws') },
+    `spec:${teamId}`,
+    ADMIN_TOKEN
+  )
+  try {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('保存期間の画面を確かめるための募集です。')])
+    client.doc.getXmlFragment('what').insert(0, [paragraph])
+    await new Promise((r) => setTimeout(r, 500))
+  } finally {
+    client.destroy()
+  }
+  const posting = await adminPost<{ slug: string }>(baseURL, `/api/teams/${teamId}/posting`, {
+    facts: {
+      title:
+        '地域のワインを届けるEC担当（とても長い募集タイトルが狭い画面で折り返すことを確かめる）',
+      region: '長野県',
+      municipality: '塩尻市',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-03-31',
+      hoursPerMonth: 20,
+      pay: { amount: 50000, unit: 'month' },
+      workStyle: 'remote',
+      skills: ['EC'],
+      deadline: new Date(Date.now() + 7 * DAY_MS).toISOString(),
+    },
+  })
+  for (const [name, contact] of [
+    ['応募 花子', 'hanako-retention@example.com'],
+    ['応募 太郎', 'taro-retention@example.com'],
+  ]) {
+    const response = await fetch(`${baseURL}/postings/${posting.slug}/apply`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseURL },
+      body: new URLSearchParams({
+        name,
+        contact,
+        motivation: '仕様書を読んで関わりたいと思いました。',
+        consent_data: 'yes',
+      }).toString(),
+    })
+    expect(response.status).toBe(303)
+  }
+  await adminPost(baseURL, `/api/teams/${teamId}/posting/unpublish`, {})
+}
+
+test('a coordinator sets the retention period and erases a closed posting now, on a phone', async ({
+  browser,
+  baseURL,
+}) => {
+  const team = await createTeam(baseURL!, 'Retention チーム')
+  await closedPostingWithApplicants(baseURL!, team.teamId)
+  const admin = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  await admin.addCookies([{ name: 'sb_token', value: ADMIN_TOKEN, url: baseURL! }])
+  const page = await admin.newPage()
+  await page.goto(`/programs/${team.programId}/settings`)
+  const panel = page.getByTestId('retention')
+  await expect(panel.getByRole('heading', { name: '応募者の個人情報の保存期間' })).toBeVisible()
+  const months = panel.getByLabel('締切後の保存期間（か月、1〜60）')
+  await expect(months).toHaveValue('6')
+  await expect(panel.getByText('削除の対象 2人・削除済み 0人')).toBeVisible()
+  // Dates as people in Japan read them.
+  await expect(
+    panel.getByText(/締切 \d{4}年\d{1,2}月\d{1,2}日・自動削除 \d{4}年\d{1,2}月\d{1,2}日/)
+  ).toBeVisible()
+
+  await months.fill('0')
+  await expect(panel.getByRole('button', { name: '保存' })).toBeDisabled()
+  await months.fill('12')
+  await panel.getByRole('button', { name: '保存' }).click()
+  await expect(panel.getByRole('status')).toHaveText('保存しました')
+  await expectNoSideways(page, 'the retention panel')
+  await panel.screenshot({ path: test.info().outputPath('retention-390.png') })
+
+  await panel.getByRole('button', { name: '今すぐ削除' }).click()
+  await expect(panel.getByText('2人の個人情報をいま削除します。元に戻せません。')).toBeVisible()
+  await expectNoSideways(page, 'the erase confirmation')
+  await panel.screenshot({ path: test.info().outputPath('retention-confirm-390.png') })
+  await panel.getByRole('button', { name: '削除する', exact: true }).click()
+  await expect(panel.getByText('2人の個人情報を削除しました。')).toBeVisible()
+  await expect(panel.getByText('削除の対象 0人・削除済み 2人')).toBeVisible()
+  await expect(panel.getByRole('button', { name: '今すぐ削除' })).toHaveCount(0)
+  await page.screenshot({
+    path: test.info().outputPath('retention-erased-390.png'),
+    fullPage: true,
+  })
+
+  await page.goto(`/programs/${team.programId}/audit`)
+  await expect(page.getByText('応募者の個人情報をまとめて削除（保存期間）')).toBeVisible()
+  await expect(page.getByText(/人数: 2/)).toBeVisible()
+  await expectNoSideways(page, 'the audit trail with an erasure')
+
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.evaluate(() => localStorage.setItem('specboard.language', 'en'))
+  await page.goto(`/programs/${team.programId}/settings`)
+  await expect(
+    panel.getByRole('heading', { name: "How long applicants' personal data is kept" })
+  ).toBeVisible()
+  await expect(panel.getByLabel('Kept after the deadline (months, 1–60)')).toHaveValue('12')
+  await expect(panel.getByText('0 to delete · 2 deleted')).toBeVisible()
+  await expectNoSideways(page, 'the retention panel at desktop width')
+  await page.screenshot({
+    path: test.info().outputPath('retention-desktop-en.png'),
+    fullPage: true,
+  })
+  await admin.close()
+})
