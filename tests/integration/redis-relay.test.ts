@@ -9,6 +9,8 @@ import { RedisRelay } from '../../server/src/relay/RedisRelay.ts'
 import { connectRedis, RedisUnreachableError } from '../../server/src/redis/connectRedis.ts'
 import { redisLimiters } from '../../server/src/limits/RedisLimiter.ts'
 import { RedisViewerTally } from '../../server/src/pitch/RedisViewerTally.ts'
+import { RedisActivePeople } from '../../server/src/relay/RedisActivePeople.ts'
+import { InstanceLiveness } from '../../server/src/redis/liveness.ts'
 import { freePort, startRedis, type TestRedis } from '../helpers/startRedis.ts'
 import { sleep, waitFor } from '../helpers/wsClient.ts'
 
@@ -155,9 +157,11 @@ describe('redisLimiters', () => {
 describe('RedisViewerTally', () => {
   it('sums the audience over live instances and forgets one that died', async () => {
     const client = await connectRedis(redis.url, 'test-viewers', silentLogger)
+    // Each instance renews its liveness key; the tallies count only live instances' fields.
+    const alive = ['instance-a', 'instance-b'].map((id) => new InstanceLiveness(client, id))
     const a = new RedisViewerTally(client, 'instance-a', silentLogger)
     const b = new RedisViewerTally(client, 'instance-b', silentLogger)
-    opened.push(a, b, { close: async () => void client.disconnect() })
+    opened.push(a, b, ...alive, { close: async () => void client.disconnect() })
     const session = (count: number) => new Map([['session:s1', { programId: 'p1', count }]])
     expect(await a.report('stage:t1', session(3))).toEqual(session(3))
     const both = await b.report(
@@ -168,8 +172,33 @@ describe('RedisViewerTally', () => {
     expect(await a.report('stage:t2', session(1))).toEqual(session(1))
     // B's viewers leave; then A's process dies without a word (its liveness key expires).
     expect(await b.report('stage:t1', new Map())).toEqual(session(3))
-    await client.del('specboard:instance:instance-a')
+    await alive[0]!.close()
     expect(await b.report('stage:t1', session(4))).toEqual(session(4))
+  })
+})
+
+describe('RedisActivePeople', () => {
+  it('lists the people of every live instance once each, and forgets one that died', async () => {
+    const client = await connectRedis(redis.url, 'test-people', silentLogger)
+    const alive = ['people-a', 'people-b'].map((id) => new InstanceLiveness(client, id))
+    const a = new RedisActivePeople(client, 'people-a', silentLogger)
+    const b = new RedisActivePeople(client, 'people-b', silentLogger)
+    opened.push(a, b, ...alive, { close: async () => void client.disconnect() })
+    const person = (id: string) => ({ personId: id, name: `Person ${id}`, role: 'talent' as const })
+    a.report('spec:t1', [person('p1'), person('p2')])
+    b.report('spec:t1', [person('p2'), person('p3')])
+    b.report('spec:t2', [person('p4')])
+    const ids = (people: Map<string, { personId: string }[]> | undefined, doc: string) =>
+      (people?.get(doc) ?? []).map((p) => p.personId).sort()
+    const seenByA = await a.list(['spec:t1', 'spec:t2', 'spec:t3'])
+    expect(ids(seenByA, 'spec:t1')).toEqual(['p1', 'p2', 'p3'])
+    expect(ids(seenByA, 'spec:t2')).toEqual(['p4'])
+    expect(seenByA.get('spec:t3')).toEqual([])
+    // B's people leave one document; then B dies (its liveness key goes, as when it expires).
+    b.report('spec:t1', [])
+    expect(ids(await a.list(['spec:t1']), 'spec:t1')).toEqual(['p1', 'p2'])
+    await alive[1]!.close()
+    expect(ids(await a.list(['spec:t2']), 'spec:t2')).toEqual([])
   })
 })
 

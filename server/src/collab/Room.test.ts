@@ -358,6 +358,55 @@ describe('Room', () => {
     expect(RELAY_ORIGIN).toBeTypeOf('symbol')
   })
 
+  it('broadcasts a relayed update at once, while this room’s own commit is still pending (issue 9)', async () => {
+    const events: Event[] = []
+    const store = new MemoryStore(events)
+    const relay = new TestRelay()
+    const room = newRoom(store, {}, relay)
+    const writer = connection(events, 'writer')
+    const reader = connection(events, 'reader')
+    room.add(writer)
+    room.add(reader)
+    await room.settled()
+    let release!: () => void
+    store.appendGate = new Promise((resolve) => {
+      release = resolve
+    })
+    room.receive(writer, encodeSync(SYNC_TYPE.update, text('local ')))
+    await nextTick()
+    events.length = 0
+    const fromB = text('from B ')
+    relay.deliver({ type: 'update', update: fromB })
+    // The local update is applied but not committed: nobody may see it yet; the relayed one goes out.
+    expect(sentTo(events, 'reader').map((e) => decodeMessage(e.frame))).toEqual([
+      { type: 'syncUpdate', update: fromB },
+    ])
+    expect(sentTo(events, 'writer')).toHaveLength(1)
+    release()
+    await room.settled()
+    expect(sentTo(events, 'reader')).toHaveLength(2)
+    expect(textOf(store.loadUpdates('spec:t1'))).toBe('local ')
+    expect(room.doc.getText('t').toString()).toContain('from B ')
+  })
+
+  it('holds relayed updates that arrive while the document loads, then applies them to it', async () => {
+    const events: Event[] = []
+    const store = new MemoryStore(events)
+    store.rows.set('spec:t1', [text('stored ')])
+    let release!: () => void
+    store.loadGate = new Promise((resolve) => {
+      release = resolve
+    })
+    const relay = new TestRelay()
+    const room = newRoom(store, {}, relay)
+    await nextTick()
+    relay.deliver({ type: 'update', update: text('early ') })
+    release()
+    await room.settled()
+    expect(room.doc.getText('t').toString()).toContain('early ')
+    expect(room.doc.getText('t').toString()).toContain('stored ')
+  })
+
   it('applies and stores a writer’s sync step 2 like an update', async () => {
     const events: Event[] = []
     const store = new MemoryStore(events)

@@ -11,7 +11,22 @@
  * Yjs cannot integrate never reaches the log, and what is stored is what the doc integrated (a duplicate
  * stores nothing); nothing is sent to anyone before the commit, and the queue lets no other frame read the
  * doc in between. When the append fails the doc is rebuilt from the log and the sender is told its update
- * was not saved. A relayed update is applied and broadcast with the relay origin, never stored again.
+ * was not saved.
+ *
+ * A relayed update (another instance's, stored there) is applied and broadcast with the relay origin at
+ * once, outside the queue, and never stored again: waiting behind this room's appends would add this
+ * instance's commit latency to every cross-instance edit. That is safe because
+ * - it is committed already: its origin stored it before publishing, so sending it on breaks no promise;
+ * - Yjs updates commute: the doc converges whether it lands before or after a local batch's commit;
+ * - the steps that must not interleave (check, then apply) run synchronously, so it lands between
+ *   batches or while a batch awaits its commit, never between a check and its apply;
+ * - what it broadcasts is what its own transaction changed (captured), never a local update still
+ *   awaiting its commit: that one is integrated already (an accepted update leaves nothing pending), so
+ *   it is not part of the relayed update's transaction.
+ * Relayed updates are held, then applied to the new doc, from the moment the doc holds a refused update
+ * (which may have left structs pending that a relayed update would integrate, and so broadcast) and
+ * while the doc is being replaced by what the log holds (the load, a rebuild: the log read may have
+ * begun before they were committed).
  */
 import * as Y from 'yjs'
 import {
@@ -129,6 +144,8 @@ export class Room {
   private isDestroyed = false
   /** Checks clients' updates against the document's rules; made once the document is loaded. */
   private guard: UpdateGuard | null = null
+  /** Relayed updates that arrived while the doc is being replaced from the log (null: apply at once). */
+  private heldRelayed: Uint8Array[] | null = []
 
   constructor(
     readonly name: string,
@@ -153,6 +170,7 @@ export class Room {
     if (this.isDestroyed) return
     this.replaceDoc(doc, bytes)
     this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes, bytes)
+    this.applyHeldRelayed()
     this.storedUpdates = count
     if (count > this.options.compactAfter) this.scheduleCompaction()
     this.askForPresence()
@@ -275,6 +293,8 @@ export class Room {
       else if (outcome !== null) {
         this.onFrameFailure(connection, outcome)
         isDocDamaged = true
+        // Until the rebuild, a relayed update could integrate structs the refused one left pending.
+        this.heldRelayed ??= []
         rest = batch.slice(i + 1).filter((u) => u.connection !== connection)
         break
       }
@@ -441,9 +461,17 @@ export class Room {
 
   /** Replaces the doc by what the log holds; a failure here leaves the room unusable (the caller drops it). */
   private async rebuild(): Promise<void> {
+    this.heldRelayed ??= []
     const { doc, count, bytes } = await this.readLog()
     this.replaceDoc(doc, bytes)
+    this.applyHeldRelayed()
     this.storedUpdates = count
+  }
+
+  private applyHeldRelayed(): void {
+    const held = this.heldRelayed ?? []
+    this.heldRelayed = null
+    for (const update of held) this.applyRelayed(update)
   }
 
   private readonly capture = (update: Uint8Array, origin: unknown): void => {
@@ -465,7 +493,8 @@ export class Room {
       }
       return
     }
-    void this.enqueue(() => this.applyRelayed(message.update)).catch(() => {})
+    if (this.heldRelayed) this.heldRelayed.push(message.update)
+    else this.applyRelayed(message.update)
   }
 
   /**
@@ -498,6 +527,10 @@ export class Room {
     this.captured = changes
     try {
       Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    } catch {
+      // Only instances of this service publish here; what Yjs cannot apply is dropped, and the next
+      // resync or load brings whatever the log holds.
+      return
     } finally {
       this.captured = null
     }
