@@ -1,28 +1,33 @@
 import type { DocumentLog, LoadedLog, MergeUpdates } from '../ports/DocumentLog.ts'
 
-/** Runs `work` in one transaction, over a document log bound to it. */
-export type LogTransaction = <T>(work: (log: DocumentLog) => Promise<T>) => Promise<T>
-
-interface PendingAppend {
+/** One row to append. */
+export interface LogRow {
   readonly document: string
   readonly update: Uint8Array
+}
+
+/** A document log that can also append many rows in one commit, resolving with their seqs in order. */
+export interface BatchedDocumentLog extends DocumentLog {
+  /** Appends every row or none (one commit); resolves once committed. */
+  appendAll(rows: readonly LogRow[]): Promise<number[]>
+}
+
+interface PendingAppend extends LogRow {
   resolve(seq: number): void
   reject(error: unknown): void
 }
 
 /**
  * Group commit: appends that arrive within one event-loop turn (from any room) are written in one
- * transaction at the end of the turn, and each resolves only once that transaction committed — so an
- * update is still on disk before anyone is told about it, but hundreds of rooms share one commit instead
- * of paying one each. If the transaction fails, every append in it rejects (none of them was stored).
+ * commit at the end of the turn, and each resolves only once that commit is done — so an update is still
+ * on disk before anyone is told about it, but hundreds of rooms share one commit (and, on PostgreSQL, one
+ * round trip) instead of paying one each. If the commit fails, every append in it rejects (none of them
+ * was stored).
  */
 export class GroupCommitLog implements DocumentLog {
   private pending: PendingAppend[] = []
 
-  constructor(
-    private readonly log: DocumentLog,
-    private readonly transaction: LogTransaction
-  ) {}
+  constructor(private readonly log: BatchedDocumentLog) {}
 
   load(document: string): Promise<LoadedLog> {
     return this.log.load(document)
@@ -47,14 +52,7 @@ export class GroupCommitLog implements DocumentLog {
     const group = this.pending
     this.pending = []
     try {
-      const seqs =
-        group.length === 1
-          ? [await this.log.append(group[0]!.document, group[0]!.update)]
-          : await this.transaction(async (log) => {
-              const out: number[] = []
-              for (const { document, update } of group) out.push(await log.append(document, update))
-              return out
-            })
+      const seqs = await this.log.appendAll(group)
       group.forEach((entry, i) => entry.resolve(seqs[i]!))
     } catch (error) {
       for (const entry of group) entry.reject(error)

@@ -26,9 +26,7 @@ export function openSqlStorage(sql: SqlClient): Storage {
     ...storesOver(sql),
     // Appends from every room in one event-loop turn share one commit (each still resolves only
     // after it): on PostgreSQL a commit is a round trip and a WAL flush, paid once per turn.
-    log: new GroupCommitLog(new SqlDocumentLog(sql), (work) =>
-      sql.tx((tx) => work(new SqlDocumentLog(tx)))
-    ),
+    log: new GroupCommitLog(new SqlDocumentLog(sql)),
     close: () => sql.close(),
   }
 }
