@@ -389,6 +389,51 @@ describe('Room', () => {
     expect(room.doc.getText('t').toString()).toContain('from B ')
   })
 
+  it('holds relayed updates while the doc holds a refused update, so none carries it out', async () => {
+    const events: Event[] = []
+    const store = new MemoryStore(events)
+    const relay = new TestRelay()
+    const room = newRoom(store, {}, relay)
+    const [writer, reader] = ['writer', 'reader'].map((name) => connection(events, name))
+    for (const c of [writer!, reader!]) room.add(c)
+    await room.settled()
+    // A client's update that depends on one the server has not got: refused, its structs left pending
+    // in the doc until the rebuild. The relayed update is that dependency.
+    const client = new Y.Doc()
+    const updates: Uint8Array[] = []
+    client.on('update', (u: Uint8Array) => updates.push(u))
+    client.getText('t').insert(0, 'base ')
+    client.getText('t').insert(5, 'pending ')
+    const [dependency, dependent] = updates as [Uint8Array, Uint8Array]
+    let release!: () => void
+    store.appendGate = new Promise((resolve) => {
+      release = resolve
+    })
+    room.receive(writer!, encodeSync(SYNC_TYPE.update, text('first ')))
+    await nextTick()
+    room.receive(writer!, encodeSync(SYNC_TYPE.update, text('second ')))
+    room.receive(writer!, encodeSync(SYNC_TYPE.update, dependent))
+    release()
+    let releaseSecond!: () => void
+    store.appendGate = new Promise((resolve) => {
+      releaseSecond = resolve
+    })
+    // The second batch refuses `dependent` and waits for its commit: the relayed update arrives now.
+    await nextTick()
+    relay.deliver({ type: 'update', update: dependency })
+    releaseSecond()
+    await room.settled()
+    const seen = new Y.Doc()
+    for (const e of sentTo(events, 'reader')) {
+      const m = decodeMessage(e.frame)
+      if (m.type === 'syncUpdate') Y.applyUpdate(seen, m.update)
+    }
+    expect(seen.getText('t').toString()).toContain('base ')
+    expect(seen.getText('t').toString()).not.toContain('pending')
+    expect(room.doc.getText('t').toString()).not.toContain('pending')
+    expect(failures).toHaveLength(1)
+  })
+
   it('holds relayed updates that arrive while the document loads, then applies them to it', async () => {
     const events: Event[] = []
     const store = new MemoryStore(events)
