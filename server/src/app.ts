@@ -37,7 +37,8 @@ import { poolRoutes } from './http/pool.ts'
 import { webhookRoutes } from './http/webhooks.ts'
 import { retentionRoutes } from './http/retention.ts'
 import { dashboardRoutes } from './http/dashboard.ts'
-import { publicPageOptions, publicPageRoutes } from './http/publicPages.ts'
+import { publicPostingRoutes } from './http/publicPostings.ts'
+import { publicApplicationRoutes } from './http/publicApplications.ts'
 
 const MAX_BODY_BYTES = 256 * 1024
 
@@ -101,7 +102,8 @@ export function createApp(deps: AppDeps) {
   })
 
   // Public posting pages (server-rendered, no JavaScript) come before the SPA's catch-all.
-  app.route('/', publicPageRoutes(publicPageOptions(), deps.limiters))
+  app.route('/', publicPostingRoutes(deps.applyRateLimit, deps.trustProxy, deps.limiters))
+  app.route('/', publicApplicationRoutes())
 
   if (deps.staticRoot) {
     const root = deps.staticRoot

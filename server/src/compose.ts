@@ -104,6 +104,7 @@ export function composeServer(
       }),
     },
     trustProxy: config.trustProxy,
+    applyRateLimit: config.applyRateLimit,
     secretKey: loadSecretKey(config.dataDir, config.secretKey),
   })
   return {

@@ -37,6 +37,8 @@ export interface Config {
   /** SIGNIN_MAIL_PER_ADDRESS / SIGNIN_MAIL_PER_CLIENT: sign-in mails asked for per 15 minutes. */
   readonly signInMailPerAddress: number
   readonly signInMailPerClient: number
+  /** APPLY_RATE_LIMIT: applications accepted per client address per 10 minutes (public form). */
+  readonly applyRateLimit: number
   /** TRUST_PROXY: how many reverse proxies set X-Forwarded-For (0: none; see clientAddress.ts). */
   readonly trustProxy: number
   /** SECRET_KEY: the key status links in mail are derived with (else DATA_DIR/secret.key). */
@@ -92,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     signInMailPerAddress: intFrom(env, 'SIGNIN_MAIL_PER_ADDRESS', 5, 1),
     signInMailPerClient: intFrom(env, 'SIGNIN_MAIL_PER_CLIENT', 20, 1),
+    applyRateLimit: intFrom(env, 'APPLY_RATE_LIMIT', 5, 1),
     trustProxy: proxyHopsFrom(env),
     mailFrom: env.MAIL_FROM || 'Specboard <no-reply@specboard.localhost>',
     mailRetryDelaysMs: delaysFrom(

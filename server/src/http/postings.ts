@@ -1,6 +1,6 @@
 /**
  * The coordinator's side of publishing: a team's posting, publishing a new version, unpublishing, and the
- * postings of a program. The public pages are in publicPages.ts.
+ * postings of a program. The public pages are in publicPostings.ts and publicApplications.ts.
  */
 import { Hono } from 'hono'
 import { PublishPostingRequest, can } from '@specboard/shared'

@@ -43,6 +43,8 @@ export interface AppDeps {
     readonly perAddress: Limiter
     readonly perClient: Limiter
   }
+  /** Applications accepted per client address per 10 minutes on the public form (APPLY_RATE_LIMIT). */
+  readonly applyRateLimit: number
   /** Reverse proxies in front that set X-Forwarded-For (TRUST_PROXY). */
   readonly trustProxy: number
   /** The app's own origin: what links are built with, and the only origin allowed to use the cookie. */

@@ -83,3 +83,12 @@ export function notFoundPage(message?: string, lang: PublicLang = 'ja'): Html {
     body: html`<h1>${t.notFoundTitle}</h1><p>${message ?? t.notFound}</p><p><a href="/postings">${t.toList}</a></p>`,
   })
 }
+
+/** A refused form, in words, with the way back to the list. */
+export function errorPage(message: string): Html {
+  return page({
+    title: 'エラー | Specboard 求人',
+    noindex: true,
+    body: html`<h1>送信できませんでした</h1><div class="card"><p>${message}</p><p><a href="/postings">募集の一覧へ</a></p></div>`,
+  })
+}
