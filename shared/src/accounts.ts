@@ -40,8 +40,17 @@ export const SignInResponse = z.object({
   personId: z.string(),
   /** The team the link also joined (when it confirmed an invite), for the page to open. */
   joinedTeamId: z.string().nullable(),
+  /**
+   * The link confirmed an address claimed on another device, so the person's other sessions ended
+   * (whoever claimed it there was not proven to own it).
+   */
+  endedOtherSessions: z.boolean(),
 })
 export type SignInResponse = z.infer<typeof SignInResponse>
+
+/** POST /api/me/email/confirmation: mail the link that confirms the account's unconfirmed address again. */
+export const ResendConfirmationRequest = z.object({ lang: MailLanguage.default('ja') })
+export const ConfirmationSent = z.object({ status: z.literal('sent'), email: z.string() })
 
 /** One signed-in device. */
 export const SessionInfo = z.object({

@@ -247,6 +247,8 @@ export const Me = z.object({
     isAdmin: z.boolean(),
     /** The address this person signs in with; null for the operations token and older accounts. */
     email: z.string().nullable(),
+    /** An address given but not confirmed yet by following the mailed link: it signs nobody in. */
+    unconfirmedEmail: z.string().nullable(),
   }),
   memberships: z.array(Membership),
 })

@@ -75,6 +75,12 @@ test('the sign-in, invite, account, board, settings and audit screens fit a phon
   await shoot(caretaker.page, 'account', () =>
     expect(caretaker.page.getByTestId('session-item')).toHaveCount(1)
   )
+  // The address given when joining is shown as not confirmed yet, with the mail to send again.
+  await expect(caretaker.page.getByText('未確認', { exact: true })).toBeVisible()
+  await caretaker.page.getByRole('button', { name: '確認メールを再送' }).click()
+  await expect(
+    caretaker.page.getByRole('status').filter({ hasText: '確認メールを送りました' })
+  ).toBeVisible()
   await caretaker.close()
 
   await adminPost(baseURL!, `/api/programs/${team.programId}/coordinators`, {

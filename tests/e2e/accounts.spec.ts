@@ -34,8 +34,9 @@ test('signing out and in again by the emailed link reaches the same person, with
   await page.getByRole('button', { name: 'サインインリンクを送る' }).click()
   await expect(page.getByRole('status')).toContainText('メールを確認してください')
 
-  // The link from the outbox signs this device in as the same person, with the same team.
-  await page.goto(await signInPathFor(email))
+  // The link from the outbox (after the confirmation mailed when joining) signs this device in as the
+  // same person, with the same team.
+  await page.goto(await signInPathFor(email, 2))
   await expect(page).toHaveURL(/\/$/)
   await expect(page.getByRole('link', { name: '山田 花子' })).toBeVisible()
   await page.getByRole('link', { name: 'サインイン検証チーム' }).first().click()
@@ -55,7 +56,7 @@ test('signing out and in again by the emailed link reaches the same person, with
   // The link was single-use: opening it again is refused in words.
   const again = await browser.newContext()
   const againPage = await again.newPage()
-  await againPage.goto(await signInPathFor(email))
+  await againPage.goto(await signInPathFor(email, 2))
   await expect(againPage.getByRole('heading', { name: 'このリンクは使えません' })).toBeVisible()
   await again.close()
   await context.close()

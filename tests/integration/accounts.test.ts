@@ -67,12 +67,21 @@ async function askForLink(email: string, client: string, lang = 'ja') {
   return { status: response.status, text: await response.text() }
 }
 
+/** The sign-in mail (ja), not an address confirmation or an appointment. */
+const isSignInMail = (m: { subject: string }) => m.subject === 'Specboard へのサインインリンク'
+
 const tokenOf = (link: string) => link.split('/signin/')[1]!
 
-async function signIn(token: string, userAgent = 'test-device') {
+/** Follows a mailed link on a device; `as` is the session that device is signed in with, if any. */
+async function signIn(token: string, userAgent = 'test-device', as: string | null = null) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': userAgent,
+  }
+  if (as) headers.authorization = `Bearer ${as}`
   const response = await fetch(`${server.url}/api/auth/signin`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': userAgent },
+    headers,
     body: JSON.stringify({ token }),
   })
   return {
@@ -82,13 +91,23 @@ async function signIn(token: string, userAgent = 'test-device') {
   }
 }
 
-/** A new person in a new team of a new program, with their address; returns their token too. */
+/**
+ * A new person in a new team of a new program, with their address confirmed the usual way (the mailed
+ * link followed in the browser that joined); returns their token too.
+ */
 async function memberWithEmail(role: 'owner' | 'caretaker' | 'talent' | 'reviewer' = 'talent') {
   const program = await newProgram('Accounts program')
   const team = await createTeam(server, program.id, 'Accounts team')
   const email = uniqueEmail('member')
   const invite = await createInvite(server, team.id, role)
   const accepted = await acceptInvite(server, invite.token, 'Member', null, email)
+  const mail = await smtp.waitFor(email, (m) => m.subject.includes('確認'))
+  const confirmed = await signIn(
+    tokenOf(linkIn(mail, '/signin/')),
+    'test-device',
+    accepted.accessToken
+  )
+  expect(confirmed.status).toBe(200)
   return { email, ...accepted }
 }
 
@@ -101,7 +120,7 @@ describe('signing in by email', () => {
     const other = await askForLink(unknown, client)
     expect(known).toEqual({ status: 202, text: '{"status":"sent_if_known"}' })
     expect(other).toEqual(known)
-    const mail = await smtp.waitFor(email)
+    const mail = await smtp.waitFor(email, isSignInMail)
     expect(mail.subject).toBe('Specboard へのサインインリンク')
     expect(mail.html).toContain('/signin/')
     await new Promise((r) => setTimeout(r, 300))
@@ -136,7 +155,7 @@ describe('signing in by email', () => {
   it('refuses an expired link', async () => {
     const { email } = await memberWithEmail()
     await askForLink(email, newClient())
-    const token = tokenOf(linkIn(await smtp.waitFor(email), '/signin/'))
+    const token = tokenOf(linkIn(await smtp.waitFor(email, isSignInMail), '/signin/'))
     // 16 minutes later, as far as the stored link is concerned.
     await queryStore(server, 'UPDATE signin_tokens SET expires_at = ? WHERE email = ?', [
       new Date(Date.now() - 60_000).toISOString(),
@@ -180,7 +199,7 @@ describe('sessions', () => {
   it('lists each device and signs out everywhere', async () => {
     const member = await memberWithEmail()
     await askForLink(member.email, newClient())
-    const token = tokenOf(linkIn(await smtp.waitFor(member.email), '/signin/'))
+    const token = tokenOf(linkIn(await smtp.waitFor(member.email, isSignInMail), '/signin/'))
     const laptop = SignInResponse.parse((await signIn(token, 'Laptop browser')).body)
     const openBoard = await RawSocket.open(
       server,

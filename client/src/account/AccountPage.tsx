@@ -11,6 +11,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { deviceLabel } from './deviceLabel.ts'
+import { EmailFact } from './EmailFact.tsx'
 import './account.css'
 
 /** `/account`: who you are here, where you are a member, and the devices signed in as you. */
@@ -75,7 +76,7 @@ export function AccountPage() {
           <dt>{ta('account.name')}</dt>
           <dd>{me.person.name}</dd>
           <dt>{ta('account.email')}</dt>
-          <dd data-testid="account-email">{me.person.email ?? ta('account.noEmail')}</dd>
+          <EmailFact email={me.person.email} unconfirmedEmail={me.person.unconfirmedEmail} />
         </dl>
       </section>
       <section className="card stack" aria-labelledby="account-memberships">

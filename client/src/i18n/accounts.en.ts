@@ -44,6 +44,13 @@ export const accountsEn: AccountsMessages = {
     name: 'Name',
     email: 'Email',
     noEmail: 'not set',
+    unconfirmed: 'Not confirmed',
+    unconfirmedLead:
+      'You cannot sign in with this address until you open the link in the confirmation mail sent to it.',
+    resendConfirmation: 'Resend confirmation',
+    sendingConfirmation: 'Sending…',
+    confirmationSent:
+      'A confirmation mail went to {{email}}. Its link works for {{minutes}} minutes.',
     devices: 'Signed-in devices',
     devicesLead: 'A device unused for {{days}} days is signed out by itself.',
     thisDevice: 'This device',

@@ -47,6 +47,12 @@ export const accountsJa = {
     name: '名前',
     email: 'メールアドレス',
     noEmail: '未登録',
+    unconfirmed: '未確認',
+    unconfirmedLead:
+      'このアドレスに届いた確認メールのリンクを開くまで、このアドレスではサインインできません。',
+    resendConfirmation: '確認メールを再送',
+    sendingConfirmation: '送信中…',
+    confirmationSent: '{{email}} に確認メールを送りました。リンクは {{minutes}} 分間有効です。',
     devices: 'サインイン中の端末',
     devicesLead: '{{days}} 日間使われなかった端末は自動的にサインアウトされます。',
     thisDevice: 'この端末',

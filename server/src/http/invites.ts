@@ -14,6 +14,7 @@ import {
   inviteStatus,
   joinTeamByInvite,
 } from '../teams/invites.ts'
+import { askToConfirm } from '../accounts/askToConfirm.ts'
 import { newSignInLink } from '../accounts/signInLinks.ts'
 import { signInMail } from '../mail/accountMail.ts'
 import { HttpError } from '../errors.ts'
@@ -94,34 +95,54 @@ export const inviteRoutes = new Hono<AppEnv>()
     const invite = await inviteByToken(c)
     assertAcceptable(invite)
     const { name, email, lang } = await readBody(c, AcceptInviteRequest)
-    const { records, accounts, mailer } = c.var.deps
+    const { accounts, mailer } = c.var.deps
     const signedIn = c.var.principal?.personId ?? null
-    const owner = await accounts.personByEmail(email)
-    if (!signedIn && owner) {
-      // The address has an account: joining it needs proof of the address, so the link goes there.
-      const team = (await records.getTeam(invite.teamId))!
-      const program = (await records.getProgram(team.programId))!
-      const link = await newSignInLink(accounts, originOf(c), email, invite.id)
+    const owner = signedIn ? undefined : await accounts.personByEmail(email)
+    if (owner) {
+      // The address is someone's confirmed sign-in address: joining that person needs proof of it,
+      // so the link goes there. Answering 202 tells the invite holder the address has an account;
+      // answering alike would mean giving them a session on a second person that the owner's link
+      // must later fold into the first — the duplicate this design exists to avoid. Instead the 202
+      // spends the invite's use, reserved for the owner's link: one invite, one such answer.
+      const team = await c.var.deps.tx(async ({ records }) => {
+        if (!(await records.countInviteAcceptance(invite.id)))
+          throw new HttpError(410, 'invite_used', 'this invite link has already been used')
+        return (await records.getTeam(invite.teamId))!
+      })
+      const program = (await c.var.deps.records.getProgram(team.programId))!
+      const link = await newSignInLink(accounts, originOf(c), email, {
+        inviteId: invite.id,
+        inviteReserved: true,
+        personId: owner.id,
+      })
       mailer.send(signInMail(lang, email, link, { teamName: team.name, programName: program.name }))
       const pending: AcceptInvitePending = { status: 'confirm_by_mail', email }
       return c.json(pending, 202)
     }
-    if (signedIn && owner && owner.id !== signedIn)
-      throw new HttpError(
-        409,
-        'email_in_use',
-        'this address belongs to another account: sign out and sign in with it, or give your own address'
-      )
     const result = await c.var.deps.tx(async ({ records, accounts }) => {
       // Signed in: the membership joins the same person, so one account spans teams and programs.
-      const personId = signedIn ?? (await records.createPerson(name, false)).id
-      if (!(await accounts.emailOf(personId))) await accounts.setEmail(personId, email)
-      const joined = await joinTeamByInvite(records, invite.id, personId)
-      return { personId, ...joined }
+      const person = signedIn
+        ? { id: signedIn, name: c.var.principal!.name }
+        : await records.createPerson(name, false)
+      // The address counts only once a mailed link proves it (accounts/proveAddress.ts); until then it
+      // is a claim, and claims find nobody.
+      const state = await accounts.emailStateOf(person.id)
+      const isNewClaim = state.email === null && state.unconfirmedEmail !== email
+      if (isNewClaim) await accounts.claimEmail(person.id, email)
+      const joined = await joinTeamByInvite(records, invite.id, person.id)
+      return { person, isNewClaim, ...joined }
     })
+    if (result.isNewClaim)
+      await askToConfirm(c.var.deps, originOf(c), {
+        personId: result.person.id,
+        personName: result.person.name,
+        email,
+        lang,
+        teamName: result.team.name,
+      })
     const body: AcceptInviteResponse = {
       // Signed in already: this device keeps its session.
-      accessToken: (signedIn && requestToken(c)) || (await startSession(c, result.personId)),
+      accessToken: (signedIn && requestToken(c)) || (await startSession(c, result.person.id)),
       memberId: result.membership.id,
       // A team membership always holds a team role; an earlier one keeps the role it was given.
       role: result.membership.role as TeamRole,

@@ -4,6 +4,7 @@ import { AppointCoordinatorRequest, UpdateProgramRequest } from '@specboard/shar
 import type { AuditLog, CoordinatorList, SheetTemplate } from '@specboard/shared'
 import { newSignInLink } from '../accounts/signInLinks.ts'
 import { HttpError } from '../errors.ts'
+import type { AccountStore } from '../storage/AccountStore.ts'
 import { coordinatorMail } from '../mail/accountMail.ts'
 import { toCsv } from '../publishing/csv.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
@@ -16,6 +17,12 @@ import { recordAudit } from './middleware/recordAudit.ts'
 function droppedSections(before: SheetTemplate, after: SheetTemplate): string[] {
   const kept = new Set(after.sections.map((s) => s.key))
   return before.sections.map((s) => s.key).filter((key) => !kept.has(key))
+}
+
+/** The address to show for a person: the confirmed one, else the one they were invited with. */
+async function addressOf(accounts: AccountStore, personId: string): Promise<string | null> {
+  const state = await accounts.emailStateOf(personId)
+  return state.email ?? state.unconfirmedEmail
 }
 
 async function auditOf(c: Context<AppEnv>): Promise<AuditLog> {
@@ -79,7 +86,7 @@ export const programAdminRoutes = new Hono<AppEnv>()
             memberId: m.id,
             personId: m.personId,
             name: m.personName,
-            email: await accounts.emailOf(m.personId),
+            email: await addressOf(accounts, m.personId),
           }))
       ),
     }
@@ -90,11 +97,14 @@ export const programAdminRoutes = new Hono<AppEnv>()
     const { email, lang } = await readBody(c, AppointCoordinatorRequest)
     const { accounts, mailer } = c.var.deps
     const appointed = await c.var.deps.tx(async ({ records, accounts }) => {
-      // Someone new gets a person now, named after their address until they say otherwise.
-      const person =
-        (await accounts.personByEmail(email)) ??
-        (await records.createPerson(email.split('@')[0] ?? email, false))
-      await accounts.setEmail(person.id, email)
+      // Only a confirmed address finds its person. Otherwise someone new gets a person now, named
+      // after the address, holding it unconfirmed: the mailed link proves it (and reaches this person
+      // even if others claimed the same address).
+      let person = await accounts.personByEmail(email)
+      if (!person) {
+        person = await records.createPerson(email.split('@')[0] ?? email, false)
+        await accounts.claimEmail(person.id, email)
+      }
       const membership = await records.addMembership({
         personId: person.id,
         programId: program.id,
@@ -104,7 +114,9 @@ export const programAdminRoutes = new Hono<AppEnv>()
       await recordAudit(c, program.id, 'coordinator.appoint', person.name, { email }, accounts)
       return { memberId: membership.id, personId: person.id }
     })
-    const link = await newSignInLink(accounts, originOf(c), email)
+    const link = await newSignInLink(accounts, originOf(c), email, {
+      personId: appointed.personId,
+    })
     mailer.send(
       coordinatorMail(lang, email, link, {
         programName: program.name,

@@ -69,7 +69,13 @@ describe('session routes', () => {
   it('shows the operations token as the administrator', async () => {
     const me = Me.parse((await t.request('GET', '/api/me')).body)
     expect(me).toEqual({
-      person: { id: 'admin', name: 'Administrator', isAdmin: true, email: null },
+      person: {
+        id: 'admin',
+        name: 'Administrator',
+        isAdmin: true,
+        email: null,
+        unconfirmedEmail: null,
+      },
       memberships: [],
     })
   })

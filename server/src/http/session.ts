@@ -1,12 +1,15 @@
 import { Hono } from 'hono'
-import { CLOSE_CODE, SetupRequest } from '@specboard/shared'
+import { CLOSE_CODE, ResendConfirmationRequest, SetupRequest } from '@specboard/shared'
 import type { Me, SessionList } from '@specboard/shared'
+import { askToConfirm } from '../accounts/askToConfirm.ts'
 import { sessionExpiry } from '../auth/Access.ts'
 import { HttpError } from '../errors.ts'
 import { hashSecret } from '../ids.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { clearTokenCookie, requestToken, requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
+import { clientAddress } from './middleware/clientAddress.ts'
+import { originOf } from './middleware/origin.ts'
 import { startSession } from './middleware/tokens.ts'
 
 /** First-run setup, the signed-in person, their sessions, and signing out. */
@@ -18,9 +21,9 @@ export const sessionRoutes = new Hono<AppEnv>()
       if ((await records.hasAdmin()) || !(await records.consumeSetupToken(hashSecret(body.token))))
         return null
       const person = await records.createPerson(body.name, true)
-      if (body.email && !(await accounts.setEmail(person.id, body.email)))
-        throw new HttpError(409, 'email_in_use', 'this address belongs to another account')
-      return { personId: person.id }
+      // Like every typed address, it counts once the mailed link proves it.
+      if (body.email) await accounts.claimEmail(person.id, body.email)
+      return { personId: person.id, name: person.name }
     })
     if (!created)
       throw new HttpError(
@@ -28,7 +31,18 @@ export const sessionRoutes = new Hono<AppEnv>()
         'setup_closed',
         'this setup link is used or unknown; the coordinator already exists'
       )
-    return c.json({ ...created, accessToken: await startSession(c, created.personId) }, 201)
+    if (body.email)
+      await askToConfirm(c.var.deps, originOf(c), {
+        personId: created.personId,
+        personName: created.name,
+        email: body.email,
+        lang: 'ja',
+        teamName: null,
+      })
+    return c.json(
+      { personId: created.personId, accessToken: await startSession(c, created.personId) },
+      201
+    )
   })
   .get('/me', async (c) => {
     const principal = requirePrincipal(c)
@@ -41,7 +55,9 @@ export const sessionRoutes = new Hono<AppEnv>()
         id: principal.personId ?? 'admin',
         name: principal.name,
         isAdmin: principal.isAdmin,
-        email: principal.personId ? await accounts.emailOf(principal.personId) : null,
+        ...(principal.personId
+          ? await accounts.emailStateOf(principal.personId)
+          : { email: null, unconfirmedEmail: null }),
       },
       memberships: memberships.map((m) => ({
         memberId: m.id,
@@ -53,6 +69,30 @@ export const sessionRoutes = new Hono<AppEnv>()
       })),
     }
     return c.json(body)
+  })
+  .post('/me/email/confirmation', async (c) => {
+    const principal = requirePrincipal(c)
+    const { lang } = await readBody(c, ResendConfirmationRequest)
+    const { accounts, signInLimits, trustProxy } = c.var.deps
+    const claimed = principal.personId
+      ? (await accounts.emailStateOf(principal.personId)).unconfirmedEmail
+      : null
+    if (!principal.personId || !claimed)
+      throw new HttpError(409, 'nothing_to_confirm', 'your account has no unconfirmed address')
+    // The same budgets as sign-in mail: the address's inbox is someone's, whoever claimed it.
+    if (
+      !(await signInLimits.perClient.take(`client:${clientAddress(c, trustProxy)}`)) ||
+      !(await signInLimits.perAddress.take(`address:${claimed}`))
+    )
+      throw new HttpError(429, 'rate_limited', 'too many mails asked for; wait a few minutes')
+    await askToConfirm(c.var.deps, originOf(c), {
+      personId: principal.personId,
+      personName: principal.name,
+      email: claimed,
+      lang,
+      teamName: null,
+    })
+    return c.json({ status: 'sent' as const, email: claimed }, 202)
   })
   .get('/me/sessions', async (c) => {
     const principal = requirePrincipal(c)

@@ -84,3 +84,49 @@ export function coordinatorMail(
     footer: [SIGNATURE.ja],
   })
 }
+
+/**
+ * Someone gave this address (joining a team, or on their account): the link confirms it as their
+ * sign-in address. Until then it signs nobody in and finds nobody.
+ */
+export function confirmAddressMail(
+  lang: MailLang,
+  to: string,
+  link: string,
+  facts: { personName: string; teamName: string | null }
+): OutgoingMail {
+  const minutes = SIGNIN_TOKEN_MINUTES
+  if (lang === 'en')
+    return renderMail({
+      kind: 'confirm-address',
+      to,
+      subject: 'Confirm your address for Specboard',
+      paragraphs: [
+        facts.teamName
+          ? `“${facts.personName}” gave this address when joining “${facts.teamName}” on Specboard.`
+          : `“${facts.personName}” gave this address for their Specboard account.`,
+        `Open the link to confirm it: from then on you sign in with it on any device. The link works once within ${minutes} minutes; the account page sends a new one.`,
+      ],
+      action: { label: 'Confirm my address', url: link },
+      footer: [
+        'If this was not you, ignore this mail: the address stays unconfirmed and signs nobody in.',
+        SIGNATURE.en,
+      ],
+    })
+  return renderMail({
+    kind: 'confirm-address',
+    to,
+    subject: 'メールアドレスの確認（Specboard）',
+    paragraphs: [
+      facts.teamName
+        ? `「${facts.personName}」さんが「${facts.teamName}」に参加するとき、このメールアドレスを入力しました。`
+        : `「${facts.personName}」さんが Specboard のアカウントにこのメールアドレスを入力しました。`,
+      `下のリンクを開くとアドレスが確認され、以後どの端末でもこのアドレスでサインインできます。リンクは ${minutes} 分以内に一度だけ使えます。期限が切れたら、アカウントページから再送できます。`,
+    ],
+    action: { label: 'アドレスを確認する', url: link },
+    footer: [
+      'お心当たりがなければ、このメールは破棄してください。アドレスは未確認のままで、誰のサインインにも使われません。',
+      SIGNATURE.ja,
+    ],
+  })
+}

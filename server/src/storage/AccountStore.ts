@@ -19,7 +19,17 @@ export interface SignInTokenRecord {
   readonly email: string
   /** The invite this link confirms joining with (an address that already had an account). */
   readonly inviteId: string | null
+  /** Whether the invite's use was counted when the link was sent (it is reserved for the address). */
+  readonly inviteReserved: boolean
+  /** The person the link was mailed for (a confirmation, an appointment), if any. */
+  readonly personId: string | null
   readonly expiresAt: string
+}
+
+/** A person's addresses: the confirmed one they sign in with, and one given but not yet proven. */
+export interface EmailState {
+  readonly email: string | null
+  readonly unconfirmedEmail: string | null
 }
 
 export interface AuditRecord {
@@ -34,10 +44,30 @@ export interface AuditRecord {
 }
 
 export interface AccountStore {
+  /** The person whose *confirmed* address this is: the only way an address finds a person. */
   personByEmail(email: string): Promise<PersonRecord | undefined>
+  /** The person's confirmed address. */
   emailOf(personId: string): Promise<string | null>
-  /** Gives a person their address; false when another person already has it. */
+  emailStateOf(personId: string): Promise<EmailState>
+  /**
+   * Gives a person their address as confirmed (the setup account, the demo); false when another person
+   * already has it confirmed.
+   */
   setEmail(personId: string, email: string): Promise<boolean>
+  /** Records `email` as given by the person but not proven yet (any number of people may claim one). */
+  claimEmail(personId: string, email: string): Promise<void>
+  /** People holding `email` unconfirmed, the latest claim first. */
+  unconfirmedHolders(email: string): Promise<PersonRecord[]>
+  /**
+   * Makes `email` the person's confirmed address and takes every unconfirmed claim of it away (from
+   * this person and all others). False, changing nothing, when another person has it confirmed.
+   */
+  confirmEmail(personId: string, email: string): Promise<boolean>
+  /**
+   * Moves `from`'s memberships to `to` (those `to` lacks; the rest stay with `from`): folding a person
+   * nobody ever used into the one who proved their address.
+   */
+  moveMemberships(from: string, to: string): Promise<void>
   renamePerson(personId: string, name: string): Promise<void>
 
   createSession(s: {
@@ -64,6 +94,8 @@ export interface AccountStore {
     tokenHash: string
     email: string
     inviteId: string | null
+    inviteReserved?: boolean
+    personId?: string | null
     expiresAt: string
   }): Promise<void>
   /** Marks the token used and returns it; undefined when it is unknown, used or expired at `now`. */

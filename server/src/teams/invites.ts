@@ -72,23 +72,31 @@ export async function inviteIntoTeam(
 }
 
 /**
- * Adds `personId` to the invite's team and counts the acceptance. Call it inside a transaction with that
- * transaction's `records`: it throws (rolling back) when the invite cannot be accepted. A person already
- * in the team keeps their membership and uses nothing up.
+ * Adds `personId` to the invite's team and counts the acceptance (unless `isReserved`: counted when a
+ * mailed link was sent for it). Call it inside a transaction with that transaction's `records`: it throws
+ * (rolling back) when the invite cannot be accepted. A person already in the team keeps their membership
+ * and uses nothing up.
  */
 export async function joinTeamByInvite(
   records: RecordStore,
   inviteId: string,
-  personId: string
+  personId: string,
+  isReserved = false
 ): Promise<{ membership: MembershipRecord; team: TeamRecord }> {
   const invite = await records.getInvite(inviteId)
   if (!invite) throw new HttpError(404, 'invite_not_found', 'this invite is not known any more')
   const team = (await records.getTeam(invite.teamId))!
   const existing = (await records.teamMembers(team.id)).find((m) => m.personId === personId)
   if (existing) return { membership: existing, team }
-  assertAcceptable(invite)
-  if (!(await records.countInviteAcceptance(invite.id)))
-    throw new HttpError(410, 'invite_used', 'this invite link has already been used')
+  if (isReserved) {
+    // The use was counted when the link was sent: only a revoked or expired invite stops it now.
+    const status = inviteStatus(invite)
+    if (status === 'revoked' || status === 'expired') assertAcceptable(invite)
+  } else {
+    assertAcceptable(invite)
+    if (!(await records.countInviteAcceptance(invite.id)))
+      throw new HttpError(410, 'invite_used', 'this invite link has already been used')
+  }
   const membership = await records.addMembership({
     personId,
     programId: team.programId,

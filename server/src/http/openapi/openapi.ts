@@ -60,10 +60,19 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/auth/signin': {
     post: {
       summary:
-        'Exchange an emailed sign-in token (single-use, 15 minutes) for a session; returns the access token and sets the cookie',
+        'Exchange an emailed sign-in token (single-use, 15 minutes) for a session; returns the access token and sets the cookie. Following the link confirms the address it was mailed to',
       body: accounts.SignInRequest,
       response: accounts.SignInResponse,
       isPublic: true,
+    },
+  },
+  '/api/me/email/confirmation': {
+    post: {
+      summary:
+        "Mail again the link that confirms the signed-in person's unconfirmed address (rate-limited like sign-in mail)",
+      body: accounts.ResendConfirmationRequest,
+      response: accounts.ConfirmationSent,
+      status: 202,
     },
   },
   '/api/me/sessions': {

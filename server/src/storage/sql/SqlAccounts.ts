@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../ids.ts'
 import type {
   AccountStore,
   AuditRecord,
+  EmailState,
   SessionRecord,
   SignInTokenRecord,
 } from '../AccountStore.ts'
@@ -73,6 +74,17 @@ export class SqlAccounts extends SqlTable implements AccountStore {
     )
   }
 
+  async emailStateOf(personId: string): Promise<EmailState> {
+    const row = await this.queryRow(
+      'SELECT email, unconfirmed_email FROM people WHERE id = ?',
+      personId
+    )
+    return {
+      email: (row?.email as string | null) ?? null,
+      unconfirmedEmail: (row?.unconfirmed_email as string | null) ?? null,
+    }
+  }
+
   async setEmail(personId: string, email: string): Promise<boolean> {
     const owner = await this.queryRow('SELECT id FROM people WHERE email = ?', email)
     if (owner && owner.id !== personId) return false
@@ -80,8 +92,48 @@ export class SqlAccounts extends SqlTable implements AccountStore {
     return true
   }
 
+  async claimEmail(personId: string, email: string): Promise<void> {
+    await this.execute(
+      'UPDATE people SET unconfirmed_email = ?, unconfirmed_email_at = ? WHERE id = ?',
+      email,
+      nowIso(),
+      personId
+    )
+  }
+
+  async unconfirmedHolders(email: string): Promise<PersonRecord[]> {
+    const rows = await this.queryRows(
+      'SELECT * FROM people WHERE unconfirmed_email = ? ORDER BY unconfirmed_email_at DESC, id',
+      email
+    )
+    return rows.map(toPerson)
+  }
+
+  async confirmEmail(personId: string, email: string): Promise<boolean> {
+    if (!(await this.setEmail(personId, email))) return false
+    await this.execute(
+      `UPDATE people SET unconfirmed_email = NULL, unconfirmed_email_at = NULL
+       WHERE unconfirmed_email = ? OR id = ?`,
+      email,
+      personId
+    )
+    return true
+  }
+
   async renamePerson(personId: string, name: string): Promise<void> {
     await this.execute('UPDATE people SET name = ? WHERE id = ?', name, personId)
+  }
+
+  async moveMemberships(from: string, to: string): Promise<void> {
+    await this.execute(
+      `UPDATE memberships SET person_id = ?
+       WHERE person_id = ? AND NOT EXISTS (
+         SELECT 1 FROM memberships t WHERE t.person_id = ? AND t.program_id = memberships.program_id
+           AND COALESCE(t.team_id, '') = COALESCE(memberships.team_id, ''))`,
+      to,
+      from,
+      to
+    )
   }
 
   async createSession(s: {
@@ -171,13 +223,19 @@ export class SqlAccounts extends SqlTable implements AccountStore {
     tokenHash: string
     email: string
     inviteId: string | null
+    inviteReserved?: boolean
+    personId?: string | null
     expiresAt: string
   }): Promise<void> {
     await this.execute(
-      'INSERT INTO signin_tokens (token_hash, email, invite_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO signin_tokens
+         (token_hash, email, invite_id, invite_reserved, person_id, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
       t.tokenHash,
       t.email,
       t.inviteId,
+      t.inviteReserved ? 1 : 0,
+      t.personId ?? null,
       nowIso(),
       t.expiresAt
     )
@@ -188,7 +246,7 @@ export class SqlAccounts extends SqlTable implements AccountStore {
     const row = await this.queryRow(
       `UPDATE signin_tokens SET used_at = ?
        WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-       RETURNING email, invite_id, expires_at`,
+       RETURNING email, invite_id, invite_reserved, person_id, expires_at`,
       now,
       tokenHash,
       now
@@ -197,6 +255,8 @@ export class SqlAccounts extends SqlTable implements AccountStore {
     return {
       email: row.email as string,
       inviteId: (row.invite_id as string | null) ?? null,
+      inviteReserved: Number(row.invite_reserved) === 1,
+      personId: (row.person_id as string | null) ?? null,
       expiresAt: row.expires_at as string,
     }
   }
