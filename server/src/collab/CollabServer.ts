@@ -355,6 +355,11 @@ export class CollabServer implements LiveDocuments {
     const timer = setTimeout(() => {
       this.unloadTimers.delete(document)
       if (room.connections.size > 0 || this.rooms.get(document) !== room) return
+      // A server change (a reaction, say) still waiting its turn would fail in a destroyed room.
+      if (!room.isIdle) {
+        this.scheduleUnload(document, room)
+        return
+      }
       this.rooms.delete(document)
       room
         .compact()

@@ -130,6 +130,8 @@ export class Room {
   /** Resolves once the document is loaded; rejects when the load failed (the room is then unusable). */
   readonly loaded: Promise<void>
   private queue: Promise<unknown>
+  /** Tasks queued and not yet finished; a room with work pending is not unloaded. */
+  private queued = 0
   private storedUpdates = 0
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly changedPresence = new Set<number>()
@@ -194,11 +196,12 @@ export class Room {
 
   /** Runs `task` after everything queued before it; its failure is the caller's, not the queue's. */
   private enqueue<T>(task: () => Promise<T> | T): Promise<T> {
+    this.queued++
     const run = this.queue.then(() => {
       if (this.isDestroyed) throw new Error('the room was closed')
       return task()
     })
-    this.queue = run.catch(() => {})
+    this.queue = run.catch(() => {}).finally(() => this.queued--)
     return run
   }
 
@@ -586,6 +589,11 @@ export class Room {
 
   get storedUpdateCount(): number {
     return this.storedUpdates
+  }
+
+  /** Whether nothing is queued: no frame, read or server change waits its turn. */
+  get isIdle(): boolean {
+    return this.queued === 0
   }
 
   /** Resolves once every frame queued so far has been handled. */
