@@ -6,14 +6,14 @@
  * node_modules. Files that find their assets through `import.meta.url` (migrations, site.css) keep
  * finding them in the source tree: their `import.meta.url` is rewritten to the source file's URL.
  */
-import { readFile } from 'node:fs/promises'
-import { dirname, relative } from 'node:path'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
-const outfile = `${root}dist-server/main.js`
-const outDir = dirname(outfile)
+const outDir = `${root}dist-server`
+const outfile = `${outDir}/main.js`
 const NATIVE = ['better-sqlite3', 'bufferutil', 'utf-8-validate', 'pg-native']
 
 /** Points `import.meta.url` of each source file at that file, wherever the bundle lives. */
@@ -31,9 +31,17 @@ const sourceRelativeAssets = {
 }
 
 const started = performance.now()
+// Chunks of earlier builds would pile up: their names carry a content hash.
+for (const file of await readdir(outDir).catch(() => []))
+  await rm(`${outDir}/${file}`, { recursive: true, force: true })
 await build({
   entryPoints: [`${root}server/src/main.ts`],
-  outfile,
+  outdir: outDir,
+  // What main.ts and the rest load with import() — PostgreSQL, Redis, Nodemailer, the OpenAPI document —
+  // becomes a chunk of its own, read from disk only when first used: the embedded default never holds it.
+  splitting: true,
+  // Beside main.js: the source-relative asset URLs below are relative to this one directory.
+  chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -53,4 +61,16 @@ await build({
   logLevel: 'warning',
   plugins: [sourceRelativeAssets],
 })
+// esbuild leaves non-ASCII as it is in regular expressions and tagged templates (tiptap's input rules,
+// the public pages' html``), and one such character makes V8 hold a whole file as UTF-16 (twice its size).
+// A \uXXXX escape means the same there: html`` and every other tag here read the cooked strings.
+for (const file of await readdir(outDir)) {
+  if (!file.endsWith('.js')) continue
+  const code = await readFile(`${outDir}/${file}`, 'utf8')
+  const ascii = code.replace(
+    /[^\0-\x7f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+  if (ascii !== code) await writeFile(`${outDir}/${file}`, ascii)
+}
 console.log(`built ${relative(root, outfile)} in ${Math.round(performance.now() - started)} ms`)

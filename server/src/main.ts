@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { readConfig } from './config.ts'
 import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts'
-import { openPostgresStorage } from './storage/postgres/PostgresStorage.ts'
 import { composeServer } from './compose.ts'
 import { consoleLogger as log } from './logger.ts'
 import { seedDemo } from './demo/seedDemo.ts'
@@ -24,11 +23,15 @@ const link = await openInstanceLink(config.redisUrl, log).catch((error: unknown)
 })
 // The one place that knows the engine. With DATABASE_URL set, an unreachable database stops the start:
 // falling back to a local SQLite file would split the service's data without anyone noticing.
-const storage = config.databaseUrl
-  ? await openPostgresStorage(config.databaseUrl).catch((error: unknown) => {
-      process.stderr.write(`Specboard cannot start: ${(error as Error).message}\n`)
-      process.exit(1)
-    })
+// PostgreSQL's driver is loaded only when it is used: the embedded default never pays for it.
+const { databaseUrl } = config
+const storage = databaseUrl
+  ? await import('./storage/postgres/PostgresStorage.ts')
+      .then(({ openPostgresStorage }) => openPostgresStorage(databaseUrl))
+      .catch((error: unknown) => {
+        process.stderr.write(`Specboard cannot start: ${(error as Error).message}\n`)
+        process.exit(1)
+      })
   : openSqliteStorage(join(config.dataDir, 'specboard.db'))
 const staticRoot = existsSync(join(config.staticRoot, 'index.html')) ? config.staticRoot : undefined
 if (!staticRoot)

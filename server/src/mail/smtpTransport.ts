@@ -1,13 +1,22 @@
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { MailTransport, OutgoingMail } from './Mailer.ts'
 
-/** Sends through the SMTP server at `url` (e.g. `smtp://user:pass@host:587`; `smtps://` for TLS). */
+/**
+ * Sends through the SMTP server at `url` (e.g. `smtp://user:pass@host:587`; `smtps://` for TLS).
+ * Nodemailer is loaded with the first mail.
+ */
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transport = nodemailer.createTransport(url, { from })
+  let transport: Promise<Transporter> | null = null
+  const transportOf = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(url, { from })
+    )
+    return transport
+  }
   return {
     name: 'smtp',
     async deliver(mail: OutgoingMail) {
-      await transport.sendMail({
+      await (await transportOf()).sendMail({
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
@@ -16,6 +25,6 @@ export function smtpTransport(url: string, from: string): MailTransport {
         attachments: mail.attachments?.map((a) => ({ ...a })),
       })
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   }
 }

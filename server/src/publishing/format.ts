@@ -5,43 +5,73 @@
 import { DISPLAY_TIME_ZONE } from '@specboard/shared'
 import type { ApplicationStage, PayUnit, PostingFacts, WorkStyle } from '@specboard/shared'
 
-const dateFormat = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: DISPLAY_TIME_ZONE,
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-})
-const dayFormat = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: DISPLAY_TIME_ZONE,
-  month: 'long',
-  day: 'numeric',
-  weekday: 'short',
-})
-const timeFormat = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: DISPLAY_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
-const keyFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: DISPLAY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-const numberFormat = new Intl.NumberFormat('ja-JP')
-const dateFormatEn = new Intl.DateTimeFormat('en-GB', {
-  timeZone: DISPLAY_TIME_ZONE,
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-})
-const dayFormatEn = new Intl.DateTimeFormat('en-GB', {
-  timeZone: DISPLAY_TIME_ZONE,
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-})
+/**
+ * Made at first use: a formatter loads its locale's and the time zone's ICU data (several MiB resident),
+ * which a server that renders no public page never needs.
+ */
+function whenUsed<T>(make: () => T): () => T {
+  let made: T | undefined
+  return () => {
+    made ??= make()
+    return made
+  }
+}
+
+const dateFormat = whenUsed(
+  () =>
+    new Intl.DateTimeFormat('ja-JP', {
+      timeZone: DISPLAY_TIME_ZONE,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    })
+)
+const dayFormat = whenUsed(
+  () =>
+    new Intl.DateTimeFormat('ja-JP', {
+      timeZone: DISPLAY_TIME_ZONE,
+      month: 'long',
+      day: 'numeric',
+      weekday: 'short',
+    })
+)
+const timeFormat = whenUsed(
+  () =>
+    new Intl.DateTimeFormat('ja-JP', {
+      timeZone: DISPLAY_TIME_ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+)
+const keyFormat = whenUsed(
+  () =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: DISPLAY_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+)
+const numberFormat = whenUsed(() => new Intl.NumberFormat('ja-JP'))
+const dateFormatEn = whenUsed(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: DISPLAY_TIME_ZONE,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    })
+)
+const dayFormatEn = whenUsed(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: DISPLAY_TIME_ZONE,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+    })
+)
 
 /** The public pages' languages (see pages/publicLang.ts). */
 type Lang = 'ja' | 'en'
@@ -53,17 +83,17 @@ function instant(value: string): Date {
 
 /** 2026年11月25日 (en: 25 Nov 2026) */
 export function formatDate(value: string, lang: Lang = 'ja'): string {
-  return (lang === 'en' ? dateFormatEn : dateFormat).format(instant(value))
+  return (lang === 'en' ? dateFormatEn : dateFormat)().format(instant(value))
 }
 
 /** 11月25日(水) (en: Wed 25 Nov) */
 export function formatDay(value: string, lang: Lang = 'ja'): string {
-  return (lang === 'en' ? dayFormatEn : dayFormat).format(instant(value))
+  return (lang === 'en' ? dayFormatEn : dayFormat)().format(instant(value))
 }
 
 /** 14:00 */
 export function formatTime(value: string): string {
-  return timeFormat.format(instant(value))
+  return timeFormat().format(instant(value))
 }
 
 /** 2026年11月25日 23:59 (en: 25 Nov 2026 23:59 JST) */
@@ -82,12 +112,12 @@ export function formatSlot(startsAt: string, endsAt: string, lang: Lang = 'ja'):
 
 /** The Japanese calendar date of an instant, as `YYYY-MM-DD`. */
 export function tokyoDateKey(value: string): string {
-  return keyFormat.format(instant(value))
+  return keyFormat().format(instant(value))
 }
 
 /** ¥50,000 */
 export function formatYen(amount: number): string {
-  return `¥${numberFormat.format(amount)}`
+  return `¥${numberFormat().format(amount)}`
 }
 
 const PAY_PREFIX: Record<PayUnit, string> = { month: '月額', hour: '時給', total: '総額' }
