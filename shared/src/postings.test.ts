@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  ApplicationForm,
-  CreateWindowRequest,
-  PostingFacts,
-  isContact,
-  splitTags,
-} from './postings.ts'
+import { ApplicationForm, isContact, splitTags } from './applications.ts'
+import { CreateWindowRequest } from './interviews.ts'
+import { PostingFacts } from './postings.ts'
 import { ROLES, can } from './roles.ts'
 
 const facts = {
@@ -59,13 +55,13 @@ describe('ApplicationForm', () => {
     })
   })
 
-  it('refuses links that are not http(s), a missing consent and a filled honeypot, in Japanese', () => {
+  it('refuses links that are not http(s), a missing consent and a filled honeypot, naming the problem', () => {
     expect(
       ApplicationForm.safeParse({ ...form, links: 'javascript:alert(1)' }).error?.issues[0].message
-    ).toMatch(/http/)
+    ).toBe('link_invalid')
     expect(
       ApplicationForm.safeParse({ ...form, consent_data: undefined }).error?.issues[0].message
-    ).toBe('個人情報の取り扱いへの同意が必要です')
+    ).toBe('consent_missing')
     expect(ApplicationForm.safeParse({ ...form, website: 'x' }).error?.issues[0].path).toEqual([
       'website',
     ])

@@ -11,6 +11,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import {
   ApplicationForm,
+  type ApplicationFormProblem,
   contactKey,
   DEFAULT_RETENTION_MONTHS,
   WORK_STYLES,
@@ -143,7 +144,10 @@ export function publicPostingRoutes(
       const errors: Record<string, string> = {}
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '_form')
-        errors[field] ??= t.fieldProblems?.[field] ?? issue.message
+        errors[field] ??=
+          t.fieldProblems?.[field] ??
+          t.formProblems?.[issue.message as ApplicationFormProblem] ??
+          issue.message
       }
       return c.html(await renderPosting(c, posting, version, { values, errors }), 400)
     }

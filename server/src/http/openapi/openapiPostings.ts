@@ -1,9 +1,9 @@
 /**
  * OpenAPI operations of publishing and selection (merged into openapi.ts). JSON shapes come from
- * shared/src/postings.ts; downloads name their media type; the public pages are listed for completeness
+ * shared/ (postings, applications, interviews, pool, figures); downloads name their media type; the public pages are listed for completeness
  * (HTML and forms, no JSON).
  */
-import * as postings from '@specboard/shared/postings'
+import * as wire from '@specboard/shared'
 import * as retention from '@specboard/shared/retention'
 import type { Op } from './openapi.ts'
 
@@ -15,14 +15,14 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     get: {
       summary:
         "The team's posting (null if never published), prefill defaults and sheet completeness (coordinator, the team's owner)",
-      response: postings.TeamPosting,
+      response: wire.TeamPosting,
       params: ['teamId'],
     },
     post: {
       summary:
         'Publish the sheet as it is now: a new immutable version with a frozen snapshot, rendered once (coordinator). 409 sheet_empty / slug_taken / slug_fixed; 400 names the field (facts.deadline must be ahead)',
-      body: postings.PublishPostingRequest,
-      response: postings.PostingDetail,
+      body: wire.PublishPostingRequest,
+      response: wire.PostingDetail,
       status: 201,
       params: ['teamId'],
     },
@@ -30,21 +30,21 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/teams/{teamId}/posting/unpublish': {
     post: {
       summary: 'Hide the posting from the public pages (coordinator)',
-      response: postings.PostingDetail,
+      response: wire.PostingDetail,
       params: ['teamId'],
     },
   },
   '/api/programs/{programId}/postings': {
     get: {
       summary: "Postings of the program's teams whose pipeline the caller may read",
-      response: postings.PostingList,
+      response: wire.PostingList,
       params: ['programId'],
     },
   },
   '/api/postings/{postingId}': {
     get: {
       summary: 'A posting with its versions and stage counts',
-      response: postings.PostingDetail,
+      response: wire.PostingDetail,
       params: ['postingId'],
     },
   },
@@ -52,7 +52,7 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     get: {
       summary:
         'The pipeline: applications with their latest interview, counts per stage; canManage is false for the theme owner',
-      response: postings.Pipeline,
+      response: wire.Pipeline,
       params: ['postingId'],
     },
   },
@@ -60,12 +60,12 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     get: { summary: "The posting's applicants as CSV", params: ['postingId'], mediaType: csv },
   },
   '/api/applications/{applicationId}': {
-    get: { summary: 'One application', response: postings.Application, params: ['applicationId'] },
+    get: { summary: 'One application', response: wire.Application, params: ['applicationId'] },
     patch: {
       summary:
         'Move the stage (side effects: talent pool in/out, upcoming interview cancelled on a decision), set note or rating (coordinator). 409 no_pool_consent / erased',
-      body: postings.UpdateApplicationRequest,
-      response: postings.Application,
+      body: wire.UpdateApplicationRequest,
+      response: wire.Application,
       params: ['applicationId'],
     },
   },
@@ -73,8 +73,8 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Book a slot for the applicant (coordinator). 409 slot_taken / already_booked / slot_past / not_bookable; 404 slot_not_found',
-      body: postings.SlotChoice,
-      response: postings.Interview,
+      body: wire.SlotChoice,
+      response: wire.Interview,
       status: 201,
       params: ['applicationId'],
     },
@@ -83,16 +83,16 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Move an interview to another free slot; the applicant sees the change (409 slot_taken)',
-      body: postings.SlotChoice,
-      response: postings.Interview,
+      body: wire.SlotChoice,
+      response: wire.Interview,
       params: ['interviewId'],
     },
   },
   '/api/interviews/{interviewId}/cancel': {
     post: {
       summary: 'Cancel an interview; the application returns to applied',
-      body: postings.CancelInterviewRequest,
-      response: postings.Interview,
+      body: wire.CancelInterviewRequest,
+      response: wire.Interview,
       params: ['interviewId'],
     },
   },
@@ -106,14 +106,14 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/programs/{programId}/interview-windows': {
     get: {
       summary: 'Availability windows with their 15-minute slots and who booked them (coordinator)',
-      response: postings.WindowList,
+      response: wire.WindowList,
       params: ['programId'],
     },
     post: {
       summary:
         'Add a window; it is cut into 15-minute slots from its start (slots already past are skipped)',
-      body: postings.CreateWindowRequest,
-      response: postings.InterviewWindow,
+      body: wire.CreateWindowRequest,
+      response: wire.InterviewWindow,
       status: 201,
       params: ['programId'],
     },
@@ -128,7 +128,7 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/programs/{programId}/interviews': {
     get: {
       summary: "The program's interviews, soonest first",
-      response: postings.Agenda,
+      response: wire.Agenda,
       params: ['programId'],
     },
   },
@@ -138,14 +138,14 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/programs/{programId}/figures': {
     get: {
       summary: 'Targets and actuals with chart series (coordinator)',
-      response: postings.ProgramFigures,
+      response: wire.ProgramFigures,
       params: ['programId'],
     },
   },
   '/api/pool': {
     get: {
       summary: 'The talent pool across programs (coordinators)',
-      response: postings.PoolList,
+      response: wire.PoolList,
       query: ['q', 'tag', 'programId'],
     },
   },
@@ -159,8 +159,8 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/pool/{entryId}': {
     patch: {
       summary: 'Set tags or note',
-      body: postings.UpdatePoolEntryRequest,
-      response: postings.PoolEntry,
+      body: wire.UpdatePoolEntryRequest,
+      response: wire.PoolEntry,
       params: ['entryId'],
     },
     delete: {
@@ -173,8 +173,8 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Invite the person into a team (needs team:invite there); the link is recorded on the entry',
-      body: postings.InvitePoolEntryRequest,
-      response: postings.InvitePoolEntryResponse,
+      body: wire.InvitePoolEntryRequest,
+      response: wire.InvitePoolEntryResponse,
       status: 201,
       params: ['entryId'],
     },
@@ -183,7 +183,7 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     get: {
       summary:
         'Applicant mail of the program given up on after every retry since the server started (coordinator)',
-      response: postings.MailProblems,
+      response: wire.MailProblems,
       params: ['programId'],
     },
   },

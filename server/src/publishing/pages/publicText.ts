@@ -1,5 +1,5 @@
 /** Every word of the public pages in Japanese and English; pages pick one set with `textOf(lang)`. */
-import type { ApplicationStage, WorkStyle } from '@specboard/shared'
+import type { ApplicationFormProblem, ApplicationStage, WorkStyle } from '@specboard/shared'
 import type { PublicLang } from './publicLang.ts'
 
 const ja = {
@@ -82,8 +82,27 @@ const ja = {
   alreadyApplied:
     'この連絡先からの応募はすでに受け付けています。応募のときに表示された確認用リンク（応募受付のメールにも記載）から状況をご確認ください。',
   tooMany: '短い時間に多くの応募がありました。しばらく待ってから、もう一度送信してください。',
-  /** Per field, for the English page; Japanese pages show the schema's own message. */
+  /** Per field, for the English page; Japanese pages say each problem (formProblems). */
   fieldProblems: null as Readonly<Record<string, string>> | null,
+  /** Each problem the application form can have, in words. */
+  formProblems: {
+    name_missing: 'お名前を入力してください',
+    name_too_long: 'お名前は60文字以内で入力してください',
+    contact_missing: '連絡先を入力してください',
+    contact_too_long: '連絡先は200文字以内で入力してください',
+    contact_invalid: 'メールアドレスか電話番号を入力してください',
+    motivation_too_short: '応募の動機を10文字以上で書いてください',
+    motivation_too_long: '応募の動機は4000文字以内で書いてください',
+    skills_too_long: 'スキルは600文字以内で入力してください',
+    skill_too_long: 'スキルは1つ30文字以内で入力してください',
+    skills_too_many: 'スキルは20個までです',
+    links_too_long: 'リンクは2000文字以内で入力してください',
+    link_too_long: 'リンクが長すぎます',
+    link_invalid: 'リンクは http:// か https:// で始まるURLを1行に1つ入力してください',
+    links_too_many: 'リンクは5つまでです',
+    consent_missing: '個人情報の取り扱いへの同意が必要です',
+    honeypot_filled: 'この欄は空のままにしてください',
+  } as Readonly<Record<ApplicationFormProblem, string>> | null,
 }
 
 export type PublicText = typeof ja
@@ -176,6 +195,7 @@ const en: PublicText = {
     consent_data: 'Please agree to how your personal data is handled.',
     website: 'Leave this field empty.',
   },
+  formProblems: null,
 }
 
 const TEXTS: Record<PublicLang, PublicText> = { ja, en }
