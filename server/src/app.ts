@@ -38,6 +38,7 @@ import { retentionRoutes } from './http/retention.ts'
 import { dashboardRoutes } from './http/dashboard.ts'
 import { publicPostingRoutes } from './http/publicPostings.ts'
 import { publicApplicationRoutes } from './http/publicApplications.ts'
+import { publicPoolRenewalRoutes } from './http/publicPoolRenewal.ts'
 
 const MAX_BODY_BYTES = 256 * 1024
 
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
   // Public posting pages (server-rendered, no JavaScript) come before the SPA's catch-all.
   app.route('/', publicPostingRoutes(deps.applyRateLimit, deps.trustProxy, deps.limiters))
   app.route('/', publicApplicationRoutes())
+  app.route('/', publicPoolRenewalRoutes())
 
   if (deps.staticRoot) {
     const root = deps.staticRoot

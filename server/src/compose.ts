@@ -19,6 +19,7 @@ import { Webhooks } from './webhooks/Webhooks.ts'
 import { SheetChangeNotices } from './webhooks/sheetChanges.ts'
 import { PeriodicJobs } from './jobs/PeriodicJobs.ts'
 import { eraseExpired } from './selection/retention.ts'
+import { askRenewals, lapseUnrenewed } from './selection/poolRenewal.ts'
 
 /** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
 const SIGNIN_WINDOW_SECONDS = 15 * 60
@@ -68,14 +69,6 @@ export function composeServer(
   )
   viewers.attach(collab)
   const jobs = new PeriodicJobs(log)
-  jobs.start({
-    name: 'retention',
-    everyMs: config.housekeepingMs,
-    run: async (now) => {
-      const erased = await eraseExpired(storage, now)
-      if (erased > 0) log.info('personal data erased after the retention period', { erased })
-    },
-  })
   const app = createApp({
     records: storage.records,
     pitch: storage.pitch,
@@ -114,6 +107,30 @@ export function composeServer(
     /** Tell it the port once the server listens. */
     origin,
     mailer,
+    /**
+     * Starts what the server does by itself, hourly (HOUSEKEEPING_MS) and once now: erasure after the
+     * retention period, pool consent renewals. Called once the server listens, so links in mail carry
+     * its port.
+     */
+    startHousekeeping() {
+      jobs.start({
+        name: 'retention',
+        everyMs: config.housekeepingMs,
+        run: async (now) => {
+          const erased = await eraseExpired(storage, now)
+          if (erased > 0) log.info('personal data erased after the retention period', { erased })
+        },
+      })
+      jobs.start({
+        name: 'pool-renewal',
+        everyMs: config.housekeepingMs,
+        run: async (now) => {
+          const asked = await askRenewals(storage, mailer, origin.url, now)
+          const lapsed = await lapseUnrenewed(storage, now)
+          if (asked + lapsed > 0) log.info('pool consent renewals', { asked, lapsed })
+        },
+      })
+    },
     /** Stops the collaboration side: sockets closed, rooms freed, pending counts dropped. */
     close() {
       viewers.close()

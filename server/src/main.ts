@@ -43,10 +43,12 @@ const {
   collab,
   close,
   origin: appOrigin,
+  startHousekeeping,
 } = composeServer(storage, config, log, staticRoot, undefined, link)
 
 const server = serve({ fetch: app.fetch, port: config.port }, async (info: AddressInfo) => {
   appOrigin.listeningOn(info.port)
+  startHousekeeping()
   const origin = appOrigin.url
   const lines = [
     `Specboard listening on ${origin}`,

@@ -98,6 +98,8 @@ export const AUDIT_ACTIONS = [
   'program.update',
   /** Personal data of several applicants erased at once (retention period over, or a coordinator). */
   'applications.erase',
+  /** Talent-pool entries deleted because the person did not renew their consent when asked. */
+  'pool.lapse',
 ] as const
 
 /** The actor named on what applicants do themselves (erasing their data, leaving the pool). */

@@ -59,3 +59,14 @@ export function eraseAtOf(closedAt: string, months: number): string {
   at.setUTCDate(Math.min(day, lastDay))
   return at.toISOString()
 }
+
+/** A talent-pool entry without the person's activity (joining, joining again, renewing) this long is asked to renew. */
+export const POOL_CONSENT_MONTHS = 24
+
+/** Days a person has to renew their pool consent once asked; then the entry lapses (is deleted). */
+export const POOL_RENEWAL_DAYS = 30
+
+/** The instant `months` calendar months before `at` (the inverse of `eraseAtOf`). */
+export function monthsBefore(at: string, months: number): string {
+  return eraseAtOf(at, -months)
+}

@@ -144,6 +144,7 @@ export const accountsEn: AccountsMessages = {
       'pool.erase': 'Erased a pool entry',
       'application.erase': "Erased an applicant's personal data",
       'applications.erase': "Erased applicants' personal data (retention)",
+      'pool.lapse': 'Deleted pool entries whose consent was not renewed',
       'program.update': 'Changed the program settings',
     },
   },

@@ -146,6 +146,7 @@ export const accountsJa = {
       'pool.erase': '人材プールから削除',
       'application.erase': '応募者の個人情報を削除',
       'applications.erase': '応募者の個人情報をまとめて削除（保存期間）',
+      'pool.lapse': '同意の更新がなかった人材プールの登録を削除',
       'program.update': 'プログラムの設定を変更',
     },
   },

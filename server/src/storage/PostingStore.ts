@@ -245,6 +245,10 @@ export interface PoolEntryRecord {
   readonly isDemo: boolean
   readonly sources: readonly PoolSourceRecord[]
   readonly invitations: readonly PoolInvitationRecord[]
+  /** When the person last consented: joining, joining again from another source, or renewing. */
+  readonly consentedAt: string
+  /** When they were asked to renew their consent; null when no answer is awaited. */
+  readonly renewalAskedAt: string | null
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -264,6 +268,8 @@ export interface PoolEntryInput {
   readonly tags?: readonly string[]
   readonly consent: true
   readonly isDemo?: boolean
+  /** Defaults to now; tests and the demo backdate. */
+  readonly consentedAt?: string
 }
 
 export interface PoolStore {
@@ -288,6 +294,25 @@ export interface PoolStore {
   recordInvitation(entryId: string, inviteId: string): Promise<void>
   /** Entries per source among those that touched `programId`. */
   countBySource(programId: string): Promise<Record<PoolSource, number>>
+
+  /**
+   * Claims up to `limit` entries whose consent dates from before `consentedBefore` and who were not asked
+   * yet: marks each asked at `at` with a fresh renewal secret, one guarded UPDATE per entry, so when
+   * instances claim at once each entry is claimed (and mailed) by one. Resolves with the claimed entries
+   * and their renewal secrets (`/pool/renew/<secret>`), to mail once.
+   */
+  claimRenewals(
+    consentedBefore: string,
+    at: string,
+    limit: number
+  ): Promise<{ entry: PoolEntryRecord; renewToken: string }[]>
+  byRenewTokenHash(hash: string): Promise<PoolEntryRecord | undefined>
+  /** The person renews their consent at `at`; undefined when the secret is unknown. */
+  renew(renewTokenHash: string, at: string): Promise<PoolEntryRecord | undefined>
+  /** Entries asked to renew before `askedBefore` that did not. */
+  lapsed(askedBefore: string): Promise<PoolEntryRecord[]>
+  /** Deletes the entry if it is still lapsed (asked before `askedBefore`, not renewed); whether it did. */
+  deleteLapsed(entryId: string, askedBefore: string): Promise<boolean>
 }
 
 /** Postings, applications, interviews and the talent pool. */

@@ -281,4 +281,19 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     },
     post: { summary: 'Delete the entry', params: ['token'], mediaType: html, isPublic: true },
   },
+  '/pool/renew/{token}': {
+    get: {
+      summary:
+        'Renewal page of a talent-pool entry asked to renew its consent after two years (the link in the renewal mail; the same secret also opens /pool/withdraw/{token})',
+      params: ['token'],
+      mediaType: html,
+      isPublic: true,
+    },
+    post: {
+      summary: 'Renew the consent for another two years',
+      params: ['token'],
+      mediaType: html,
+      isPublic: true,
+    },
+  },
 }

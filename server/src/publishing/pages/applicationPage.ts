@@ -192,3 +192,35 @@ export function poolWithdrawPage(
 <form method="post" action="${state.action}"><button type="submit" class="danger">${t.poolDelete}</button></form></div>`,
   })
 }
+
+/** The pool's renewal page: stay (a form, no JavaScript), or go to the withdrawal page. */
+export function poolRenewPage(
+  state:
+    | {
+        readonly name: string
+        readonly action: string
+        readonly withdrawUrl: string
+        /** The date by which to renew, already written for the reader; null when nothing is asked. */
+        readonly until: string | null
+      }
+    | 'done',
+  lang: PublicLang = 'ja'
+): Html {
+  const t = applicationTextOf(lang)
+  return page({
+    title: `${t.renewTitle} | ${textOf(lang).siteName}`,
+    noindex: true,
+    lang,
+    path: state === 'done' ? undefined : state.action,
+    body:
+      state === 'done'
+        ? html`<h1>${t.renewDoneTitle}</h1><div class="card"><p>${t.renewDone}</p></div>`
+        : state.until === null
+          ? html`<h1>${t.renewTitle}</h1><div class="card"><p>${t.renewNotAsked(state.name)}</p>
+<p><a href="${state.withdrawUrl}">${t.poolDelete}</a></p></div>`
+          : html`<h1>${t.renewTitle}</h1>
+<div class="card stack"><p>${t.renewIntro(state.name, state.until)}</p>
+<form method="post" action="${state.action}"><button type="submit">${t.renewButton}</button></form>
+<p>${t.renewOr} <a href="${state.withdrawUrl}">${t.poolDelete}</a></p></div>`,
+  })
+}

@@ -53,6 +53,15 @@ const ja = {
   poolIntro: (name: string) =>
     `${name} さんは人材プールに登録されています。今後の案内が不要な場合は、登録を削除できます（元に戻せません）。`,
   poolDelete: '登録を削除する',
+  renewTitle: '人材プールへの登録の継続',
+  renewIntro: (name: string, until: string) =>
+    `${name} さんは人材プールに登録されています。登録から時間がたったため、今後もプロジェクトの案内を受け取るかを確認しています。${until}までに「登録を続ける」を押さない場合、登録を削除します。`,
+  renewButton: '登録を続ける',
+  renewOr: '案内が不要な場合は、登録を削除できます。',
+  renewDoneTitle: '登録を続けます',
+  renewDone: 'ありがとうございます。引き続き、関われそうなプロジェクトをご案内します。',
+  renewNotAsked: (name: string) =>
+    `${name} さんの人材プールへの登録は有効です。いまお手続きは必要ありません。`,
 }
 
 export type ApplicationText = typeof ja
@@ -108,6 +117,15 @@ const en: ApplicationText = {
   poolIntro: (name: string) =>
     `${name}, you are in the talent pool. If you no longer want to hear about projects, you can delete your entry (this cannot be undone).`,
   poolDelete: 'Delete my entry',
+  renewTitle: 'Stay in the talent pool',
+  renewIntro: (name: string, until: string) =>
+    `${name}, you are in the talent pool. As it has been a while, we are checking that you still want to hear about projects. Unless you choose "Stay in the pool" by ${until}, your entry is deleted.`,
+  renewButton: 'Stay in the pool',
+  renewOr: 'If you no longer want to hear from us, you can delete your entry.',
+  renewDoneTitle: 'You stay in the talent pool',
+  renewDone: 'Thank you. We will keep telling you about projects you could join.',
+  renewNotAsked: (name: string) =>
+    `${name}, your place in the talent pool is valid. Nothing needs to be done now.`,
 }
 
 export function applicationTextOf(lang: PublicLang): ApplicationText {

@@ -61,6 +61,8 @@ export class SqlPool extends SqlTable implements PoolStore {
       isDemo: Number(r.is_demo) === 1,
       sources: sources.get(r.id as string) ?? [],
       invitations: invitations.get(r.id as string) ?? [],
+      consentedAt: (r.consented_at as string) || (r.created_at as string),
+      renewalAskedAt: (r.renewal_asked_at as string | null) ?? null,
       createdAt: r.created_at as string,
       updatedAt: r.updated_at as string,
     }))
@@ -84,8 +86,8 @@ export class SqlPool extends SqlTable implements PoolStore {
       let entryId = newId()
       let withdrawToken: string | null = newSecret()
       const inserted = await self.execute(
-        `INSERT INTO pool_entries (id, name, contact, contact_key, tags, note, withdraw_token_hash, is_demo, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_key) DO NOTHING`,
+        `INSERT INTO pool_entries (id, name, contact, contact_key, tags, note, withdraw_token_hash, is_demo, consented_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_key) DO NOTHING`,
         entryId,
         input.name,
         input.contact,
@@ -94,6 +96,7 @@ export class SqlPool extends SqlTable implements PoolStore {
         input.note ?? '',
         hashSecret(withdrawToken),
         input.isDemo ? 1 : 0,
+        input.consentedAt ?? at,
         at,
         at
       )
@@ -130,12 +133,15 @@ export class SqlPool extends SqlTable implements PoolStore {
       ...new Set([...(JSON.parse(existing.tags as string) as string[]), ...(input.tags ?? [])]),
     ]
     const note = [existing.note as string, input.note ?? ''].filter(Boolean).join('\n')
+    // Consenting again (another application, another pitch) renews the consent.
     await this.execute(
-      'UPDATE pool_entries SET name = ?, contact = ?, tags = ?, note = ?, updated_at = ? WHERE id = ?',
+      `UPDATE pool_entries SET name = ?, contact = ?, tags = ?, note = ?, consented_at = ?,
+         renewal_asked_at = NULL, updated_at = ? WHERE id = ?`,
       input.name,
       input.contact,
       JSON.stringify(tags),
       note,
+      input.consentedAt ?? at,
       at,
       existing.id as string
     )
@@ -147,7 +153,8 @@ export class SqlPool extends SqlTable implements PoolStore {
   }
 
   async byWithdrawTokenHash(hash: string): Promise<PoolEntryRecord | undefined> {
-    return await this.one('WHERE withdraw_token_hash = ?', hash)
+    // The renewal link's secret withdraws too: the renewal mail offers both.
+    return await this.one('WHERE withdraw_token_hash = ? OR renew_token_hash = ?', hash, hash)
   }
 
   async list(): Promise<PoolEntryRecord[]> {
@@ -221,5 +228,67 @@ export class SqlPool extends SqlTable implements PoolStore {
     )) as Row[]
     for (const r of rows) counts[r.source as PoolSource] = r.n as number
     return counts
+  }
+
+  async claimRenewals(
+    consentedBefore: string,
+    at: string,
+    limit: number
+  ): Promise<{ entry: PoolEntryRecord; renewToken: string }[]> {
+    const due = await this.queryRows(
+      `SELECT id FROM pool_entries WHERE renewal_asked_at IS NULL AND consented_at < ?
+         ORDER BY consented_at LIMIT ?`,
+      consentedBefore,
+      limit
+    )
+    const claimed: { entry: PoolEntryRecord; renewToken: string }[] = []
+    for (const { id } of due) {
+      const renewToken = newSecret()
+      const won = await this.execute(
+        `UPDATE pool_entries SET renewal_asked_at = ?, renew_token_hash = ?
+           WHERE id = ? AND renewal_asked_at IS NULL AND consented_at < ?`,
+        at,
+        hashSecret(renewToken),
+        id as string,
+        consentedBefore
+      )
+      const entry = won === 1 ? await this.get(id as string) : undefined
+      if (entry) claimed.push({ entry, renewToken })
+    }
+    return claimed
+  }
+
+  async byRenewTokenHash(hash: string): Promise<PoolEntryRecord | undefined> {
+    return await this.one('WHERE renew_token_hash = ?', hash)
+  }
+
+  async renew(renewTokenHash: string, at: string): Promise<PoolEntryRecord | undefined> {
+    await this.execute(
+      `UPDATE pool_entries SET consented_at = ?, renewal_asked_at = NULL, updated_at = ?
+         WHERE renew_token_hash = ?`,
+      at,
+      at,
+      renewTokenHash
+    )
+    return await this.byRenewTokenHash(renewTokenHash)
+  }
+
+  async lapsed(askedBefore: string): Promise<PoolEntryRecord[]> {
+    return await this.hydrate(
+      await this.queryRows(
+        'SELECT * FROM pool_entries WHERE renewal_asked_at IS NOT NULL AND renewal_asked_at < ? ORDER BY id',
+        askedBefore
+      )
+    )
+  }
+
+  async deleteLapsed(entryId: string, askedBefore: string): Promise<boolean> {
+    return (
+      (await this.execute(
+        'DELETE FROM pool_entries WHERE id = ? AND renewal_asked_at IS NOT NULL AND renewal_asked_at < ?',
+        entryId,
+        askedBefore
+      )) === 1
+    )
   }
 }
