@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'application.stage',
   'member.remove',
   'coordinator.appoint',
+  'coordinator.remove',
   'pool.erase',
   'application.erase',
   'program.update',

@@ -102,6 +102,37 @@ test('a second coordinator invited by email runs a round in that program', async
   })
   await page.goto(`/programs/${other.id}`)
   await expect(page.getByRole('alert')).toContainText('権限がありません')
+
+  // Back on the team's board, the coordinator is removed in the settings (once a second one is
+  // appointed: the last one cannot be removed): their board stops within a second.
+  await page.goto(`/teams/${team.teamId}`)
+  await expect(coordinator.board.connection).toContainText('接続中')
+  const settings = await browser.newContext()
+  await settings.addCookies([
+    { name: 'sb_token', value: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin', url: baseURL! },
+  ])
+  const settingsPage = await settings.newPage()
+  await settingsPage.goto(`/programs/${team.programId}/settings`)
+  const coordinators = settingsPage.getByTestId('coordinator-list')
+  await expect(coordinators).toContainText(email)
+  await expect(
+    settingsPage.getByText('コーディネーターが 1 人だけのときは外せません')
+  ).toBeVisible()
+  const successor = address('office')
+  await settingsPage.getByLabel('メールアドレス').fill(successor)
+  await settingsPage.getByRole('button', { name: 'コーディネーターに招待' }).click()
+  await expect(coordinators).toContainText(successor)
+  settingsPage.once('dialog', (dialog) => void dialog.accept())
+  // Someone appointed by address is named after it until they say otherwise.
+  await coordinators
+    .getByRole('button', { name: `${email.split('@')[0]} さんをコーディネーターから外す` })
+    .click()
+  const removedAt = Date.now()
+  await expect(page.getByRole('alert')).toContainText('権限がありません', { timeout: 1000 })
+  expect(Date.now() - removedAt).toBeLessThan(1500)
+  await expect(coordinators).not.toContainText(email)
+  await expect(coordinators.getByRole('button')).toHaveCount(0)
+  await settings.close()
   await context.close()
 })
 

@@ -329,6 +329,72 @@ describe('coordinators per program', () => {
   })
 })
 
+describe('removing a coordinator', () => {
+  /** Appoints `email` coordinator of the program and follows the mailed link; their session token. */
+  async function appoint(programId: string, email: string): Promise<SignInResponse> {
+    const made = await apiRequest(server, 'POST', `/api/programs/${programId}/coordinators`, {
+      body: { email, lang: 'en' },
+    })
+    expect(made.status).toBe(201)
+    const mail = await smtp.waitFor(email, (m) => m.subject.includes('coordinate'))
+    return SignInResponse.parse((await signIn(tokenOf(linkIn(mail, '/signin/')))).body)
+  }
+
+  it('closes their sockets at once, ends their rights, is audited, and keeps the last one', async () => {
+    const program = await newProgram('Co-run program')
+    const other = await newProgram('Other program')
+    const team = await createTeam(server, program.id, 'Co-run team')
+    const first = await appoint(program.id, uniqueEmail('first-coordinator'))
+    const second = await appoint(program.id, uniqueEmail('second-coordinator'))
+    const outsider = await appoint(other.id, uniqueEmail('other-coordinator'))
+    const path = (personId: string) => `/api/programs/${program.id}/coordinators/${personId}`
+
+    // A coordinator of another program cannot; an unknown person is named as such.
+    const foreign = await apiRequest(server, 'DELETE', path(first.personId), {
+      token: outsider.accessToken,
+    })
+    expect(foreign.status).toBe(403)
+    expect((await apiRequest(server, 'DELETE', path('nobody'))).status).toBe(404)
+
+    const board = await RawSocket.open(server, teamDocuments(team.id).spec, first.accessToken)
+    const started = Date.now()
+    const removed = await apiRequest(server, 'DELETE', path(first.personId), {
+      token: second.accessToken,
+    })
+    expect(removed.status).toBe(204)
+    expect((await board.waitClosed(1000)).code).toBe(CLOSE_CODE.forbidden)
+    expect(Date.now() - started).toBeLessThan(1000)
+    const asFirst = (method: string, p: string) =>
+      apiRequest(server, method, p, { token: first.accessToken })
+    expect((await asFirst('GET', `/api/programs/${program.id}`)).status).toBe(403)
+    expect((await asFirst('GET', `/api/teams/${team.id}`)).status).toBe(403)
+    const listed = await apiRequest(server, 'GET', `/api/programs/${program.id}/coordinators`)
+    expect(
+      (listed.body as { coordinators: { personId: string }[] }).coordinators.map((c) => c.personId)
+    ).toEqual([second.personId])
+
+    // The last coordinator stays, even for the setup account, with a clear error.
+    const last = await apiRequest(server, 'DELETE', path(second.personId))
+    expect(last.status).toBe(409)
+    expect((last.body as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'last_coordinator',
+    })
+    expect(
+      (
+        await apiRequest(server, 'GET', `/api/programs/${program.id}`, {
+          token: second.accessToken,
+        })
+      ).status
+    ).toBe(200)
+
+    const audit = AuditLog.parse(
+      (await apiRequest(server, 'GET', `/api/programs/${program.id}/audit`)).body
+    )
+    const entry = audit.entries.find((e) => e.action === 'coordinator.remove')
+    expect(entry).toMatchObject({ actor: { personId: second.personId } })
+  })
+})
+
 describe('removing a member', () => {
   it('closes their open sockets at once, stops their access, and records who did it', async () => {
     const member = await memberWithEmail('talent')

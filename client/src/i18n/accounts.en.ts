@@ -78,6 +78,12 @@ export const accountsEn: AccountsMessages = {
     email: 'Email address',
     appoint: 'Invite as coordinator',
     appointed: 'Invited {{email}} and sent a sign-in mail.',
+    remove: 'Remove',
+    removeLabel: 'Remove {{name}} as coordinator',
+    removeConfirm:
+      'Remove {{name}} as a coordinator of this program? Their open screens close at once.',
+    removed: 'Removed {{name}} as coordinator.',
+    lastOne: 'A program’s only coordinator cannot be removed: invite another one first.',
   },
   settings: {
     title: 'Program settings',
@@ -141,6 +147,7 @@ export const accountsEn: AccountsMessages = {
       'application.stage': 'Moved an applicant',
       'member.remove': 'Removed a member',
       'coordinator.appoint': 'Appointed a coordinator',
+      'coordinator.remove': 'Removed a coordinator',
       'pool.erase': 'Erased a pool entry',
       'application.erase': "Erased an applicant's personal data",
       'applications.erase': "Erased applicants' personal data (retention)",

@@ -80,6 +80,12 @@ export const accountsJa = {
     email: 'メールアドレス',
     appoint: 'コーディネーターに招待',
     appointed: '{{email}} を招待し、サインイン用のメールを送りました。',
+    remove: '外す',
+    removeLabel: '{{name}} さんをコーディネーターから外す',
+    removeConfirm:
+      '{{name}} さんをこのプログラムのコーディネーターから外しますか？開いている画面はすぐに閉じられます。',
+    removed: '{{name}} さんをコーディネーターから外しました。',
+    lastOne: 'コーディネーターが 1 人だけのときは外せません。先に別の人を招待してください。',
   },
   settings: {
     title: 'プログラムの設定',
@@ -143,6 +149,7 @@ export const accountsJa = {
       'application.stage': '選考の段階を変更',
       'member.remove': 'メンバーを削除',
       'coordinator.appoint': 'コーディネーターを任命',
+      'coordinator.remove': 'コーディネーターを解任',
       'pool.erase': '人材プールから削除',
       'application.erase': '応募者の個人情報を削除',
       'applications.erase': '応募者の個人情報をまとめて削除（保存期間）',

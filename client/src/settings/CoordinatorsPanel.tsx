@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { CoordinatorList, EmailAddress } from '@specboard/shared'
+import { type Coordinator, CoordinatorList, EmailAddress } from '@specboard/shared'
 import { apiRequest, apiSend } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
@@ -8,7 +8,7 @@ import { Loading } from '../ui/Loading.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useApi } from '../ui/useApi.ts'
 
-/** The program's coordinators, and inviting another one by email. */
+/** The program's coordinators: inviting another one by email, and removing one (never the last). */
 export function CoordinatorsPanel({ programId }: { programId: string }) {
   const ta = useAccountsText()
   const language = useLanguage()
@@ -18,7 +18,21 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
   const [appointed, setAppointed] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [isSending, setSending] = useState(false)
+  const [removedName, setRemovedName] = useState<string | null>(null)
   const isValid = EmailAddress.safeParse(email).success
+
+  const remove = async (coordinator: Coordinator) => {
+    if (!window.confirm(ta('coordinators.removeConfirm', { name: coordinator.name }))) return
+    setError(null)
+    setAppointed(null)
+    try {
+      await apiSend(`${path}/${encodeURIComponent(coordinator.personId)}`, { method: 'DELETE' })
+      setRemovedName(coordinator.name)
+      list.reload()
+    } catch (e) {
+      setError(e)
+    }
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -28,6 +42,7 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
     try {
       await apiSend(path, { method: 'POST', body: { email: email.trim(), lang: language } })
       setAppointed(email.trim())
+      setRemovedName(null)
       setEmail('')
       list.reload()
     } catch (e) {
@@ -47,12 +62,27 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
       {list.isLoading && !list.data && <Loading />}
       {list.data && (
         <ul className="coordinator-list" data-testid="coordinator-list">
-          {list.data.coordinators.map((c) => (
-            <li key={c.memberId}>
-              <strong>{c.name}</strong> <span className="muted small">{c.email}</span>
+          {list.data.coordinators.map((c, _i, all) => (
+            <li key={c.memberId} className="coordinator-list__item">
+              <span>
+                <strong>{c.name}</strong> <span className="muted small">{c.email}</span>
+              </span>
+              {all.length > 1 && (
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  aria-label={ta('coordinators.removeLabel', { name: c.name })}
+                  onClick={() => void remove(c)}
+                >
+                  {ta('coordinators.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {list.data?.coordinators.length === 1 && (
+        <p className="muted small">{ta('coordinators.lastOne')}</p>
       )}
       <form className="settings__inline-form" onSubmit={submit}>
         <TextField
@@ -72,6 +102,11 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
       {appointed && (
         <p className="notice notice--ok" role="status">
           {ta('coordinators.appointed', { email: appointed })}
+        </p>
+      )}
+      {removedName && (
+        <p className="notice notice--ok" role="status">
+          {ta('coordinators.removed', { name: removedName })}
         </p>
       )}
       {error !== null && <ErrorMessage error={error} />}

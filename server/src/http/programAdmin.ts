@@ -1,6 +1,11 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { AppointCoordinatorRequest, UpdateProgramRequest } from '@specboard/shared'
+import {
+  AppointCoordinatorRequest,
+  CLOSE_CODE,
+  UpdateProgramRequest,
+  teamDocuments,
+} from '@specboard/shared'
 import type { AuditLog, CoordinatorList, SheetTemplate } from '@specboard/shared'
 import { newSignInLink } from '../accounts/signInLinks.ts'
 import { HttpError } from '../errors.ts'
@@ -23,6 +28,33 @@ function droppedSections(before: SheetTemplate, after: SheetTemplate): string[] 
 async function addressOf(accounts: AccountStore, personId: string): Promise<string | null> {
   const state = await accounts.emailStateOf(personId)
   return state.email ?? state.unconfirmedEmail
+}
+
+/**
+ * Closes a former coordinator's sockets to the program's team documents, on every instance, except
+ * where a role of their own in a team still lets them in.
+ */
+async function closeProgramSockets(
+  c: Context<AppEnv>,
+  programId: string,
+  former: { personId: string; personName: string }
+): Promise<void> {
+  const { access, live, records } = c.var.deps
+  const principal = {
+    personId: former.personId,
+    name: former.personName,
+    isAdmin: false,
+    sessionId: null,
+  }
+  for (const team of await records.listTeams(programId)) {
+    if (await access.roleInTeam(principal, team.id)) continue
+    for (const document of new Set(Object.values(teamDocuments(team.id))))
+      await live.disconnect(
+        { personId: former.personId, document },
+        CLOSE_CODE.forbidden,
+        'you no longer coordinate this program'
+      )
+  }
 }
 
 async function auditOf(c: Context<AppEnv>): Promise<AuditLog> {
@@ -125,6 +157,30 @@ export const programAdminRoutes = new Hono<AppEnv>()
       })
     )
     return c.json({ ...appointed, email }, 201)
+  })
+  .delete('/:programId/coordinators/:personId', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'coordinator:appoint')
+    const personId = c.req.param('personId')
+    const removed = await c.var.deps.tx(async ({ accounts }) => {
+      const result = await accounts.removeCoordinator(program.id, personId)
+      if (typeof result !== 'string')
+        await recordAudit(c, program.id, 'coordinator.remove', result.personName, {}, accounts)
+      return result
+    })
+    if (removed === 'not_a_coordinator')
+      throw new HttpError(
+        404,
+        'coordinator_not_found',
+        'this person does not coordinate this program'
+      )
+    if (removed === 'last_coordinator')
+      throw new HttpError(
+        409,
+        'last_coordinator',
+        'the last coordinator of a program cannot be removed: appoint another one first'
+      )
+    await closeProgramSockets(c, program.id, removed)
+    return c.body(null, 204)
   })
   .get('/:programId/audit', async (c) => c.json(await auditOf(c)))
   .get('/:programId/audit.csv', async (c) => {

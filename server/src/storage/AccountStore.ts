@@ -104,6 +104,14 @@ export interface AccountStore {
 
   /** Deletes the team membership `memberId` and returns it; undefined when the team has none such. */
   removeTeamMember(teamId: string, memberId: string): Promise<MembershipView | undefined>
+  /**
+   * Ends `personId`'s coordinator membership of the program, unless they are its last coordinator.
+   * Removals in one program are serialized, so two at once cannot leave it with none.
+   */
+  removeCoordinator(
+    programId: string,
+    personId: string
+  ): Promise<MembershipView | 'not_a_coordinator' | 'last_coordinator'>
   /** Program-wide memberships of `role` (a program's coordinators). */
   programWideMembers(programId: string): Promise<MembershipView[]>
 

@@ -94,6 +94,14 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
       params: ['programId'],
     },
   },
+  '/api/programs/{programId}/coordinators/{personId}': {
+    delete: {
+      summary:
+        "Remove a coordinator from the program (not its last one); their sockets to the program's documents close at once",
+      status: 204,
+      params: ['programId', 'personId'],
+    },
+  },
   '/api/programs/{programId}/audit': {
     get: {
       summary: 'Who did what, when, in the program (coordinators)',

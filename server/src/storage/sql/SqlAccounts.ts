@@ -276,6 +276,25 @@ export class SqlAccounts extends SqlTable implements AccountStore {
     return toMembershipView(row)
   }
 
+  async removeCoordinator(
+    programId: string,
+    personId: string
+  ): Promise<MembershipView | 'not_a_coordinator' | 'last_coordinator'> {
+    return await this.inTx(async (self) => {
+      // Writing the program's row first takes its lock on PostgreSQL (SQLite writes one at a time):
+      // a second removal in this program waits here and then counts what the first left.
+      await self.execute('UPDATE programs SET name = name WHERE id = ?', programId)
+      const coordinators = (await self.programWideMembers(programId)).filter(
+        (m) => m.role === 'coordinator'
+      )
+      const target = coordinators.find((m) => m.personId === personId)
+      if (!target) return 'not_a_coordinator'
+      if (coordinators.length === 1) return 'last_coordinator'
+      await self.execute('DELETE FROM memberships WHERE id = ?', target.id)
+      return target
+    })
+  }
+
   async programWideMembers(programId: string): Promise<MembershipView[]> {
     return (
       (await this.queryRows(
