@@ -9,7 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { PoolList, Round } from '@specboard/shared'
 import { apiRequest, createTeam, uniqueEmail } from '../helpers/api.ts'
 import { createTeamFixture, queryStore, useServer, type TeamFixture } from '../helpers/fixtures.ts'
-import { applyTo, factsWith, publish, writeSection } from './postingsFixture.ts'
+import {
+  applyTo,
+  factsWith,
+  formFields,
+  postForm,
+  publish,
+  writeSection,
+} from './postingsFixture.ts'
 
 const AT_ONCE = 6
 
@@ -62,6 +69,25 @@ describe('records created by several requests at once', () => {
       [pool.entries[0]!.id]
     )
     expect(Number(sources?.n)).toBe(AT_ONCE)
+  })
+
+  it('makes one application of the same form submitted several times at once', async () => {
+    // A few rounds: how far the requests overlap on the server is up to its scheduling.
+    for (let round = 0; round < 5; round++) {
+      const contact = `double-click-${round}@example.com`
+      const answers = await Promise.all(
+        Array.from({ length: AT_ONCE }, () =>
+          postForm(server(), `/postings/${slug}/apply`, formFields({ contact }))
+        )
+      )
+      expect(answers.map((a) => a.status).sort()).toEqual([303, ...Array(AT_ONCE - 1).fill(409)])
+      const applications = await queryStore(
+        server(),
+        'SELECT id FROM applications WHERE contact = ?',
+        [contact]
+      )
+      expect(applications).toHaveLength(1)
+    }
   })
 
   it('opens one review round when several coordinators open one at once', async () => {

@@ -12,7 +12,6 @@ import type { Context } from 'hono'
 import {
   ApplicationForm,
   type ApplicationFormProblem,
-  contactKey,
   DEFAULT_RETENTION_MONTHS,
   WORK_STYLES,
   type WorkStyle,
@@ -156,17 +155,8 @@ export function publicPostingRoutes(
       return c.html(await renderPosting(c, posting, version, { values, errors }), 429)
     }
     const form = parsed.data
-    const key = contactKey(form.contact)
-    const applied = (await c.var.deps.postings.applications.listByPosting(posting.id)).some(
-      (a) => !a.erasedAt && contactKey(a.contact) === key
-    )
-    if (applied) {
-      // Said in words, not silently doubled: the person most likely lost their status link.
-      const errors = { contact: t.alreadyApplied }
-      return c.html(await renderPosting(c, posting, version, { values, errors }), 409)
-    }
     const { applicationId, token } = newStatusToken(c.var.deps.secretKey)
-    const created = await c.var.deps.postings.applications.create({
+    const created = await c.var.deps.postings.applications.createUnlessApplied({
       id: applicationId,
       postingId: posting.id,
       postingVersion: version.version,
@@ -182,6 +172,11 @@ export function publicPostingRoutes(
       isDemo: posting.isDemo,
       lang: publicLangOf(c),
     })
+    if (!created) {
+      // Said in words, not silently doubled: the person most likely lost their status link.
+      const errors = { contact: t.alreadyApplied }
+      return c.html(await renderPosting(c, posting, version, { values, errors }), 409)
+    }
     emitApplicationReceived(c.var.deps, created)
     await notifyApplicant(c.var.deps, originOf(c), created, { type: 'received' }, publicLangOf(c))
     return c.redirect(`/applications/${token}?done=applied#status`, 303)

@@ -129,6 +129,11 @@ export interface ApplicationPatch {
 
 export interface ApplicationStore {
   create(a: NewApplication): Promise<ApplicationRecord>
+  /**
+   * Creates the application unless someone with the same contact (`contactKey`) has applied to the
+   * posting and not been erased; undefined then. Atomic: two submissions at once make one application.
+   */
+  createUnlessApplied(a: NewApplication): Promise<ApplicationRecord | undefined>
   get(id: string): Promise<ApplicationRecord | undefined>
   byStatusTokenHash(hash: string): Promise<ApplicationRecord | undefined>
   listByPosting(postingId: string): Promise<ApplicationRecord[]>

@@ -1,6 +1,6 @@
 import { SqlTable } from './SqlTable.ts'
 import type { Row } from './SqlClient.ts'
-import { emptyStageCounts } from '@specboard/shared'
+import { contactKey, emptyStageCounts } from '@specboard/shared'
 import type { ApplicationStage, StageCounts } from '@specboard/shared'
 import { newId, nowIso } from '../../ids.ts'
 import type {
@@ -60,6 +60,26 @@ export class SqlApplications extends SqlTable implements ApplicationStore {
       at
     )
     return (await this.get(id))!
+  }
+
+  createUnlessApplied(a: NewApplication): Promise<ApplicationRecord | undefined> {
+    const key = contactKey(a.contact)
+    return this.inTx(async (self) => {
+      // The contact's key is computed here (NFKC, case), not by SQL, so no unique index can hold it:
+      // a lock on (posting, key) for the transaction makes the check and the insert one step. (A SQLite
+      // transaction holds the whole database already.)
+      if (this.sql.dialect === 'postgres')
+        await self.execute(
+          'SELECT pg_advisory_xact_lock(hashtext(?))',
+          `apply:${a.postingId}:${key}`
+        )
+      const contacts = await self.queryRows(
+        'SELECT contact FROM applications WHERE posting_id = ? AND erased_at IS NULL',
+        a.postingId
+      )
+      if (contacts.some((r) => contactKey(r.contact as string) === key)) return undefined
+      return await self.create(a)
+    })
   }
 
   async get(id: string): Promise<ApplicationRecord | undefined> {
