@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Team, can, documentAccess, type Me } from '@specboard/shared'
+import { Team, can, colorForPerson, documentAccess, type Me } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useDocument, useConnection, useDocumentReady } from '../collab/useDocument.ts'
 import {
@@ -9,7 +9,6 @@ import {
   type PresenceUser,
   type PresentPerson,
 } from '../collab/usePresence.ts'
-import { colorForPerson } from '../collab/userColor.ts'
 import { discardUnsavedChanges, type CollabDocument } from '../collab/openDocument.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useSession } from '../session/SessionContext.tsx'

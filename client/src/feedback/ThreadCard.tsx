@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { can, type Author, type Round, type Thread } from '@specboard/shared'
-import { colorForPerson } from '../collab/userColor.ts'
+import { can, colorForPerson, type Author, type Round, type Thread } from '@specboard/shared'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { Avatar } from '../ui/Avatar.tsx'

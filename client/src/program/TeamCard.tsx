@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { TeamSummary } from '@specboard/shared'
-import { colorForPerson } from '../collab/userColor.ts'
+import { colorForPerson, type TeamSummary } from '@specboard/shared'
 import { Avatar } from '../ui/Avatar.tsx'
 import { CompletenessMeter } from '../ui/CompletenessMeter.tsx'
 

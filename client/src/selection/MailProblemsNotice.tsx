@@ -3,7 +3,7 @@ import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useApi } from '../ui/useApi.ts'
 import { selectionApi } from './selectionApi.ts'
-import { TOKYO } from './tokyoTime.ts'
+import { DISPLAY_TIME_ZONE } from '@specboard/shared'
 
 const REFRESH_MS = 60_000
 
@@ -30,7 +30,7 @@ export function MailProblemsNotice({ programId }: { programId: string }) {
       <ul className="mail-problems">
         {failures.map((f) => (
           <li key={`${f.at}-${f.to}`}>
-            {formatDateTime(f.at, language, TOKYO)}・{f.to}・{f.subject}
+            {formatDateTime(f.at, language, DISPLAY_TIME_ZONE)}・{f.to}・{f.subject}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 import type { PostingFacts } from '@specboard/shared'
 import { formatDate, formatEventDateTime, formatYenShort } from '../i18n/format.ts'
 import type { Language } from '../i18n/index.ts'
-import { TOKYO } from './tokyoTime.ts'
+import { DISPLAY_TIME_ZONE } from '@specboard/shared'
 import type { Translate } from '../i18n/translate.ts'
 
 /** 月額5万円, 時給¥1,500, 無償（プロボノ）. */
@@ -16,10 +16,10 @@ export function periodText(
   facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'>,
   language: Language
 ): string {
-  return `${formatDate(facts.periodStart, language, TOKYO)}${language === 'ja' ? '〜' : ' – '}${formatDate(facts.periodEnd, language, TOKYO)}`
+  return `${formatDate(facts.periodStart, language, DISPLAY_TIME_ZONE)}${language === 'ja' ? '〜' : ' – '}${formatDate(facts.periodEnd, language, DISPLAY_TIME_ZONE)}`
 }
 
 /** A deadline or any posting instant, in Japan time with the weekday. */
 export function tokyoDateTime(iso: string, language: Language): string {
-  return formatEventDateTime(iso, language, TOKYO)
+  return formatEventDateTime(iso, language, DISPLAY_TIME_ZONE)
 }

@@ -4,6 +4,7 @@ import {
   RetentionMonths,
   RetentionOverview,
   type RetentionPosting,
+  DISPLAY_TIME_ZONE,
 } from '@specboard/shared'
 import { apiRequest, apiSend } from '../api.ts'
 import { formatDate } from '../i18n/format.ts'
@@ -13,9 +14,6 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useApi } from '../ui/useApi.ts'
-
-/** Dates of the selection are Japan's, wherever the coordinator's browser is. */
-const TOKYO = 'Asia/Tokyo'
 
 /**
  * The program's retention period for applicants' personal data, when each posting's unkept applicants are
@@ -133,7 +131,7 @@ function RetentionRow({
   const [isSending, setSending] = useState(false)
   const [erased, setErased] = useState<number | null>(null)
   const [error, setError] = useState<unknown>(null)
-  const day = (iso: string) => formatDate(iso, language, TOKYO)
+  const day = (iso: string) => formatDate(iso, language, DISPLAY_TIME_ZONE)
 
   const erase = async () => {
     setSending(true)

@@ -5,7 +5,7 @@
  * progress. Everything is marked demo (a badge on the pages, noindex, a column in the CSV exports).
  */
 import * as Y from 'yjs'
-import { INTERVIEW_MINUTES } from '@specboard/shared'
+import { INTERVIEW_MINUTES, tokyoDateFromNow, tokyoIso, tokyoParts } from '@specboard/shared'
 import type { PostingFacts, PostingFactsInput } from '@specboard/shared'
 import { PostingFacts as PostingFactsSchema } from '@specboard/shared'
 import type { LiveDocuments } from '../ports/LiveDocuments.ts'
@@ -19,7 +19,6 @@ import { cutSlots } from '../selection/slots.ts'
 import { DEMO_PROGRAM } from './demoProgram.ts'
 
 const DAY_MS = 24 * 3600 * 1000
-const JST_MS = 9 * 3600 * 1000
 /** The postings went up this long ago and close this long from now: a two-week window. */
 const PUBLISHED_DAYS_AGO = 10
 const CLOSES_IN_DAYS = 4
@@ -250,14 +249,13 @@ function sheetsOfUnitOfWork(stores: TxStores): Pick<LiveDocuments, 'read'> {
 
 /** The two-week window (deadline end of day, Japan time) and a three-month period after it. */
 function demoDates(now: number): Pick<PostingFactsInput, 'periodStart' | 'periodEnd' | 'deadline'> {
-  const deadlineDay = new Date(now + CLOSES_IN_DAYS * DAY_MS + JST_MS)
-  const y = deadlineDay.getUTCFullYear()
-  const m = deadlineDay.getUTCMonth()
+  const deadlineDay = tokyoDateFromNow(CLOSES_IN_DAYS, now)
+  const [y, m] = deadlineDay.split('-').map(Number) as [number, number]
   const iso = (d: Date) => d.toISOString().slice(0, 10)
   return {
-    deadline: `${iso(deadlineDay)}T23:59:00+09:00`,
-    periodStart: iso(new Date(Date.UTC(y, m + 1, 1))),
-    periodEnd: iso(new Date(Date.UTC(y, m + 4, 0))),
+    deadline: tokyoIso(deadlineDay, '23:59')!,
+    periodStart: iso(new Date(Date.UTC(y, m, 1))),
+    periodEnd: iso(new Date(Date.UTC(y, m + 3, 0))),
   }
 }
 
@@ -271,7 +269,8 @@ async function createWindows(
   startHour: number,
   endHour: number
 ): Promise<SlotRecord[]> {
-  const today = Math.floor((now + JST_MS) / DAY_MS) * DAY_MS - JST_MS
+  // Midnight today in Japan.
+  const today = Date.parse(tokyoIso(tokyoParts(now).date, '00:00')!)
   const slots: SlotRecord[] = []
   for (let day = from; day <= to; day++) {
     const startsAt = new Date(today + day * DAY_MS + startHour * 3600_000).toISOString()

@@ -2,13 +2,12 @@
  * A program's figures against its targets — what a region reports — computed from the records as they
  * are now. Nothing here is estimated: a figure this server does not record is null.
  */
-import { emptyStageCounts, type ProgramFigures } from '@specboard/shared'
+import { emptyStageCounts, tokyoDateKey, type ProgramFigures } from '@specboard/shared'
 import type { LiveDocuments } from '../ports/LiveDocuments.ts'
 import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
 import type { ProgramRecord, RecordStore } from '../storage/Storage.ts'
 import { completenessOfTeams } from '../sheets/readSheet.ts'
-import { tokyoDateKey } from '../publishing/format.ts'
 import { wasInterviewed } from '../selection/interviewed.ts'
 import { isOpen } from '../postings/publishPosting.ts'
 

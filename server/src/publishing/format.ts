@@ -2,7 +2,7 @@
  * How the public pages, calendar files and CSV exports write dates, money and job facts: Japanese, in
  * Asia/Tokyo, e.g. 2026年11月25日, 11月25日(水) 14:00〜14:15, ¥50,000.
  */
-import { DISPLAY_TIME_ZONE } from '@specboard/shared'
+import { DISPLAY_TIME_ZONE, tokyoInstant } from '@specboard/shared'
 import type { ApplicationStage, PayUnit, PostingFacts, WorkStyle } from '@specboard/shared'
 
 /**
@@ -44,15 +44,6 @@ const timeFormat = whenUsed(
       hourCycle: 'h23',
     })
 )
-const keyFormat = whenUsed(
-  () =>
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: DISPLAY_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-)
 const numberFormat = whenUsed(() => new Intl.NumberFormat('ja-JP'))
 const dateFormatEn = whenUsed(
   () =>
@@ -76,24 +67,19 @@ const dayFormatEn = whenUsed(
 /** The public pages' languages (see pages/publicLang.ts). */
 type Lang = 'ja' | 'en'
 
-/** A calendar date (`2026-11-01`) means that day in Japan. */
-function instant(value: string): Date {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+09:00`) : new Date(value)
-}
-
 /** 2026年11月25日 (en: 25 Nov 2026) */
 export function formatDate(value: string, lang: Lang = 'ja'): string {
-  return (lang === 'en' ? dateFormatEn : dateFormat)().format(instant(value))
+  return (lang === 'en' ? dateFormatEn : dateFormat)().format(tokyoInstant(value))
 }
 
 /** 11月25日(水) (en: Wed 25 Nov) */
 export function formatDay(value: string, lang: Lang = 'ja'): string {
-  return (lang === 'en' ? dayFormatEn : dayFormat)().format(instant(value))
+  return (lang === 'en' ? dayFormatEn : dayFormat)().format(tokyoInstant(value))
 }
 
 /** 14:00 */
 export function formatTime(value: string): string {
-  return timeFormat().format(instant(value))
+  return timeFormat().format(tokyoInstant(value))
 }
 
 /** 2026年11月25日 23:59 (en: 25 Nov 2026 23:59 JST) */
@@ -108,11 +94,6 @@ export function formatSlot(startsAt: string, endsAt: string, lang: Lang = 'ja'):
   return lang === 'en'
     ? `${formatDay(startsAt, lang)} ${formatTime(startsAt)}–${formatTime(endsAt)} JST`
     : `${formatDay(startsAt)} ${formatTime(startsAt)}〜${formatTime(endsAt)}`
-}
-
-/** The Japanese calendar date of an instant, as `YYYY-MM-DD`. */
-export function tokyoDateKey(value: string): string {
-  return keyFormat().format(instant(value))
 }
 
 /** ¥50,000 */

@@ -2,13 +2,12 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CreatePitchSessionRequest,
-  DISPLAY_TIME_ZONE,
   PitchSession,
+  tokyoIsoOfWallTime,
   type TeamSummary,
 } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { wallTimeToIso } from './localDateTime.ts'
 import './schedule.css'
 
 type Field = 'title' | 'startsAt' | 'minutesPerTeam' | 'teamIds'
@@ -56,7 +55,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
     const request = {
       kind,
       title: title.trim(),
-      startsAt: wallTimeToIso(startsAt, DISPLAY_TIME_ZONE) ?? '',
+      startsAt: tokyoIsoOfWallTime(startsAt) ?? '',
       minutesPerTeam: Number(minutes),
       teamIds: rows.filter((row) => row.isIncluded).map((row) => row.id),
     }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ProgramFigures } from '@specboard/shared'
 import { formatCount, formatDate } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
-import { TOKYO } from '../tokyoTime.ts'
+import { DISPLAY_TIME_ZONE, tokyoIso } from '@specboard/shared'
 
 /**
  * Applications per day (Japan dates) as columns, every column carrying its number; the dates under them
@@ -43,7 +43,7 @@ export function DailyChart({ days }: { days: ProgramFigures['applicationsByDay']
               </span>
               <span className="visually-hidden">
                 {t('selection.figures.dayValue', {
-                  date: formatDate(`${day.date}T12:00:00+09:00`, language, TOKYO),
+                  date: formatDate(tokyoIso(day.date, '12:00')!, language, DISPLAY_TIME_ZONE),
                   count: day.count,
                 })}
               </span>

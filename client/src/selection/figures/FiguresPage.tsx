@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { FigureKey, type ProgramFigures } from '@specboard/shared'
+import { FigureKey, type ProgramFigures, DISPLAY_TIME_ZONE } from '@specboard/shared'
 import { formatCount, formatDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
@@ -8,7 +8,6 @@ import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { Crumbs } from '../Crumbs.tsx'
 import { selectionApi, selectionLinks } from '../selectionApi.ts'
-import { TOKYO } from '../tokyoTime.ts'
 import { DailyChart } from './DailyChart.tsx'
 import { FigureTables } from './FigureTables.tsx'
 import { FunnelChart } from './FunnelChart.tsx'
@@ -53,7 +52,7 @@ export function FiguresPage({ programId }: { programId: string }) {
           <h1>{t('selection.figures.title')}</h1>
           <p className="muted">
             {t('selection.figures.lead', {
-              date: formatDateTime(data.generatedAt, language, TOKYO),
+              date: formatDateTime(data.generatedAt, language, DISPLAY_TIME_ZONE),
             })}
           </p>
         </div>

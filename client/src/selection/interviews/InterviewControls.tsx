@@ -5,7 +5,7 @@ import { formatTimeSpan } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi, selectionLinks } from '../selectionApi.ts'
-import { TOKYO } from '../tokyoTime.ts'
+import { DISPLAY_TIME_ZONE } from '@specboard/shared'
 import { SlotPicker } from './SlotPicker.tsx'
 
 interface InterviewControlsProps {
@@ -65,7 +65,7 @@ export function InterviewControls({
       void run(() => selectionApi.cancelInterview(scheduled.id, reason))
   }
 
-  const span = (i: Interview) => formatTimeSpan(i.startsAt, i.endsAt, language, TOKYO)
+  const span = (i: Interview) => formatTimeSpan(i.startsAt, i.endsAt, language, DISPLAY_TIME_ZONE)
 
   return (
     <div className="interview" data-testid="interview">

@@ -1,9 +1,14 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CreateWindowRequest, INTERVIEW_MINUTES, type PostingListItem } from '@specboard/shared'
+import {
+  CreateWindowRequest,
+  INTERVIEW_MINUTES,
+  type PostingListItem,
+  tokyoDateFromNow,
+  tokyoIso,
+} from '@specboard/shared'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
-import { tokyoDateFromNow, tokyoIso } from '../tokyoTime.ts'
 
 type Problem = 'date' | 'from' | 'to' | 'tooShort' | 'tooLong' | 'past'
 

@@ -5,7 +5,7 @@ import { formatEventDateTime, formatTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
-import { TOKYO } from '../tokyoTime.ts'
+import { DISPLAY_TIME_ZONE } from '@specboard/shared'
 
 interface WindowListProps {
   programId: string
@@ -78,12 +78,15 @@ function WindowItem({
   }
 
   return (
-    <article className="window-item" aria-label={formatEventDateTime(w.startsAt, language, TOKYO)}>
+    <article
+      className="window-item"
+      aria-label={formatEventDateTime(w.startsAt, language, DISPLAY_TIME_ZONE)}
+    >
       <header className="window-item__head">
         <strong>
-          {formatEventDateTime(w.startsAt, language, TOKYO)}
+          {formatEventDateTime(w.startsAt, language, DISPLAY_TIME_ZONE)}
           {dash}
-          {formatTime(w.endsAt, language, TOKYO)}
+          {formatTime(w.endsAt, language, DISPLAY_TIME_ZONE)}
         </strong>
         <span className="muted small">{scope}</span>
         <span className="small">
@@ -100,7 +103,9 @@ function WindowItem({
       <ul className="slot-chips">
         {w.slots.map((s) => (
           <li key={s.id} className={`slot-chip${s.booking ? ' slot-chip--booked' : ''}`}>
-            <span className="slot-chip__time">{formatTime(s.startsAt, language, TOKYO)}</span>
+            <span className="slot-chip__time">
+              {formatTime(s.startsAt, language, DISPLAY_TIME_ZONE)}
+            </span>
             <span className="slot-chip__who">
               {s.booking
                 ? s.booking.applicantName || t('selection.pipeline.erasedName')

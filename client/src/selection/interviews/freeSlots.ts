@@ -1,6 +1,6 @@
 /** Which interview slots an application may still take, grouped by day in Japan. */
 import type { InterviewWindow, Slot } from '@specboard/shared'
-import { tokyoParts } from '../tokyoTime.ts'
+import { tokyoParts } from '@specboard/shared'
 
 /** Free slots ahead of `now` that applicants of `postingId` may take (windows for any posting, or this one). */
 export function freeSlotsFor(

@@ -1,6 +1,12 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isWebUrl, type Application, type ManagedStage, type Slot } from '@specboard/shared'
+import {
+  isWebUrl,
+  type Application,
+  type ManagedStage,
+  type Slot,
+  DISPLAY_TIME_ZONE,
+} from '@specboard/shared'
 import { formatDateTime, formatTimeSpan } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { InterviewControls } from '../interviews/InterviewControls.tsx'
@@ -8,7 +14,6 @@ import { ContactLink } from '../ContactLink.tsx'
 import { NoteField } from '../NoteField.tsx'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
-import { TOKYO } from '../tokyoTime.ts'
 import { RatingField, Stars } from './RatingField.tsx'
 import { StageBadge } from './StageBadge.tsx'
 import { StageControls } from './StageControls.tsx'
@@ -80,10 +85,15 @@ export function ApplicationCard({
         <span className="application__meta muted small">
           {scheduled
             ? t('selection.pipeline.nextInterview', {
-                when: formatTimeSpan(scheduled.startsAt, scheduled.endsAt, language, TOKYO),
+                when: formatTimeSpan(
+                  scheduled.startsAt,
+                  scheduled.endsAt,
+                  language,
+                  DISPLAY_TIME_ZONE
+                ),
               })
             : t('selection.pipeline.appliedAt', {
-                date: formatDateTime(a.createdAt, language, TOKYO),
+                date: formatDateTime(a.createdAt, language, DISPLAY_TIME_ZONE),
               })}
         </span>
       </header>
@@ -99,7 +109,7 @@ export function ApplicationCard({
                 <ContactLink contact={a.contact} />
               </dd>
               <dt>{t('selection.pipeline.appliedOn')}</dt>
-              <dd>{formatDateTime(a.createdAt, language, TOKYO)}</dd>
+              <dd>{formatDateTime(a.createdAt, language, DISPLAY_TIME_ZONE)}</dd>
               <dt>{t('selection.pipeline.motivation')}</dt>
               <dd className="application__motivation">{a.motivation}</dd>
               {a.skills.length > 0 && (

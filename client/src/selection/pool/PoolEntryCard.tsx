@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { splitTags, type PoolEntry } from '@specboard/shared'
+import { splitTags, type PoolEntry, DISPLAY_TIME_ZONE } from '@specboard/shared'
 import { formatDate } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { TagsField } from '../../ui/TagsField.tsx'
@@ -8,7 +8,6 @@ import { ContactLink } from '../ContactLink.tsx'
 import { NoteField } from '../NoteField.tsx'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
-import { TOKYO } from '../tokyoTime.ts'
 import { InviteToTeam } from './InviteToTeam.tsx'
 
 interface PoolEntryCardProps {
@@ -101,7 +100,9 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
                     {t(`selection.pool.sources.${s.source}`)}
                     {'：'}
                     {[s.programName, s.teamName].filter(Boolean).join(' › ')}
-                    <span className="muted">（{formatDate(s.at, language, TOKYO)}）</span>
+                    <span className="muted">
+                      （{formatDate(s.at, language, DISPLAY_TIME_ZONE)}）
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -118,7 +119,7 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
                           role: t(`roles.${i.role}`),
                         })}
                         <span className="muted">
-                          （{formatDate(i.createdAt, language, TOKYO)}）
+                          （{formatDate(i.createdAt, language, DISPLAY_TIME_ZONE)}）
                         </span>
                       </li>
                     ))}

@@ -12,9 +12,11 @@ import {
   splitTags,
   type PostingFactsInput,
   type TeamPosting,
+  tokyoDateFromNow,
+  tokyoIso,
+  tokyoParts,
 } from '@specboard/shared'
 import { ApiRequestError } from '../../api.ts'
-import { tokyoDateFromNow, tokyoIso, tokyoParts } from '../tokyoTime.ts'
 
 export interface FactsValues {
   title: string

@@ -4,7 +4,7 @@
  * deleting their data. Every action is a plain POST form.
  */
 import { html } from 'hono/html'
-import { INTERVIEW_MINUTES } from '@specboard/shared'
+import { INTERVIEW_MINUTES, tokyoDateKey } from '@specboard/shared'
 import type {
   ApplicationShown,
   InterviewShown,
@@ -12,7 +12,7 @@ import type {
   SlotShown,
   VersionShown,
 } from '../shown.ts'
-import { formatDay, formatSlot, formatTime, tokyoDateKey } from '../format.ts'
+import { formatDay, formatSlot, formatTime } from '../format.ts'
 import { page, type Html } from './layout.ts'
 import { type ApplicationText, applicationTextOf } from './applicationText.ts'
 import type { PublicLang } from './publicLang.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tokyoDateFromNow, tokyoIso, tokyoParts } from './tokyoTime.ts'
+import { tokyoDateFromNow, tokyoDateKey, tokyoIso, tokyoIsoOfWallTime, tokyoParts } from './time.ts'
 
 describe('tokyoTime', () => {
   it('writes a date and time in Japan with the +09:00 offset', () => {
@@ -20,5 +20,16 @@ describe('tokyoTime', () => {
 
   it('counts days from now in Japan', () => {
     expect(tokyoDateFromNow(1, Date.parse('2026-11-26T16:00:00Z'))).toBe('2026-11-28')
+  })
+
+  it('reads a datetime-local value as Japan time', () => {
+    expect(tokyoIsoOfWallTime('2026-12-05T14:00')).toBe('2026-12-05T14:00:00+09:00')
+    expect(tokyoIsoOfWallTime('')).toBeNull()
+    expect(tokyoIsoOfWallTime('2026-12-05')).toBeNull()
+  })
+
+  it('gives the calendar date in Japan of an instant or of a date', () => {
+    expect(tokyoDateKey('2026-11-26T15:30:00Z')).toBe('2026-11-27')
+    expect(tokyoDateKey('2026-11-01')).toBe('2026-11-01')
   })
 })

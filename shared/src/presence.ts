@@ -1,4 +1,9 @@
-/** Caret colours: distinct, readable on white, and calm next to each other. */
+/**
+ * Caret and avatar colours: one per person, the same on every screen — the client picks it for its own
+ * caret and avatars, and the server stamps it on a presence state that came without a valid one.
+ */
+
+/** Distinct, readable on white, and calm next to each other. */
 const PALETTE = [
   '#2f6fdb',
   '#d9480f',
