@@ -6,33 +6,28 @@
  * undoes only one's own words. Every round asserts the paragraphs on every screen and on the server.
  */
 import { test, expect } from '@playwright/test'
-import { ImeInput, KANA, KANJI, NIHONGO } from './fixtures/ImeInput.ts'
+import { ImeInput, KANJI, NIHONGO } from './fixtures/ImeInput.ts'
+import type { BoardPage } from './fixtures/BoardPage.ts'
 import {
   ImeSheet,
   PEER_KEY_DELAY_MS,
   SECTION,
   caretInLastParagraph,
-  roundsOf,
   startParagraph,
 } from './fixtures/ImeSheet.ts'
+import { type Round, playRounds, roundsOf, roundsTimeout } from './fixtures/ImeRounds.ts'
 
 const ROUNDS = roundsOf(8)
 const WORD = NIHONGO.committed
 
-/** Checks a round's result against what came before it and returns the round's paragraph. */
-function expectRound(now: string[], done: string[], round: number, allowed: string[]): string {
-  expect(now.slice(0, done.length), `round ${round}: earlier paragraphs unchanged`).toEqual(done)
-  expect(now.length, `round ${round}: ${JSON.stringify(now)}`).toBe(done.length + 1)
-  expect(allowed, `round ${round}: ${JSON.stringify(now)}`).toContain(now.at(-1))
-  expect(now.join('\n'), 'no reading is left behind').not.toMatch(KANA)
-  return now.at(-1)!
-}
+/** The composer's word and the peer's text, in either order, after the round's opening. */
+const wordAndPeer = ({ own, peer }: Round) => [`${own}${WORD}${peer}`, `${own}${peer}${WORD}`]
 
 test(`two people compose in one paragraph while a third types in it, ${ROUNDS} rounds`, async ({
   browser,
   baseURL,
 }) => {
-  test.setTimeout(90_000 + ROUNDS * 15_000)
+  test.setTimeout(roundsTimeout(ROUNDS))
   const sheet = await ImeSheet.open(browser, baseURL!, [
     { role: 'owner', name: '山田' },
     { role: 'talent', name: '佐藤' },
@@ -41,30 +36,26 @@ test(`two people compose in one paragraph while a third types in it, ${ROUNDS} r
   const [composer, typist, second] = sheet.boards
   const ime = await ImeInput.attach(composer.page)
   const secondIme = await ImeInput.attach(second.page)
-  const done: string[] = []
-  for (let round = 1; round <= ROUNDS; round++) {
-    const own = `A${round}:`
-    const peer = `B${round}x`
-    await startParagraph(composer, round === 1, own)
-    await expect.poll(() => sheet.agreedParagraphs()).toEqual([...done, own])
-    await caretInLastParagraph(typist, 'end')
-    await caretInLastParagraph(second, 'start')
-    await Promise.all([
-      ime.compose(NIHONGO),
-      secondIme.compose(KANJI),
-      typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
-    ])
-    const now = await sheet.agreedParagraphs()
-    done.push(
-      expectRound(now, done, round, [
-        `${KANJI.committed}${own}${WORD}${peer}`,
-        `${KANJI.committed}${own}${peer}${WORD}`,
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    prepare: async () => {
+      await caretInLastParagraph(typist, 'end')
+      await caretInLastParagraph(second, 'start')
+    },
+    play: async ({ peer }) => {
+      await Promise.all([
+        ime.compose(NIHONGO),
+        secondIme.compose(KANJI),
+        typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
       ])
-    )
+    },
+    allowed: (round) => wordAndPeer(round).map((text) => KANJI.committed + text),
     // Each person's caret is still right after what they wrote.
-    expect(await typist.textBeforeCaret()).toMatch(new RegExp(`${peer}$`))
-    expect(await second.textBeforeCaret()).toBe(KANJI.committed)
-  }
+    afterCheck: async ({ peer }) => {
+      expect(await typist.textBeforeCaret()).toMatch(new RegExp(`${peer}$`))
+      expect(await second.textBeforeCaret()).toBe(KANJI.committed)
+    },
+  })
   await sheet.close()
 })
 
@@ -72,32 +63,27 @@ test(`a composition cancelled by Escape leaves nothing behind, and the next one 
   browser,
   baseURL,
 }) => {
-  test.setTimeout(60_000 + ROUNDS * 15_000)
+  test.setTimeout(roundsTimeout(ROUNDS))
   const sheet = await ImeSheet.open(browser, baseURL!, [
     { role: 'owner', name: '山田' },
     { role: 'talent', name: '佐藤' },
   ])
   const [composer, typist] = sheet.boards
   const ime = await ImeInput.attach(composer.page)
-  const done: string[] = []
-  for (let round = 1; round <= ROUNDS; round++) {
-    const own = `A${round}:`
-    const peer = `B${round}x`
-    await startParagraph(composer, round === 1, own)
-    await expect.poll(() => typist.paragraphsOf(SECTION.title)).toEqual([...done, own])
-    await caretInLastParagraph(typist, 'end')
-    const composing = (async () => {
-      await ime.showReadings(NIHONGO.readings.slice(0, 4))
-      await ime.cancel()
-      // Even-numbered rounds start composing again at once; odd ones leave the word out.
-      if (round % 2 === 0) await ime.compose(NIHONGO)
-    })()
-    await Promise.all([composing, typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS })])
-    const now = await sheet.agreedParagraphs()
-    const allowed =
-      round % 2 === 0 ? [`${own}${WORD}${peer}`, `${own}${peer}${WORD}`] : [`${own}${peer}`]
-    done.push(expectRound(now, done, round, allowed))
-  }
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    prepare: () => caretInLastParagraph(typist, 'end'),
+    play: async ({ n, peer }) => {
+      const composing = (async () => {
+        await ime.showReadings(NIHONGO.readings.slice(0, 4))
+        await ime.cancel()
+        // Even-numbered rounds start composing again at once; odd ones leave the word out.
+        if (n % 2 === 0) await ime.compose(NIHONGO)
+      })()
+      await Promise.all([composing, typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS })])
+    },
+    allowed: (round) => (round.n % 2 === 0 ? wordAndPeer(round) : [round.own + round.peer]),
+  })
   await sheet.close()
 })
 
@@ -105,30 +91,30 @@ test(`a composition that replaces a selected word lands in its place, ${ROUNDS} 
   browser,
   baseURL,
 }) => {
-  test.setTimeout(60_000 + ROUNDS * 15_000)
+  test.setTimeout(roundsTimeout(ROUNDS))
   const sheet = await ImeSheet.open(browser, baseURL!, [
     { role: 'owner', name: '山田' },
     { role: 'talent', name: '佐藤' },
   ])
   const [composer, typist] = sheet.boards
   const ime = await ImeInput.attach(composer.page)
-  const done: string[] = []
-  for (let round = 1; round <= ROUNDS; round++) {
-    const own = `A${round}:`
-    const peer = `B${round}x`
-    const draft = '仮の語'
-    await startParagraph(composer, round === 1, own + draft)
-    await expect.poll(() => typist.paragraphsOf(SECTION.title)).toEqual([...done, own + draft])
-    await caretInLastParagraph(typist, 'end')
-    for (const _ of draft) await composer.page.keyboard.press('Shift+ArrowLeft')
-    await Promise.all([
-      ime.compose(NIHONGO),
-      typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
-    ])
-    const now = await sheet.agreedParagraphs()
-    done.push(expectRound(now, done, round, [`${own}${WORD}${peer}`, `${own}${peer}${WORD}`]))
-    expect(await composer.textBeforeCaret()).toBe(`${own}${WORD}`)
-  }
+  const draft = '仮の語'
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    opening: ({ own }) => own + draft,
+    prepare: async () => {
+      await caretInLastParagraph(typist, 'end')
+      for (const _ of draft) await composer.page.keyboard.press('Shift+ArrowLeft')
+    },
+    play: async ({ peer }) => {
+      await Promise.all([
+        ime.compose(NIHONGO),
+        typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
+      ])
+    },
+    allowed: wordAndPeer,
+    afterCheck: async ({ own }) => expect(await composer.textBeforeCaret()).toBe(own + WORD),
+  })
   await sheet.close()
 })
 
@@ -137,34 +123,65 @@ test('a composition survives the connection dropping and coming back while it is
   baseURL,
 }) => {
   const rounds = roundsOf(4)
-  test.setTimeout(60_000 + rounds * 40_000)
+  test.setTimeout(roundsTimeout(rounds, 40_000))
   const sheet = await ImeSheet.open(browser, baseURL!, [
     { role: 'owner', name: '山田' },
     { role: 'talent', name: '佐藤' },
   ])
   const [composer, typist] = sheet.boards
   const ime = await ImeInput.attach(composer.page)
-  const done: string[] = []
-  for (let round = 1; round <= rounds; round++) {
-    const own = `A${round}:`
-    const peer = `B${round}x`
-    await startParagraph(composer, round === 1, own)
-    await expect.poll(() => typist.paragraphsOf(SECTION.title)).toEqual([...done, own])
-    await caretInLastParagraph(typist, 'end')
-    await ime.showReadings(NIHONGO.readings.slice(0, 3))
-    await composer.context.setOffline(true)
-    await expect(composer.connection).toContainText('オフライン')
-    await typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS })
-    await ime.showReadings(NIHONGO.readings.slice(3, 6))
-    await composer.context.setOffline(false)
-    await expect(composer.connection).toContainText('接続中', { timeout: 15_000 })
-    // Back online and still composing: the peer's text has arrived but waits for the composition.
-    await expect.poll(() => sheet.probe.paragraphs(SECTION.field).at(-1)).toBe(own + peer)
-    await ime.showReadings(NIHONGO.readings.slice(6))
-    await ime.commit(WORD)
-    const now = await sheet.agreedParagraphs()
-    done.push(expectRound(now, done, round, [`${own}${WORD}${peer}`, `${own}${peer}${WORD}`]))
-  }
+  await playRounds(sheet, {
+    rounds,
+    prepare: () => caretInLastParagraph(typist, 'end'),
+    play: async ({ own, peer }) => {
+      await ime.showReadings(NIHONGO.readings.slice(0, 3))
+      await composer.context.setOffline(true)
+      await expect(composer.connection).toContainText('オフライン')
+      await typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS })
+      await ime.showReadings(NIHONGO.readings.slice(3, 6))
+      await composer.context.setOffline(false)
+      await expect(composer.connection).toContainText('接続中', { timeout: 15_000 })
+      // Back online and still composing: the peer's text has arrived but waits for the composition.
+      await expect.poll(() => sheet.probe.paragraphs(SECTION.field).at(-1)).toBe(own + peer)
+      await ime.showReadings(NIHONGO.readings.slice(6))
+      await ime.commit(WORD)
+    },
+    allowed: wordAndPeer,
+  })
+  await sheet.close()
+})
+
+test(`a caret put at the end with End stays there when a peer's text arrives, so Enter keeps that text in its paragraph, ${ROUNDS} rounds`, async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(roundsTimeout(ROUNDS))
+  const sheet = await ImeSheet.open(browser, baseURL!, [
+    { role: 'owner', name: '山田' },
+    { role: 'talent', name: '佐藤' },
+  ])
+  const [composer, typist] = sheet.boards
+  const ime = await ImeInput.attach(composer.page)
+  const lastOf = async (board: BoardPage) => (await board.paragraphsOf(SECTION.title)).at(-1)
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    play: async ({ own, peer }) => {
+      await ime.compose(NIHONGO)
+      await composer.page.keyboard.press('ControlOrMeta+End')
+      await caretInLastParagraph(typist, 'end')
+      await typist.page.keyboard.type(peer)
+      await expect.poll(() => lastOf(composer)).toBe(own + WORD + peer)
+      await composer.page.keyboard.press('Enter')
+      await composer.page.keyboard.type('Z')
+      await expect
+        .poll(async () => (await sheet.agreedParagraphs()).slice(-2))
+        .toEqual([own + WORD + peer, 'Z'])
+      // Takes the new paragraph back, so the round ends with one paragraph like every other.
+      await composer.page.keyboard.press('Backspace')
+      await composer.page.keyboard.press('Backspace')
+    },
+    allowed: ({ own, peer }) => [own + WORD + peer],
+  })
   await sheet.close()
 })
 

@@ -7,64 +7,44 @@
  * and the peer's caret is still right after what they typed.
  */
 import { test, expect } from '@playwright/test'
-import { ImeInput, KANA, NIHONGO } from './fixtures/ImeInput.ts'
-import {
-  ImeSheet,
-  PEER_KEY_DELAY_MS,
-  caretInLastParagraph,
-  roundsOf,
-  startParagraph,
-} from './fixtures/ImeSheet.ts'
+import { ImeInput, NIHONGO } from './fixtures/ImeInput.ts'
+import { ImeSheet, PEER_KEY_DELAY_MS, caretInLastParagraph } from './fixtures/ImeSheet.ts'
+import { playRounds, roundsOf, roundsTimeout } from './fixtures/ImeRounds.ts'
 
 const ROUNDS = roundsOf(8)
-const SECTION = 'やりたいこと'
+const WORD = NIHONGO.committed
 
 for (const where of ['end', 'start'] as const) {
   test(`a word composed while a peer types at the ${where} of the same paragraph lands in that paragraph, ${ROUNDS} rounds`, async ({
     browser,
     baseURL,
   }) => {
-    test.setTimeout(60_000 + ROUNDS * 15_000)
+    test.setTimeout(roundsTimeout(ROUNDS))
     const sheet = await ImeSheet.open(browser, baseURL!, [
       { role: 'owner', name: '山田' },
       { role: 'talent', name: '佐藤' },
     ])
     const [composer, typist] = sheet.boards
     const ime = await ImeInput.attach(composer.page)
-    const done: string[] = []
-    const check = async (round: number) => {
-      // Every screen and the server agree on every paragraph before anything is asserted.
-      const now = await sheet.agreedParagraphs()
-      const last = now[done.length]
-      const own = `A${round}:`
-      const peer = `B${round}x`
-      const expected =
+    await playRounds(sheet, {
+      rounds: ROUNDS,
+      nextAtOnce: true,
+      prepare: () => caretInLastParagraph(typist, where),
+      play: async ({ peer }) => {
+        await Promise.all([
+          ime.compose(NIHONGO),
+          typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
+        ])
+      },
+      allowed: ({ own, peer }) =>
         where === 'end'
-          ? [`${own}${NIHONGO.committed}${peer}`, `${own}${peer}${NIHONGO.committed}`]
-          : [`${peer}${own}${NIHONGO.committed}`]
-      expect(now.slice(0, done.length), `round ${round}: earlier paragraphs unchanged`).toEqual(
-        done
-      )
-      expect(expected, `round ${round}: ${JSON.stringify(now)}`).toContain(last)
-      expect(now.join('\n')).not.toMatch(KANA)
-      expect(await typist.textBeforeCaret(), `round ${round}: the peer's caret`).toMatch(
-        new RegExp(`${peer}$`)
-      )
-      done.push(last)
-    }
-
-    for (let round = 1; round <= ROUNDS; round++) {
-      const own = `A${round}:`
-      await startParagraph(composer, round === 1, own)
-      if (round > 1) await check(round - 1)
-      await expect.poll(() => typist.paragraphsOf(SECTION)).toEqual([...done, own])
-      await caretInLastParagraph(typist, where)
-      await Promise.all([
-        ime.compose(NIHONGO),
-        typist.page.keyboard.type(`B${round}x`, { delay: PEER_KEY_DELAY_MS }),
-      ])
-    }
-    await check(ROUNDS)
+          ? [`${own}${WORD}${peer}`, `${own}${peer}${WORD}`]
+          : [`${peer}${own}${WORD}`],
+      afterCheck: async ({ n, peer }) =>
+        expect(await typist.textBeforeCaret(), `round ${n}: the peer's caret`).toMatch(
+          new RegExp(`${peer}$`)
+        ),
+    })
     await ime.detach()
     await sheet.close()
   })

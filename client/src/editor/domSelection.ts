@@ -7,13 +7,22 @@
 import type { EditorView } from '@tiptap/pm/view'
 
 interface ViewInternals {
-  domObserver?: { flush(): void; currentSelection?: { eq(range: unknown): boolean } }
+  domObserver?: {
+    flush(): void
+    pendingRecords(): unknown[]
+    currentSelection?: { eq(range: unknown): boolean }
+  }
   domSelectionRange?: () => unknown
 }
 
 /** Reads pending DOM changes and caret moves into the editor state now. */
 export function readPendingDomChanges(view: EditorView): void {
   ;(view as unknown as ViewInternals).domObserver?.flush()
+}
+
+/** Whether the DOM holds changes (typed text) ProseMirror has not read yet. */
+export function hasPendingDomChanges(view: EditorView): boolean {
+  return ((view as unknown as ViewInternals).domObserver?.pendingRecords().length ?? 0) > 0
 }
 
 /** Whether the browser moved the caret in the focused editor and ProseMirror has not read it yet. */

@@ -17,15 +17,20 @@
  * general rebase of held ProseMirror steps (prosemirror-collab's way) would need a position mapping from
  * the pre-composition document to the redrawn one, which a full redraw from Yjs does not give.
  *
- * The merge must replay the composition and nothing else (issue 13). ProseMirror reads the last DOM change
- * of a composition a moment after compositionend, so the merge waits a little; but the person's next
- * keystroke, click or paste settles it at once, before ProseMirror handles that input. Otherwise an Enter
- * typed right after committing was replayed as part of the composed slice, at the composition's start,
- * and carried a peer's text typed after that point into the next paragraph. After the merge, whatever the
- * person does next acts on the document as everyone has it, peers' text included.
+ * The merge must replay the composition and nothing else (issue 13): an Enter replayed with it, at the
+ * composition's start, carries a peer's text typed after that point into the next paragraph. So the
+ * composed slice is the range the composition's own transactions (ProseMirror tags them `composition`)
+ * wrote, mapped through every transaction since, never "whatever lies between the start and the old
+ * tail"; and the merge happens at the first moment it can: right after compositionend, in the same task.
+ * Browsers put the committed text into the DOM before compositionend (UI Events order: compositionupdate,
+ * beforeinput, input, compositionend) and ProseMirror has read it by then, or reads it when we flush.
+ * Waiting longer let other input in first: TipTap runs its input rules on a timer after compositionend,
+ * and an Enter or a programmatic edit inside the wait used to be replayed with the composition. The
+ * person's next keystroke, click or paste still settles a pending merge before ProseMirror handles it.
+ * After the merge, whatever the person does next acts on the document as everyone has it.
  */
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
+import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import {
@@ -35,8 +40,13 @@ import {
   ySyncPluginKey,
   type ProsemirrorBinding,
 } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
-import { hasUnreadDomSelection, readPendingDomChanges, unreadDomCaret } from './domSelection.ts'
+import * as Y from 'yjs'
+import {
+  hasPendingDomChanges,
+  hasUnreadDomSelection,
+  readPendingDomChanges,
+  unreadDomCaret,
+} from './domSelection.ts'
 
 /** The parts of y-tiptap's ProsemirrorBinding the guard relies on. */
 interface SyncBinding {
@@ -53,15 +63,16 @@ interface SyncBinding {
 }
 
 interface CompositionStart {
-  readonly doc: PMNode
   readonly from: number
   readonly to: number
   readonly relFrom: Y.RelativePosition
   readonly relTo: Y.RelativePosition
+  /** What the composition has written so far, in the editor's current (held) document. */
+  composed: { from: number; to: number }
 }
 
-/** How long after compositionend ProseMirror may still be reading the final DOM change. */
-const SETTLE_MS = 30
+/** How soon to try a merge again when ProseMirror still counts a composition as running. */
+const SETTLE_RETRY_MS = 20
 
 /** How often carets held back by {@link CompositionGuard.mayRedrawCarets} are tried again, and how often at most. */
 const CARET_RETRY_MS = 16
@@ -69,6 +80,13 @@ const MAX_CARET_RETRIES = 20
 
 /** The person's own input that can change the document or the selection besides a composition. */
 const OTHER_INPUT_EVENTS = ['keydown', 'beforeinput', 'mousedown', 'paste', 'cut', 'drop'] as const
+
+/** beforeinput types that belong to a composition itself (Input Events level 2). */
+const COMPOSITION_INPUT_TYPES = new Set([
+  'insertCompositionText',
+  'deleteCompositionText',
+  'insertFromComposition',
+])
 
 const guardKey = new PluginKey('imeCompositionGuard')
 
@@ -80,6 +98,8 @@ class CompositionGuard {
   private caretTimer: ReturnType<typeof setTimeout> | undefined
   private caretRetries = 0
   private caretsHeld = false
+  /** The person's last input was End: their caret belongs at the end of its paragraph. */
+  private caretAtEndByKey = false
   private readonly patched = new WeakSet<SyncBinding>()
 
   constructor(private readonly view: EditorView) {
@@ -101,22 +121,53 @@ class CompositionGuard {
     const binding = this.binding()
     if (!binding) return
     this.patch(binding)
-    // The caret may have just been moved by the browser (Home, a click) without ProseMirror having read
-    // it yet: the composition starts where the DOM selection is.
-    readPendingDomChanges(this.view)
-    const { doc, selection } = this.view.state
-    this.start = {
-      doc,
-      from: selection.from,
-      to: selection.to,
-      relFrom: absolutePositionToRelativePosition(selection.from, binding.type, binding.mapping),
-      relTo: absolutePositionToRelativePosition(selection.to, binding.type, binding.mapping),
+    this.caretAtEndByKey = false
+    // The person's own typing not yet read is theirs to share now, before the hold.
+    if (hasPendingDomChanges(this.view)) readPendingDomChanges(this.view)
+    this.start = this.startAt(binding)
+    // The composition starts where the browser shows the caret, which ProseMirror may not have read yet
+    // (Home, a click just before). It is read with the hold already on, so that nothing it brings along
+    // (other people's carets, redrawn for the moved caret) redraws the editor once the browser has begun
+    // the composition.
+    if (hasUnreadDomSelection(this.view)) {
+      readPendingDomChanges(this.view)
+      this.start = this.startAt(binding)
     }
   }
 
+  private startAt(binding: SyncBinding): CompositionStart {
+    const { from, to } = this.view.state.selection
+    return {
+      from,
+      to,
+      relFrom: absolutePositionToRelativePosition(from, binding.type, binding.mapping),
+      relTo: absolutePositionToRelativePosition(to, binding.type, binding.mapping),
+      composed: { from, to },
+    }
+  }
+
+  /**
+   * Follows the composed range through transactions applied while the composition is held. The
+   * composition's own transactions grow it (text typed at either edge is composed text); any other
+   * change only moves it, so it is never replayed as part of the composition.
+   */
+  track(transactions: readonly Transaction[]): void {
+    const composed = this.start?.composed
+    if (!composed) return
+    for (const tr of transactions) {
+      if (!tr.docChanged) continue
+      const own = tr.getMeta('composition') !== undefined
+      composed.from = tr.mapping.map(composed.from, own ? -1 : 1)
+      composed.to = Math.max(composed.from, tr.mapping.map(composed.to, own ? 1 : -1))
+    }
+  }
+
+  /** compositionend: merge right after ProseMirror has handled it (its handler runs after ours). */
   end(): void {
     clearTimeout(this.settleTimer)
-    this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS)
+    queueMicrotask(() => {
+      if (this.start && !this.view.isDestroyed) this.settleNow()
+    })
   }
 
   /**
@@ -125,8 +176,11 @@ class CompositionGuard {
    * ProseMirror handles a key with the caret it last read; when the browser has moved it since (End,
    * then Enter at once, before selectionchange), read it first, so the key acts where the person sees it.
    */
-  beforeOtherInput(): void {
+  beforeOtherInput(event: Event): void {
     if (this.view.composing) return
+    if (event instanceof InputEvent && COMPOSITION_INPUT_TYPES.has(event.inputType)) return
+    this.caretAtEndByKey =
+      event instanceof KeyboardEvent && event.key === 'End' && !event.shiftKey && !event.altKey
     if (this.start) this.settleNow()
     if (hasUnreadDomSelection(this.view)) readPendingDomChanges(this.view)
   }
@@ -195,21 +249,34 @@ class CompositionGuard {
     }
     // A remote change redraws the editor and puts the caret back where the editor state had it. If the
     // person just moved it (End, arrows) and ProseMirror has not read that yet, the key press would be
-    // undone: the caret the browser shows is the one to keep.
+    // undone: the caret the browser shows is the one to keep. A caret put at the end of a paragraph with
+    // End stays at its end when a peer's text arrives there, as one put at the start with Home stays at
+    // the start: a Yjs position sticks to the character before it, so the peer's text would land after
+    // the caret and the person's next Enter would carry it into a new paragraph (issue 13).
     const remember = binding.beforeAllTransactions
     binding.doc.off('beforeAllTransactions', remember)
     binding.beforeAllTransactions = () => {
       remember()
-      const caret = this.start ? null : unreadDomCaret(this.view)
-      if (!caret) return
+      if (this.start) return
+      const unread = unreadDomCaret(this.view)
+      const caret = unread ?? this.view.state.selection
+      const atEnd = this.caretAtEndByKey
+        ? endOfParagraph(binding, this.view.state.doc, caret)
+        : null
+      if (atEnd) {
+        // Without the absolute positions y-tiptap keeps this position instead of guessing by content.
+        binding.beforeTransactionSelection = { type: 'text', anchor: atEnd, head: atEnd }
+        return
+      }
+      if (!unread) return
       const relative = (pos: number) =>
         absolutePositionToRelativePosition(pos, binding.type, binding.mapping)
       binding.beforeTransactionSelection = {
         type: 'text',
-        anchor: relative(caret.anchor),
-        head: relative(caret.head),
-        absAnchor: caret.anchor,
-        absHead: caret.head,
+        anchor: relative(unread.anchor),
+        head: relative(unread.head),
+        absAnchor: unread.anchor,
+        absHead: unread.head,
       }
     }
     binding.doc.on('beforeAllTransactions', binding.beforeAllTransactions)
@@ -217,7 +284,8 @@ class CompositionGuard {
 
   private settle(): void {
     if (this.view.composing) {
-      this.end()
+      clearTimeout(this.settleTimer)
+      this.settleTimer = setTimeout(() => this.settle(), SETTLE_RETRY_MS)
       return
     }
     const start = this.start
@@ -247,10 +315,7 @@ class CompositionGuard {
 
   /** Redraws from Yjs (peers' edits), then re-applies the composed text where the composition began. */
   private replayOnRemote(binding: SyncBinding, start: CompositionStart): void {
-    const current = this.view.state.doc
-    const tail = start.doc.content.size - start.to
-    const composedEnd = Math.max(start.from, current.content.size - tail)
-    const composed = current.slice(Math.min(start.from, current.content.size), composedEnd)
+    const composed = this.view.state.doc.slice(start.composed.from, start.composed.to)
     binding._forceRerender()
     const redrawn = this.view.state.doc
     const resolve = (rel: Y.RelativePosition) =>
@@ -263,6 +328,24 @@ class CompositionGuard {
     tr.setSelection(TextSelection.near(tr.doc.resolve(clamp(from + composed.size, tr.doc))))
     this.view.dispatch(tr)
   }
+}
+
+/**
+ * The end of the paragraph's text as a Yjs position that stays at the end when text is added there, if
+ * `caret` is collapsed at the end of a paragraph that has text; otherwise null.
+ */
+function endOfParagraph(
+  binding: SyncBinding,
+  doc: PMNode,
+  caret: { anchor: number; head: number }
+): Y.RelativePosition | null {
+  if (caret.anchor !== caret.head || caret.head > doc.content.size) return null
+  const $caret = doc.resolve(caret.head)
+  if (!$caret.parent.isTextblock || $caret.parentOffset !== $caret.parent.content.size) return null
+  const relative = absolutePositionToRelativePosition(caret.head, binding.type, binding.mapping)
+  const at = Y.createAbsolutePositionFromRelativePosition(relative, binding.doc)
+  if (!at || !(at.type instanceof Y.XmlText) || at.index !== at.type.length) return null
+  return Y.createRelativePositionFromTypeIndex(at.type, at.type.length, 0)
 }
 
 function clamp(pos: number, doc: PMNode): number {
@@ -299,13 +382,17 @@ export const ImeCompositionGuard = Extension.create({
             ...Object.fromEntries(
               OTHER_INPUT_EVENTS.map((type) => [
                 type,
-                () => {
-                  guard?.beforeOtherInput()
+                (_view: EditorView, event: Event) => {
+                  guard?.beforeOtherInput(event)
                   return false
                 },
               ])
             ),
           },
+        },
+        appendTransaction: (transactions) => {
+          guard?.track(transactions)
+          return null
         },
         filterTransaction: (tr) => {
           if (tr.docChanged || !tr.getMeta(yCursorPluginKey)?.awarenessUpdated || !guard)
