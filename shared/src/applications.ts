@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { APPLICATION_STAGES, MANAGED_STAGES, StageCounts } from './stages.ts'
 import { Interview } from './interviews.ts'
+import { isWebUrl } from './fields.ts'
 
 /**
  * What can be wrong with a field of the application form: the form's issue messages are these keys, and
@@ -105,16 +106,6 @@ export function isContact(value: string): boolean {
   const v = value.trim()
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return true
   return /^\+?[0-9０-９()（）\-‐－ー\s]{8,20}$/.test(v) && v.replace(/[^0-9０-９]/g, '').length >= 8
-}
-
-/** An absolute http(s) URL. */
-export function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-  } catch {
-    return false
-  }
 }
 
 /** An application in a pipeline. Personal fields are empty once the applicant withdrew consent. */

@@ -1,4 +1,4 @@
-/** Field schemas the wire types share: trimmed text, dates and times, skill tags. */
+/** Field schemas the wire types share: trimmed text, dates and times, skill tags, web links. */
 import { z } from 'zod'
 
 export const text = (min: number, max: number) =>
@@ -29,3 +29,13 @@ export const uniqueTags = (max: number) =>
     .array(SkillTag)
     .max(max, `must have at most ${max} tags`)
     .transform((tags) => [...new Set(tags)])
+
+/** An absolute http(s) URL (the URL parser insists on a host for these). */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:'
+  } catch {
+    return false
+  }
+}

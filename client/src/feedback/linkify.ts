@@ -2,6 +2,7 @@
  * Splits a comment into text and web links, so it can be shown as React text nodes and anchors: nothing
  * a person writes is ever parsed as markup.
  */
+import { isWebUrl } from '@specboard/shared'
 
 /** A run of a comment: plain text, or an http(s) URL. */
 export type CommentPart =
@@ -33,13 +34,4 @@ export function linkify(text: string): CommentPart[] {
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1
-}
-
-function isWebUrl(candidate: string): boolean {
-  try {
-    const url = new URL(candidate)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0
-  } catch {
-    return false
-  }
 }

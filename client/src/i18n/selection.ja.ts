@@ -1,4 +1,6 @@
 /** Japanese strings for publishing and selection (postings, pipeline, interviews, pool, figures). */
+import { STAGE_NAMES_JA, WORK_STYLE_NAMES_JA } from '@specboard/shared'
+
 export const selectionJa = {
   breadcrumb: '現在地',
   nav: {
@@ -9,20 +11,8 @@ export const selectionJa = {
     publicPostings: '公開中の求人',
     newTab: '（新しいタブで開きます）',
   },
-  stages: {
-    applied: '応募受付',
-    interview_scheduled: '面談予定',
-    interviewed: '面談済み',
-    placed: '採用',
-    pool: '人材プール',
-    declined: '見送り',
-    withdrawn: '辞退',
-  },
-  workStyles: {
-    remote: 'フルリモート',
-    hybrid: 'リモート中心（一部現地）',
-    onsite: '現地での活動',
-  },
+  stages: STAGE_NAMES_JA,
+  workStyles: WORK_STYLE_NAMES_JA,
   payUnits: {
     month: '月額',
     hour: '時給',

@@ -10,13 +10,14 @@ import {
   SlotChoice,
   UpdateApplicationRequest,
   can,
+  STAGE_NAMES_JA,
 } from '@specboard/shared'
 import type { Agenda, InterviewWindow, MailProblems, Pipeline } from '@specboard/shared'
 import type { ApplicationRecord, PostingStore, WindowRecord } from '../storage/PostingStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
 import { toCsv } from '../publishing/csv.ts'
-import { formatDateTime, formatSlot, STAGE_TEXT } from '../publishing/format.ts'
+import { formatDateTime, formatSlot } from '../publishing/format.ts'
 import { notifyInterview, notifyStage } from '../selection/applicantNotices.ts'
 import { emitInterview, emitStageChanged } from '../webhooks/selectionEvents.ts'
 import { coordinatorInterviewIcs } from '../publishing/interviewIcs.ts'
@@ -324,7 +325,7 @@ async function applicantsCsv(
         formatDateTime(a.createdAt),
         await titleOf(a.postingId),
         (await records.getTeam(a.teamId))?.name ?? '',
-        STAGE_TEXT[a.stage],
+        STAGE_NAMES_JA[a.stage],
         a.name,
         a.contact,
         a.skills.join('、'),

@@ -3,7 +3,7 @@
  * Asia/Tokyo, e.g. 2026年11月25日, 11月25日(水) 14:00〜14:15, ¥50,000.
  */
 import { DISPLAY_TIME_ZONE, tokyoInstant } from '@specboard/shared'
-import type { ApplicationStage, PayUnit, PostingFacts, WorkStyle } from '@specboard/shared'
+import type { PayUnit, PostingFacts } from '@specboard/shared'
 
 /**
  * Made at first use: a formatter loads its locale's and the time zone's ICU data (several MiB resident),
@@ -118,12 +118,6 @@ export function payText(pay: PostingFacts['pay'], lang: Lang = 'ja'): string {
   return pay.amount === 0 ? '無償（プロボノ）' : `${PAY_PREFIX[pay.unit]} ${formatYen(pay.amount)}`
 }
 
-export const WORK_STYLE_TEXT: Record<WorkStyle, string> = {
-  remote: 'フルリモート',
-  hybrid: 'リモート中心（一部現地）',
-  onsite: '現地での活動',
-}
-
 /** 2026年11月1日〜2027年1月31日 */
 export function periodText(
   facts: Pick<PostingFacts, 'periodStart' | 'periodEnd'>,
@@ -139,17 +133,6 @@ export function placeText(facts: Pick<PostingFacts, 'region' | 'municipality'>):
   return facts.municipality
     ? `${facts.region}${facts.municipality.startsWith(facts.region) ? facts.municipality.slice(facts.region.length) : facts.municipality}`
     : facts.region
-}
-
-/** Stage names as applicants and Japanese spreadsheets read them. */
-export const STAGE_TEXT: Record<ApplicationStage, string> = {
-  applied: '応募受付',
-  interview_scheduled: '面談予定',
-  interviewed: '面談済み',
-  placed: '採用',
-  pool: '人材プール',
-  declined: '見送り',
-  withdrawn: '辞退',
 }
 
 /**

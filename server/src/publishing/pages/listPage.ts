@@ -1,8 +1,8 @@
 /** /postings: postings across programs and regions, filtered by a plain GET form. */
 import { html } from 'hono/html'
-import { WORK_STYLES, type WorkStyle } from '@specboard/shared'
+import { WORK_STYLE_NAMES_JA, WORK_STYLES, type WorkStyle } from '@specboard/shared'
 import type { PostingWithVersionShown } from '../shown.ts'
-import { formatDate, payText, placeText, WORK_STYLE_TEXT } from '../format.ts'
+import { formatDate, payText, placeText } from '../format.ts'
 import { page, type Html } from './layout.ts'
 import type { PublicLang } from './publicLang.ts'
 import { textOf, WORK_STYLE_EN } from './publicText.ts'
@@ -33,7 +33,7 @@ export interface ListPageModel {
 export function listPage(m: ListPageModel): Html {
   const f = m.filters
   const t = textOf(m.lang)
-  const styleText = m.lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_TEXT
+  const styleText = m.lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_NAMES_JA
   const filtered = f.q !== '' || f.region !== '' || f.style !== '' || f.closed
   return page({
     title: `${t.listTitle} | ${t.siteName}`,
@@ -75,7 +75,7 @@ function card({ item, organization, isOpen }: ListItem, lang: PublicLang): Html 
 <p class="org">${organization}</p>
 <ul class="meta">
 <li>${placeText(facts)}</li>
-<li>${(lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_TEXT)[facts.workStyle]}</li>
+<li>${(lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_NAMES_JA)[facts.workStyle]}</li>
 <li>${t.hoursPerMonth(facts.hoursPerMonth)}</li>
 <li>${payText(facts.pay, lang)}</li>
 <li>${t.deadlineShort(formatDate(facts.deadline, lang))}</li>

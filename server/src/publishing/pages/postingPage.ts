@@ -1,6 +1,6 @@
 /** /postings/<slug>: the story and the facts, structured data, and the application form (no JavaScript). */
 import { html } from 'hono/html'
-import type { PostingFacts } from '@specboard/shared'
+import { type PostingFacts, WORK_STYLE_NAMES_JA } from '@specboard/shared'
 import type { PostingShown, VersionShown } from '../shown.ts'
 import {
   formatDate,
@@ -9,7 +9,6 @@ import {
   periodText,
   placeText,
   timeLeftText,
-  WORK_STYLE_TEXT,
 } from '../format.ts'
 import { jobPostingJsonLd, scriptSafeJson } from '../jsonLd.ts'
 import { page, trusted, type Html } from './layout.ts'
@@ -100,7 +99,7 @@ function openBadge(m: PostingPageModel): Html {
 
 export function factsList(facts: PostingFacts, lang: PublicLang = 'ja'): Html {
   const t = textOf(lang)
-  const style = (lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_TEXT)[facts.workStyle]
+  const style = (lang === 'en' ? WORK_STYLE_EN : WORK_STYLE_NAMES_JA)[facts.workStyle]
   return html`<dl class="facts">
 <dt>${t.factPlace}</dt><dd>${placeText(facts)}</dd>
 <dt>${t.factPeriod}</dt><dd>${periodText(facts, lang)}</dd>

@@ -204,7 +204,7 @@ export function textOf(lang: PublicLang): PublicText {
   return TEXTS[lang]
 }
 
-/** Work styles as the English pages say them (Japanese: WORK_STYLE_TEXT in format.ts). */
+/** Work styles as the English pages say them (Japanese: WORK_STYLE_NAMES_JA in shared/src/names.ts). */
 export const WORK_STYLE_EN: Record<WorkStyle, string> = {
   remote: 'Fully remote',
   hybrid: 'Mostly remote, some visits',
