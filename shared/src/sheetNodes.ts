@@ -52,6 +52,36 @@ function hasLiveMapEntries(type: ItemsOf): boolean {
   return false
 }
 
+/**
+ * Why an item an update added to a node inside a section cannot be shown, or null: a piece of text, a
+ * mark, an attribute or a child node, judged against the node it was added to — and a new child node with
+ * its whole content, which arrived with it. What was there before is not judged again, so a keystroke
+ * costs the same in a long paragraph as in a short one.
+ */
+export function addedItemProblem(item: Y.Item): string | null {
+  if (item.deleted) return null
+  const parent = item.parent
+  if (parent instanceof Y.XmlText) {
+    if (item.parentSub !== null) return 'text holds keyed values'
+    return textItemProblem(item)
+  }
+  if (!(parent instanceof Y.XmlElement)) return null
+  const type = sheetSchema.nodes[parent.nodeName]
+  if (!type || type.name === 'doc' || type.isText) return `unknown node type "${parent.nodeName}"`
+  if (item.parentSub !== null) {
+    const [value] = item.content.getContent()
+    return isPlainValue(value)
+      ? null
+      : `attribute "${item.parentSub}" of "${type.name}" is not a plain value`
+  }
+  if (!item.countable) return null
+  for (const child of item.content.getContent()) {
+    const problem = childProblem(type, child)
+    if (problem) return problem
+  }
+  return null
+}
+
 function elementProblem(element: Y.XmlElement): string | null {
   const type = sheetSchema.nodes[element.nodeName]
   if (!type || type.name === 'doc' || type.isText) return `unknown node type "${element.nodeName}"`
@@ -82,18 +112,25 @@ function childProblem(parent: NodeType, child: unknown): string | null {
 
 function textProblem(text: Y.XmlText): string | null {
   if (hasLiveMapEntries(text)) return 'text holds keyed values'
-  // Walks the text's items instead of building its delta: the check runs on every keystroke, and a
-  // delta of the whole paragraph each time made typing a long paragraph quadratic.
+  // Walks the text's items instead of building its delta (a new text is checked whole, with its node).
   for (let item = text._start; item !== null; item = item.right) {
-    if (item.deleted || item.content instanceof Y.ContentString) continue
-    if (!(item.content instanceof Y.ContentFormat)) return 'text holds an embedded object'
-    const { key: name, value: attrs } = item.content
-    if (attrs === null) continue // where a mark ends
-    // y-prosemirror names overlapping marks `<mark>--<hash>`.
-    const markName = name.split('--')[0] ?? name
-    if (!sheetSchema.marks[markName]) return `unknown mark "${name}"`
-    if (!isMarkAttrs(attrs)) return `mark "${name}" has attributes that are not plain values`
+    if (item.deleted) continue
+    const problem = textItemProblem(item)
+    if (problem) return problem
   }
+  return null
+}
+
+/** Why one item of a text cannot be shown: only strings and the schema's marks can. */
+function textItemProblem(item: Y.Item): string | null {
+  if (item.content instanceof Y.ContentString) return null
+  if (!(item.content instanceof Y.ContentFormat)) return 'text holds an embedded object'
+  const { key: name, value: attrs } = item.content
+  if (attrs === null) return null // where a mark ends
+  // y-prosemirror names overlapping marks `<mark>--<hash>`.
+  const markName = name.split('--')[0] ?? name
+  if (!sheetSchema.marks[markName]) return `unknown mark "${name}"`
+  if (!isMarkAttrs(attrs)) return `mark "${name}" has attributes that are not plain values`
   return null
 }
 

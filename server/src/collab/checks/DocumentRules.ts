@@ -1,7 +1,6 @@
 /**
- * What a document kind lets clients write. The update guard applies a client's update to a shadow copy
- * of the document and hands the rules what changed there; the rules answer with a reason to refuse it,
- * or null. Server-side writes (timer, reactions, feedback threads) never pass through them.
+ * What a document kind lets clients write. The update guard applies a client's update to the room's
+ * document and hands the rules what changed there; the rules answer with a reason to refuse it, or null. Server-side writes (timer, reactions, feedback threads) never pass through them.
  */
 import type * as Y from 'yjs'
 
@@ -20,8 +19,11 @@ export interface RootChange {
 export interface UpdateChanges {
   readonly doc: Y.Doc
   readonly roots: ReadonlyMap<string, RootChange>
-  /** Whether `item` arrived with this update (rather than being there before). */
-  isNew(item: Y.Item): boolean
+  /**
+   * The items this update added, in no particular order: what a rule judges, so a keystroke costs the
+   * same in a long paragraph as in a short one.
+   */
+  readonly added: readonly Y.Item[]
 }
 
 /** The rules of one document. `check` returns why the update is refused, or null to accept it. */

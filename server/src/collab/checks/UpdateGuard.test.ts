@@ -135,6 +135,32 @@ describe('specRules through UpdateGuard', () => {
     expect(live().getXmlFragment('what').toString()).toBe('<paragraph>ab</paragraph>')
   })
 
+  it('judges what an update adds inside existing nodes: embeds, keyed text, attributes', () => {
+    const { live, guard, updateOf } = setup(rules)
+    live()
+      .getXmlFragment('why')
+      .insert(0, [paragraph('abc')])
+    const block = (doc: Y.Doc) => doc.getXmlFragment('why').get(0) as Y.XmlElement
+    const text = (doc: Y.Doc) => block(doc).get(0) as Y.XmlText
+    for (const [label, edit] of [
+      ['an embed in text', (doc: Y.Doc) => text(doc).insertEmbed(1, { image: 'x' })],
+      ['a keyed value in text', (doc: Y.Doc) => text(doc).setAttribute('k', 'v')],
+      ['a map as an attribute', (doc: Y.Doc) => block(doc).setAttribute('a', new Y.Map() as never)],
+      [
+        'a block inside a paragraph',
+        (doc: Y.Doc) => block(doc).insert(1, [new Y.XmlElement('paragraph')]),
+      ],
+    ] as const)
+      expect(guard.check(updateOf(edit)).ok, label).toBe(false)
+    expect(guard.check(updateOf((doc) => text(doc).insert(3, 'd')))).toEqual({ ok: true })
+    expect(guard.check(updateOf((doc) => block(doc).setAttribute('textAlign', 'left')))).toEqual({
+      ok: true,
+    })
+    expect(live().getXmlFragment('why').toString()).toBe(
+      '<paragraph textAlign="left">abcd</paragraph>'
+    )
+  })
+
   it('refuses an unknown mark formatted onto text that was there before', () => {
     const { live, guard, updateOf } = setup(rules)
     live()

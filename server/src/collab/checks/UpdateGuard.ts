@@ -134,10 +134,22 @@ function changesOf(transaction: Y.Transaction): UpdateChanges {
     if (child === null) for (const key of keys) change.keys.add(key)
     else change.nested.add(child)
   }
-  const before = transaction.beforeState
-  return {
-    doc,
-    roots,
-    isNew: (item) => item.id.clock >= (before.get(item.id.client) ?? 0),
+  return { doc, roots, added: addedItems(transaction) }
+}
+
+/** The items a transaction added: each client's structs from its clock before to its clock after. */
+function addedItems(transaction: Y.Transaction): Y.Item[] {
+  const added: Y.Item[] = []
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0
+    if (after <= before) continue
+    const structs = transaction.doc.store.clients.get(client)
+    if (!structs) continue
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i]!
+      if (struct.id.clock >= after) break
+      if (struct instanceof Y.Item) added.push(struct)
+    }
   }
+  return added
 }

@@ -3,10 +3,10 @@
  * schema can show, and the `sectionMeta` map with one valid SectionMeta per section key. No other root.
  * A retired section's text is kept as it was: no update may change it (exports still include it).
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { SECTION_META_MAP, SectionMeta, type TemplateSection } from '@specboard/shared'
-import type { DocumentRules, RootChange, UpdateChanges } from './DocumentRules.ts'
-import { blockProblem, liveChildren } from '@specboard/shared/sheetNodes'
+import type { DocumentRules, RootChange, SharedType } from './DocumentRules.ts'
+import { addedItemProblem, blockProblem, liveChildren } from '@specboard/shared/sheetNodes'
 
 /** What the rules need of a template section. */
 export type SectionRef = Pick<TemplateSection, 'key' | 'retired'>
@@ -28,8 +28,13 @@ export function specRules(templateSections: () => readonly SectionRef[]): Docume
             : retired.has(name)
               ? `"${name}" is a retired section: its text can no longer change`
               : sections.has(name)
-                ? sectionProblemIn(changes, changes.doc.getXmlFragment(name), change)
+                ? keyedProblem(changes.doc.getXmlFragment(name), change)
                 : `"${name}" is not a section of this sheet`
+        if (problem) return problem
+      }
+      // Every root the update touched is now a current section or the meta map: judge what it added.
+      for (const item of changes.added) {
+        const problem = addedProblem(item)
         if (problem) return problem
       }
       return null
@@ -37,33 +42,33 @@ export function specRules(templateSections: () => readonly SectionRef[]): Docume
   }
 }
 
-// Only what the update brought is judged: a section that already held something odd (written before the
-// checks existed) stays editable until a coordinator repairs it.
-function sectionProblemIn(
-  changes: UpdateChanges,
-  fragment: Y.XmlFragment,
-  change: RootChange
-): string | null {
+function keyedProblem(fragment: Y.XmlFragment, change: RootChange): string | null {
   for (const key of change.keys) {
     if (key !== null && fragment._map.get(key)?.deleted === false)
       return 'a section holds keyed values'
   }
-  if (change.keys.has(null)) {
-    for (let item = fragment._start; item !== null; item = item.right) {
-      if (item.deleted || !changes.isNew(item)) continue
-      for (const child of item.content.getContent()) {
-        const problem = blockProblem(child)
-        if (problem) return problem
-      }
-    }
-  }
-  for (const block of change.nested) {
-    if (block._item?.deleted || block._item?.parent !== fragment) continue
-    if (block._item.parentSub !== null) return 'a section holds keyed values'
-    const problem = blockProblem(block)
-    if (problem) return problem
-  }
   return null
+}
+
+// Only what the update brought is judged: a section that already held something odd (written before the
+// checks existed) stays editable until a coordinator repairs it.
+function addedProblem(item: Y.Item): string | null {
+  if (item.deleted) return null
+  const parent = item.parent as SharedType
+  if (parent._item === null) {
+    // A block at a section's top level (the meta map's entries are metaProblem's; keyed entries of a
+    // section were refused above).
+    if (!(parent instanceof Y.XmlFragment) || item.parentSub !== null) return null
+    for (const child of item.content.getContent()) {
+      const problem = blockProblem(child)
+      if (problem) return problem
+    }
+    return null
+  }
+  // Inside a deleted block nothing shows.
+  for (let type: SharedType = parent; type._item !== null; type = type._item.parent as SharedType)
+    if (type._item.deleted) return null
+  return addedItemProblem(item)
 }
 
 function metaProblem(
