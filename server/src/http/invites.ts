@@ -132,7 +132,9 @@ export const inviteRoutes = new Hono<AppEnv>()
       const joined = await joinTeamByInvite(records, invite.id, person.id)
       return { person, isNewClaim, ...joined }
     })
-    if (result.isNewClaim)
+    // Within the address's sign-in mail budget: a multi-use invite must not make a mail cannon aimed at
+    // someone's inbox. Over it, the person joins anyway and asks again from the account page.
+    if (result.isNewClaim && (await c.var.deps.signInLimits.perAddress.take(`address:${email}`)))
       await askToConfirm(c.var.deps, originOf(c), {
         personId: result.person.id,
         personName: result.person.name,
