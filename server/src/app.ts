@@ -35,6 +35,7 @@ import {
 import { poolRoutes } from './http/pool.ts'
 import { webhookRoutes } from './http/webhooks.ts'
 import { retentionRoutes } from './http/retention.ts'
+import { digestRoutes } from './http/digest.ts'
 import { dashboardRoutes } from './http/dashboard.ts'
 import { publicPostingRoutes } from './http/publicPostings.ts'
 import { publicApplicationRoutes } from './http/publicApplications.ts'
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/programs', dashboardRoutes)
   app.route('/api/programs', webhookRoutes)
   app.route('/api/programs', retentionRoutes)
+  app.route('/api/programs', digestRoutes)
   app.route('/api/postings', postingRoutes)
   app.route('/api/postings', postingSelectionRoutes)
   app.route('/api/applications', applicationRoutes)

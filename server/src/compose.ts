@@ -20,6 +20,7 @@ import { SheetChangeNotices } from './webhooks/sheetChanges.ts'
 import { PeriodicJobs } from './jobs/PeriodicJobs.ts'
 import { eraseExpired } from './selection/retention.ts'
 import { askRenewals, lapseUnrenewed } from './selection/poolRenewal.ts'
+import { sendDigests } from './selection/digest.ts'
 
 /** Sign-in mail budgets are "N per 15 minutes": a bucket of N refilled over that window. */
 const SIGNIN_WINDOW_SECONDS = 15 * 60
@@ -75,6 +76,7 @@ export function composeServer(
     postings: storage.postings,
     accounts: storage.accounts,
     webhooks: storage.webhooks,
+    digests: storage.digests,
     events,
     templates,
     allowLocalWebhooks: config.allowLocalWebhooks,
@@ -109,7 +111,7 @@ export function composeServer(
     mailer,
     /**
      * Starts what the server does by itself, hourly (HOUSEKEEPING_MS) and once now: erasure after the
-     * retention period, pool consent renewals. Called once the server listens, so links in mail carry
+     * retention period, pool consent renewals, the coordinators' daily digest. Called once the server listens, so links in mail carry
      * its port.
      */
     startHousekeeping() {
@@ -128,6 +130,14 @@ export function composeServer(
           const asked = await askRenewals(storage, mailer, origin.url, now)
           const lapsed = await lapseUnrenewed(storage, now)
           if (asked + lapsed > 0) log.info('pool consent renewals', { asked, lapsed })
+        },
+      })
+      jobs.start({
+        name: 'digest',
+        everyMs: config.housekeepingMs,
+        run: async (now) => {
+          const sent = await sendDigests(storage, mailer, origin.url, now)
+          if (sent > 0) log.info("coordinators' daily digests sent", { sent })
         },
       })
     },

@@ -155,6 +155,15 @@ export const accountsEn: AccountsMessages = {
       'program.update': 'Changed the program settings',
     },
   },
+  digest: {
+    title: 'Daily digest by mail',
+    lead: "New applicants and tomorrow's interviews (Japan time), in one mail each morning from 8:00. Nothing is sent on days with nothing to tell. This setting is yours alone, for this program only.",
+    enabled: 'Send me the daily digest',
+    to: 'Sent to {{email}} (written in the language of this screen)',
+    noEmail: 'Your address is not confirmed yet, so nothing can be sent. Confirm it on your account page.',
+    save: 'Save',
+    saved: 'Saved',
+  },
   retention: {
     title: "How long applicants' personal data is kept",
     lead: 'The personal data (name, contact, motivation, notes…) of applicants who were neither placed nor kept in the talent pool is deleted automatically this long after the posting closes. Counts and stages stay for the figures. The audit trail records each deletion with the number of people only.',

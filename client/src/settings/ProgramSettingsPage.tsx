@@ -8,6 +8,7 @@ import { useApi } from '../ui/useApi.ts'
 import { BasicsForm } from './BasicsForm.tsx'
 import { CoordinatorsPanel } from './CoordinatorsPanel.tsx'
 import { RetentionPanel } from './RetentionPanel.tsx'
+import { DigestPanel } from './DigestPanel.tsx'
 import { TemplateEditor } from './TemplateEditor.tsx'
 import { WebhooksPanel } from './WebhooksPanel.tsx'
 import './settings.css'
@@ -38,6 +39,7 @@ export function ProgramSettingsPage({ programId }: { programId: string }) {
       <BasicsForm program={data} onSaved={program.reload} />
       <CoordinatorsPanel programId={data.id} />
       <TemplateEditor program={data} onSaved={program.reload} />
+      <DigestPanel programId={data.id} />
       <RetentionPanel programId={data.id} />
       <WebhooksPanel programId={data.id} />
       <p>

@@ -7,6 +7,7 @@ import type { PitchStore } from '../storage/PitchStore.ts'
 import type { PostingStore } from '../storage/PostingStore.ts'
 import type { AccountStore } from '../storage/AccountStore.ts'
 import type { WebhookStore } from '../storage/WebhookStore.ts'
+import type { DigestStore } from '../storage/DigestStore.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 
 /** Relational records: people, programs, teams, rounds, pitch, postings, selection, the pool and webhooks. */
@@ -16,6 +17,7 @@ export interface Stores {
   readonly postings: PostingStore
   readonly accounts: AccountStore
   readonly webhooks: WebhookStore
+  readonly digests: DigestStore
   /**
    * The unit of work: runs `work` in one transaction over stores bound to it; all of its writes commit,
    * or none (a throw rolls back and rejects with that error). Stores used outside `work` never join it;

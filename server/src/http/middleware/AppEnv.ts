@@ -9,6 +9,7 @@ import type { RecordStore } from '../../storage/Storage.ts'
 import type { PitchStore } from '../../storage/PitchStore.ts'
 import type { PostingStore } from '../../storage/PostingStore.ts'
 import type { AccountStore } from '../../storage/AccountStore.ts'
+import type { DigestStore } from '../../storage/DigestStore.ts'
 import type { WebhookStore } from '../../storage/WebhookStore.ts'
 import type { Webhooks } from '../../webhooks/Webhooks.ts'
 import type { ProgramTemplates } from '../../programs/ProgramTemplates.ts'
@@ -20,6 +21,7 @@ export interface AppDeps {
   readonly postings: PostingStore
   readonly accounts: AccountStore
   readonly webhooks: WebhookStore
+  readonly digests: DigestStore
   /** Program events to webhook endpoints, sent in the background: `deps.events.emit(…)`. */
   readonly events: Webhooks
   /** Programs' sheet templates as the update checks see them: told of every template change. */

@@ -5,6 +5,7 @@
  */
 import * as wire from '@specboard/shared'
 import * as retention from '@specboard/shared/retention'
+import * as digest from '@specboard/shared/digest'
 import type { Op } from './openapi.ts'
 
 const csv = 'text/csv; charset=utf-8 (UTF-8 with BOM)'
@@ -192,6 +193,20 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
       summary:
         "Per posting: when unplaced, unpooled applicants' personal data is erased (the program's retentionMonths after the posting closed) and how many (coordinator)",
       response: retention.RetentionOverview,
+      params: ['programId'],
+    },
+  },
+  '/api/programs/{programId}/digest': {
+    get: {
+      summary:
+        "The caller's daily digest for the program (new applicants, tomorrow's interviews; on unless turned off) and the address it goes to (coordinator)",
+      response: digest.DigestSetting,
+      params: ['programId'],
+    },
+    put: {
+      summary: 'Turn the caller’s daily digest on or off, and choose its language (coordinator)',
+      body: digest.DigestSettingRequest,
+      response: digest.DigestSetting,
       params: ['programId'],
     },
   },

@@ -7,6 +7,7 @@ import { SqlPitch } from './SqlPitch.ts'
 import { sqlPostingStore } from './SqlPostings.ts'
 import { SqlRecords } from './SqlRecords.ts'
 import { SqlWebhooks } from './SqlWebhooks.ts'
+import { SqlDigests } from './SqlDigests.ts'
 
 function storesOver(sql: SqlClient): TxStores {
   return {
@@ -15,6 +16,7 @@ function storesOver(sql: SqlClient): TxStores {
     pitch: new SqlPitch(sql),
     postings: sqlPostingStore(sql),
     webhooks: new SqlWebhooks(sql),
+    digests: new SqlDigests(sql),
     documents: new SqlDocumentLog(sql),
     tx: (work) => sql.tx((tx) => work(storesOver(tx))),
   }
