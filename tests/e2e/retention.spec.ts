@@ -1,12 +1,13 @@
 /**
- * A coordinator sets how long applicants' personal data is kept and erases a closed posting's unkept
- * applicants now, on the program settings page (issue 14): at a phone's 390 px and at desktop width, in
- * Japanese and English, with no sideways scrolling.
+ * On the program settings page (issue 14): a coordinator sets how long applicants' personal data is kept
+ * and erases a closed posting's unkept applicants now, and turns their own daily digest off — at a phone's
+ * 390 px and at desktop width, in Japanese and English, with no sideways scrolling.
  */
 import { expect, test, type Page } from '@playwright/test'
 import * as Y from 'yjs'
 import { syncedProvider } from '../helpers/wsClient.ts'
 import { adminPost, createTeam } from './fixtures/adminApi.ts'
+import { signInPathFor } from './fixtures/outbox.ts'
 
 const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin'
 const DAY_MS = 24 * 3600 * 1000
@@ -129,4 +130,39 @@ test('a coordinator sets the retention period and erases a closed posting now, o
     fullPage: true,
   })
   await admin.close()
+})
+
+test('a coordinator turns their daily digest off, on a phone and in English at desktop width', async ({
+  browser,
+  baseURL,
+}) => {
+  const team = await createTeam(baseURL!, 'Digest チーム')
+  const email = `digest-${Math.random().toString(36).slice(2, 8)}@e2e.example.jp`
+  await adminPost(baseURL!, `/api/programs/${team.programId}/coordinators`, { email })
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  const page = await context.newPage()
+  await page.goto(await signInPathFor(email))
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto(`/programs/${team.programId}/settings`)
+  const panel = page.getByTestId('digest')
+  await expect(panel.getByRole('heading', { name: '毎日のお知らせメール' })).toBeVisible()
+  const box = panel.getByRole('checkbox', { name: '毎日のお知らせを受け取る' })
+  await expect(box).toBeChecked()
+  await expect(panel.getByText(`送り先: ${email}`)).toBeVisible()
+  await box.uncheck()
+  await panel.getByRole('button', { name: '保存' }).click()
+  await expect(panel.getByRole('status')).toHaveText('保存しました')
+  await expectNoSideways(page, 'the digest panel')
+  await panel.screenshot({ path: test.info().outputPath('digest-390.png') })
+  await page.reload()
+  await expect(panel.getByRole('checkbox', { name: '毎日のお知らせを受け取る' })).not.toBeChecked()
+
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.evaluate(() => localStorage.setItem('specboard.language', 'en'))
+  await page.reload()
+  await expect(panel.getByRole('heading', { name: 'Daily digest by mail' })).toBeVisible()
+  await expect(panel.getByRole('checkbox', { name: 'Send me the daily digest' })).not.toBeChecked()
+  await expectNoSideways(page, 'the digest panel at desktop width')
+  await panel.screenshot({ path: test.info().outputPath('digest-desktop-en.png') })
+  await context.close()
 })

@@ -160,7 +160,8 @@ export const accountsEn: AccountsMessages = {
     lead: "New applicants and tomorrow's interviews (Japan time), in one mail each morning from 8:00. Nothing is sent on days with nothing to tell. This setting is yours alone, for this program only.",
     enabled: 'Send me the daily digest',
     to: 'Sent to {{email}} (written in the language of this screen)',
-    noEmail: 'Your address is not confirmed yet, so nothing can be sent. Confirm it on your account page.',
+    noEmail:
+      'Your address is not confirmed yet, so nothing can be sent. Confirm it on your account page.',
     save: 'Save',
     saved: 'Saved',
   },

@@ -39,6 +39,8 @@ export function DigestPanel({ programId }: { programId: string }) {
     }
   }
 
+  // The operations token is nobody: it has no digest of its own.
+  if (current.error instanceof ApiRequestError && current.error.code === 'no_person') return null
   return (
     <form
       className="card stack"
