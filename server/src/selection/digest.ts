@@ -8,7 +8,8 @@
 import type { Mailer } from '../mail/Mailer.ts'
 import { digestMail } from '../mail/digestMail.ts'
 import type { Stores } from '../ports/Storage.ts'
-import { formatSlot, tokyoDateKey } from '../publishing/format.ts'
+import { tokyoDateKey } from '@specboard/shared'
+import { formatSlot } from '../publishing/format.ts'
 
 const HOUR_MS = 3600 * 1000
 const JST_OFFSET_MS = 9 * HOUR_MS
