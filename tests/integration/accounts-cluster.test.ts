@@ -1,10 +1,12 @@
 /**
- * Accounts across two instances sharing one database and one Redis (issue 11): removing a member closes
- * their socket on the other instance too, and the sign-in mail budget is one budget for the service.
+ * Accounts across two instances sharing one database and one Redis (issue 11): removing a member or a
+ * coordinator closes their socket on the other instance too, and the sign-in mail budget is one budget for the service.
  */
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
-import { CLOSE_CODE, teamDocuments } from '@specboard/shared'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { CLOSE_CODE, SignInResponse, teamDocuments } from '@specboard/shared'
 import {
   acceptInvite,
   apiRequest,
@@ -13,8 +15,28 @@ import {
   createTeam,
   uniqueEmail,
 } from '../helpers/api.ts'
+import { linkIn, parseMail } from '../helpers/smtpServer.ts'
 import { useCluster } from '../helpers/useCluster.ts'
 import { RawSocket } from '../helpers/wsClient.ts'
+
+/** The newest mail to `address` an instance without SMTP_URL wrote to its outbox (waits for it). */
+async function outboxMailTo(dataDir: string, address: string) {
+  const outbox = join(dataDir, 'outbox')
+  for (let i = 0; i < 200; i++) {
+    let files: string[] = []
+    try {
+      files = readdirSync(outbox).filter((f) => f.endsWith('.eml'))
+    } catch {}
+    const raw = files
+      .sort()
+      .map((f) => readFileSync(join(outbox, f), 'utf8'))
+      .filter((r) => new RegExp(`^To: ${address.replace(/[.+]/g, '\\$&')}\\r?$`, 'im').test(r))
+      .at(-1)
+    if (raw) return parseMail(raw)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`no mail to ${address} in ${outbox}`)
+}
 
 describe('accounts on several instances', () => {
   const cluster = useCluster({
@@ -49,6 +71,44 @@ describe('accounts on several instances', () => {
       a,
       'DELETE',
       `/api/teams/${team.id}/members/${member.memberId}`
+    )
+    expect(removed.status).toBe(204)
+    expect((await socket.waitClosed(1000)).code).toBe(CLOSE_CODE.forbidden)
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+
+  it("closes a removed coordinator's socket on the other instance at once", async () => {
+    if (cluster().instances.length < 2) await cluster().add()
+    const [a, b] = cluster().instances as [
+      ReturnType<typeof cluster>['instances'][number],
+      ReturnType<typeof cluster>['instances'][number],
+    ]
+    const programId = await createProgram(a, 'Cluster co-run')
+    const team = await createTeam(a, programId, 'Cluster co-run team')
+    /** Appoints a coordinator on `a` and follows the link `a` wrote to its outbox. */
+    const appoint = async (email: string) => {
+      const made = await apiRequest(a, 'POST', `/api/programs/${programId}/coordinators`, {
+        body: { email },
+      })
+      expect(made.status).toBe(201)
+      const path = linkIn(await outboxMailTo(a.dataDir, email), '/signin/')
+      const signedIn = await apiRequest(a, 'POST', '/api/auth/signin', {
+        token: null,
+        body: { token: path.split('/signin/')[1] },
+      })
+      return SignInResponse.parse(signedIn.body)
+    }
+    const leaving = await appoint(uniqueEmail('leaving'))
+    const staying = await appoint(uniqueEmail('staying'))
+    const socket = await RawSocket.open(b, teamDocuments(team.id).spec, leaving.accessToken)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(socket.isOpen).toBe(true)
+    const started = Date.now()
+    const removed = await apiRequest(
+      a,
+      'DELETE',
+      `/api/programs/${programId}/coordinators/${leaving.personId}`,
+      { token: staying.accessToken }
     )
     expect(removed.status).toBe(204)
     expect((await socket.waitClosed(1000)).code).toBe(CLOSE_CODE.forbidden)
