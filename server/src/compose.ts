@@ -31,7 +31,7 @@ export function composeServer(
   config: Config,
   log: Logger,
   staticRoot?: string,
-  mailer: Mailer = createMailer(config, log),
+  mailer: Mailer = createMailer(config, log, storage.mailFailures),
   link: InstanceLink = localLink()
 ) {
   const access = new Access(storage.records, storage.accounts, config.adminToken)
@@ -77,6 +77,7 @@ export function composeServer(
     accounts: storage.accounts,
     webhooks: storage.webhooks,
     digests: storage.digests,
+    mailFailures: storage.mailFailures,
     events,
     templates,
     allowLocalWebhooks: config.allowLocalWebhooks,

@@ -164,7 +164,7 @@ export const interviewRoutes = new Hono<AppEnv>()
 export const programSelectionRoutes = new Hono<AppEnv>()
   .get('/:programId/mail-problems', async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
-    const body: MailProblems = { failures: [...c.var.deps.mailer.failuresOf(program.id)] }
+    const body: MailProblems = { failures: [...(await c.var.deps.mailer.failuresOf(program.id))] }
     return c.json(body)
   })
   .get('/:programId/interview-windows', async (c) => {

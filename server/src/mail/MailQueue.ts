@@ -5,6 +5,7 @@ import type { MailFailure, MailStatus, MailTransport, Mailer, OutgoingMail } fro
 import { mimeMessage } from './mimeMessage.ts'
 import { emlName } from './outboxTransport.ts'
 import type { MailSpool } from './MailSpool.ts'
+import type { MailFailureStore } from '../storage/MailFailureStore.ts'
 
 export interface MailQueueOptions {
   readonly transport: MailTransport
@@ -16,6 +17,8 @@ export interface MailQueueOptions {
   readonly retryDelaysMs?: readonly number[]
   /** Keeps undelivered mail across restarts; `resume()` resends what it holds. */
   readonly spool?: MailSpool
+  /** Keeps the list of mail given up on (per program) in the database; else in memory only. */
+  readonly failures?: MailFailureStore
 }
 
 const MAX_FAILURES_KEPT = 50
@@ -72,7 +75,9 @@ export class MailQueue implements Mailer {
     }
   }
 
-  failuresOf(programId: string): readonly MailFailure[] {
+  async failuresOf(programId: string): Promise<readonly MailFailure[]> {
+    const { failures } = this.options
+    if (failures) return await failures.list(programId, MAX_FAILURES_KEPT)
     return this.failures.get(programId) ?? []
   }
 
@@ -153,11 +158,18 @@ export class MailQueue implements Mailer {
         at: new Date().toISOString(),
         error: reason,
       }
-      const list = [failure, ...(this.failures.get(mail.programId) ?? [])].slice(
-        0,
-        MAX_FAILURES_KEPT
-      )
-      this.failures.set(mail.programId, list)
+      if (this.options.failures)
+        await this.options.failures.add(mail.programId, failure).catch((error: unknown) =>
+          this.options.log.error('mail failure could not be recorded', {
+            kind: mail.kind,
+            error: error instanceof Error ? error.message : String(error),
+          })
+        )
+      else
+        this.failures.set(
+          mail.programId,
+          [failure, ...(this.failures.get(mail.programId) ?? [])].slice(0, MAX_FAILURES_KEPT)
+        )
     }
     try {
       await mkdir(this.options.failedDir, { recursive: true })

@@ -49,8 +49,8 @@ export interface Mailer {
   /** Queues `mail` and returns at once; never throws for a delivery problem. */
   send(mail: OutgoingMail): void
   status(): MailStatus
-  /** The latest messages for `programId` given up on since this server started, newest first. */
-  failuresOf(programId: string): readonly MailFailure[]
+  /** The latest messages for `programId` given up on, newest first (kept across restarts when stored). */
+  failuresOf(programId: string): Promise<readonly MailFailure[]>
   /** Resolves once nothing is in flight or waiting for a first try (tests, shutdown). */
   idle(): Promise<void>
   /** Stops retrying; spooled mail waits for the next start, anything else is kept under `outbox/failed/`. */

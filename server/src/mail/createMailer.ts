@@ -6,9 +6,10 @@ import type { Mailer } from './Mailer.ts'
 import { outboxTransport } from './outboxTransport.ts'
 import { smtpTransport } from './smtpTransport.ts'
 import { MailSpool } from './MailSpool.ts'
+import type { MailFailureStore } from '../storage/MailFailureStore.ts'
 
 /** SMTP when SMTP_URL is set; otherwise `.eml` files in DATA_DIR/outbox/ and a line on the console. */
-export function createMailer(config: Config, log: Logger): Mailer {
+export function createMailer(config: Config, log: Logger, failures?: MailFailureStore): Mailer {
   const outbox = join(config.dataDir, 'outbox')
   const transport = config.smtpUrl
     ? smtpTransport(config.smtpUrl, config.mailFrom)
@@ -20,6 +21,7 @@ export function createMailer(config: Config, log: Logger): Mailer {
     log,
     retryDelaysMs: config.mailRetryDelaysMs,
     spool: new MailSpool(join(config.dataDir, 'mail-queue')),
+    failures,
   })
   void queue.resume()
   return queue

@@ -8,6 +8,7 @@ import type { PostingStore } from '../storage/PostingStore.ts'
 import type { AccountStore } from '../storage/AccountStore.ts'
 import type { WebhookStore } from '../storage/WebhookStore.ts'
 import type { DigestStore } from '../storage/DigestStore.ts'
+import type { MailFailureStore } from '../storage/MailFailureStore.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 
 /** Relational records: people, programs, teams, rounds, pitch, postings, selection, the pool and webhooks. */
@@ -18,6 +19,7 @@ export interface Stores {
   readonly accounts: AccountStore
   readonly webhooks: WebhookStore
   readonly digests: DigestStore
+  readonly mailFailures: MailFailureStore
   /**
    * The unit of work: runs `work` in one transaction over stores bound to it; all of its writes commit,
    * or none (a throw rolls back and rejects with that error). Stores used outside `work` never join it;

@@ -41,8 +41,26 @@ export interface WebhookStore {
   getDelivery(webhookId: string, deliveryId: string): Promise<DeliveryRecord | undefined>
   /** The newest `limit` deliveries of an endpoint, newest first. */
   listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>
+  /**
+   * Records an attempt's outcome; `retryAt` is when a pending delivery is tried again (null once it is
+   * delivered or failed for good).
+   */
   recordAttempt(
     deliveryId: string,
-    outcome: { status: WebhookDeliveryStatus; responseCode: number | null; error: string | null }
+    outcome: {
+      status: WebhookDeliveryStatus
+      responseCode: number | null
+      error: string | null
+      retryAt: string | null
+    }
   ): Promise<void>
+  /**
+   * Claims a pending delivery due by `now` for one attempt: moves its next attempt to `leaseUntil` in one
+   * guarded UPDATE, so of several instances only one sends it. Undefined when it is not due or taken.
+   */
+  claimDue(deliveryId: string, now: string, leaseUntil: string): Promise<DeliveryRecord | undefined>
+  /** Ids of pending deliveries due by `now`, oldest first. */
+  dueDeliveries(now: string, limit: number): Promise<string[]>
+  /** The endpoint a delivery belongs to (whatever program). */
+  webhookOf(deliveryId: string): Promise<WebhookRecord | undefined>
 }

@@ -10,6 +10,7 @@ import type { PitchStore } from '../../storage/PitchStore.ts'
 import type { PostingStore } from '../../storage/PostingStore.ts'
 import type { AccountStore } from '../../storage/AccountStore.ts'
 import type { DigestStore } from '../../storage/DigestStore.ts'
+import type { MailFailureStore } from '../../storage/MailFailureStore.ts'
 import type { WebhookStore } from '../../storage/WebhookStore.ts'
 import type { Webhooks } from '../../webhooks/Webhooks.ts'
 import type { ProgramTemplates } from '../../programs/ProgramTemplates.ts'
@@ -22,6 +23,7 @@ export interface AppDeps {
   readonly accounts: AccountStore
   readonly webhooks: WebhookStore
   readonly digests: DigestStore
+  readonly mailFailures: MailFailureStore
   /** Program events to webhook endpoints, sent in the background: `deps.events.emit(…)`. */
   readonly events: Webhooks
   /** Programs' sheet templates as the update checks see them: told of every template change. */

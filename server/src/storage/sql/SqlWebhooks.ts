@@ -89,13 +89,14 @@ export class SqlWebhooks extends SqlTable implements WebhookStore {
       lastAttemptAt: null,
     }
     await this.execute(
-      `INSERT INTO webhook_deliveries (id, webhook_id, event_id, type, body, created_at, status, attempts)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)`,
+      `INSERT INTO webhook_deliveries (id, webhook_id, event_id, type, body, created_at, status, attempts, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
       record.id,
       record.webhookId,
       record.eventId,
       record.type,
       record.body,
+      record.createdAt,
       record.createdAt
     )
     return record
@@ -122,16 +123,58 @@ export class SqlWebhooks extends SqlTable implements WebhookStore {
 
   async recordAttempt(
     deliveryId: string,
-    outcome: { status: WebhookDeliveryStatus; responseCode: number | null; error: string | null }
+    outcome: {
+      status: WebhookDeliveryStatus
+      responseCode: number | null
+      error: string | null
+      retryAt: string | null
+    }
   ): Promise<void> {
     await this.execute(
       `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, response_code = ?, error = ?,
-       last_attempt_at = ? WHERE id = ?`,
+       last_attempt_at = ?, next_attempt_at = ? WHERE id = ?`,
       outcome.status,
       outcome.responseCode,
       outcome.error,
       nowIso(),
+      outcome.retryAt,
       deliveryId
     )
+  }
+
+  async claimDue(
+    deliveryId: string,
+    now: string,
+    leaseUntil: string
+  ): Promise<DeliveryRecord | undefined> {
+    const claimed = await this.execute(
+      `UPDATE webhook_deliveries SET next_attempt_at = ?
+         WHERE id = ? AND status = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?`,
+      leaseUntil,
+      deliveryId,
+      now
+    )
+    if (claimed !== 1) return undefined
+    const row = await this.queryRow('SELECT * FROM webhook_deliveries WHERE id = ?', deliveryId)
+    return row && toDelivery(row)
+  }
+
+  async dueDeliveries(now: string, limit: number): Promise<string[]> {
+    return (
+      await this.queryRows(
+        `SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL
+           AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
+        now,
+        limit
+      )
+    ).map((r) => r.id as string)
+  }
+
+  async webhookOf(deliveryId: string): Promise<WebhookRecord | undefined> {
+    const row = await this.queryRow(
+      'SELECT w.* FROM webhooks w JOIN webhook_deliveries d ON d.webhook_id = w.id WHERE d.id = ?',
+      deliveryId
+    )
+    return row && toWebhook(row)
   }
 }

@@ -8,6 +8,7 @@ import { sqlPostingStore } from './SqlPostings.ts'
 import { SqlRecords } from './SqlRecords.ts'
 import { SqlWebhooks } from './SqlWebhooks.ts'
 import { SqlDigests } from './SqlDigests.ts'
+import { SqlMailFailures } from './SqlMailFailures.ts'
 
 function storesOver(sql: SqlClient): TxStores {
   return {
@@ -17,6 +18,7 @@ function storesOver(sql: SqlClient): TxStores {
     postings: sqlPostingStore(sql),
     webhooks: new SqlWebhooks(sql),
     digests: new SqlDigests(sql),
+    mailFailures: new SqlMailFailures(sql),
     documents: new SqlDocumentLog(sql),
     tx: (work) => sql.tx((tx) => work(storesOver(tx))),
   }

@@ -1,0 +1,35 @@
+import type { MailFailure } from '../../mail/Mailer.ts'
+import { newId } from '../../ids.ts'
+import type { MailFailureStore } from '../MailFailureStore.ts'
+import { SqlTable } from './SqlTable.ts'
+
+export class SqlMailFailures extends SqlTable implements MailFailureStore {
+  async add(programId: string, failure: MailFailure): Promise<void> {
+    await this.execute(
+      'INSERT INTO mail_failures (id, program_id, kind, recipient, subject, at, error) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      newId(),
+      programId,
+      failure.kind,
+      failure.to,
+      failure.subject,
+      failure.at,
+      failure.error
+    )
+  }
+
+  async list(programId: string, limit: number): Promise<MailFailure[]> {
+    return (
+      await this.queryRows(
+        'SELECT * FROM mail_failures WHERE program_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+        programId,
+        limit
+      )
+    ).map((r) => ({
+      kind: r.kind as string,
+      to: r.recipient as string,
+      subject: r.subject as string,
+      at: r.at as string,
+      error: r.error as string,
+    }))
+  }
+}
