@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { adminGet, adminPost, createTeam } from './fixtures/adminApi.ts'
 import { BoardPage } from './fixtures/BoardPage.ts'
+import { signInPathFor } from './fixtures/outbox.ts'
 
 const WIDTHS = [390, 1280] as const
 
@@ -45,7 +46,13 @@ test('the sign-in, invite, account, board, settings and audit screens fit a phon
   await shoot(page, 'invite', () => expect(page.getByLabel('メールアドレス')).toBeVisible())
   await visitor.close()
 
-  const caretaker = await BoardPage.join(browser, await team.invite('caretaker'), '宮下 彩')
+  const caretakerEmail = `caretaker-${Date.now()}@e2e.example.jp`
+  const caretaker = await BoardPage.join(
+    browser,
+    await team.invite('caretaker'),
+    '宮下 彩',
+    caretakerEmail
+  )
   const talent = await BoardPage.join(
     browser,
     await team.invite('talent'),
@@ -81,6 +88,26 @@ test('the sign-in, invite, account, board, settings and audit screens fit a phon
   await expect(
     caretaker.page.getByRole('status').filter({ hasText: '確認メールを送りました' })
   ).toBeVisible()
+
+  // The confirmation opened on a phone (not signed in): it confirms the address, signs the laptop out
+  // (whoever gave the address there is not proven to own it) and says so before going on.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  const phonePage = await phone.newPage()
+  await phonePage.goto(await signInPathFor(caretakerEmail, 2))
+  await expect(
+    phonePage.getByRole('heading', { name: 'メールアドレスを確認しました' })
+  ).toBeVisible()
+  const { scrollWidth, clientWidth } = await phonePage.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    clientWidth: document.scrollingElement!.clientWidth,
+  }))
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
+  await phonePage.screenshot({ path: test.info().outputPath('signin-confirmed-elsewhere-390.png') })
+  await phonePage.getByRole('link', { name: '続ける' }).click()
+  await expect(phonePage.getByRole('link', { name: '宮下 彩' })).toBeVisible()
+  await phone.close()
+  await caretaker.page.reload()
+  await expect(caretaker.page.getByRole('link', { name: 'サインイン' }).first()).toBeVisible()
   await caretaker.close()
 
   await adminPost(baseURL!, `/api/programs/${team.programId}/coordinators`, {

@@ -10,13 +10,16 @@ import './account.css'
 
 /**
  * `/signin/:token`: the page the mailed link opens. It exchanges the token with a POST (link scanners in
- * mail systems only GET), then goes home — or to the team the link also joined.
+ * mail systems only GET), then goes home — or to the team the link also joined. When confirming the
+ * address signed out the devices that had claimed it, it says so first.
  */
 export function SignInLinkPage({ token }: { token: string }) {
   const ta = useAccountsText()
   const [, navigate] = useLocation()
   const { refresh } = useSession()
   const [error, setError] = useState<unknown>(null)
+  /** Where to go once the person has read that their other devices were signed out. */
+  const [nextAfterNotice, setNextAfterNotice] = useState<string | null>(null)
   const started = useRef(false)
 
   useEffect(() => {
@@ -30,16 +33,31 @@ export function SignInLinkPage({ token }: { token: string }) {
           body: { token },
         })
         await refresh()
-        navigate(
-          session.joinedTeamId ? `/teams/${encodeURIComponent(session.joinedTeamId)}` : '/',
-          { replace: true }
-        )
+        const next = session.joinedTeamId
+          ? `/teams/${encodeURIComponent(session.joinedTeamId)}`
+          : '/'
+        if (session.endedOtherSessions) setNextAfterNotice(next)
+        else navigate(next, { replace: true })
       } catch (e) {
         setError(e)
       }
     })()
   }, [token, refresh, navigate])
 
+  if (nextAfterNotice !== null)
+    return (
+      <div className="page page--narrow">
+        <div className="card stack signin" role="status">
+          <h1>{ta('signin.otherDevicesTitle')}</h1>
+          <p className="muted">{ta('signin.otherDevicesBody')}</p>
+          <div>
+            <Link className="button button--primary" href={nextAfterNotice} replace>
+              {ta('signin.continue')}
+            </Link>
+          </div>
+        </div>
+      </div>
+    )
   if (error === null)
     return (
       <div className="page page--narrow">

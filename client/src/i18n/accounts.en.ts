@@ -34,6 +34,10 @@ export const accountsEn: AccountsMessages = {
       'No mail? Look in your spam folder. When the server has no mail service configured, the link is printed on its console and written to its outbox folder.',
     linkTitle: 'Signing you in…',
     linkFailedTitle: 'This link cannot be used',
+    otherDevicesTitle: 'Your address is confirmed',
+    otherDevicesBody:
+      'This address was given on another device, so to be safe that device was signed out. To use it there, sign in again with a link from your mail.',
+    continue: 'Continue',
     linkFailedBody: 'A sign-in link works once, within {{minutes}} minutes. Ask for a new one.',
     askAgain: 'Send a new sign-in link',
     joined: 'You joined the team',

@@ -47,11 +47,11 @@ export const authRoutes = new Hono<AppEnv>()
       const proven = await proveAddress(accounts, link, signedIn)
       if (!proven) return null
       // Whoever made the claim on another device is not proven to be this person: their sessions end.
-      if (proven.tookOver) await accounts.deleteSessions(proven.personId)
+      const ended = proven.tookOver ? await accounts.deleteSessions(proven.personId) : 0
       const joined = link.inviteId
         ? await joinTeamByInvite(records, link.inviteId, proven.personId, link.inviteReserved)
         : null
-      return { ...proven, joinedTeamId: joined?.team.id ?? null }
+      return { ...proven, ended, joinedTeamId: joined?.team.id ?? null }
     })
     if (!result)
       throw new HttpError(
@@ -71,7 +71,7 @@ export const authRoutes = new Hono<AppEnv>()
         (await startSession(c, result.personId)),
       personId: result.personId,
       joinedTeamId: result.joinedTeamId,
-      endedOtherSessions: result.tookOver,
+      endedOtherSessions: result.ended > 0,
     }
     return c.json(body)
   })
