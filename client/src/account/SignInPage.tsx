@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import './account.css'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** `/signin`: ask for a one-time sign-in link by email. The answer never says whether an address is known. */
 export function SignInPage() {
@@ -13,26 +14,19 @@ export function SignInPage() {
   const language = useLanguage()
   const [email, setEmail] = useState('')
   const [sentTo, setSentTo] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
   const isValid = EmailAddress.safeParse(email).success
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!isValid) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await apiRequest('/api/auth/email', SignInEmailAccepted, {
         method: 'POST',
         body: { email: email.trim(), lang: language },
       })
       setSentTo(email.trim())
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

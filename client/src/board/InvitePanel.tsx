@@ -12,6 +12,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { CopyField } from '../ui/CopyField.tsx'
 import { InviteList } from './InviteList.tsx'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 const EXPIRY_DAYS = [7, 14, 30] as const
 /** One person by default; a multi-use link is a choice, for a workshop or a whole group. */
@@ -28,17 +29,14 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
   const [days, setDays] = useState<number>(14)
   const [maxUses, setMaxUses] = useState<number>(1)
   const [created, setCreated] = useState<CreateInviteResponse | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
   const [listVersion, setListVersion] = useState(0)
 
   if (roles.length === 0) return null
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       const invite = await apiRequest(
         `/api/teams/${encodeURIComponent(teamId)}/invites`,
         CreateInviteResponse,
@@ -46,11 +44,7 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
       )
       setCreated(invite)
       setListVersion((v) => v + 1)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { MAX_COMMENT_LENGTH, type Round } from '@specboard/shared'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 interface CloseRoundFormProps {
   teamId: string
@@ -23,21 +24,15 @@ export function CloseRoundForm({
 }: CloseRoundFormProps) {
   const { t } = useTranslation()
   const [note, setNote] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit({ busyAfterSuccess: true })
   const submitLabel = t('review.close.submit', { number: round.number })
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setSending(true)
-    setError(null)
-    try {
+    const closed = await run(async () => {
       onClosed(await reviewApi.closeRound(teamId, round.number, note))
-    } catch (e) {
-      setError(e)
-      setSending(false)
-      onRefused()
-    }
+    })
+    if (!closed) onRefused()
   }
 
   return (

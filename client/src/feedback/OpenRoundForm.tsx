@@ -5,6 +5,7 @@ import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 interface OpenRoundFormProps {
   programId: string
@@ -25,8 +26,7 @@ export function OpenRoundForm(props: OpenRoundFormProps) {
     reviewApi.reviewers(programId, signal)
   )
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(initialReviewerIds))
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit({ busyAfterSuccess: true })
 
   const toggle = (personId: string, isOn: boolean) => {
     const next = new Set(picked)
@@ -37,15 +37,10 @@ export function OpenRoundForm(props: OpenRoundFormProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       const known = new Set(reviewers.data?.map((r) => r.personId))
       await onSubmit([...picked].filter((id) => known.has(id)))
-    } catch (e) {
-      setError(e)
-      setSending(false)
-    }
+    })
   }
 
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { MAX_COMMENT_LENGTH } from '@specboard/shared'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** The reply box under a thread. */
 export function ReplyForm({
@@ -16,24 +17,17 @@ export function ReplyForm({
 }) {
   const { t } = useTranslation()
   const [body, setBody] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
   const id = useId()
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (!body.trim() || isSending) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await reviewApi.reply(teamId, threadId, body)
       setBody('')
       onDone()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -11,6 +11,7 @@ import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 import { roundAt } from './roundFacts.ts'
 import { isNewer } from './unread.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 interface ThreadCardProps {
   thread: Thread
@@ -24,8 +25,7 @@ export function ThreadCard({ thread, isActive, isDetached }: ThreadCardProps) {
   const { store, state } = useFeedback()
   const { team, personId, rounds } = useReviewRounds()
   const [isReplying, setReplying] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [isBusy, setBusy] = useState(false)
+  const { isSending: isBusy, error, run } = useSubmit()
   const ref = useRef<HTMLElement>(null)
   const isAuthor = thread.author.personId === personId
   const canResolve = can(team.myRole, 'thread:resolve') || isAuthor
@@ -40,15 +40,9 @@ export function ThreadCard({ thread, isActive, isDetached }: ThreadCardProps) {
   }, [isActive, state.focusRequest])
 
   const act = async (action: () => Promise<unknown>) => {
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       await action()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const remove = () => {

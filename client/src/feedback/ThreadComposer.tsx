@@ -7,6 +7,7 @@ import { useFeedback, useReviewRounds } from './ReviewContext.tsx'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 import { sectionTitle } from './roundFacts.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** Writing a new comment on the selected words or on a whole section. */
 export function ThreadComposer({ draft }: { draft: Draft }) {
@@ -15,8 +16,7 @@ export function ThreadComposer({ draft }: { draft: Draft }) {
   const { store } = useFeedback()
   const { team, current } = useReviewRounds()
   const [body, setBody] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit({ busyAfterSuccess: true })
   const id = useId()
   const section = sectionTitle(team.template, draft.sectionKey, language)
   // Reviewers speak within a round; say so before they write, not after.
@@ -25,9 +25,7 @@ export function ThreadComposer({ draft }: { draft: Draft }) {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (!body.trim() || isSending || isWaitingForRound) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       const thread = await reviewApi.comment(team.id, {
         sectionKey: draft.sectionKey,
         anchor: draft.range,
@@ -36,10 +34,7 @@ export function ThreadComposer({ draft }: { draft: Draft }) {
       })
       store.cancelDraft()
       store.activateWhenArrives(thread.id)
-    } catch (e) {
-      setError(e)
-      setSending(false)
-    }
+    })
   }
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -5,6 +5,7 @@ import { CreateProgramRequest, CreatedId } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** Coordinators and administrators start a program (a region's run of the model); it opens right away. */
 export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
@@ -12,8 +13,7 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
   const [, navigate] = useLocation()
   const [name, setName] = useState('')
   const [region, setRegion] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit({ busyAfterSuccess: true })
   const [isChecked, setChecked] = useState(false)
   const request = CreateProgramRequest.safeParse({ name, region })
   // After a first attempt, each empty field says so in words (and the message goes once it is filled).
@@ -27,19 +27,14 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
       document.getElementById(name.trim() ? 'program-region' : 'program-name')?.focus()
       return
     }
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       const created = await apiRequest('/api/programs', CreatedId, {
         method: 'POST',
         body: request.data,
       })
       onCreated()
       navigate(`/programs/${encodeURIComponent(created.id)}`)
-    } catch (e) {
-      setError(e)
-      setSending(false)
-    }
+    })
   }
 
   return (

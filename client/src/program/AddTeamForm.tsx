@@ -4,6 +4,7 @@ import { CreateTeamRequest, CreateTeamResponse } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** Coordinators add a team (one per theme) to the program. */
 export function AddTeamForm({
@@ -16,9 +17,8 @@ export function AddTeamForm({
   const { t } = useTranslation()
   const [name, setName] = useState('')
   const [organization, setOrganization] = useState('')
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
   const [createdName, setCreatedName] = useState<string | null>(null)
-  const [isSending, setSending] = useState(false)
   const request = CreateTeamRequest.safeParse({
     name,
     organization: organization.trim() || undefined,
@@ -27,9 +27,7 @@ export function AddTeamForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!request.success) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await apiRequest(`/api/programs/${encodeURIComponent(programId)}/teams`, CreateTeamResponse, {
         method: 'POST',
         body: request.data,
@@ -38,11 +36,7 @@ export function AddTeamForm({
       setName('')
       setOrganization('')
       onCreated()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

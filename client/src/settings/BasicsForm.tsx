@@ -4,6 +4,7 @@ import { apiSend } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 const TARGET_KEYS = ['participants', 'applicants', 'placements', 'talentPool'] as const
 
@@ -15,9 +16,8 @@ export function BasicsForm({ program, onSaved }: { program: Program; onSaved: ()
   const [targets, setTargets] = useState<Record<string, string>>(() =>
     Object.fromEntries(TARGET_KEYS.map((k) => [k, String(program.targets[k] ?? '')]))
   )
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
   const [isSaved, setSaved] = useState(false)
-  const [isSending, setSending] = useState(false)
 
   const targetValues: ProgramTargets = Object.fromEntries(
     TARGET_KEYS.flatMap((k) => (targets[k]?.trim() ? [[k, Number(targets[k])]] : []))
@@ -29,21 +29,15 @@ export function BasicsForm({ program, onSaved }: { program: Program; onSaved: ()
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!parsed.success) return
-    setSending(true)
-    setError(null)
     setSaved(false)
-    try {
+    await run(async () => {
       await apiSend(`/api/programs/${encodeURIComponent(program.id)}`, {
         method: 'PATCH',
         body: parsed.data,
       })
       setSaved(true)
       onSaved()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useApi } from '../ui/useApi.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** The program's coordinators: inviting another one by email, and removing one (never the last). */
 export function CoordinatorsPanel({ programId }: { programId: string }) {
@@ -16,8 +17,7 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
   const list = useApi(path, (signal) => apiRequest(path, CoordinatorList, { signal }))
   const [email, setEmail] = useState('')
   const [appointed, setAppointed] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, setError, run } = useSubmit()
   const [removedName, setRemovedName] = useState<string | null>(null)
   const isValid = EmailAddress.safeParse(email).success
 
@@ -37,19 +37,13 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!isValid) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await apiSend(path, { method: 'POST', body: { email: email.trim(), lang: language } })
       setAppointed(email.trim())
       setRemovedName(null)
       setEmail('')
       list.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

@@ -14,6 +14,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useApi } from '../ui/useApi.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /**
  * The program's retention period for applicants' personal data, when each posting's unkept applicants are
@@ -25,9 +26,8 @@ export function RetentionPanel({ programId }: { programId: string }) {
   const path = `${base}/retention`
   const overview = useApi(path, (signal) => apiRequest(path, RetentionOverview, { signal }))
   const [months, setMonths] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
   const [isSaved, setSaved] = useState(false)
-  const [isSending, setSending] = useState(false)
 
   const shown = months ?? String(overview.data?.retentionMonths ?? '')
   const parsed = RetentionMonths.safeParse(Number(shown))
@@ -37,19 +37,13 @@ export function RetentionPanel({ programId }: { programId: string }) {
   const save = async (event: FormEvent) => {
     event.preventDefault()
     if (!parsed.success) return
-    setSending(true)
-    setError(null)
     setSaved(false)
-    try {
+    await run(async () => {
       await apiSend(base, { method: 'PATCH', body: { retentionMonths: parsed.data } })
       setSaved(true)
       setMonths(null)
       overview.reload()
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -128,15 +122,12 @@ function RetentionRow({
   const ta = useAccountsText()
   const language = useLanguage()
   const [isConfirming, setConfirming] = useState(false)
-  const [isSending, setSending] = useState(false)
   const [erased, setErased] = useState<number | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
   const day = (iso: string) => formatDate(iso, language, DISPLAY_TIME_ZONE)
 
   const erase = async () => {
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       const result = await apiRequest(erasePath, ErasureResult, {
         method: 'POST',
         body: { postingId: posting.postingId },
@@ -144,11 +135,7 @@ function RetentionRow({
       setErased(result.erased)
       setConfirming(false)
       onErased()
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

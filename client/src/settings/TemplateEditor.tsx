@@ -5,6 +5,7 @@ import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** A key no section has yet; keys name the section's text in every sheet, so they never change. */
 function freshKey(sections: readonly TemplateSection[]): string {
@@ -29,9 +30,8 @@ export function TemplateEditor({ program, onSaved }: { program: Program; onSaved
   const ta = useAccountsText()
   const language = useLanguage()
   const [sections, setSections] = useState<TemplateSection[]>(() => [...program.template.sections])
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
   const [isSaved, setSaved] = useState(false)
-  const [isSending, setSending] = useState(false)
   const parsed = SheetTemplate.safeParse({ sections })
   const isChanged = JSON.stringify(sections) !== JSON.stringify(program.template.sections)
 
@@ -52,20 +52,14 @@ export function TemplateEditor({ program, onSaved }: { program: Program; onSaved
   }
   const save = async () => {
     if (!parsed.success) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await apiSend(`/api/programs/${encodeURIComponent(program.id)}`, {
         method: 'PATCH',
         body: { template: parsed.data },
       })
       setSaved(true)
       onSaved()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

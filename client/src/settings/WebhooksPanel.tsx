@@ -15,6 +15,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useApi } from '../ui/useApi.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** The program's webhook endpoints: registering one, its recent deliveries, sending one again. */
 export function WebhooksPanel({ programId }: { programId: string }) {
@@ -24,17 +25,14 @@ export function WebhooksPanel({ programId }: { programId: string }) {
   const [url, setUrl] = useState('')
   const [events, setEvents] = useState<WebhookEventType[]>([...WEBHOOK_EVENTS])
   const [created, setCreated] = useState<CreatedWebhook | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, setError, run } = useSubmit()
 
   const toggle = (event: WebhookEventType) =>
     setEvents((now) => (now.includes(event) ? now.filter((e) => e !== event) : [...now, event]))
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       setCreated(
         await apiRequest(path, CreatedWebhook, {
           method: 'POST',
@@ -43,11 +41,7 @@ export function WebhooksPanel({ programId }: { programId: string }) {
       )
       setUrl('')
       list.reload()
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const remove = async (webhook: Webhook) => {

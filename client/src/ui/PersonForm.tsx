@@ -4,6 +4,7 @@ import { EmailAddress, PersonName } from '@specboard/shared'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { ErrorMessage } from './ErrorMessage.tsx'
 import { TextField } from './TextField.tsx'
+import { useSubmit } from './useSubmit.ts'
 
 interface PersonFormProps {
   nameLabel: string
@@ -33,21 +34,15 @@ export function PersonForm({
   const ta = useAccountsText()
   const [name, setName] = useState(initialName)
   const [email, setEmail] = useState(initialEmail)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit({ busyAfterSuccess: true })
   const isValid = PersonName.safeParse(name).success && EmailAddress.safeParse(email).success
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!isValid) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await onSubmit(name.trim(), email.trim())
-    } catch (e) {
-      setError(e)
-      setSending(false)
-    }
+    })
   }
 
   return (

@@ -4,6 +4,7 @@ import { StageTimer } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { TimerDisplay } from '../stage/TimerDisplay.tsx'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 const MINUTE_CHOICES = [3, 5, 7, 10, 15, 20, 30]
 
@@ -12,23 +13,16 @@ export function TimerControls({ teamId, timer }: { teamId: string; timer: StageT
   const { t } = useTranslation()
   const duration = timer ? Math.round(timer.durationMs / 60_000) : 5
   const [minutes, setMinutes] = useState(duration)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
   useEffect(() => setMinutes(duration), [duration])
 
   const send = async (body: { action: 'start' | 'pause' | 'reset'; minutes?: number }) => {
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await apiRequest(`/api/teams/${encodeURIComponent(teamId)}/stage/timer`, StageTimer, {
         method: 'POST',
         body,
       })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const isRunning = timer?.startedAt != null

@@ -9,6 +9,7 @@ import {
 import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import './schedule.css'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 type Field = 'title' | 'startsAt' | 'minutesPerTeam' | 'teamIds'
 
@@ -27,8 +28,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
   const [minutes, setMinutes] = useState('7')
   const [order, setOrder] = useState(() => teams.map((team) => ({ id: team.id, isIncluded: true })))
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({})
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
   const nameOf = (id: string) => teams.find((team) => team.id === id)
 
   // Teams added to the program after the form opened join the end of the order.
@@ -72,9 +72,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
     if (request.teamIds.length === 0) found.teamIds = t('pitch.schedule.errors.teamIds')
     setProblems(found)
     if (Object.keys(found).length > 0) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       const session = await apiRequest(
         `/api/programs/${encodeURIComponent(programId)}/pitch-sessions`,
         PitchSession,
@@ -86,11 +84,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
       setTitle('')
       setStartsAt('')
       onCreated(session)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const problem = (field: Field) =>

@@ -13,6 +13,7 @@ import { LeadList } from './LeadList.tsx'
 import { TeamStageRow, type RowState } from './TeamStageRow.tsx'
 import './sessions.css'
 import './runner.css'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 /** `/pitch/:sessionId`: the coordinator runs a session, team after team, with the audience link at hand. */
 export function SessionRunner({ sessionId }: { sessionId: string }) {
@@ -52,8 +53,7 @@ function Runner({
   const { t } = useTranslation()
   const language = useLanguage()
   const canManage = can(program?.myRole, 'pitch:schedule')
-  const [isBusy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { isSending: isBusy, error, run } = useSubmit()
   const [lastOnStage, setLastOnStage] = useState<string | null>(session.currentTeamId)
   const [viewersByTeam, setViewersByTeam] = useState<Record<string, number>>({})
   const onViewers = useCallback(
@@ -77,9 +77,7 @@ function Runner({
   const totalViewers = Object.values(viewersByTeam).reduce((sum, n) => sum + n, 0)
 
   const advance = async (teamId: string | null) => {
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       await apiRequest(
         `/api/pitch-sessions/${encodeURIComponent(session.id)}/advance`,
         PitchSession,
@@ -87,11 +85,7 @@ function Runner({
       )
       if (teamId) setLastOnStage(teamId)
       onChanged()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

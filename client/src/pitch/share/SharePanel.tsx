@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { ProjectorLink } from './ProjectorLink.tsx'
 import './share.css'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 const EXPIRY = [
   { hours: 3, label: 'h3' },
@@ -28,8 +29,7 @@ export function SharePanel({ path }: SharePanelProps) {
   const [hours, setHours] = useState<number>(24)
   const [created, setCreated] = useState<ShareLink | null>(null)
   const [isBig, setBig] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, setError, run } = useSubmit()
   const [version, setVersion] = useState(0)
   const links = useApi(`${path}#${version}`, (signal) =>
     apiRequest(path, ShareLinkList, { signal })
@@ -37,18 +37,12 @@ export function SharePanel({ path }: SharePanelProps) {
 
   const create = async (event: FormEvent) => {
     event.preventDefault()
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       setCreated(
         await apiRequest(path, ShareLink, { method: 'POST', body: { expiresInHours: hours } })
       )
       setVersion((v) => v + 1)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const revoke = async (link: ShareLink) => {

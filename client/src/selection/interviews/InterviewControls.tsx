@@ -7,6 +7,7 @@ import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi, selectionLinks } from '../selectionApi.ts'
 import { DISPLAY_TIME_ZONE } from '@specboard/shared'
 import { SlotPicker } from './SlotPicker.tsx'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 interface InterviewControlsProps {
   applicationId: string
@@ -35,25 +36,18 @@ export function InterviewControls({
   const [mode, setMode] = useState<Mode>('idle')
   const [slotId, setSlotId] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run: submitWork } = useSubmit()
   const scheduled = interview?.status === 'scheduled' ? interview : null
   const isUpcoming = scheduled !== null && Date.parse(scheduled.startsAt) > Date.now()
 
   const run = async (action: () => Promise<unknown>) => {
-    setSending(true)
-    setError(null)
-    try {
+    await submitWork(async () => {
       await action()
       setMode('idle')
       setSlotId('')
       setReason('')
       onChanged()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const submit = (event: FormEvent) => {

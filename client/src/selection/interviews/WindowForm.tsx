@@ -9,6 +9,7 @@ import {
 } from '@specboard/shared'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 type Problem = 'date' | 'from' | 'to' | 'tooShort' | 'tooLong' | 'past'
 
@@ -29,9 +30,8 @@ export function WindowForm({
   const [to, setTo] = useState('12:00')
   const [postingId, setPostingId] = useState('')
   const [problem, setProblem] = useState<Problem | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
   const [created, setCreated] = useState<number | null>(null)
-  const [isSending, setSending] = useState(false)
 
   const startsAt = tokyoIso(date, from)
   const endsAt = tokyoIso(date, to)
@@ -59,9 +59,7 @@ export function WindowForm({
     setProblem(found)
     setCreated(null)
     if (found || !startsAt || !endsAt) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       const window = await selectionApi.createWindow(programId, {
         startsAt,
         endsAt,
@@ -69,11 +67,7 @@ export function WindowForm({
       })
       setCreated(window.slots.length)
       onCreated()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const problemId = `${id}-problem`

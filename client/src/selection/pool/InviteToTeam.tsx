@@ -6,6 +6,7 @@ import { CopyField } from '../../ui/CopyField.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi, type PoolInvite } from '../selectionApi.ts'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 /** Invites a pool person into a team: pick program and team, create the link, hand it over. */
 export function InviteToTeam({
@@ -30,22 +31,15 @@ export function InviteToTeam({
   const [teamId, setTeamId] = useState('')
   const [role, setRole] = useState<TeamRole>('talent')
   const [created, setCreated] = useState<PoolInvite | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!teamId) return
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       setCreated(await selectionApi.invitePoolEntry(entryId, { teamId, role }))
       onInvited()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
