@@ -34,7 +34,13 @@ import {
   type RunResult,
   type Scenario,
 } from './compare/scenarios.ts'
-import { buildSpecboard, ensureReferences, startServer } from './compare/servers.ts'
+import {
+  buildSpecboard,
+  ensureReferences,
+  memoryMiB,
+  residentParts,
+  startServer,
+} from './compare/servers.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -112,7 +118,8 @@ function report(scenario: Scenario, results: Map<Dialect, Summary>): void {
     console.log(`${'server'.padEnd(22)}    idle    open   after  peak RSS MiB  other cores`)
     for (const [dialect, s] of results)
       console.log(
-        `${NAMES[dialect].padEnd(22)}${n(s.rss[0]!, 0)}${n(s.rss[1]!, 0)}${n(s.rss[2]!, 0)}  ${n(s.peakRss, 0, 12)}  ${n(s.otherCores, 2, 11)}`
+        `${NAMES[dialect].padEnd(22)}${n(s.rss[0]!, 0)}${n(s.rss[1]!, 0)}${n(s.rss[2]!, 0)}  ${n(s.peakRss, 0, 12)}  ${n(s.otherCores, 2, 11)}` +
+          (s.notes.length ? `   (${s.notes.at(-1)})` : '')
       )
     return
   }
@@ -195,6 +202,11 @@ async function main(): Promise<void> {
           if (dialect === 'specboard' && process.env.BENCH_HEAP_SNAPSHOT) {
             process.kill(server.pid, 'SIGUSR2')
             await new Promise((r) => setTimeout(r, 15_000))
+            // A snapshot collects all garbage first: what remains resident is held, not merely uncollected.
+            const parts = residentParts(server.pid)
+            console.log(
+              `  Specboard after its heap snapshot: RSS ${memoryMiB(server.pid).rss.toFixed(0)} MiB (malloc ${parts.malloc.toFixed(0)}, other anonymous ${parts.anon.toFixed(0)}, files ${parts.files.toFixed(0)})`
+            )
           }
         } finally {
           await server.stop()

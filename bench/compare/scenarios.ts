@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { createProgram, createTeam } from '../../tests/helpers/api.ts'
 import { BenchClient, typingTarget, type Endpoint } from './client.ts'
 import { watchOtherLoad } from './noise.ts'
-import { cpuSeconds, memoryMiB, type RunningServer } from './servers.ts'
+import { cpuSeconds, memoryMiB, residentParts, type RunningServer } from './servers.ts'
 
 export interface RunResult {
   readonly latencies: Float64Array
@@ -380,6 +380,7 @@ export function unloadScenario(documents: number): Scenario {
       // V8 gives freed heap back to the system only after a while without work (its memory reducer).
       await sleep(unloadDelayMs + 30_000)
       const after = memoryMiB(server.pid)
+      const parts = residentParts(server.pid)
       const cpu = cpuSeconds(server.pid) - cpuBefore
       return {
         latencies: Float64Array.from([idle, open, after.rss]),
@@ -388,7 +389,7 @@ export function unloadScenario(documents: number): Scenario {
         peakRssMiB: after.peak,
         endRssMiB: after.rss,
         otherCores: load.stop(),
-        note: '',
+        note: `after: malloc ${parts.malloc.toFixed(0)}, other anonymous ${parts.anon.toFixed(0)}, files ${parts.files.toFixed(0)} MiB`,
       }
     },
   }

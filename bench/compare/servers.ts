@@ -178,3 +178,23 @@ export function memoryMiB(pid: number): { rss: number; peak: number } {
   const kib = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 }
 }
+
+/**
+ * Where a process's resident memory lies, in MiB: malloc's heap (native allocations), other anonymous
+ * mappings (V8's heap among them) and mapped files (the node binary, native addons).
+ */
+export function residentParts(pid: number): { malloc: number; anon: number; files: number } {
+  const parts = { malloc: 0, anon: 0, files: 0 }
+  let part: keyof typeof parts = 'anon'
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line)
+    if (mapping) {
+      const name = mapping[1] ?? ''
+      part = name === '[heap]' ? 'malloc' : name === '' || name.startsWith('[') ? 'anon' : 'files'
+      continue
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line)
+    if (rss) parts[part] += Number(rss[1]) / 1024
+  }
+  return parts
+}

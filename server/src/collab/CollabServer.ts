@@ -15,6 +15,7 @@ import type { DocumentLog } from '../ports/DocumentLog.ts'
 import type { LiveDocuments } from '../ports/LiveDocuments.ts'
 import type { CloseSockets, Relay, SocketMatch } from '../ports/Relay.ts'
 import { docFromUpdates } from '../storage/loadDocument.ts'
+import { collectGarbage } from '../collectGarbage.ts'
 import type { Logger } from '../logger.ts'
 import type { Config } from '../config.ts'
 import { Connection, type ConnectionIdentity } from './Connection.ts'
@@ -60,6 +61,10 @@ export type CollabServerOptions = Pick<
 
 const PATH_PREFIX = '/collab/'
 
+/** Unloads that make a full collection worth it, and the quiet after the last of them it waits for. */
+const MIN_UNLOADS_TO_COLLECT = 50
+const COLLECT_AFTER_MS = 3000
+
 /** The transaction origin of changes the server makes itself. */
 export const SERVER_ORIGIN = Symbol('server')
 
@@ -86,6 +91,9 @@ export class CollabServer implements LiveDocuments {
   private readonly heartbeat: NodeJS.Timeout
   private readonly alive = new WeakSet<WebSocket>()
   private readonly storedReads: StoredReads
+  /** Rooms unloaded since the last full collection (see collectAfterUnloads). */
+  private unloadedSinceCollection = 0
+  private collectionTimer: NodeJS.Timeout | null = null
 
   constructor(
     private readonly store: DocumentLog,
@@ -211,6 +219,7 @@ export class CollabServer implements LiveDocuments {
   /** Closes every socket and frees every room. */
   close(): void {
     clearInterval(this.heartbeat)
+    if (this.collectionTimer) clearTimeout(this.collectionTimer)
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
     for (const room of this.rooms.values())
@@ -366,9 +375,30 @@ export class CollabServer implements LiveDocuments {
         .catch((error: unknown) =>
           this.log.warn('compaction failed', { document, error: (error as Error).message })
         )
-        .finally(() => room.destroy())
+        .finally(() => {
+          void room.destroy()
+          this.collectAfterUnloads()
+        })
     }, this.options.unloadDelayMs)
     this.unloadTimers.set(document, timer)
+  }
+
+  /**
+   * Once at least as many rooms unloaded as are still loaded (and a few dozen at least), collects the
+   * garbage they left a few seconds after the last of them: the heap is then mostly garbage, and the
+   * collection is short next to the memory it returns.
+   */
+  private collectAfterUnloads(): void {
+    this.unloadedSinceCollection++
+    if (this.unloadedSinceCollection < Math.max(MIN_UNLOADS_TO_COLLECT, this.rooms.size)) return
+    if (this.collectionTimer) clearTimeout(this.collectionTimer)
+    this.collectionTimer = setTimeout(() => {
+      this.collectionTimer = null
+      if (this.unloadedSinceCollection < Math.max(MIN_UNLOADS_TO_COLLECT, this.rooms.size)) return
+      this.unloadedSinceCollection = 0
+      collectGarbage()
+    }, COLLECT_AFTER_MS)
+    this.collectionTimer.unref()
   }
 
   private checkHeartbeats(): void {
