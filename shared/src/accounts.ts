@@ -101,6 +101,11 @@ export const AUDIT_ACTIONS = [
   'applications.erase',
   /** Talent-pool entries deleted because the person did not renew their consent when asked. */
   'pool.lapse',
+  /** A webhook endpoint registered, changed (URL or events), given a new secret, or removed. */
+  'webhook.create',
+  'webhook.update',
+  'webhook.rotate',
+  'webhook.remove',
 ] as const
 
 /** The actor named on what applicants do themselves (erasing their data, leaving the pool). */

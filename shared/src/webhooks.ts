@@ -23,6 +23,13 @@ export const CreateWebhookRequest = z.object({
 })
 export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>
 
+/** PATCH /api/programs/:programId/webhooks/:webhookId — move the endpoint or change its events. */
+export const UpdateWebhookRequest = CreateWebhookRequest.partial().refine(
+  (b) => b.url !== undefined || b.events !== undefined,
+  'send url or events'
+)
+export type UpdateWebhookRequest = z.infer<typeof UpdateWebhookRequest>
+
 export const Webhook = z.object({
   id: z.string(),
   url: z.string(),

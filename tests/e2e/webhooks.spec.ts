@@ -42,6 +42,22 @@ test('a coordinator registers a webhook and reads its delivery log, on a phone',
     await expectNoSideways(page, 'the settings page with a webhook and its secret')
     await page.screenshot({ path: test.info().outputPath('webhooks-390.png'), fullPage: true })
 
+    // Change its events, then give it a new secret (shown once, after a confirmation).
+    await panel.getByRole('button', { name: '変更' }).click()
+    await panel.getByRole('checkbox', { name: '応募を受付' }).first().uncheck()
+    await panel.getByRole('button', { name: '保存' }).click()
+    await expect(panel.getByRole('button', { name: '変更' })).toBeVisible()
+    await expect(panel.locator('.webhook p.muted').first()).not.toContainText('応募を受付')
+    const firstSecret = await panel.locator('.notice--ok code').textContent()
+    await panel.getByRole('button', { name: '秘密鍵を再発行' }).click()
+    await expect(panel.getByText(/受け取る側で鍵を差し替えるまで/)).toBeVisible()
+    await expectNoSideways(page, 'the secret rotation confirmation')
+    await panel.getByRole('button', { name: '再発行する' }).click()
+    await expect(panel.locator('.notice--ok code')).not.toHaveText(firstSecret ?? '')
+    await expect(panel.getByText(/二度と表示されません/)).toBeVisible()
+    await expectNoSideways(page, 'the new secret')
+    await panel.screenshot({ path: test.info().outputPath('webhooks-rotated-390.png') })
+
     await adminPost(baseURL!, `/api/teams/${team.teamId}/rounds`, { reviewerIds: [] })
     await expect.poll(() => receiver.received.length).toBe(1)
     await page.reload()

@@ -28,6 +28,7 @@ const DETAIL_KEYS = [
   'createdAt',
   'count',
   'months',
+  'events',
 ] as const
 const isDetailKey = (key: string): key is (typeof DETAIL_KEYS)[number] =>
   (DETAIL_KEYS as readonly string[]).includes(key)

@@ -14,6 +14,8 @@ import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { TextField } from '../ui/TextField.tsx'
+import { WebhookEditor } from './WebhookEditor.tsx'
+import { WebhookEventChoice } from './WebhookEventChoice.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
 
@@ -26,9 +28,6 @@ export function WebhooksPanel({ programId }: { programId: string }) {
   const [events, setEvents] = useState<WebhookEventType[]>([...WEBHOOK_EVENTS])
   const [created, setCreated] = useState<CreatedWebhook | null>(null)
   const { isSending, error, setError, run } = useSubmit()
-
-  const toggle = (event: WebhookEventType) =>
-    setEvents((now) => (now.includes(event) ? now.filter((e) => e !== event) : [...now, event]))
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -84,6 +83,12 @@ export function WebhooksPanel({ programId }: { programId: string }) {
                   <code className="webhook__url">{created.secret}</code>
                 </p>
               )}
+              <WebhookEditor
+                path={`${path}/${encodeURIComponent(webhook.id)}`}
+                webhook={webhook}
+                onChanged={list.reload}
+                onRotated={setCreated}
+              />
               <DeliveryLog path={`${path}/${encodeURIComponent(webhook.id)}/deliveries`} />
             </li>
           ))}
@@ -100,21 +105,7 @@ export function WebhooksPanel({ programId }: { programId: string }) {
           maxLength={2000}
           autoComplete="off"
         />
-        <fieldset className="settings__targets">
-          <legend>{ta('webhooks.events')}</legend>
-          <div className="webhook__events">
-            {WEBHOOK_EVENTS.map((event) => (
-              <label key={event} className="webhook__event">
-                <input
-                  type="checkbox"
-                  checked={events.includes(event)}
-                  onChange={() => toggle(event)}
-                />{' '}
-                {ta(`webhooks.event.${event}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <WebhookEventChoice events={events} onEvents={setEvents} />
         <div>
           <button
             className="button button--primary"

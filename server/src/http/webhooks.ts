@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import {
   CreateWebhookRequest,
+  UpdateWebhookRequest,
   type CreatedWebhook,
   type Webhook,
   type WebhookDelivery,
@@ -13,10 +14,14 @@ import { checkEndpointUrl } from '../webhooks/endpointUrl.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
 import { readBody } from './middleware/validate.ts'
+import { recordAudit } from './middleware/recordAudit.ts'
 import type { Context } from 'hono'
 
 const MAX_ENDPOINTS = 10
 const LOG_LENGTH = 50
+
+/** The audit detail of an endpoint's events (which events, never the secret). */
+const eventsOf = (w: WebhookRecord): Record<string, string> => ({ events: w.events.join(' ') })
 
 const webhookView = (w: WebhookRecord): Webhook => ({
   id: w.id,
@@ -63,19 +68,60 @@ export const webhookRoutes = new Hono<AppEnv>()
         'too_many_webhooks',
         `a program has at most ${MAX_ENDPOINTS} webhooks`
       )
-    const created = await webhooks.create({
-      programId: program.id,
-      url: checked.url,
-      secret: newSecret(),
-      events: [...new Set(body.events)],
-      createdBy: c.var.principal!.personId,
+    const created = await c.var.deps.tx(async ({ webhooks, accounts }) => {
+      const made = await webhooks.create({
+        programId: program.id,
+        url: checked.url,
+        secret: newSecret(),
+        events: [...new Set(body.events)],
+        createdBy: c.var.principal!.personId,
+      })
+      await recordAudit(c, program.id, 'webhook.create', made.url, eventsOf(made), accounts)
+      return made
     })
     const response: CreatedWebhook = { ...webhookView(created), secret: created.secret }
     return c.json(response, 201)
   })
+  .patch('/:programId/webhooks/:webhookId', async (c) => {
+    const webhook = await webhookFor(c)
+    const body = await readBody(c, UpdateWebhookRequest)
+    let url: string | undefined
+    if (body.url !== undefined) {
+      const checked = checkEndpointUrl(body.url, c.var.deps.allowLocalWebhooks)
+      if (!checked.ok) throw new HttpError(400, 'invalid_body', checked.message)
+      url = checked.url
+    }
+    const updated = await c.var.deps.tx(async ({ webhooks, accounts }) => {
+      const changed = (await webhooks.update(webhook.programId, webhook.id, {
+        url,
+        events: body.events && [...new Set(body.events)],
+      }))!
+      const detail: Record<string, string> = { ...eventsOf(changed) }
+      if (changed.url !== webhook.url) detail.from = webhook.url
+      await recordAudit(c, webhook.programId, 'webhook.update', changed.url, detail, accounts)
+      return changed
+    })
+    return c.json(webhookView(updated))
+  })
+  .post('/:programId/webhooks/:webhookId/rotate-secret', async (c) => {
+    const webhook = await webhookFor(c)
+    // The new secret signs every delivery from now on, retries of earlier events included.
+    const rotated = await c.var.deps.tx(async ({ webhooks, accounts }) => {
+      const changed = (await webhooks.update(webhook.programId, webhook.id, {
+        secret: newSecret(),
+      }))!
+      await recordAudit(c, webhook.programId, 'webhook.rotate', changed.url, {}, accounts)
+      return changed
+    })
+    const response: CreatedWebhook = { ...webhookView(rotated), secret: rotated.secret }
+    return c.json(response)
+  })
   .delete('/:programId/webhooks/:webhookId', async (c) => {
     const webhook = await webhookFor(c)
-    await c.var.deps.webhooks.remove(webhook.programId, webhook.id)
+    await c.var.deps.tx(async ({ webhooks, accounts }) => {
+      await webhooks.remove(webhook.programId, webhook.id)
+      await recordAudit(c, webhook.programId, 'webhook.remove', webhook.url, {}, accounts)
+    })
     return c.body(null, 204)
   })
   .get('/:programId/webhooks/:webhookId/deliveries', async (c) => {

@@ -32,6 +32,12 @@ export interface WebhookStore {
   get(programId: string, webhookId: string): Promise<WebhookRecord | undefined>
   /** False when the program has no such endpoint. */
   remove(programId: string, webhookId: string): Promise<boolean>
+  /** Changes an endpoint's URL, events or secret; undefined when the program has no such endpoint. */
+  update(
+    programId: string,
+    webhookId: string,
+    patch: { url?: string; events?: readonly WebhookEventType[]; secret?: string }
+  ): Promise<WebhookRecord | undefined>
   addDelivery(d: {
     webhookId: string
     eventId: string

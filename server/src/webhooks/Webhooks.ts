@@ -54,7 +54,7 @@ export class Webhooks {
       type: delivery.type,
       body: delivery.body,
     })
-    this.tryWhenDue(webhook, again.id, 0)
+    this.tryWhenDue(again.id, 0)
     return again
   }
 
@@ -81,7 +81,7 @@ export class Webhooks {
         type,
         body,
       })
-      this.tryWhenDue(webhook, delivery.id, 0)
+      this.tryWhenDue(delivery.id, 0)
     }
   }
 
@@ -90,10 +90,7 @@ export class Webhooks {
     if (this.isPolling || this.closed) return
     this.isPolling = true
     try {
-      for (const id of await this.store.dueDeliveries(nowIso(), POLL_BATCH)) {
-        const webhook = await this.store.webhookOf(id)
-        if (webhook) await this.attempt(webhook, id)
-      }
+      for (const id of await this.store.dueDeliveries(nowIso(), POLL_BATCH)) await this.attempt(id)
     } catch (error) {
       this.log.error('webhook poll failed', { error: String(error) })
     } finally {
@@ -101,8 +98,8 @@ export class Webhooks {
     }
   }
 
-  private tryWhenDue(webhook: WebhookRecord, deliveryId: string, delayMs: number): void {
-    this.schedule(deliveryId, delayMs, () => this.attempt(webhook, deliveryId))
+  private tryWhenDue(deliveryId: string, delayMs: number): void {
+    this.schedule(deliveryId, delayMs, () => this.attempt(deliveryId))
   }
 
   private schedule(id: string, delayMs: number, run: () => Promise<void>): void {
@@ -117,7 +114,7 @@ export class Webhooks {
     this.timers.add(timer)
   }
 
-  private async attempt(webhook: WebhookRecord, deliveryId: string): Promise<void> {
+  private async attempt(deliveryId: string): Promise<void> {
     if (this.closed) return
     const now = Date.now()
     const delivery = await this.store.claimDue(
@@ -125,7 +122,9 @@ export class Webhooks {
       new Date(now).toISOString(),
       new Date(now + LEASE_MS).toISOString()
     )
-    if (!delivery) return
+    // Read at each attempt: the coordinator may have moved the endpoint or rotated its secret meanwhile.
+    const webhook = delivery && (await this.store.webhookOf(delivery.id))
+    if (!delivery || !webhook) return
     let responseCode: number | null = null
     let error: string | null = null
     try {
@@ -159,6 +158,6 @@ export class Webhooks {
       error,
       retryAt: retryIn === undefined ? null : new Date(Date.now() + retryIn).toISOString(),
     })
-    if (retryIn !== undefined) this.tryWhenDue(webhook, delivery.id, retryIn)
+    if (retryIn !== undefined) this.tryWhenDue(delivery.id, retryIn)
   }
 }

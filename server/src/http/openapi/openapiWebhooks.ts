@@ -21,9 +21,24 @@ export const WEBHOOK_OPERATIONS: Record<string, Record<string, Op>> = {
     },
   },
   '/api/programs/{programId}/webhooks/{webhookId}': {
+    patch: {
+      summary:
+        'Move an endpoint to another URL or change its events (coordinator; audited). Pending retries go to the new URL',
+      body: webhooks.UpdateWebhookRequest,
+      response: webhooks.Webhook,
+      params,
+    },
     delete: {
-      summary: 'Remove an endpoint and its delivery log (coordinator)',
+      summary: 'Remove an endpoint and its delivery log (coordinator; audited)',
       status: 204,
+      params,
+    },
+  },
+  '/api/programs/{programId}/webhooks/{webhookId}/rotate-secret': {
+    post: {
+      summary:
+        'Replace the signing secret; the answer carries the new one once, and it signs every delivery from now on, retries included (coordinator; audited)',
+      response: webhooks.CreatedWebhook,
       params,
     },
   },

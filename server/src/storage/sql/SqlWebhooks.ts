@@ -72,6 +72,24 @@ export class SqlWebhooks extends SqlTable implements WebhookStore {
     )
   }
 
+  async update(
+    programId: string,
+    webhookId: string,
+    patch: { url?: string; events?: readonly WebhookEventType[]; secret?: string }
+  ): Promise<WebhookRecord | undefined> {
+    const current = await this.get(programId, webhookId)
+    if (!current) return undefined
+    await this.execute(
+      'UPDATE webhooks SET url = ?, events = ?, secret = ? WHERE program_id = ? AND id = ?',
+      patch.url ?? current.url,
+      JSON.stringify(patch.events ?? current.events),
+      patch.secret ?? current.secret,
+      programId,
+      webhookId
+    )
+    return await this.get(programId, webhookId)
+  }
+
   async addDelivery(d: {
     webhookId: string
     eventId: string
