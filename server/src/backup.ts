@@ -17,13 +17,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write('usage: npm run backup -- <file>\n')
     return 2
   }
-  if (process.env.DATABASE_URL) {
+  const config = readConfig()
+  if (config.databaseUrl) {
     process.stderr.write(
       'DATABASE_URL is set: back up PostgreSQL with pg_dump, e.g. pg_dump -Fc "$DATABASE_URL" > specboard.dump\n'
     )
     return 2
   }
-  const source = join(readConfig().dataDir, 'specboard.db')
+  const source = join(config.dataDir, 'specboard.db')
   if (!existsSync(source)) {
     process.stderr.write(`no database at ${source} (is DATA_DIR right?)\n`)
     return 1

@@ -17,7 +17,7 @@ export function StageBar({ counts }: { counts: StageCounts }) {
             counts[s] > 0 ? (
               <span
                 key={s}
-                className={`stage-bar__part stage-dot--${s}`}
+                className={`stage-bar__part stage-color--${s}`}
                 style={{ flexGrow: counts[s] }}
               />
             ) : null
@@ -31,7 +31,7 @@ export function StageBar({ counts }: { counts: StageCounts }) {
             className={counts[s] === 0 ? 'is-zero' : undefined}
             data-testid={`count-${s}`}
           >
-            <span className={`stage-dot stage-dot--${s}`} aria-hidden="true" />
+            <span className={`stage-dot stage-color--${s}`} aria-hidden="true" />
             {t(`selection.stages.${s}`)} <strong>{formatCount(counts[s], language)}</strong>
           </li>
         ))}

@@ -155,7 +155,7 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
           <button
             key={stage}
             type="button"
-            className={`stage-filter__option stage-filter__option--${stage}`}
+            className={`stage-filter__option stage-color--${stage}`}
             aria-pressed={filter === stage}
             onClick={() => setFilter(stage)}
           >
@@ -221,7 +221,7 @@ function StageGroup({
       data-testid={`stage-group-${stage}`}
     >
       <h2 id={`stage-${stage}`} className="stage-group__title">
-        <span className={`stage-dot stage-dot--${stage}`} aria-hidden="true" />
+        <span className={`stage-dot stage-color--${stage}`} aria-hidden="true" />
         {t(`selection.stages.${stage}`)}
         <span className="muted">
           {t('selection.pipeline.people', { count: applications.length })}

@@ -5,7 +5,7 @@ import type { ApplicationStage } from '@specboard/shared'
 export function StageBadge({ stage }: { stage: ApplicationStage }) {
   const { t } = useTranslation()
   return (
-    <span className={`badge stage stage--${stage}`} data-testid="stage">
+    <span className={`badge stage stage-color--${stage}`} data-testid="stage">
       {t(`selection.stages.${stage}`)}
     </span>
   )
