@@ -462,6 +462,31 @@ describe('Room', () => {
     expect(textOf(store.loadUpdates('spec:t1'))).toBe('offline')
   })
 
+  it('answers an empty client with the one stored row as it is, until the document changes', async () => {
+    const events: Event[] = []
+    const store = new MemoryStore(events)
+    const base = new Y.Doc()
+    base.getText('t').insert(0, 'abc')
+    const row = Y.encodeStateAsUpdate(base)
+    store.rows.set('spec:t1', [row])
+    const room = newRoom(store)
+    const [first, writer, late] = ['first', 'writer', 'late'].map((name) =>
+      connection(events, name)
+    )
+    for (const c of [first!, writer!, late!]) room.add(c)
+    const emptyStep1 = encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(new Y.Doc()))
+    await receive(room, first!, emptyStep1)
+    const reply = decodeMessage(sentTo(events, 'first').at(-1)!.frame) as { update: Uint8Array }
+    expect(reply.update).toEqual(row)
+    await receive(room, writer!, encodeSync(SYNC_TYPE.update, text('x')))
+    await receive(room, late!, emptyStep1)
+    const later = decodeMessage(sentTo(events, 'late').at(-1)!.frame) as { update: Uint8Array }
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, later.update)
+    expect(doc.getText('t').toString()).toContain('abc')
+    expect(doc.getText('t').length).toBe(4)
+  })
+
   it('answers sync step 1 with exactly what the client lacks', async () => {
     const events: Event[] = []
     const store = new MemoryStore(events)

@@ -116,6 +116,11 @@ class ApplyError extends Error {
   }
 }
 
+/** A state vector that names no client: `[0]`, what a client with an empty doc sends. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0
+}
+
 function isUpdate(
   message: IncomingMessage
 ): message is Extract<IncomingMessage, { type: 'syncStep2' | 'syncUpdate' }> {
@@ -136,6 +141,11 @@ export class Room {
   /** Tasks queued and not yet finished; a room with work pending is not unloaded. */
   private queued = 0
   private storedUpdates = 0
+  /**
+   * The one stored row the doc was loaded from, while nothing changed it since: a client that has nothing
+   * yet gets it as it is, instead of the whole doc encoded again.
+   */
+  private storedState: Uint8Array | null = null
   /** The stored size of the document when it was last loaded or compacted (see isLogLong). */
   private compactedBytes = 0
   private readonly awarenessOwners = new Map<number, Connection>()
@@ -173,9 +183,10 @@ export class Room {
   private async load(): Promise<void> {
     this.unsubscribe = await this.relay.subscribe(this.name, this.receiveRelayed)
     const rules = await this.rules
-    const { doc, count, bytes } = await this.readLog()
+    const { doc, count, bytes, single } = await this.readLog()
     if (this.isDestroyed) return
     this.replaceDoc(doc, bytes)
+    this.storedState = single
     this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes, bytes)
     this.applyHeldRelayed()
     this.storedUpdates = count
@@ -184,12 +195,21 @@ export class Room {
     this.askForPresence()
   }
 
-  /** The stored document, its row count, and its rows' total size (a bound of the doc's encoded size). */
-  private async readLog(): Promise<{ doc: Y.Doc; count: number; bytes: number }> {
+  /**
+   * The stored document, its row count, its rows' total size (a bound of the doc's encoded size) and,
+   * when the log is one row (as compaction and unloading leave it), that row.
+   */
+  private async readLog(): Promise<{
+    doc: Y.Doc
+    count: number
+    bytes: number
+    single: Uint8Array | null
+  }> {
     const { updates } = await this.log.load(this.name)
     let bytes = 0
     for (const update of updates) bytes += update.byteLength
-    return { doc: docFromUpdates(updates, LOADED_FROM_STORE), count: updates.length, bytes }
+    const doc = docFromUpdates(updates, LOADED_FROM_STORE)
+    return { doc, count: updates.length, bytes, single: updates.length === 1 ? updates[0]! : null }
   }
 
   /** Swaps in `doc`; presence stays, since it only knew the old doc's client id. */
@@ -358,7 +378,10 @@ export class Room {
       case 'syncStep1': {
         let update: Uint8Array
         try {
-          update = Y.encodeStateAsUpdate(this.doc, message.stateVector)
+          update =
+            this.storedState && isEmptyStateVector(message.stateVector)
+              ? this.storedState
+              : Y.encodeStateAsUpdate(this.doc, message.stateVector)
         } catch {
           throw new MalformedMessageError('invalid state vector')
         }
@@ -471,8 +494,9 @@ export class Room {
   /** Replaces the doc by what the log holds; a failure here leaves the room unusable (the caller drops it). */
   private async rebuild(): Promise<void> {
     this.heldRelayed ??= []
-    const { doc, count, bytes } = await this.readLog()
+    const { doc, count, bytes, single } = await this.readLog()
     this.replaceDoc(doc, bytes)
+    this.storedState = single
     this.applyHeldRelayed()
     this.storedUpdates = count
   }
@@ -485,6 +509,7 @@ export class Room {
 
   private readonly capture = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADED_FROM_STORE) return
+    this.storedState = null
     if (this.captured) this.captured.push(update)
   }
 
