@@ -131,6 +131,23 @@ describe("coordinators' daily digest", () => {
     ).toBe(true)
   })
 
+  it('writes a newly appointed coordinator’s digest in the language they were appointed in', async () => {
+    const appointed = await apiRequest(server, 'POST', `/api/programs/${programId}/coordinators`, {
+      body: { email: 'appointed@example.com', lang: 'en' },
+    })
+    expect(appointed.status).toBe(201)
+    const storage = await openServerDatabase(server)
+    try {
+      const personId = (appointed.body as { personId: string }).personId
+      expect(await storage.digests.settingOf(programId, personId)).toEqual({
+        enabled: true,
+        lang: 'en',
+      })
+    } finally {
+      await storage.close()
+    }
+  })
+
   it('mails new applicants and tomorrow’s interviews once a day, in each coordinator’s language', async () => {
     await applyTo(server, slug, { name: '新人 一花', contact: 'ichika@example.com' })
     await applyTo(server, slug, { name: '新人 二葉', contact: 'futaba@example.com' })

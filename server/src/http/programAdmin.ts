@@ -105,6 +105,7 @@ export const programAdminRoutes = new Hono<AppEnv>()
       region: updated.region,
       targets: updated.targets,
       template: updated.template,
+      retentionMonths: updated.retentionMonths,
     })
   })
   .get('/:programId/coordinators', async (c) => {
@@ -128,7 +129,7 @@ export const programAdminRoutes = new Hono<AppEnv>()
     const { program } = await programFor(c, c.req.param('programId'), 'coordinator:appoint')
     const { email, lang } = await readBody(c, AppointCoordinatorRequest)
     const { accounts, mailer } = c.var.deps
-    const appointed = await c.var.deps.tx(async ({ records, accounts }) => {
+    const appointed = await c.var.deps.tx(async ({ records, accounts, digests }) => {
       // Only a confirmed address finds its person. Otherwise someone new gets a person now, named
       // after the address, holding it unconfirmed: the mailed link proves it (and reaches this person
       // even if others claimed the same address).
@@ -144,6 +145,9 @@ export const programAdminRoutes = new Hono<AppEnv>()
         role: 'coordinator',
       })
       await recordAudit(c, program.id, 'coordinator.appoint', person.name, { email }, accounts)
+      // The language the appointing coordinator chose for them is the first one known for their digest.
+      if (!(await digests.settingOf(program.id, person.id)))
+        await digests.setSetting(program.id, person.id, { enabled: true, lang })
       return { memberId: membership.id, personId: person.id }
     })
     const link = await newSignInLink(accounts, originOf(c), email, {
