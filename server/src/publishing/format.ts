@@ -17,52 +17,16 @@ function whenUsed<T>(make: () => T): () => T {
   }
 }
 
-const dateFormat = whenUsed(
-  () =>
-    new Intl.DateTimeFormat('ja-JP', {
-      timeZone: DISPLAY_TIME_ZONE,
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-    })
-)
-const dayFormat = whenUsed(
-  () =>
-    new Intl.DateTimeFormat('ja-JP', {
-      timeZone: DISPLAY_TIME_ZONE,
-      month: 'long',
-      day: 'numeric',
-      weekday: 'short',
-    })
-)
-const timeFormat = whenUsed(
-  () =>
-    new Intl.DateTimeFormat('ja-JP', {
-      timeZone: DISPLAY_TIME_ZONE,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-)
+/** A date/time format in Japan time, made at first use. */
+const inJapan = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  whenUsed(() => new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, ...options }))
+
+const dateFormat = inJapan('ja-JP', { year: 'numeric', month: 'long', day: 'numeric' })
+const dayFormat = inJapan('ja-JP', { month: 'long', day: 'numeric', weekday: 'short' })
+const timeFormat = inJapan('ja-JP', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 const numberFormat = whenUsed(() => new Intl.NumberFormat('ja-JP'))
-const dateFormatEn = whenUsed(
-  () =>
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: DISPLAY_TIME_ZONE,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    })
-)
-const dayFormatEn = whenUsed(
-  () =>
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: DISPLAY_TIME_ZONE,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-    })
-)
+const dateFormatEn = inJapan('en-GB', { year: 'numeric', month: 'short', day: 'numeric' })
+const dayFormatEn = inJapan('en-GB', { weekday: 'short', month: 'short', day: 'numeric' })
 
 /** The public pages' languages (see pages/publicLang.ts). */
 type Lang = 'ja' | 'en'

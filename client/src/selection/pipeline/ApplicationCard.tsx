@@ -17,6 +17,7 @@ import { selectionApi } from '../selectionApi.ts'
 import { RatingField, Stars } from './RatingField.tsx'
 import { StageBadge } from './StageBadge.tsx'
 import { StageControls } from './StageControls.tsx'
+import { CardToggle } from '../CardToggle.tsx'
 
 interface ApplicationCardProps {
   application: Application
@@ -66,20 +67,9 @@ export function ApplicationCard({
       data-testid="application"
     >
       <header className="application__head">
-        <button
-          type="button"
-          className="application__toggle"
-          aria-expanded={isOpen}
-          aria-controls={detailsId}
-          onClick={onToggle}
-        >
-          <span className="application__chevron" aria-hidden="true">
-            {isOpen ? '▾' : '▸'}
-          </span>
-          <span id={`${detailsId}-name`} className="application__name">
-            {a.isErased ? t('selection.pipeline.erasedName') : a.name}
-          </span>
-        </button>
+        <CardToggle bodyId={detailsId} isOpen={isOpen} onToggle={onToggle}>
+          {a.isErased ? t('selection.pipeline.erasedName') : a.name}
+        </CardToggle>
         <StageBadge stage={a.stage} />
         <Stars value={a.rating} />
         <span className="application__meta muted small">

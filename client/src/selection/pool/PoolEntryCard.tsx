@@ -9,6 +9,7 @@ import { NoteField } from '../NoteField.tsx'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import { InviteToTeam } from './InviteToTeam.tsx'
+import { CardToggle } from '../CardToggle.tsx'
 
 interface PoolEntryCardProps {
   entry: PoolEntry
@@ -51,20 +52,9 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
       data-testid="pool-entry"
     >
       <header className="pool-entry__head">
-        <button
-          type="button"
-          className="application__toggle"
-          aria-expanded={isOpen}
-          aria-controls={bodyId}
-          onClick={onToggle}
-        >
-          <span className="application__chevron" aria-hidden="true">
-            {isOpen ? '▾' : '▸'}
-          </span>
-          <span id={`${bodyId}-name`} className="application__name">
-            {entry.name}
-          </span>
-        </button>
+        <CardToggle bodyId={bodyId} isOpen={isOpen} onToggle={onToggle}>
+          {entry.name}
+        </CardToggle>
         {sourceKinds.map((kind) => (
           <span key={kind} className={`badge pool-source pool-source--${kind}`}>
             {t(`selection.pool.sources.${kind}`)}
