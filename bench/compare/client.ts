@@ -50,7 +50,8 @@ export interface ClientOptions {
 
 export class BenchClient {
   readonly doc = new Y.Doc()
-  private readonly ws: WebSocket
+  /** Opened by the first `ready()`, so a scenario can open thousands of clients in batches. */
+  private ws: WebSocket | null = null
   private readonly prefix: Uint8Array
   private syncedResolve!: () => void
   /** Resolves when the server answered this client's sync step 1 (the client holds the document). */
@@ -65,11 +66,6 @@ export class BenchClient {
   ) {
     this.prefix = endpoint.dialect === 'hocuspocus' ? prefixOf(document) : new Uint8Array(0)
     this.synced = new Promise((resolve) => (this.syncedResolve = resolve))
-    this.ws = new WebSocket(urlOf(endpoint, document), { perMessageDeflate: false })
-    this.ws.binaryType = 'nodebuffer'
-    this.ws.on('error', () => {})
-    this.ws.on('open', () => this.greet())
-    this.ws.on('message', (data: Buffer) => this.onFrame(data))
     if (options.applyUpdates) {
       this.doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== this) this.sendSync(UPDATE, update)
@@ -77,11 +73,12 @@ export class BenchClient {
     }
   }
 
-  /** Resolves once open and synced; rejects if the socket fails or closes first. */
+  /** Opens the socket (once), then resolves once synced; rejects if it fails or closes first. */
   ready(timeoutMs = 60_000): Promise<void> {
+    const ws = this.open()
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no sync in ${timeoutMs} ms`)), timeoutMs)
-      this.ws.once('close', (code) => reject(new Error(`closed (${code}) before sync`)))
+      ws.once('close', (code) => reject(new Error(`closed (${code}) before sync`)))
       void this.synced.then(() => {
         clearTimeout(timer)
         resolve()
@@ -89,8 +86,19 @@ export class BenchClient {
     })
   }
 
+  private open(): WebSocket {
+    if (this.ws) return this.ws
+    const ws = new WebSocket(urlOf(this.endpoint, this.document), { perMessageDeflate: false })
+    ws.binaryType = 'nodebuffer'
+    ws.on('error', () => {})
+    ws.on('open', () => this.greet())
+    ws.on('message', (data: Buffer) => this.onFrame(data))
+    this.ws = ws
+    return ws
+  }
+
   get bufferedAmount(): number {
-    return this.ws.bufferedAmount
+    return this.ws?.bufferedAmount ?? 0
   }
 
   /** Sends a prepared sync update (the bytes of a Yjs update). */
@@ -122,7 +130,7 @@ export class BenchClient {
   }
 
   close(): void {
-    this.ws.close()
+    this.ws?.close()
     this.doc.destroy()
   }
 
@@ -174,9 +182,10 @@ export class BenchClient {
   }
 
   private send(inner: Uint8Array): void {
-    if (this.ws.readyState !== WebSocket.OPEN) return
-    if (this.prefix.length === 0) this.ws.send(inner)
-    else this.ws.send(Buffer.concat([this.prefix, inner]))
+    const ws = this.ws
+    if (ws?.readyState !== WebSocket.OPEN) return
+    if (this.prefix.length === 0) ws.send(inner)
+    else ws.send(Buffer.concat([this.prefix, inner]))
   }
 }
 
