@@ -1,6 +1,9 @@
 import type { PitchSessionRecord, PitchStore, ShareLinkRecord } from '../storage/PitchStore.ts'
 import { hashSecret } from '../ids.ts'
 
+/** Failed share-link lookups per client address, over HTTP and at the audience socket's admission. */
+export const FAILED_LINKS = { perSecond: 0.5, burst: 20 } as const
+
 /** What a valid share link lets its holder watch. */
 export interface AudienceGrant {
   readonly link: ShareLinkRecord

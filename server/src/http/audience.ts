@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { JoinRequest, ReactionRequest, documentName } from '@specboard/shared'
 import type { AudienceInfo } from '@specboard/shared'
-import { checkShareToken, type AudienceGrant } from '../auth/audienceAccess.ts'
+import { checkShareToken, FAILED_LINKS, type AudienceGrant } from '../auth/audienceAccess.ts'
 import { HttpError } from '../errors.ts'
 import { addReaction } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
@@ -11,9 +11,6 @@ import { readBody } from './middleware/validate.ts'
 import { originOf } from './middleware/origin.ts'
 import { isSettled, viewerOf } from './middleware/audienceIdentity.ts'
 import { clientAddress } from './middleware/clientAddress.ts'
-
-/** Failed share-link lookups per client address, over HTTP and at the audience socket's admission. */
-export const FAILED_LINKS = { perSecond: 0.5, burst: 20 } as const
 
 const GONE_MESSAGES = {
   unknown: 'this link is not known; ask the presenter for the current one',
