@@ -304,7 +304,14 @@ export class LightClient {
   constructor(target: CollabTarget, document: string, token: string) {
     this.ws = new WebSocket(collabUrl(target, document, token), { perMessageDeflate: false })
     this.ws.binaryType = 'nodebuffer'
-    this.syncedPromise = new Promise((resolve) => (this.syncedResolve = resolve))
+    this.syncedPromise = new Promise((resolve, reject) => {
+      this.syncedResolve = resolve
+      // A socket the server closes before the handshake never syncs: say why instead of waiting.
+      this.ws.once('close', (code: number, reason: Buffer) =>
+        reject(new Error(`closed before syncing: ${code} ${reason.toString()}`))
+      )
+    })
+    this.syncedPromise.catch(() => {})
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve())
       this.ws.once('error', reject)

@@ -230,6 +230,9 @@ export class CollabServer implements LiveDocuments {
 
   private async open(ws: WebSocket, request: IncomingMessage, document: string): Promise<void> {
     ws.on('error', (error) => this.log.warn('socket error', { document, error: error.message }))
+    // Alive from the upgrade on: a heartbeat during a slow admission must not take it for a dead peer.
+    this.alive.add(ws)
+    ws.on('pong', () => this.alive.add(ws))
     // Frames that arrive while the socket is being admitted wait here, then go to the room in order.
     const early: { data: RawData; isBinary: boolean }[] = []
     const hold = (data: RawData, isBinary: boolean) => early.push({ data, isBinary })
@@ -256,8 +259,6 @@ export class CollabServer implements LiveDocuments {
       this.options,
       admission.sharesPresence
     )
-    this.alive.add(ws)
-    ws.on('pong', () => this.alive.add(ws))
     ws.on('message', (data, isBinary) => this.receive(room, connection, data, isBinary))
     for (const frame of early) this.receive(room, connection, frame.data, frame.isBinary)
     ws.on('close', () => {
