@@ -6,7 +6,7 @@
  * undoes only one's own words. Every round asserts the paragraphs on every screen and on the server.
  */
 import { test, expect } from '@playwright/test'
-import { ImeInput, KANJI, NIHONGO } from './fixtures/ImeInput.ts'
+import { ImeInput, KANJI, NIHONGO, delayCaretReadUntilComposition } from './fixtures/ImeInput.ts'
 import type { BoardPage } from './fixtures/BoardPage.ts'
 import {
   ImeSheet,
@@ -147,6 +147,36 @@ test('a composition survives the connection dropping and coming back while it is
       await ime.commit(WORD)
     },
     allowed: wordAndPeer,
+  })
+  await sheet.close()
+})
+
+test(`a composition starting where Home just put the caret, before selectionchange told the editor, lands whole there, ${ROUNDS} rounds`, async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(roundsTimeout(ROUNDS))
+  const sheet = await ImeSheet.open(browser, baseURL!, [
+    { role: 'owner', name: '山田' },
+    { role: 'talent', name: '佐藤' },
+  ])
+  const [composer, typist] = sheet.boards
+  const ime = await ImeInput.attach(composer.page)
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    prepare: async () => {
+      await caretInLastParagraph(typist, 'end')
+      await delayCaretReadUntilComposition(composer.page)
+      await composer.page.keyboard.press('Home')
+    },
+    play: async ({ peer }) => {
+      await Promise.all([
+        ime.compose(KANJI),
+        typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
+      ])
+    },
+    allowed: ({ own, peer }) => [KANJI.committed + own + peer],
+    afterCheck: async () => expect(await composer.textBeforeCaret()).toBe(KANJI.committed),
   })
   await sheet.close()
 })

@@ -186,6 +186,17 @@ class CompositionGuard {
   }
 
   /**
+   * A key has done what it does: Home, End or an arrow has moved the browser's caret. ProseMirror reads
+   * a moved caret at the next selectionchange, which a busy page may deliver after the next key, or only
+   * once a composition has begun; read it now. Read inside compositionstart, with another person's caret
+   * in the paragraph, Chromium in our runs at times lost the composition after its first letter and left
+   * that letter in the text (`k漢字`, issue 13).
+   */
+  afterKey(): void {
+    if (!this.view.composing && hasUnreadDomSelection(this.view)) readPendingDomChanges(this.view)
+  }
+
+  /**
    * Whether other people's carets may be redrawn now; if not, they are redrawn a moment later.
    * While a composition is held they would resolve against Yjs positions the editor does not show.
    * And ProseMirror reads a caret moved by the browser (End, arrows) only at the next selectionchange:
@@ -376,6 +387,10 @@ export const ImeCompositionGuard = Extension.create({
             },
             compositionend: () => {
               guard?.end()
+              return false
+            },
+            keyup: () => {
+              guard?.afterKey()
               return false
             },
             // Runs before ProseMirror handles the event (custom DOM handlers come first).
