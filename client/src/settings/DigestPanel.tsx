@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** The signed-in coordinator's own daily digest for this program: on or off, in the screen's language. */
 export function DigestPanel({ programId }: { programId: string }) {
@@ -14,17 +15,14 @@ export function DigestPanel({ programId }: { programId: string }) {
   const path = `/api/programs/${encodeURIComponent(programId)}/digest`
   const current = useApi(path, (signal) => apiRequest(path, DigestSetting, { signal }))
   const [enabled, setEnabled] = useState<boolean | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
   const [isSaved, setSaved] = useState(false)
-  const [isSending, setSending] = useState(false)
   const shown = enabled ?? current.data?.enabled ?? true
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
-    setSending(true)
-    setError(null)
     setSaved(false)
-    try {
+    await run(async () => {
       await apiRequest(path, DigestSetting, {
         method: 'PUT',
         body: { enabled: shown, lang: language },
@@ -32,11 +30,7 @@ export function DigestPanel({ programId }: { programId: string }) {
       setSaved(true)
       setEnabled(null)
       current.reload()
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   // The operations token is nobody: it has no digest of its own.

@@ -5,6 +5,7 @@ import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { WebhookEventChoice } from './WebhookEventChoice.tsx'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /**
  * Changing one endpoint: its URL and events, or a new signing secret (after a confirmation: receivers
@@ -26,20 +27,13 @@ export function WebhookEditor({
   const [mode, setMode] = useState<'idle' | 'editing' | 'rotating'>('idle')
   const [url, setUrl] = useState(webhook.url)
   const [events, setEvents] = useState<WebhookEventType[]>([...webhook.events])
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
 
   const send = async (work: () => Promise<void>) => {
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await work()
       setMode('idle')
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSending(false)
-    }
+    })
   }
   const save = (event: FormEvent) => {
     event.preventDefault()
