@@ -52,14 +52,16 @@ function over(db: Queryable, tx: SqlClient['tx'], close: () => Promise<void>): S
 /**
  * node-postgres behind the async SqlClient: a pool for statements, one pooled connection per transaction.
  * Connecting gives up after `connectTimeoutMs`, so an unreachable database refuses writes instead of
- * holding them.
+ * holding them. Waiting for a free connection has no such limit: the pool's own timeout would also
+ * refuse work that merely queues behind a burst (a thousand sockets loading their rooms at once).
  */
 export function pgClient(url: string, connectTimeoutMs = 5000): SqlClient {
-  const pool = new pg.Pool({
-    connectionString: url,
-    types,
-    connectionTimeoutMillis: connectTimeoutMs,
-  })
+  class TimedClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs })
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, types, Client: TimedClient })
   // An idle connection the server dropped is reported here; the next query connects again.
   pool.on('error', () => {})
 
