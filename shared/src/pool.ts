@@ -38,6 +38,8 @@ export const PoolEntry = z.object({
   sources: z.array(PoolEntrySource),
   programs: z.array(z.object({ id: z.string(), name: z.string() })),
   invitations: z.array(PoolInvitation),
+  /** Asked to renew their consent (two years without activity): the entry lapses at this time unless they do. */
+  lapsesAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

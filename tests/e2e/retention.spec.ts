@@ -3,8 +3,10 @@
  * and erases a closed posting's unkept applicants now, and turns their own daily digest off — at a phone's
  * 390 px and at desktop width, in Japanese and English, with no sideways scrolling.
  */
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import * as Y from 'yjs'
+import { openSqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage.ts'
 import { syncedProvider } from '../helpers/wsClient.ts'
 import { adminPost, createTeam } from './fixtures/adminApi.ts'
 import { signInPathFor } from './fixtures/outbox.ts'
@@ -165,4 +167,42 @@ test('a coordinator turns their daily digest off, on a phone and in English at d
   await expectNoSideways(page, 'the digest panel at desktop width')
   await panel.screenshot({ path: test.info().outputPath('digest-desktop-en.png') })
   await context.close()
+})
+
+test('the pool shows who was asked to renew their consent and until when, on a phone', async ({
+  browser,
+  baseURL,
+}) => {
+  const team = await createTeam(baseURL!, 'Renewal チーム')
+  // A pitch lead from two years ago, asked to renew (written into the server's database, as the hourly
+  // job would; the job's mail is covered by the integration test).
+  const storage = openSqliteStorage(join(process.env.E2E_DATA_DIR!, 'specboard.db'))
+  try {
+    const longAgo = new Date(Date.now() - 25 * 30 * 24 * 3600 * 1000).toISOString()
+    await storage.postings.pool.add({
+      source: 'pitch_lead',
+      programId: team.programId,
+      teamId: team.teamId,
+      name: '更新待ち 和子',
+      contact: `renewal-${Date.now()}@e2e.example.jp`,
+      consent: true,
+      consentedAt: longAgo,
+    })
+    await storage.postings.pool.claimRenewals(
+      new Date(Date.now() - 24 * 30 * 24 * 3600 * 1000).toISOString(),
+      new Date().toISOString(),
+      10
+    )
+  } finally {
+    await storage.close()
+  }
+  const admin = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  await admin.addCookies([{ name: 'sb_token', value: ADMIN_TOKEN, url: baseURL! }])
+  const page = await admin.newPage()
+  await page.goto('/pool')
+  const card = page.locator('.pool-entry', { hasText: '更新待ち 和子' })
+  await expect(card.getByText(/同意の更新待ち（\d{4}年\d{1,2}月\d{1,2}日まで）/)).toBeVisible()
+  await expectNoSideways(page, 'the pool with a renewal badge')
+  await card.screenshot({ path: test.info().outputPath('pool-renewal-390.png') })
+  await admin.close()
 })

@@ -127,6 +127,11 @@ describe('pool consent renewal', () => {
     expect(renewed.text).toContain('引き続き')
     // Another site's page cannot renew for them.
     expect((await postForm(server, path, {}, { origin: 'https://evil.example' })).status).toBe(403)
+    // The coordinator sees who was asked and until when; Aya renewed, Bun did not yet.
+    const byName = new Map((await pool()).entries.map((e) => [e.name, e]))
+    expect(byName.get('継続 あや')!.lapsesAt).toBeNull()
+    expect(Date.parse(byName.get('失効 ぶん')!.lapsesAt!)).toBeGreaterThan(Date.now() + 29 * DAY_MS)
+    expect(byName.get('最近 ちか')!.lapsesAt).toBeNull()
     // The mail's withdrawal link opens the withdrawal page.
     const bun = await smtp.waitFor('bun@example.com', isRenewalMail)
     const withdraw = await getPage(server, new URL(linkIn(bun, '/pool/withdraw/')).pathname)

@@ -291,6 +291,7 @@ export const selectionEn: typeof selectionJa = {
       placed: 'Placed',
       pitch_lead: 'Pitch lead',
     },
+    renewalDue: 'Asked to renew consent (until {{date}})',
     history: 'History',
     invitations: 'Invitations',
     invitedTo: 'Invited to “{{team}}” as {{role}}',

@@ -279,6 +279,7 @@ export const selectionJa = {
       placed: '採用者',
       pitch_lead: '発表会の参加希望',
     },
+    renewalDue: '同意の更新待ち（{{date}}まで）',
     history: '関わり',
     invitations: '招待',
     invitedTo: '「{{team}}」に{{role}}として招待',

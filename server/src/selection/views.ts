@@ -7,6 +7,7 @@ import type {
   PostingStore,
 } from '../storage/PostingStore.ts'
 import type { RecordStore, TeamRecord } from '../storage/Storage.ts'
+import { lapsesAt } from './poolRenewal.ts'
 
 export function interviewView(i: InterviewRecord): Interview {
   return {
@@ -100,6 +101,7 @@ export async function poolEntryView(records: RecordStore, e: PoolEntryRecord): P
         createdAt: i.createdAt,
       }
     }),
+    lapsesAt: e.renewalAskedAt && lapsesAt(e.renewalAskedAt),
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   }

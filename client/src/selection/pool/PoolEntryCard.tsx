@@ -61,6 +61,13 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
           </span>
         ))}
         {entry.isDemo && <span className="badge">{t('selection.status.demo')}</span>}
+        {entry.lapsesAt && (
+          <span className="badge">
+            {t('selection.pool.renewalDue', {
+              date: formatDate(entry.lapsesAt, language, DISPLAY_TIME_ZONE),
+            })}
+          </span>
+        )}
         {entry.tags.length > 0 && (
           <ul className="tags pool-entry__tags">
             {entry.tags.map((tag) => (
