@@ -46,18 +46,19 @@ export interface CollabHooks {
 }
 
 /** The collaboration settings of the server's Config (see config.ts for each one's meaning). */
-export type CollabServerOptions = Pick<
-  Config,
-  | 'maxFrameBytes'
-  | 'maxDocumentBytes'
-  | 'unloadDelayMs'
-  | 'compactAfter'
-  | 'awarenessFlushMs'
-  | 'messagesPerSecond'
-  | 'messageBurst'
-  | 'heartbeatMs'
-  | 'maxBufferedBytes'
->
+export type CollabServerOptions = Partial<Pick<Config, 'redisUrl'>> &
+  Pick<
+    Config,
+    | 'maxFrameBytes'
+    | 'maxDocumentBytes'
+    | 'unloadDelayMs'
+    | 'compactAfter'
+    | 'awarenessFlushMs'
+    | 'messagesPerSecond'
+    | 'messageBurst'
+    | 'heartbeatMs'
+    | 'maxBufferedBytes'
+  >
 
 const PATH_PREFIX = '/collab/'
 
@@ -348,7 +349,8 @@ export class CollabServer implements LiveDocuments {
     const existing = this.rooms.get(document)
     if (existing) return existing
     const rules = this.hooks.rulesFor?.(document) ?? Promise.resolve(REFUSE_EVERY_UPDATE)
-    const room: Room = new Room(document, this.store, this.relay, this.options, rules, (c, error) =>
+    const options = { ...this.options, isSoleWriter: this.options.redisUrl === undefined }
+    const room: Room = new Room(document, this.store, this.relay, options, rules, (c, error) =>
       this.frameFailed(room, c, error)
     )
     this.rooms.set(document, room)
@@ -372,7 +374,7 @@ export class CollabServer implements LiveDocuments {
       }
       this.rooms.delete(document)
       room
-        .compact()
+        .compactBeforeUnload()
         .catch((error: unknown) =>
           this.log.warn('compaction failed', { document, error: (error as Error).message })
         )

@@ -143,7 +143,7 @@ const rooms: Room[] = []
 let failures: unknown[] = []
 function newRoom(
   store: MemoryStore,
-  options: Partial<{ compactAfter: number; awarenessFlushMs: number }> = {},
+  options: Partial<{ compactAfter: number; awarenessFlushMs: number; isSoleWriter: boolean }> = {},
   relay: Relay = new LocalRelay(),
   rules: Promise<DocumentRules> = ACCEPT_ALL
 ): Room {
@@ -582,6 +582,24 @@ describe('Room', () => {
       expect(store.loadUpdates('spec:t1').length).toBeLessThanOrEqual(5)
     }
     expect(textOf(store.loadUpdates('spec:t1'))).toBe(local.getText('t').toString())
+  })
+
+  it('compacts from its doc before unloading when it is the only writer, and from the rows when a row is not its own', async () => {
+    for (const foreign of [false, true]) {
+      const events: Event[] = []
+      const store = new MemoryStore(events)
+      const room = newRoom(store, { isSoleWriter: true })
+      const writer = connection(events, 'writer')
+      room.add(writer)
+      for (const word of ['a', 'b', 'c'])
+        await receive(room, writer, encodeSync(SYNC_TYPE.update, text(word)))
+      if (foreign) store.rows.set('spec:t1', [...store.loadUpdates('spec:t1'), text('z')])
+      await room.compactBeforeUnload()
+      const rows = store.loadUpdates('spec:t1')
+      expect(rows).toHaveLength(1)
+      const sorted = textOf(rows).split('').sort().join('')
+      expect(sorted, foreign ? 'with a foreign row' : 'its own rows').toBe(foreign ? 'abcz' : 'abc')
+    }
   })
 
   it('compacts an over-long log when it loads', async () => {

@@ -61,6 +61,8 @@ export interface RoomOptions {
   readonly awarenessFlushMs: number
   /** Largest encoded state the document may reach; updates that would pass it are refused. */
   readonly maxDocumentBytes: number
+  /** No other instance writes this document's log (no REDIS_URL): see compactBeforeUnload. */
+  readonly isSoleWriter?: boolean
 }
 
 /** Thrown for an update the document's rules or quota refuse; the caller closes that socket. */
@@ -612,6 +614,30 @@ export class Room {
   private isLogLong(): boolean {
     const scale = Math.max(1, this.compactedBytes / COMPACT_SCALE_BYTES)
     return this.storedUpdates > this.options.compactAfter * scale
+  }
+
+  /**
+   * Compacts a room about to unload. When this instance is the log's only writer the merged row is the
+   * doc itself, encoded in turn with the frames — the doc then holds exactly what is stored (no batch in
+   * flight, no refused update awaiting its rebuild) — instead of every row decoded again: a 250 KB sheet
+   * with thousands of rows unloads in milliseconds, not a second. With other writers, rows they stored
+   * may not have reached this doc yet, so the rows are merged.
+   */
+  async compactBeforeUnload(): Promise<void> {
+    if (!this.options.isSoleWriter) return this.compact()
+    if (this.compacting) return
+    this.compacting = true
+    try {
+      // Only rows this room counted may be merged from its doc: any other (a socket that reopened the
+      // document in a new room meanwhile) makes the rows be merged after all.
+      const merge = (rows: readonly Uint8Array[]) =>
+        rows.length === this.storedUpdates
+          ? Y.encodeStateAsUpdate(this.doc)
+          : mergeStoredUpdates(rows)
+      await this.enqueue(() => this.log.compact(this.name, merge))
+    } finally {
+      this.compacting = false
+    }
   }
 
   private scheduleCompaction(): void {
