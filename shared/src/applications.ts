@@ -165,7 +165,7 @@ export type UpdateApplicationRequest = z.infer<typeof UpdateApplicationRequest>
 
 /**
  * GET /api/programs/:programId/mail-problems — applicant mail of this program given up on after every
- * retry (since the server started), newest first, so a coordinator can reach those people another way.
+ * retry, newest first, so a coordinator can reach those people another way (kept until the applicant is erased).
  */
 export const MailProblems = z.object({
   failures: z.array(

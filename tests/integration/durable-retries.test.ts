@@ -1,7 +1,8 @@
 /**
  * Nothing pending is lost in a restart (issue 14), on the engine of this project: a webhook delivery that
  * failed and waits for its retry is retried by the server after it restarts (the retry is a row, not a
- * timer), once; the applicant mail given up on is still shown to the coordinator after a restart.
+ * timer), once; the applicant mail given up on is still shown to the coordinator after a restart, until
+ * the applicant erases their data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MailProblems, WebhookDeliveryList } from '@specboard/shared'
@@ -9,7 +10,7 @@ import { apiRequest, createProgram, createTeam } from '../helpers/api.ts'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer.ts'
 import { startServer, type TestServer } from '../helpers/startServer.ts'
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver.ts'
-import { applyTo, publish, writeSection } from './postingsFixture.ts'
+import { applyTo, postForm, publish, writeSection } from './postingsFixture.ts'
 
 describe('retries and mail failures across a restart', () => {
   let smtp: TestSmtpServer
@@ -81,7 +82,7 @@ describe('retries and mail failures across a restart', () => {
     await writeSection(server, teamId, 'what', ['メールの不達を確かめる募集です。'])
     const { slug } = await publish(server, teamId)
     smtp.failNext(100)
-    await applyTo(server, slug, { name: '不達 五郎', contact: 'goro@example.com' })
+    const token = await applyTo(server, slug, { name: '不達 五郎', contact: 'goro@example.com' })
     const problems = async () =>
       MailProblems.parse(
         (await apiRequest(server, 'GET', `/api/programs/${programId}/mail-problems`)).body
@@ -90,5 +91,9 @@ describe('retries and mail failures across a restart', () => {
     smtp.failNext(0)
     await server.restart()
     expect(await problems()).toEqual(['goro@example.com'])
+    // Once the applicant erases their data, the undelivered mail naming their address goes too.
+    const erased = await postForm(server, `/applications/${token}/erase`, { confirm: 'yes' })
+    expect(erased.status).toBe(303)
+    expect(await problems()).toEqual([])
   })
 })

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   AuditLog,
   InterviewWindow,
+  MailProblems,
   Pipeline,
   PostingFacts,
   Program,
@@ -226,6 +227,25 @@ describe('retention of applicants’ personal data', () => {
     const second = await publish(server, team.id, factsWith({ title: '二つ目の募集' }))
     await applyTo(server, second.slug, { name: '早期 六郎', contact: 'early@example.com' })
     await apiRequest(server, 'POST', `/api/teams/${team.id}/posting/unpublish`)
+    // Mail that could not be delivered to them names their address; a kept applicant's stays.
+    const storage = await openServerDatabase(server)
+    try {
+      for (const to of ['early@example.com', 'placed@example.com'])
+        await storage.mailFailures.add(programId, {
+          kind: 'result',
+          to,
+          subject: '選考結果のお知らせ',
+          at: new Date().toISOString(),
+          error: '550 mailbox unavailable',
+        })
+    } finally {
+      await storage.close()
+    }
+    const mailProblems = async () =>
+      MailProblems.parse(
+        (await apiRequest(server, 'GET', `/api/programs/${programId}/mail-problems`)).body
+      ).failures.map((p) => p.to)
+    expect((await mailProblems()).sort()).toEqual(['early@example.com', 'placed@example.com'])
     const path = `/api/programs/${programId}/retention/erase`
     expect((await apiRequest(server, 'POST', path, { body: {} })).status).toBe(400)
     expect((await apiRequest(server, 'POST', path, { body: { postingId: 'nope' } })).status).toBe(
@@ -242,6 +262,7 @@ describe('retention of applicants’ personal data', () => {
     const entry = (await audit()).find((e) => e.subject === '二つ目の募集')!
     expect(entry).toMatchObject({ action: 'applications.erase', detail: { count: '1' } })
     expect(entry.actor.name).not.toBe(SYSTEM_ACTOR)
+    expect(await mailProblems()).toEqual(['placed@example.com'])
   })
 
   it('runs the erasure by itself when the server starts', async () => {

@@ -144,18 +144,31 @@ export class SqlApplications extends SqlTable implements ApplicationStore {
   }
 
   async erase(id: string): Promise<ApplicationRecord | undefined> {
-    await this.execute(
-      `UPDATE applications SET name = '', contact = '', motivation = '', skills = '[]', links = '[]', note = '',
-           rating = NULL, consent_pool = 0, erased_at = COALESCE(erased_at, ?), updated_at = ? WHERE id = ?`,
-      nowIso(),
-      nowIso(),
-      id
-    )
-    return await this.get(id)
+    return this.inTx(async (self) => {
+      // Mail to them that could not be delivered names their address: it goes too.
+      await self.execute(forgetMailFailures('a.id = ?', 'o.id <> ?'), id, id)
+      await self.execute(
+        `UPDATE applications SET name = '', contact = '', motivation = '', skills = '[]', links = '[]', note = '',
+             rating = NULL, consent_pool = 0, erased_at = COALESCE(erased_at, ?), updated_at = ? WHERE id = ?`,
+        nowIso(),
+        nowIso(),
+        id
+      )
+      return await self.get(id)
+    })
   }
 
   async eraseUnkept(postingId: string, at: string): Promise<number> {
     return this.inTx(async (self) => {
+      // Undelivered mail to them names their address.
+      await self.execute(
+        forgetMailFailures(
+          `a.posting_id = ? AND ${unkept('a')}`,
+          `NOT (o.posting_id = ? AND ${unkept('o')})`
+        ),
+        postingId,
+        postingId
+      )
       // The reasons a coordinator typed when cancelling may name the person; the times stay for figures.
       await self.execute(
         `UPDATE interviews SET cancel_reason = NULL WHERE cancel_reason IS NOT NULL AND application_id IN
@@ -200,3 +213,14 @@ export class SqlApplications extends SqlTable implements ApplicationStore {
  */
 const unkept = (table: string) => `${table}.erased_at IS NULL AND ${table}.stage <> 'placed'
   AND NOT EXISTS (SELECT 1 FROM pool_sources s WHERE s.application_id = ${table}.id)`
+
+/**
+ * Deletes the program's undelivered-mail rows naming the address of the applications `erased` selects
+ * (as `a`) — unless another application in that program, still kept (`o`, where `other` holds), gives
+ * the same address: its failures are still the coordinator's to see.
+ */
+const forgetMailFailures = (erased: string, other: string) => `DELETE FROM mail_failures
+  WHERE EXISTS (SELECT 1 FROM applications a WHERE ${erased} AND a.contact <> ''
+      AND a.program_id = mail_failures.program_id AND a.contact = mail_failures.recipient)
+    AND NOT EXISTS (SELECT 1 FROM applications o WHERE ${other} AND o.erased_at IS NULL
+      AND o.program_id = mail_failures.program_id AND o.contact = mail_failures.recipient)`
