@@ -13,12 +13,15 @@ import {
   PEER_KEY_DELAY_MS,
   SECTION,
   caretInLastParagraph,
+  editByCodeAfterCompositionEnd,
   startParagraph,
 } from './fixtures/ImeSheet.ts'
 import { type Round, playRounds, roundsOf, roundsTimeout } from './fixtures/ImeRounds.ts'
 
 const ROUNDS = roundsOf(8)
 const WORD = NIHONGO.committed
+/** What code inserts right after a commit in the input-rule case. */
+const MARK = '※'
 
 /** The composer's word and the peer's text, in either order, after the round's opening. */
 const wordAndPeer = ({ own, peer }: Round) => [`${own}${WORD}${peer}`, `${own}${peer}${WORD}`]
@@ -147,6 +150,34 @@ test('a composition survives the connection dropping and coming back while it is
       await ime.commit(WORD)
     },
     allowed: wordAndPeer,
+  })
+  await sheet.close()
+})
+
+test(`an edit made by code right after a commit (as TipTap's input rules do) applies to the merged text, ${ROUNDS} rounds`, async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(roundsTimeout(ROUNDS))
+  const sheet = await ImeSheet.open(browser, baseURL!, [
+    { role: 'owner', name: '山田' },
+    { role: 'talent', name: '佐藤' },
+  ])
+  const [composer, typist] = sheet.boards
+  const ime = await ImeInput.attach(composer.page)
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    prepare: async () => {
+      await caretInLastParagraph(typist, 'end')
+      await editByCodeAfterCompositionEnd(composer, MARK)
+    },
+    play: async ({ peer }) => {
+      await Promise.all([
+        ime.compose(NIHONGO),
+        typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
+      ])
+    },
+    allowed: (round) => wordAndPeer(round).map((text) => MARK + text),
   })
   await sheet.close()
 })
