@@ -272,10 +272,16 @@ describe('a squatter who joins with the owner’s address', () => {
       ).status
     ).toBe(403)
     const appointment = await nextLink(email, seen)
+    // Opened on Carol's own device. The server cannot tell a squatter's claim from Carol's own on
+    // another device (the case below, 'someone who only claimed their address'): the claiming account
+    // is hers now, with the appointment; whoever made the claim is signed out everywhere.
     const carol = SignInResponse.parse((await follow(appointment)).body)
-    expect(carol.personId).toBe(coordinatorId)
+    expect(carol).toMatchObject({ personId: squatterId, endedOtherSessions: true })
+    expect(
+      (await apiRequest(server, 'GET', '/api/me', { token: squatter.accessToken })).status
+    ).toBe(401)
     // The confirmation the squatter caused is spent on nothing now: the address has its owner.
-    expect(SignInResponse.parse((await follow(squattersMail)).body).personId).toBe(coordinatorId)
+    expect(SignInResponse.parse((await follow(squattersMail)).body).personId).toBe(carol.personId)
     expect(
       (
         await apiRequest(server, 'GET', `/api/programs/${team.programId}/audit`, {
@@ -283,6 +289,11 @@ describe('a squatter who joins with the owner’s address', () => {
         })
       ).status
     ).toBe(200)
+    // The placeholder the appointment made holds nothing any more.
+    expect(
+      await queryStore(server, 'SELECT id FROM memberships WHERE person_id = ?', [coordinatorId])
+    ).toEqual([])
+    expect(await peopleWith(email)).toBe(1)
   })
 })
 
@@ -348,5 +359,68 @@ describe('accepting with a confirmed address', () => {
     expect((await acceptAnonymously(invite, 'P', email)).status).toBe(202)
     expect((await acceptAnonymously(invite, 'P', email)).status).toBe(202)
     expect((await acceptAnonymously(invite, 'P', email)).status).toBe(410)
+  })
+})
+
+describe('someone who only claimed their address, then is appointed coordinator by it', () => {
+  /** Joins a team with an address left unconfirmed, then is appointed coordinator of another program. */
+  async function claimedThenAppointed(prefix: string) {
+    const email = uniqueEmail(prefix)
+    const team = await newTeam(`${prefix} team`)
+    const joined = await acceptInvite(server, await inviteTo(team.id), 'Emi', null, email)
+    const me = await getMe(server, joined.accessToken)
+    await nextLink(email, 0) // the confirmation mail, left unopened
+    const programId = await createProgram(server, `${prefix} second program`)
+    const seen = mailCount(email)
+    const appointed = await apiRequest(server, 'POST', `/api/programs/${programId}/coordinators`, {
+      body: { email },
+    })
+    expect(appointed.status).toBe(201)
+    return { email, team, joined, me, programId, appointment: await nextLink(email, seen) }
+  }
+
+  /** One person: coordinator of the program and member of the team; nobody else holds the role. */
+  async function expectOnePerson(
+    token: string,
+    personId: string,
+    teamId: string,
+    programId: string
+  ) {
+    const me = await getMe(server, token)
+    expect(me.person.id).toBe(personId)
+    expect(me.memberships.map((m) => m.teamId ?? m.programId).sort()).toEqual(
+      [teamId, programId].sort()
+    )
+    const coordinators = await apiRequest(server, 'GET', `/api/programs/${programId}/coordinators`)
+    const appointedOnes = (
+      coordinators.body as { coordinators: { personId: string; email: string | null }[] }
+    ).coordinators.filter((c) => c.personId === personId || c.email === me.person.email)
+    expect(appointedOnes.map((c) => c.personId)).toEqual([personId])
+    expect(
+      await queryStore(server, 'SELECT id FROM memberships WHERE program_id = ?', [programId])
+    ).toHaveLength((coordinators.body as { coordinators: unknown[] }).coordinators.length)
+  }
+
+  it('signs in by email on a new device as the same person, who coordinates', async () => {
+    const { email, team, me, programId } = await claimedThenAppointed('emi-signin')
+    const seen = mailCount(email)
+    await apiRequest(server, 'POST', '/api/auth/email', { token: null, body: { email } })
+    const signedIn = SignInResponse.parse((await follow(await nextLink(email, seen))).body)
+    expect(signedIn.personId).toBe(me.person.id)
+    await expectOnePerson(signedIn.accessToken, me.person.id, team.id, programId)
+  })
+
+  it('follows the appointment link on another device: the same person', async () => {
+    const { team, me, programId, appointment } = await claimedThenAppointed('emi-other')
+    const opened = SignInResponse.parse((await follow(appointment)).body)
+    expect(opened.personId).toBe(me.person.id)
+    await expectOnePerson(opened.accessToken, me.person.id, team.id, programId)
+  })
+
+  it('follows the appointment link where she is signed in: the same person, the device kept', async () => {
+    const { team, joined, me, programId, appointment } = await claimedThenAppointed('emi-same')
+    const opened = SignInResponse.parse((await follow(appointment, joined.accessToken)).body)
+    expect(opened).toMatchObject({ personId: me.person.id, endedOtherSessions: false })
+    await expectOnePerson(joined.accessToken, me.person.id, team.id, programId)
   })
 })

@@ -7,13 +7,15 @@
  * When a link is followed:
  * - the address is confirmed for someone already: that person, unchanged;
  * - else the claim of the person this device is signed in as, or the claim the link was mailed for,
- *   or the latest claim, becomes that person's confirmed address, and every other claim of it is
- *   taken away. When the device was not signed in as that person, whoever made the claim is not proven
- *   to be the prover: all of that person's other sessions end (`tookOver`), so a squatter loses the
- *   account rather than sharing it with the owner. The honest owner who confirms on a second device
+ *   or the latest claim — an account's claim before a placeholder's (a person made by a coordinator
+ *   appointment whom nobody signed in as yet) — becomes that person's confirmed address, and every
+ *   other claim of it is taken away. When the device was not signed in as that person, whoever made
+ *   the claim is not proven to be the prover: all of that person's other sessions end (`tookOver`),
+ *   so a squatter loses the account rather than sharing it with the owner. The honest owner who confirms on a second device
  *   signs in again on the first; nobody ever gets a second person for one address.
- * - other claimants keep their accounts without the address; one nobody ever had a session of (made by
- *   a coordinator appointment) hands its memberships to the proven person.
+ * - other claimants keep their accounts without the address; placeholders hand their memberships to the
+ *   proven person. So someone who only claimed their address and is then appointed by it stays one
+ *   person whichever link they follow, on whichever device.
  */
 import type { AccountStore, SignInTokenRecord } from '../storage/AccountStore.ts'
 
@@ -36,15 +38,21 @@ export async function proveAddress(
     return { personId: owner.id, tookOver: false }
   }
   const holders = await accounts.unconfirmedHolders(link.email)
+  // A holder nobody ever signed in as was made by a coordinator appointment: a placeholder for roles,
+  // not someone's account. An account that claimed the address comes first, so the appointment joins
+  // the person who already works here instead of making them a second one.
+  const signedInTo = new Set<string>()
+  for (const h of holders) if ((await accounts.listSessions(h.id)).length > 0) signedInTo.add(h.id)
   const chosen =
     holders.find((h) => h.id === signedInAs) ??
+    holders.find((h) => h.id === link.personId && signedInTo.has(h.id)) ??
+    holders.find((h) => signedInTo.has(h.id)) ??
     holders.find((h) => h.id === link.personId) ??
     holders[0]
   if (!chosen || !(await accounts.confirmEmail(chosen.id, link.email))) return null
-  // A claimant nobody has a session of (a coordinator appointed by this address who never signed in)
-  // would be left with no way in: their roles go to the proven person, who owns the address.
+  // A placeholder would be left with no way in: its roles go to the proven person, who owns the address.
   for (const other of holders)
-    if (other.id !== chosen.id && (await accounts.listSessions(other.id)).length === 0)
+    if (other.id !== chosen.id && !signedInTo.has(other.id))
       await accounts.moveMemberships(other.id, chosen.id)
   return { personId: chosen.id, tookOver: chosen.id !== signedInAs }
 }
