@@ -32,4 +32,29 @@ describe('tokyoTime', () => {
     expect(tokyoDateKey('2026-11-26T15:30:00Z')).toBe('2026-11-27')
     expect(tokyoDateKey('2026-11-01')).toBe('2026-11-01')
   })
+
+  it('agrees with the Asia/Tokyo time zone of Intl from 1970 to 2100', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    const end = Date.parse('2100-01-01T00:00:00Z')
+    // About every 9 days, at a minute that wanders through the day.
+    for (let ms = 0; ms < end; ms += 9 * 86_400_000 + 61_000) {
+      const p = Object.fromEntries(intl.formatToParts(ms).map((part) => [part.type, part.value]))
+      expect(tokyoParts(ms)).toEqual({
+        date: `${p.year}-${p.month}-${p.day}`,
+        time: `${p.hour}:${p.minute}`,
+      })
+    }
+  })
+
+  it('refuses an invalid instant as Intl did', () => {
+    expect(() => tokyoParts('not a date')).toThrow(RangeError)
+  })
 })

@@ -8,19 +8,24 @@
 export const DISPLAY_TIME_ZONE = 'Asia/Tokyo'
 const OFFSET = '+09:00'
 
-let partsFormat: Intl.DateTimeFormat | undefined
-/** Made at first use: a formatter loads the time zone's ICU data, which a process may never need. */
-function partsOf(instant: Date): Record<string, string> {
-  partsFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: DISPLAY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-  return Object.fromEntries(partsFormat.formatToParts(instant).map((p) => [p.type, p.value]))
+/** Japan's offset from UTC, fixed: Japan has kept standard time all year since 1951. */
+const OFFSET_MS = 9 * 3600 * 1000
+
+const two = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * The date and time a clock in Japan shows, by arithmetic on the fixed offset rather than through an
+ * Intl time-zone formatter: such a formatter makes a process page in several MiB of ICU time-zone data
+ * (the server's daily digest asks for the date at start), and the offset never changes.
+ */
+function partsOf(instant: Date): { date: string; time: string } {
+  const ms = instant.getTime()
+  if (Number.isNaN(ms)) throw new RangeError('Invalid time value')
+  const shifted = new Date(ms + OFFSET_MS)
+  return {
+    date: `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${two(shifted.getUTCMonth() + 1)}-${two(shifted.getUTCDate())}`,
+    time: `${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`,
+  }
 }
 
 /** "2026-11-27" and "14:00" in Japan → "2026-11-27T14:00:00+09:00"; null when either is malformed. */
@@ -38,11 +43,7 @@ export function tokyoIsoOfWallTime(value: string): string | null {
 
 /** An instant as the date and time a clock in Japan shows: { date: "2026-11-27", time: "14:00" }. */
 export function tokyoParts(iso: string | number | Date): { date: string; time: string } {
-  const parts = partsOf(new Date(iso))
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  }
+  return partsOf(new Date(iso))
 }
 
 /** The calendar date in Japan `days` days from now. */
