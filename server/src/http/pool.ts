@@ -8,14 +8,14 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { InvitePoolEntryRequest, PoolQuery, UpdatePoolEntryRequest, can } from '@specboard/shared'
+import { InvitePoolEntryRequest, PoolQuery, UpdatePoolEntryRequest } from '@specboard/shared'
 import type { PoolEntry, PoolList } from '@specboard/shared'
 import type { PoolEntryRecord } from '../storage/PostingStore.ts'
 import { HttpError } from '../errors.ts'
-import { toCsv } from '../publishing/csv.ts'
-import { formatDateTime } from '../publishing/format.ts'
 import { poolEntryView } from '../selection/views.ts'
 import { searchPool } from '../selection/poolSearch.ts'
+import { assertPoolAccess, poolEntryOf } from '../selection/poolAccess.ts'
+import { poolCsv } from '../selection/poolCsv.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { describeIssues, readBody } from './middleware/validate.ts'
 import { requirePrincipal } from './middleware/auth.ts'
@@ -25,21 +25,10 @@ import { teamFor } from './middleware/access.ts'
 import { originOf } from './middleware/origin.ts'
 import { inviteIntoTeam } from '../teams/invites.ts'
 
-/** The operations token, or anyone who coordinates some program. */
-async function requirePoolAccess(c: Context<AppEnv>): Promise<void> {
-  const principal = requirePrincipal(c)
-  if (principal.isAdmin) return
-  const coordinates = (await c.var.deps.records.membershipsOfPerson(principal.personId!)).some(
-    (m) => can(m.role, 'pool:manage')
-  )
-  if (!coordinates) throw new HttpError(403, 'forbidden', 'only coordinators see the talent pool')
-}
-
+/** The pool entry the URL names, for a caller who may see the pool. */
 async function entryFor(c: Context<AppEnv>): Promise<PoolEntryRecord> {
-  await requirePoolAccess(c)
-  const entry = await c.var.deps.postings.pool.get(c.req.param('entryId') ?? '')
-  if (!entry) throw new HttpError(404, 'pool_entry_not_found', 'no talent-pool entry has this id')
-  return entry
+  await assertPoolAccess(c.var.deps.records, requirePrincipal(c))
+  return await poolEntryOf(c.var.deps.postings, c.req.param('entryId'))
 }
 
 /** The entries matching the query in the URL. */
@@ -49,40 +38,17 @@ async function search(c: Context<AppEnv>): Promise<PoolEntry[]> {
   return await searchPool(c.var.deps, parsed.data)
 }
 
-const SOURCE_TEXT = {
-  applicant: '応募者',
-  placed: '採用者',
-  pitch_lead: '発表会の参加希望',
-} as const
-
 /** Routes /api/pool, /api/pool.csv and /api/pool/:entryId…, mounted at /api. */
 export const poolRoutes = new Hono<AppEnv>()
   .get('/pool', async (c) => {
-    await requirePoolAccess(c)
+    await assertPoolAccess(c.var.deps.records, requirePrincipal(c))
     const entries = await search(c)
     const body: PoolList = { entries, total: entries.length }
     return c.json(body)
   })
   .get('/pool.csv', async (c) => {
-    await requirePoolAccess(c)
-    const rows = (await search(c)).map((e) => [
-      e.name,
-      e.contact,
-      e.tags.join('、'),
-      e.programs.map((p) => p.name).join('、'),
-      [...new Set(e.sources.map((s) => SOURCE_TEXT[s.source]))].join('、'),
-      e.note,
-      formatDateTime(e.createdAt),
-      e.isDemo ? 'デモ' : '',
-    ])
-    return csvResponse(
-      c,
-      'talent-pool',
-      toCsv(
-        ['氏名', '連絡先', 'タグ', '関わったプログラム', '経緯', 'メモ', '登録日時', 'デモデータ'],
-        rows
-      )
-    )
+    await assertPoolAccess(c.var.deps.records, requirePrincipal(c))
+    return csvResponse(c, 'talent-pool', poolCsv(await search(c)))
   })
   .patch('/pool/:entryId', async (c) => {
     const entry = await entryFor(c)

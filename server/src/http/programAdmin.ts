@@ -1,17 +1,11 @@
 import { Hono } from 'hono'
-import type { Context } from 'hono'
-import {
-  AppointCoordinatorRequest,
-  CLOSE_CODE,
-  UpdateProgramRequest,
-  teamDocuments,
-} from '@specboard/shared'
-import type { AuditLog, CoordinatorList, SheetTemplate } from '@specboard/shared'
+import { AppointCoordinatorRequest, UpdateProgramRequest } from '@specboard/shared'
+import type { SheetTemplate } from '@specboard/shared'
 import { newSignInLink } from '../accounts/signInLinks.ts'
 import { HttpError } from '../errors.ts'
-import type { AccountStore } from '../storage/AccountStore.ts'
 import { coordinatorMail } from '../mail/accountMail.ts'
-import { toCsv } from '../publishing/csv.ts'
+import { auditCsv, auditLog } from '../programs/audit.ts'
+import { closeProgramSockets, coordinatorList } from '../programs/coordinators.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
 import { readBody } from './middleware/validate.ts'
@@ -22,53 +16,6 @@ import { recordAudit } from './middleware/recordAudit.ts'
 function droppedSections(before: SheetTemplate, after: SheetTemplate): string[] {
   const kept = new Set(after.sections.map((s) => s.key))
   return before.sections.map((s) => s.key).filter((key) => !kept.has(key))
-}
-
-/** The address to show for a person: the confirmed one, else the one they were invited with. */
-async function addressOf(accounts: AccountStore, personId: string): Promise<string | null> {
-  const state = await accounts.emailStateOf(personId)
-  return state.email ?? state.unconfirmedEmail
-}
-
-/**
- * Closes a former coordinator's sockets to the program's team documents, on every instance, except
- * where a role of their own in a team still lets them in.
- */
-async function closeProgramSockets(
-  c: Context<AppEnv>,
-  programId: string,
-  former: { personId: string; personName: string }
-): Promise<void> {
-  const { access, live, records } = c.var.deps
-  const principal = {
-    personId: former.personId,
-    name: former.personName,
-    isAdmin: false,
-    sessionId: null,
-  }
-  for (const team of await records.listTeams(programId)) {
-    if (await access.roleInTeam(principal, team.id)) continue
-    for (const document of new Set(Object.values(teamDocuments(team.id))))
-      await live.disconnect(
-        { personId: former.personId, document },
-        CLOSE_CODE.forbidden,
-        'you no longer coordinate this program'
-      )
-  }
-}
-
-async function auditOf(c: Context<AppEnv>): Promise<AuditLog> {
-  const { program } = await programFor(c, c.req.param('programId')!, 'audit:read')
-  return {
-    entries: (await c.var.deps.accounts.listAudit(program.id)).map((e) => ({
-      id: e.id,
-      at: e.at,
-      action: e.action,
-      actor: { personId: e.actorId, name: e.actorName },
-      subject: e.subject,
-      detail: { ...e.detail },
-    })),
-  }
 }
 
 /** A program's settings, its coordinators and its audit trail: /api/programs/:programId/… */
@@ -110,20 +57,7 @@ export const programAdminRoutes = new Hono<AppEnv>()
   })
   .get('/:programId/coordinators', async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
-    const { accounts } = c.var.deps
-    const body: CoordinatorList = {
-      coordinators: await Promise.all(
-        (await accounts.programWideMembers(program.id))
-          .filter((m) => m.role === 'coordinator')
-          .map(async (m) => ({
-            memberId: m.id,
-            personId: m.personId,
-            name: m.personName,
-            email: await addressOf(accounts, m.personId),
-          }))
-      ),
-    }
-    return c.json(body)
+    return c.json(await coordinatorList(c.var.deps.accounts, program.id))
   })
   .post('/:programId/coordinators', async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'coordinator:appoint')
@@ -183,26 +117,16 @@ export const programAdminRoutes = new Hono<AppEnv>()
         'last_coordinator',
         'the last coordinator of a program cannot be removed: appoint another one first'
       )
-    await closeProgramSockets(c, program.id, removed)
+    await closeProgramSockets(c.var.deps, program.id, removed)
     return c.body(null, 204)
   })
-  .get('/:programId/audit', async (c) => c.json(await auditOf(c)))
+  .get('/:programId/audit', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'audit:read')
+    return c.json(await auditLog(c.var.deps.accounts, program.id))
+  })
   .get('/:programId/audit.csv', async (c) => {
-    const { entries } = await auditOf(c)
+    const { program } = await programFor(c, c.req.param('programId'), 'audit:read')
     c.header('content-type', 'text/csv; charset=utf-8')
     c.header('content-disposition', 'attachment; filename="audit.csv"')
-    return c.body(
-      toCsv(
-        ['at', 'action', 'actor', 'subject', 'detail'],
-        entries.map((e) => [
-          e.at,
-          e.action,
-          e.actor.name,
-          e.subject,
-          Object.entries(e.detail)
-            .map(([k, v]) => `${k}=${v}`)
-            .join('; '),
-        ])
-      )
-    )
+    return c.body(auditCsv(await auditLog(c.var.deps.accounts, program.id)))
   })

@@ -1,15 +1,10 @@
 /** Webhook endpoints of a program and their delivery log (coordinators only: `program:manage`). */
 import { Hono } from 'hono'
-import {
-  CreateWebhookRequest,
-  UpdateWebhookRequest,
-  type CreatedWebhook,
-  type Webhook,
-  type WebhookDelivery,
-} from '@specboard/shared'
+import { CreateWebhookRequest, UpdateWebhookRequest, type CreatedWebhook } from '@specboard/shared'
 import { HttpError } from '../errors.ts'
 import { newSecret } from '../ids.ts'
-import type { DeliveryRecord, WebhookRecord } from '../storage/WebhookStore.ts'
+import type { WebhookRecord } from '../storage/WebhookStore.ts'
+import { deliveryView, eventsOf, webhookOf, webhookView } from '../webhooks/endpoints.ts'
 import { checkEndpointUrl } from '../webhooks/endpointUrl.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
@@ -20,34 +15,10 @@ import type { Context } from 'hono'
 const MAX_ENDPOINTS = 10
 const LOG_LENGTH = 50
 
-/** The audit detail of an endpoint's events (which events, never the secret). */
-const eventsOf = (w: WebhookRecord): Record<string, string> => ({ events: w.events.join(' ') })
-
-const webhookView = (w: WebhookRecord): Webhook => ({
-  id: w.id,
-  url: w.url,
-  events: [...w.events],
-  createdAt: w.createdAt,
-})
-
-const deliveryView = (d: DeliveryRecord): WebhookDelivery => ({
-  id: d.id,
-  webhookId: d.webhookId,
-  eventId: d.eventId,
-  type: d.type,
-  createdAt: d.createdAt,
-  status: d.status,
-  attempts: d.attempts,
-  responseCode: d.responseCode,
-  error: d.error,
-  lastAttemptAt: d.lastAttemptAt,
-})
-
+/** The webhook the URL names, for a caller who manages its program. */
 async function webhookFor(c: Context<AppEnv>): Promise<WebhookRecord> {
   const { program } = await programFor(c, c.req.param('programId')!, 'program:manage')
-  const webhook = await c.var.deps.webhooks.get(program.id, c.req.param('webhookId')!)
-  if (!webhook) throw new HttpError(404, 'webhook_not_found', 'this program has no such webhook')
-  return webhook
+  return await webhookOf(c.var.deps.webhooks, program.id, c.req.param('webhookId'))
 }
 
 /** Routes under /api/programs/:programId/webhooks. */
