@@ -185,6 +185,55 @@ describe('applicant mail', () => {
     )
     expect(talent.status).toBe(403)
   })
+
+  it('tells placed and declined applicants in words, and every mail has the status link and no one else', async () => {
+    for (const [name, contact, stage, subject, words] of [
+      [
+        '採用 五郎',
+        'goro@example.com',
+        'placed',
+        'ぜひ一緒に取り組ませてください',
+        '一緒に取り組みたい',
+      ],
+      [
+        '見送り 六郎',
+        'rokuro@example.com',
+        'declined',
+        '選考の結果について',
+        '心から感謝しています',
+      ],
+    ] as const) {
+      await applyTo(server, slug, { name, contact })
+      const application = await applicationOf(contact)
+      await apiRequest(server, 'PATCH', `/api/applications/${application.id}`, { body: { stage } })
+      const mail = await smtp.waitFor(contact, (m) => m.subject.startsWith(subject))
+      expect(mail.text).toContain(words)
+    }
+    const applicants = [
+      ['受付 花子', 'hanako@example.com'],
+      ['Alex Chen', 'alex@example.com'],
+      ['面談 太郎', 'taro@example.com'],
+      ['結果 次郎', 'jiro@example.com'],
+      ['再送 三郎', 'saburo@example.com'],
+      ['採用 五郎', 'goro@example.com'],
+      ['見送り 六郎', 'rokuro@example.com'],
+    ]
+    let checked = 0
+    for (const [, contact] of applicants)
+      for (const mail of smtp.messages.filter((m) => m.to.includes(contact))) {
+        checked++
+        // Every mail links to the applicant's own status page (from which they also leave the pool).
+        expect(new URL(linkIn(mail, '/applications/')).pathname).toMatch(/^\/applications\/[\w-]+$/)
+        for (const [otherName, otherContact] of applicants)
+          if (otherContact !== contact)
+            for (const part of [mail.text, mail.html, mail.subject]) {
+              expect(part).not.toContain(otherName)
+              expect(part).not.toContain(otherContact)
+            }
+      }
+    // received ×7, English result, .ics ×3, pool result, pool left, placed, declined
+    expect(checked).toBeGreaterThanOrEqual(15)
+  })
 })
 
 function icsOf(mail: { raw: string }): string {

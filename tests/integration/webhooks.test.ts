@@ -241,6 +241,83 @@ describe('webhooks', () => {
     expect(payloadsOf('sheet.changed')).toHaveLength(2)
   })
 
+  it('tells of interviews booked, moved and cancelled and of the posting unpublished, naming nobody', async () => {
+    const created = await apiRequest(server(), 'POST', base(), {
+      body: {
+        url: receiver.url,
+        events: [
+          'interview.booked',
+          'interview.moved',
+          'interview.cancelled',
+          'posting.unpublished',
+        ],
+      },
+    })
+    expect(created.status).toBe(201)
+    const secret = CreatedWebhook.parse(created.body).secret
+    await applyTo(server(), (await publishedSlug()) ?? '', {
+      name: '面談 フック',
+      contact: 'hook-interview@example.com',
+    })
+    const postingId = payloadsOf('application.received')[0].payload.data.postingId as string
+    const application = Pipeline.parse(
+      (await apiRequest(server(), 'GET', `/api/postings/${postingId}/applications`)).body
+    ).applications.find((a) => a.contact === 'hook-interview@example.com')!
+    const start = Math.ceil((Date.now() + 48 * 3600_000) / 3600_000) * 3600_000
+    const window = await apiRequest(
+      server(),
+      'POST',
+      `/api/programs/${team.programId}/interview-windows`,
+      {
+        body: {
+          startsAt: new Date(start).toISOString(),
+          endsAt: new Date(start + 30 * 60_000).toISOString(),
+        },
+      }
+    )
+    const slots = (window.body as { slots: { id: string }[] }).slots
+    const booked = await apiRequest(
+      server(),
+      'POST',
+      `/api/applications/${application.id}/interview`,
+      {
+        body: { slotId: slots[0]!.id },
+      }
+    )
+    expect(booked.status).toBe(201)
+    const interviewId = (booked.body as { id: string }).id
+    await apiRequest(server(), 'POST', `/api/interviews/${interviewId}/move`, {
+      body: { slotId: slots[1]!.id },
+    })
+    await apiRequest(server(), 'POST', `/api/interviews/${interviewId}/cancel`, {
+      body: { reason: '面談 フックさんの都合' },
+    })
+    await apiRequest(server(), 'POST', `/api/teams/${team.teamId}/posting/unpublish`)
+    const types = [
+      'interview.booked',
+      'interview.moved',
+      'interview.cancelled',
+      'posting.unpublished',
+    ]
+    await waitFor(() => types.every((t) => payloadsOf(t).length === 1), { what: 'four events' })
+    for (const type of types) {
+      const [delivery] = payloadsOf(type)
+      expect(delivery.headers['x-specboard-signature']).toBe(
+        `sha256=${createHmac('sha256', secret).update(delivery.rawBody).digest('hex')}`
+      )
+      expect(delivery.payload.programId).toBe(team.programId)
+      for (const secretWord of ['hook-interview@example.com', '面談 フック'])
+        expect(delivery.rawBody).not.toContain(secretWord)
+    }
+    expect(payloadsOf('interview.booked')[0].payload.data).toMatchObject({
+      applicationId: application.id,
+    })
+    expect(payloadsOf('posting.unpublished')[0].payload.data).toMatchObject({
+      teamId: team.teamId,
+      postingId,
+    })
+  })
+
   async function publishedSlug(): Promise<string | undefined> {
     const body = (await apiRequest(server(), 'GET', `/api/teams/${team.teamId}/posting`)).body as {
       posting: { slug: string } | null
