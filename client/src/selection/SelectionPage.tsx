@@ -12,6 +12,7 @@ import { PostingCard } from './PostingCard.tsx'
 import { PublicPostings } from './PublicPostings.tsx'
 import { selectionApi, selectionLinks } from './selectionApi.ts'
 import './selection.css'
+import './postings-overview.css'
 
 // New applications and bookings show without a reload.
 const REFRESH_MS = 30_000

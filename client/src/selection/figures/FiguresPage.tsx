@@ -13,6 +13,7 @@ import { FigureTables } from './FigureTables.tsx'
 import { FunnelChart } from './FunnelChart.tsx'
 import { ProgressList } from './ProgressList.tsx'
 import '../selection.css'
+import './figures.css'
 
 // Numbers move while applications come in; a slow poll keeps a dashboard left open on a screen honest.
 const REFRESH_MS = 30_000

@@ -7,6 +7,8 @@ import { selectionApi } from '../selectionApi.ts'
 import { AgendaList } from './AgendaList.tsx'
 import { WindowForm } from './WindowForm.tsx'
 import { WindowList } from './WindowList.tsx'
+import '../selection.css'
+import './interviews.css'
 
 // Applicants book from their status pages; a slow poll keeps the agenda and the slots current.
 const REFRESH_MS = 30_000

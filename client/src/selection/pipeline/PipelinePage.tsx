@@ -19,6 +19,7 @@ import { freeSlotsFor } from '../interviews/freeSlots.ts'
 import { selectionApi, selectionLinks } from '../selectionApi.ts'
 import { ApplicationCard } from './ApplicationCard.tsx'
 import '../selection.css'
+import './pipeline.css'
 
 type Filter = ApplicationStage | 'all'
 

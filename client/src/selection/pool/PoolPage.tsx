@@ -12,6 +12,7 @@ import { Crumbs } from '../Crumbs.tsx'
 import { poolQuery, selectionApi, selectionLinks, type PoolFilter } from '../selectionApi.ts'
 import { PoolEntryCard } from './PoolEntryCard.tsx'
 import '../selection.css'
+import './pool.css'
 
 /** `/pool`: people across programs who agreed to be contacted again; search, tags, notes, invitations. */
 export function PoolPage() {

@@ -21,6 +21,7 @@ import {
 } from './factsForm.ts'
 import { PostingSummary } from './PostingSummary.tsx'
 import '../selection.css'
+import './publish.css'
 
 /** `/teams/:teamId/posting`: publish the team's sheet as a posting, republish a new version, or unpublish. */
 export function PublishPage({ teamId }: { teamId: string }) {
