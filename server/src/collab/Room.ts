@@ -1,5 +1,6 @@
 /**
- * One live document: a Y.Doc, its presence, and the sockets editing it.
+ * One live document: a Y.Doc and the sockets editing it. Who is here (presence) is RoomPresence's job:
+ * it is not stored and touches no document state, so it is handed over at once, outside the queue.
  *
  * Everything that touches the document runs through one ordered queue, so the room works on one frame at
  * a time even though storage is asynchronous. The queue starts with the load (the room subscribes to the
@@ -29,13 +30,7 @@
  * begun before they were committed).
  */
 import * as Y from 'yjs'
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate as encodeFullAwareness,
-  removeAwarenessStates,
-} from 'y-protocols/awareness'
-import { MAX_AWARENESS_BYTES, MAX_READONLY_AWARENESS_BYTES } from '@specboard/shared'
+import type { Awareness } from 'y-protocols/awareness'
 import type { DocumentLog } from '../ports/DocumentLog.ts'
 import type { DocumentMessage, Relay, Unsubscribe } from '../ports/Relay.ts'
 import { docFromUpdates, mergeStoredUpdates } from '../storage/loadDocument.ts'
@@ -44,13 +39,10 @@ import {
   type IncomingMessage,
   MalformedMessageError,
   SYNC_TYPE,
-  decodeAwarenessUpdate,
   decodeMessage,
-  encodeAwareness,
-  encodeAwarenessUpdate,
   encodeSync,
 } from './messages.ts'
-import { stampIdentity } from './presence.ts'
+import { RoomPresence } from './RoomPresence.ts'
 import type { DocumentRules } from './checks/DocumentRules.ts'
 import { UpdateGuard, type Verdict } from './checks/UpdateGuard.ts'
 
@@ -91,11 +83,6 @@ export const RELAY_ORIGIN = Symbol('relay')
 
 const LOADED_FROM_STORE = Symbol('loaded from store')
 
-/** A y-websocket provider announces one awareness client id (its doc's) for its whole life. */
-const MAX_PRESENCE_IDS_PER_SOCKET = 1
-/** Room for entries of people who just left, in a relay of everyone's presence. */
-const MAX_PRESENCE_ENTRIES_SLACK = 16
-
 /** Documents up to this size compact after compactAfter rows; larger ones after proportionally more. */
 const COMPACT_SCALE_BYTES = 16 * 1024
 
@@ -135,7 +122,7 @@ export type FrameFailure = (connection: Connection, error: unknown) => void
 export class Room {
   /** The live document; replaced only when it must be rebuilt from the log. */
   doc = new Y.Doc()
-  readonly awareness: Awareness
+  private readonly presence: RoomPresence
   readonly connections = new Set<Connection>()
   /** Resolves once the document is loaded; rejects when the load failed (the room is then unusable). */
   readonly loaded: Promise<void>
@@ -150,11 +137,6 @@ export class Room {
   private storedState: Uint8Array | null = null
   /** The stored size of the document when it was last loaded or compacted (see isLogLong). */
   private compactedBytes = 0
-  private readonly awarenessOwners = new Map<number, Connection>()
-  private readonly changedPresence = new Set<number>()
-  /** Presence ids announced through the relay by another instance's sockets. */
-  private readonly remoteIds = new Set<number>()
-  private presenceTimer: NodeJS.Timeout | null = null
   private compacting = false
   private captured: Uint8Array[] | null = null
   /** Writers' updates that arrived since the last batch started; they go through as the next batch. */
@@ -175,9 +157,14 @@ export class Room {
     private readonly onFrameFailure: FrameFailure
   ) {
     this.doc.on('update', this.capture)
-    this.awareness = new Awareness(this.doc)
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.queuePresence)
+    this.presence = new RoomPresence(
+      name,
+      this.doc,
+      relay,
+      this.connections,
+      options.awarenessFlushMs,
+      RELAY_ORIGIN
+    )
     this.loaded = this.load()
     this.queue = this.loaded.catch(() => {})
   }
@@ -194,7 +181,7 @@ export class Room {
     this.storedUpdates = count
     this.compactedBytes = bytes
     if (this.isLogLong()) this.scheduleCompaction()
-    this.askForPresence()
+    this.presence.ask()
   }
 
   /**
@@ -238,24 +225,14 @@ export class Room {
     this.connections.add(connection)
     void this.enqueue(() => {
       connection.send(encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(this.doc)))
-      const states = [...this.awareness.getStates().keys()]
-      // The anonymous audience sees the pitch, not who of the team (or its reviewers) is around.
-      if (states.length > 0 && connection.sharesPresence)
-        connection.send(encodeAwareness(encodeFullAwareness(this.awareness, states)))
+      this.presence.sendAll(connection, true)
     }).catch(() => {})
   }
 
   /** Forgets a socket and withdraws the presence it announced. */
   remove(connection: Connection): void {
     if (!this.connections.delete(connection)) return
-    const ids = [...connection.clientIds].filter(
-      (id) => this.awarenessOwners.get(id) === connection
-    )
-    for (const id of ids) this.awarenessOwners.delete(id)
-    if (ids.length === 0) return
-    removeAwarenessStates(this.awareness, ids, connection)
-    const update = encodeFullAwareness(this.awareness, ids)
-    void this.relay.publish(this.name, { type: 'presence', update })
+    this.presence.remove(connection)
   }
 
   /**
@@ -268,7 +245,7 @@ export class Room {
     try {
       message = decodeMessage(frame)
       if (message.type === 'awareness') {
-        this.applyPresence(connection, message.update)
+        this.presence.apply(connection, message.update)
         return
       }
     } catch (error) {
@@ -397,12 +374,7 @@ export class Room {
         if (message.update.byteLength > EMPTY_UPDATE_BYTES) connection.droppedUpdates++
         return
       case 'queryAwareness':
-        if (!connection.sharesPresence) return
-        connection.send(
-          encodeAwareness(
-            encodeFullAwareness(this.awareness, [...this.awareness.getStates().keys()])
-          )
-        )
+        this.presence.sendAll(connection, false)
         return
     }
   }
@@ -518,44 +490,15 @@ export class Room {
   private readonly receiveRelayed = (message: DocumentMessage): void => {
     if (this.isDestroyed) return
     if (message.type === 'presence') {
-      this.applyRelayedPresence(message.update)
+      this.presence.applyRelayed(message.update)
       return
     }
     if (message.type === 'presenceQuery') {
-      const ids = [...this.awarenessOwners.keys()]
-      if (ids.length > 0) {
-        const update = encodeFullAwareness(this.awareness, ids)
-        void this.relay.publish(this.name, { type: 'presence', update })
-      }
+      this.presence.answerQuery()
       return
     }
     if (this.heldRelayed) this.heldRelayed.push(message.update)
     else this.applyRelayed(message.update)
-  }
-
-  /**
-   * Presence from another instance: its entries belong to that instance's sockets, so no socket here
-   * may claim them, and an entry for one of our own sockets' ids is not theirs to change.
-   */
-  private applyRelayedPresence(update: Uint8Array): void {
-    let entries: ReturnType<typeof decodeAwarenessUpdate>
-    try {
-      entries = decodeAwarenessUpdate(update)
-    } catch {
-      return
-    }
-    const remote = entries.filter((e) => !this.awarenessOwners.has(e.clientId))
-    if (remote.length === 0) return
-    for (const entry of remote) {
-      if (entry.state === null) this.remoteIds.delete(entry.clientId)
-      else this.remoteIds.add(entry.clientId)
-    }
-    applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(remote), RELAY_ORIGIN)
-  }
-
-  /** Asks the other instances who is on this document (after a load, or after messages were lost). */
-  private askForPresence(): void {
-    void this.relay.publish(this.name, { type: 'presenceQuery' })
   }
 
   private applyRelayed(update: Uint8Array): void {
@@ -581,7 +524,7 @@ export class Room {
     return this.enqueue(async () => {
       const { updates } = await this.log.load(this.name)
       for (const update of updates) this.applyRelayed(update)
-      this.askForPresence()
+      this.presence.ask()
     })
   }
 
@@ -653,12 +596,11 @@ export class Room {
     if (code !== undefined) for (const c of this.connections) c.close(code, reason ?? '')
     this.connections.clear()
     this.isDestroyed = true
-    if (this.presenceTimer) clearTimeout(this.presenceTimer)
     const unsubscribe = this.unsubscribe
     this.unsubscribe = null
     this.doc.off('update', this.capture)
     this.guard?.destroy()
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
     await unsubscribe?.()
   }
@@ -677,76 +619,8 @@ export class Room {
     return this.queue.then(() => {})
   }
 
-  /**
-   * Applies a socket's presence. Clients relay every awareness change they see, including other
-   * people's, so entries for client ids that another socket owns are dropped rather than refused: a
-   * socket may only announce, change or withdraw its own presence — one client id, claimed by its first
-   * state — so the presence a newcomer receives is never more than one state per member's socket.
-   */
-  private applyPresence(connection: Connection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update)
-    // The audience is counted, not shown: its presence would only multiply traffic by the crowd's size.
-    if (!connection.sharesPresence) return
-    // A relay of everyone's presence holds at most the room's states and a few that just left.
-    if (entries.length > 2 * this.awareness.getStates().size + MAX_PRESENCE_ENTRIES_SLACK)
-      throw new MalformedMessageError('more presence entries than there are people here')
-    const own: typeof entries = []
-    let claims = connection.clientIds.size
-    for (const entry of entries) {
-      const owner = this.awarenessOwners.get(entry.clientId)
-      if (owner) {
-        if (owner === connection) own.push(entry)
-        continue
-      }
-      // Another instance's socket owns it.
-      if (this.remoteIds.has(entry.clientId)) continue
-      // An unowned id is claimed only by a newer, non-empty state (echoes of old states carry old
-      // clocks), and only by a socket that has no id yet.
-      const isNewer = entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? 0)
-      if (entry.state !== null && isNewer && claims < MAX_PRESENCE_IDS_PER_SOCKET) {
-        claims++
-        own.push(entry)
-      }
-    }
-    if (own.length === 0) return
-    // Clients relay everyone's presence in one message, so the cap is per state, not per message. A
-    // read-only socket (a reviewer) shows a name and a caret: a much smaller state.
-    const maxBytes = connection.canWrite ? MAX_AWARENESS_BYTES : MAX_READONLY_AWARENESS_BYTES
-    if (own.some((e) => JSON.stringify(e.state).length > maxBytes)) {
-      throw new MalformedMessageError('presence state too large')
-    }
-    for (const entry of own) {
-      this.awarenessOwners.set(entry.clientId, connection)
-      connection.clientIds.add(entry.clientId)
-    }
-    const stamped = encodeAwarenessUpdate(
-      own.map((e) => ({ ...e, state: e.state && stampIdentity(e.state, connection.identity) }))
-    )
-    applyAwarenessUpdate(this.awareness, stamped, connection)
-    void this.relay.publish(this.name, { type: 'presence', update: stamped })
-  }
-
-  private readonly queuePresence = ({
-    added,
-    updated,
-    removed,
-  }: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }): void => {
-    for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
-    // Remote entries leave by a relayed removal or by timing out (their instance stopped renewing).
-    for (const id of removed) this.remoteIds.delete(id)
-    if (this.presenceTimer) return
-    this.presenceTimer = setTimeout(() => this.flushPresence(), this.options.awarenessFlushMs)
-  }
-
-  private flushPresence(): void {
-    this.presenceTimer = null
-    if (this.changedPresence.size === 0 || this.isDestroyed) return
-    const message = encodeAwareness(encodeFullAwareness(this.awareness, [...this.changedPresence]))
-    this.changedPresence.clear()
-    for (const c of this.connections) if (c.sharesPresence) c.send(message)
+  /** Who is here: the presence the room's sockets and other instances announced. */
+  get awareness(): Awareness {
+    return this.presence.awareness
   }
 }
