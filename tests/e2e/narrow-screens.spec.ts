@@ -22,6 +22,37 @@ async function expectNoHorizontalScroll(page: Page, what: string): Promise<void>
   ).toBeLessThanOrEqual(clientWidth)
 }
 
+/**
+ * The header's サインアウト is wholly on screen, its words not cut off (no ellipsis, no overflow), and
+ * nothing lies on top of it: a person can always sign out.
+ */
+async function expectSignOutInReach(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'サインアウト', exact: true })
+  await expect(button).toBeInViewport({ ratio: 1 })
+  const state = await button.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    // Every ancestor that clips must hold the button whole.
+    let clipped = false
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const style = getComputedStyle(a)
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue
+      const outer = a.getBoundingClientRect()
+      if (box.left < outer.left - 0.5 || box.right > outer.right + 0.5) clipped = true
+    }
+    return {
+      cut: el.scrollWidth > el.clientWidth + 1,
+      covered: !(top && (top === el || el.contains(top))),
+      clipped,
+    }
+  })
+  expect(state, `サインアウト at ${page.viewportSize()?.width} px on ${page.url()}`).toEqual({
+    cut: false,
+    covered: false,
+    clipped: false,
+  })
+}
+
 /** Visits `path` at each width, waits for `ready`, and checks that nothing overflows the screen. */
 async function atEachWidth(page: Page, path: string, ready: (page: Page) => Promise<void>) {
   for (const width of WIDTHS) {
@@ -36,8 +67,8 @@ test('the selection screens fit a phone, and each person is shown what they may 
   browser,
   baseURL,
 }) => {
-  // Four people and eight screens, each at two widths: more than the default minute on a busy machine.
-  test.setTimeout(150_000)
+  // Four people and fifteen screens, each at two widths: more than the default minute on a busy machine.
+  test.setTimeout(240_000)
   const team = await createTeam(baseURL!, 'ワイン販路チーム')
   const reviewer = await BoardPage.join(browser, await team.invite('reviewer'), 'レビュー 一郎')
   await reviewer.close()
@@ -76,7 +107,7 @@ test('the selection screens fit a phone, and each person is shown what they may 
   expect(options.some((o) => o.includes('レビュー 一郎'))).toBe(false)
   await atEachWidth(owner.page, `/teams/${team.teamId}`, async (page) => {
     await expect(page.getByRole('region', { name: 'やりたいこと', exact: true })).toBeVisible()
-    await expect(page.getByRole('button', { name: 'サインアウト' })).toBeInViewport()
+    await expectSignOutInReach(page)
   })
   await owner.close()
 
@@ -85,12 +116,13 @@ test('the selection screens fit a phone, and each person is shown what they may 
   await atEachWidth(talent.page, `/programs/${team.programId}/selection`, async (page) => {
     await expect(page.getByTestId('public-posting')).toContainText('塩尻ワインのファンづくり')
     await expect(page.getByText('まだ公開した求人はありません')).toHaveCount(0)
-    await expect(page.getByRole('button', { name: 'サインアウト' })).toBeInViewport()
+    await expectSignOutInReach(page)
   })
   await atEachWidth(talent.page, '/pool', async (page) => {
     await expect(page.getByTestId('pool-forbidden')).toBeVisible()
     await expect(page.getByRole('link', { name: /CSV/ })).toHaveCount(0)
     await expect(page.getByRole('search')).toHaveCount(0)
+    await expectSignOutInReach(page)
   })
   await talent.close()
 
@@ -112,15 +144,24 @@ test('the selection screens fit a phone, and each person is shown what they may 
   expect(applied.status).toBe(303)
   const coordinator = await CoordinatorScreens.open(browser, baseURL!)
   const postingId = await postingIdOf(baseURL!, team.programId)
+  // Every signed-in screen of the program, each with サインアウト in reach.
   for (const path of [
+    '/',
+    `/programs/${team.programId}`,
+    `/teams/${team.teamId}`,
+    `/teams/${team.teamId}/posting`,
     `/programs/${team.programId}/selection`,
     `/programs/${team.programId}/selection/${postingId}`,
     `/programs/${team.programId}/figures`,
+    `/programs/${team.programId}/settings`,
+    `/programs/${team.programId}/audit`,
     '/pool',
+    '/account',
   ]) {
     await atEachWidth(coordinator.page, path, async (page) => {
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
       await expect(page.getByRole('alert')).toHaveCount(0)
+      await expectSignOutInReach(page)
     })
   }
   await coordinator.context.close()
