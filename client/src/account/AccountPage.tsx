@@ -112,7 +112,7 @@ export function AccountPage() {
         {error !== null && <ErrorMessage error={error} />}
         {sessions.isLoading && !sessions.data && <Loading />}
         {sessions.data && (
-          <ul className="session-list" data-testid="session-list">
+          <ul className="session-list plain-list" data-testid="session-list">
             {sessions.data.sessions.map((s) => (
               <SessionRow key={s.id} session={s} onEnd={() => void endSession(s)} />
             ))}

@@ -45,7 +45,7 @@ export function InviteList({ teamId, version }: { teamId: string; version: numbe
       {revokeError !== null && <ErrorMessage error={revokeError} />}
       {data && data.invites.length === 0 && <p className="muted small">{t('invites.none')}</p>}
       {data && data.invites.length > 0 && (
-        <ul className="invite-list__items">
+        <ul className="invite-list__items plain-list">
           {data.invites.map((invite) => (
             <li key={invite.id} className="invite-list__item" data-testid="invite-item">
               <div className="invite-list__main">

@@ -48,7 +48,7 @@ export function MemberList({ members, teamId, myRole, myPersonId, onRemoved }: M
       {members.length === 0 ? (
         <p className="muted small">{t('board.noMembers')}</p>
       ) : (
-        <ul className="member-list">
+        <ul className="member-list plain-list">
           {members.map((m) => (
             <li key={m.memberId} className="member-list__item">
               <Avatar name={m.name} color={colorForPerson(m.personId)} size={24} />

@@ -14,7 +14,7 @@ export function PresenceBar({ people, sectionTitle }: PresenceBarProps) {
   return (
     <div className="presence" role="group" aria-label={t('board.here')} data-testid="presence">
       <span className="presence__label">{t('board.here')}</span>
-      <ul className="presence__list">
+      <ul className="presence__list plain-list">
         {people.map((person) => {
           const title = person.section ? sectionTitle(person.section) : undefined
           return (

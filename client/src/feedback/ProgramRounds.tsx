@@ -59,7 +59,7 @@ export function ProgramRounds({ program }: { program: Program }) {
             ` ${t('review.program.skipped', { count: result.skipped.length })}`}
         </p>
       )}
-      <ul className="round-history">
+      <ul className="round-history plain-list">
         {program.teams.map((team) => (
           <li key={team.id}>
             <TeamRoundHistory team={team} version={version} />
@@ -98,7 +98,7 @@ function TeamRoundHistory({ team, version }: { team: TeamSummary; version: numbe
         <p className="muted small">{t('review.program.none')}</p>
       )}
       {list.length > 0 && (
-        <ol className="round-history__rounds">
+        <ol className="round-history__rounds plain-list">
           {list.map((round) => (
             <RoundLine key={round.id} round={round} />
           ))}

@@ -70,7 +70,7 @@ export function ThreadCard({ thread, isActive, isDetached }: ThreadCardProps) {
         isNew={isNewer(thread.createdAt, state.newSince) && !isAuthor}
       />
       {thread.replies.length > 0 && (
-        <ol className="thread__replies">
+        <ol className="thread__replies plain-list">
           {thread.replies.map((reply) => (
             <li key={reply.id}>
               <Entry

@@ -53,7 +53,7 @@ export function Memberships({ memberships, programs }: MembershipsProps) {
             </div>
           </header>
           {group.teams.length > 0 && (
-            <ul className="team-links">
+            <ul className="team-links plain-list">
               {group.teams.map((m) => (
                 <li key={m.memberId}>
                   <Link className="team-link" href={`/teams/${encodeURIComponent(m.teamId ?? '')}`}>

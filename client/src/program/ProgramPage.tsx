@@ -74,7 +74,7 @@ export function ProgramPage({ programId }: { programId: string }) {
             {isCoordinator ? t('program.emptyCoordinator') : t('program.emptyMember')}
           </div>
         ) : (
-          <ul className="team-grid">
+          <ul className="team-grid plain-list">
             {data.teams.map((team) => (
               <li key={team.id}>
                 <TeamCard team={team} />

@@ -27,7 +27,7 @@ export function TeamCard({ team }: { team: TeamSummary }) {
         {team.activeNow.length === 0 ? (
           <span className="muted small">{t('program.nobodyActive')}</span>
         ) : (
-          <ul className="team-card__people">
+          <ul className="team-card__people plain-list">
             {team.activeNow.map((p) => (
               <li key={p.personId}>
                 <Avatar name={p.name} color={colorForPerson(p.personId)} size={20} />

@@ -13,7 +13,7 @@ export function PublicPostings({ postings }: { postings: readonly PublicPostingL
   return (
     <div className="public-postings">
       <p className="muted small">{t('selection.overview.publicOnlyNote')}</p>
-      <ul className="public-postings__list">
+      <ul className="public-postings__list plain-list">
         {postings.map((p) => (
           <li key={p.id} className="card public-postings__item" data-testid="public-posting">
             <div>

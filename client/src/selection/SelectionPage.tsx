@@ -109,7 +109,7 @@ export function SelectionPage({ programId }: { programId: string }) {
           </div>
         )}
         {followed.length > 0 && (
-          <ul className="posting-cards">
+          <ul className="posting-cards plain-list">
             {followed.map((posting) => (
               <li key={posting.id}>
                 <PostingCard programId={programId} posting={posting} canEdit={isCoordinator} />
@@ -121,7 +121,7 @@ export function SelectionPage({ programId }: { programId: string }) {
         {isCoordinator && unpublishedTeams.length > 0 && (
           <div className="unpublished">
             <h3 className="unpublished__title">{t('selection.overview.unpublished')}</h3>
-            <ul className="unpublished__list">
+            <ul className="unpublished__list plain-list">
               {unpublishedTeams.map((team) => (
                 <li key={team.id}>
                   <span>{team.name}</span>

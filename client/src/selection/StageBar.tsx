@@ -24,7 +24,7 @@ export function StageBar({ counts }: { counts: StageCounts }) {
           )}
         </div>
       )}
-      <ul className="stage-bar__legend">
+      <ul className="stage-bar__legend plain-list">
         {stages.map((s) => (
           <li
             key={s}

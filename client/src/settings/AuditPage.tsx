@@ -81,7 +81,7 @@ export function AuditPage({ programId }: { programId: string }) {
         <div className="empty">{ta('audit.empty')}</div>
       )}
       {audit.data && audit.data.entries.length > 0 && (
-        <ol className="audit-list" data-testid="audit-list">
+        <ol className="audit-list plain-list" data-testid="audit-list">
           {audit.data.entries.map((e) => (
             <li key={e.id} className="audit-list__item">
               <span className="audit-list__what">{ta(`audit.action.${e.action}`)}</span>

@@ -55,7 +55,7 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
       {list.error !== undefined && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.isLoading && !list.data && <Loading />}
       {list.data && (
-        <ul className="coordinator-list" data-testid="coordinator-list">
+        <ul className="coordinator-list plain-list" data-testid="coordinator-list">
           {list.data.coordinators.map((c, _i, all) => (
             <li key={c.memberId} className="coordinator-list__item">
               <span>

@@ -92,7 +92,7 @@ export function RetentionPanel({ programId }: { programId: string }) {
           {overview.data.postings.length === 0 ? (
             <p className="muted">{ta('retention.empty')}</p>
           ) : (
-            <ul className="retention-list">
+            <ul className="retention-list plain-list">
               {overview.data.postings.map((posting) => (
                 <RetentionRow
                   key={posting.postingId}

@@ -68,7 +68,7 @@ export function TemplateEditor({ program, onSaved }: { program: Program; onSaved
         <h2 id="settings-template">{ta('settings.template')}</h2>
         <p className="muted small">{ta('settings.templateLead')}</p>
       </div>
-      <ol className="template-list">
+      <ol className="template-list plain-list">
         {sections.map((section, index) => (
           <li
             key={section.key}

@@ -64,7 +64,7 @@ export function WebhooksPanel({ programId }: { programId: string }) {
       {list.isLoading && !list.data && <Loading />}
       {list.data?.webhooks.length === 0 && <p className="muted">{ta('webhooks.empty')}</p>}
       {list.data && list.data.webhooks.length > 0 && (
-        <ul className="webhook-list">
+        <ul className="webhook-list plain-list">
           {list.data.webhooks.map((webhook) => (
             <li key={webhook.id} className="webhook stack">
               <div className="settings__title-row">
@@ -146,7 +146,7 @@ function DeliveryLog({ path }: { path: string }) {
         <p className="muted small">{ta('webhooks.logEmpty')}</p>
       )}
       {log.data && log.data.deliveries.length > 0 && (
-        <ul className="webhook__deliveries">
+        <ul className="webhook__deliveries plain-list">
           {log.data.deliveries.map((d) => (
             <li key={d.id} className={`webhook__delivery webhook__delivery--${d.status}`}>
               <span>{ta(`webhooks.event.${d.type}`)}</span>

@@ -16,7 +16,7 @@ export function Waiting({ session }: { session: PitchSession }) {
       </p>
       <h1 id="waiting-title">{t('pitch.watch.waitingTitle')}</h1>
       <p className="watch-waiting__lead">{t('pitch.watch.waitingLead')}</p>
-      <ol className="watch-waiting__teams" aria-label={t('pitch.watch.order')}>
+      <ol className="watch-waiting__teams plain-list" aria-label={t('pitch.watch.order')}>
         {session.teams.map((team, i) => (
           <li key={team.id}>
             <span className="watch-waiting__number">{String(i + 1).padStart(2, '0')}</span>

@@ -28,7 +28,7 @@ export function LeadList({ session }: { session: PitchSession }) {
       {leads.error !== undefined && <ErrorMessage error={leads.error} onRetry={leads.reload} />}
       {leads.data && mine.length === 0 && <p className="muted small">{t('pitch.leads.none')}</p>}
       {mine.length > 0 && (
-        <ul className="leads__items">
+        <ul className="leads__items plain-list">
           {mine.map((lead) => (
             <li key={lead.id} className="leads__item" data-testid="lead">
               <p className="leads__who">

@@ -74,7 +74,7 @@ export function PitchSessionsPage({ programId }: { programId: string }) {
           {isCoordinator ? t('pitch.sessions.emptyCoordinator') : t('pitch.sessions.emptyMember')}
         </div>
       ) : (
-        <ul className="pitch-sessions__list">
+        <ul className="pitch-sessions__list plain-list">
           {list.map((session) => (
             <li key={session.id}>
               <SessionCard session={session} isCoordinator={isCoordinator} />
@@ -134,7 +134,7 @@ function SessionCard({
             {t('pitch.sessions.onStage', { name: onStage.name })}
           </p>
         )}
-        <ol className="session-card__teams">
+        <ol className="session-card__teams plain-list">
           {session.teams.map((team) => (
             <li
               key={team.id}

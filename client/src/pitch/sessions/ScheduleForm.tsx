@@ -174,7 +174,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
           {rows.length === 0 ? (
             <p className="muted small">{t('pitch.schedule.noTeams')}</p>
           ) : (
-            <ol className="schedule__teams">
+            <ol className="schedule__teams plain-list">
               {rows.map((row, index) => {
                 const team = nameOf(row.id)
                 return (

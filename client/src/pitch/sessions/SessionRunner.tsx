@@ -154,7 +154,7 @@ function Runner({
           {!session.currentTeamId && (
             <p className="notice runner__idle">{t('pitch.runner.idle')}</p>
           )}
-          <ol className="runner__teams">
+          <ol className="runner__teams plain-list">
             {session.teams.map((team, index) => (
               <TeamStageRow
                 key={team.id}

@@ -107,7 +107,7 @@ export function SharePanel({ path }: SharePanelProps) {
           <p className="muted small">{t('pitch.share.none')}</p>
         )}
         {links.data && links.data.links.length > 0 && (
-          <ul className="share__items">
+          <ul className="share__items plain-list">
             {links.data.links.map((link) => (
               <li
                 key={link.id}

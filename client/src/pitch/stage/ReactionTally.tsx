@@ -17,7 +17,7 @@ export function ReactionTally({
   const language = useLanguage()
   return (
     <ul
-      className={`reaction-tally reaction-tally--${tone}`}
+      className={`reaction-tally plain-list reaction-tally--${tone}`}
       aria-label={t('pitch.reactions.label')}
       data-testid="reaction-tally"
     >

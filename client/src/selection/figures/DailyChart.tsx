@@ -16,7 +16,7 @@ export function DailyChart({ days }: { days: ProgramFigures['applicationsByDay']
   const labelEvery = Math.ceil(days.length / 14)
   return (
     <div className="daily-chart">
-      <ol className="daily-chart__columns" style={{ minWidth: `${days.length * 28}px` }}>
+      <ol className="daily-chart__columns plain-list" style={{ minWidth: `${days.length * 28}px` }}>
         {days.map((day, index) => {
           const label = shortDate(day.date, language)
           return (

@@ -9,7 +9,7 @@ export function FunnelChart({ funnel }: { funnel: ProgramFigures['funnel'] }) {
   const language = useLanguage()
   const base = funnel.find((f) => f.key === 'applicants')?.count ?? 0
   return (
-    <ol className="funnel">
+    <ol className="funnel plain-list">
       {funnel.map(({ key, count }) => {
         const share = base > 0 ? (count / base) * 100 : 0
         return (

@@ -8,7 +8,7 @@ export function ProgressList({ progress }: { progress: ProgramFigures['progress'
   const { t } = useTranslation()
   const language = useLanguage()
   return (
-    <ul className="progress-list">
+    <ul className="progress-list plain-list">
       {progress.map(({ key, target, actual }) => {
         const percent = target ? Math.round((actual / target) * 100) : null
         const isReached = percent !== null && percent >= 100

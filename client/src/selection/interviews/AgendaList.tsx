@@ -27,7 +27,7 @@ export function AgendaList({ interviews, windows, onChanged }: AgendaListProps) 
       {upcoming.length === 0 ? (
         <p className="muted">{t('selection.agenda.none')}</p>
       ) : (
-        <ol className="agenda__list">
+        <ol className="agenda__list plain-list">
           {upcoming.map((item) => (
             <li key={item.id} className="agenda__item" data-testid="agenda-item">
               <div className="agenda__who">

@@ -31,7 +31,7 @@ export function WindowList({ programId, windows, postings, onChanged }: WindowLi
       {upcoming.length === 0 ? (
         <p className="muted">{t('selection.windows.none')}</p>
       ) : (
-        <ul>
+        <ul className="plain-list">
           {upcoming.map((w) => (
             <li key={w.id}>
               <WindowItem
@@ -100,7 +100,7 @@ function WindowItem({
           {t('selection.windows.delete')}
         </button>
       </header>
-      <ul className="slot-chips">
+      <ul className="slot-chips plain-list">
         {w.slots.map((s) => (
           <li key={s.id} className={`slot-chip${s.booking ? ' slot-chip--booked' : ''}`}>
             <span className="slot-chip__time">

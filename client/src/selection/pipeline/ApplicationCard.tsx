@@ -120,7 +120,7 @@ export function ApplicationCard({
                 <>
                   <dt>{t('selection.pipeline.links')}</dt>
                   <dd>
-                    <ul className="application__links">
+                    <ul className="application__links plain-list">
                       {a.links.map((link) => (
                         <li key={link}>
                           <SafeLink href={link} />

@@ -231,7 +231,7 @@ function StageGroup({
       {applications.length === 0 ? (
         <p className="muted small">{t('selection.pipeline.noneInStage')}</p>
       ) : (
-        <ul className="application-list">
+        <ul className="application-list plain-list">
           {applications.map((a) => (
             <li key={a.id}>
               <ApplicationCard

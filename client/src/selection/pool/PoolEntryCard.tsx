@@ -91,7 +91,7 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
             </dd>
             <dt>{t('selection.pool.history')}</dt>
             <dd>
-              <ul className="pool-entry__sources">
+              <ul className="pool-entry__sources plain-list">
                 {entry.sources.map((s, index) => (
                   <li key={index}>
                     {t(`selection.pool.sources.${s.source}`)}
@@ -108,7 +108,7 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
               <>
                 <dt>{t('selection.pool.invitations')}</dt>
                 <dd>
-                  <ul className="pool-entry__sources">
+                  <ul className="pool-entry__sources plain-list">
                     {entry.invitations.map((i) => (
                       <li key={i.inviteId}>
                         {t('selection.pool.invitedTo', {

@@ -169,7 +169,7 @@ export function PoolPage() {
               {t('selection.pool.emptyBody')}
             </div>
           ) : (
-            <ul className="pool-list">
+            <ul className="pool-list plain-list">
               {shown.data.entries.map((entry) => (
                 <li key={entry.id}>
                   <PoolEntryCard
