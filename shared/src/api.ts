@@ -25,10 +25,22 @@ export const Health = z.object({
   mail: z.object({ pending: z.number(), failed: z.number() }),
 })
 
+/** What a program sets a year's target for, in the order the figures page compares them. */
+export const TARGET_KEYS = [
+  'participants',
+  'applicants',
+  'interviews',
+  'placements',
+  'talentPool',
+] as const
+export type TargetKey = (typeof TARGET_KEYS)[number]
+
 export const ProgramTargets = z
   .object({
     participants: z.number().int().min(0).max(100000),
     applicants: z.number().int().min(0).max(100000),
+    /** Interviews held (the figure `interviews`), however they were scheduled. */
+    interviews: z.number().int().min(0).max(100000),
     placements: z.number().int().min(0).max(100000),
     talentPool: z.number().int().min(0).max(100000),
   })

@@ -1,6 +1,6 @@
 /** A program's figures against its targets: what a region reports. */
 import { z } from 'zod'
-import { ProgramTargets } from './api.ts'
+import { ProgramTargets, TARGET_KEYS } from './api.ts'
 import { POOL_SOURCES } from './pool.ts'
 import { StageCounts } from './stages.ts'
 
@@ -30,7 +30,7 @@ export const ProgramFigures = z.object({
   /** Each target next to its actual; `actual` is what the target is measured against. */
   progress: z.array(
     z.object({
-      key: z.enum(['participants', 'applicants', 'placements', 'talentPool']),
+      key: z.enum(TARGET_KEYS),
       target: z.number().nullable(),
       actual: z.number(),
     })

@@ -7,6 +7,7 @@ import {
   AuditLog,
   CLOSE_CODE,
   Me,
+  ProgramFigures,
   SessionList,
   SignInResponse,
   teamDocuments,
@@ -531,7 +532,7 @@ describe('program settings', () => {
     const patched = await apiRequest(server, 'PATCH', `/api/programs/${program.id}`, {
       body: {
         name: 'Renamed program',
-        targets: { applicants: 40, placements: 5 },
+        targets: { applicants: 40, interviews: 72, placements: 5 },
         template: { sections: reordered },
       },
     })
@@ -542,7 +543,18 @@ describe('program settings', () => {
       template: { sections: { key: string; retired?: boolean }[] }
     }
     expect(after.name).toBe('Renamed program')
-    expect(after.targets).toEqual({ applicants: 40, placements: 5 })
+    expect(after.targets).toEqual({ applicants: 40, interviews: 72, placements: 5 })
+    // The figures page compares each target, interviews held included, with what happened.
+    const figures = ProgramFigures.parse(
+      (await apiRequest(server, 'GET', `/api/programs/${program.id}/figures`)).body
+    )
+    expect(figures.progress.map((p) => [p.key, p.target])).toEqual([
+      ['participants', null],
+      ['applicants', 40],
+      ['interviews', 72],
+      ['placements', 5],
+      ['talentPool', null],
+    ])
     expect(after.template.sections.map((s) => s.key)).toEqual(reordered.map((s) => s.key))
     expect(after.template.sections.at(-2)?.retired).toBe(true)
     // Exports keep a retired section (with its title) for sheets that have it.

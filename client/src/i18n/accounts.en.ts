@@ -100,6 +100,7 @@ export const accountsEn: AccountsMessages = {
     target: {
       participants: 'Participants',
       applicants: 'Applicants',
+      interviews: 'Interviews held',
       placements: 'Placements',
       talentPool: 'Talent pool',
     },

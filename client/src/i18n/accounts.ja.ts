@@ -102,6 +102,7 @@ export const accountsJa = {
     target: {
       participants: '参加者',
       applicants: '応募者',
+      interviews: '面談（実施）',
       placements: '採用',
       talentPool: '人材プール',
     },

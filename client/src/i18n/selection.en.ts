@@ -316,6 +316,7 @@ export const selectionEn: typeof selectionJa = {
     progress: {
       participants: 'Members',
       applicants: 'Applicants',
+      interviews: 'Interviews held',
       placements: 'Placements (side-job workers)',
       talentPool: 'Talent pool',
     },

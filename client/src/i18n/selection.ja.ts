@@ -304,6 +304,7 @@ export const selectionJa = {
     progress: {
       participants: '参加メンバー',
       applicants: '応募者',
+      interviews: '面談（実施済み）',
       placements: '採用（副業人材）',
       talentPool: '人材プール',
     },

@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react'
-import { UpdateProgramRequest, type Program, type ProgramTargets } from '@specboard/shared'
+import {
+  TARGET_KEYS,
+  UpdateProgramRequest,
+  type Program,
+  type ProgramTargets,
+} from '@specboard/shared'
 import { apiSend } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useSubmit } from '../ui/useSubmit.ts'
-
-const TARGET_KEYS = ['participants', 'applicants', 'placements', 'talentPool'] as const
 
 /** Name, region and the year's targets of a program. */
 export function BasicsForm({ program, onSaved }: { program: Program; onSaved: () => void }) {

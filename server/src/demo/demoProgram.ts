@@ -48,7 +48,7 @@ const sec = (status: SectionStatus, ...blocks: DemoBlock[]): DemoSection => ({ s
 export const DEMO_PROGRAM: DemoProgram = {
   name: '塩尻MEGURUプロジェクト 2026',
   region: '長野県塩尻市',
-  targets: { participants: 15, applicants: 60, placements: 3, talentPool: 20 },
+  targets: { participants: 15, applicants: 60, interviews: 30, placements: 3, talentPool: 20 },
   teams: [
     {
       name: 'WaiNari を活用した地域資源の可視化による販路拡大プロジェクト',

@@ -82,6 +82,7 @@ export async function programFigures(
     progress: [
       { key: 'participants', target: targets.participants ?? null, actual: members },
       { key: 'applicants', target: targets.applicants ?? null, actual: applications.length },
+      { key: 'interviews', target: targets.interviews ?? null, actual: interviewed },
       { key: 'placements', target: targets.placements ?? null, actual: stageCounts.placed },
       { key: 'talentPool', target: targets.talentPool ?? null, actual: poolEntries.length },
     ],
