@@ -15,11 +15,11 @@
  * Options (env): BENCH_SECONDS (default 20), BENCH_READERS (250), BENCH_HISTORY (50000), BENCH_PHASES
  * (default abc: which of the three to run).
  */
-import { readFileSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { processUsage, Samples } from './measure.ts'
 import { startServer, type TestServer } from '../tests/helpers/startServer.ts'
 import { createTeamFixture, type TeamFixture } from '../tests/helpers/team.ts'
 import { notesText } from '../tests/helpers/notes.ts'
@@ -44,30 +44,6 @@ const HISTORY = Number(process.env.BENCH_HISTORY ?? 50_000)
 const PHASES = (process.env.BENCH_PHASES ?? 'abc').toLowerCase()
 
 // ---------------------------------------------------------------- measuring
-
-/** Latency samples in ms. */
-class Samples {
-  readonly values: number[] = []
-  add(ms: number): void {
-    this.values.push(ms)
-  }
-  quantile(q: number): number {
-    if (this.values.length === 0) return NaN
-    const sorted = [...this.values].sort((a, b) => a - b)
-    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  }
-  get max(): number {
-    return this.values.reduce((a, b) => Math.max(a, b), 0)
-  }
-}
-
-/** CPU time (user + system, ms) and resident memory (MiB) of a process, from /proc. */
-function processUsage(pid: number): { cpuMs: number; rssMiB: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  const ticks = Number(stat[11]) + Number(stat[12])
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1])
-  return { cpuMs: (ticks * 1000) / 100, rssMiB: rss / 1024 }
-}
 
 /** Server CPU share (of one core) and the bench process's event-loop delay over a measured phase. */
 async function measured<T>(server: TestServer, run: () => Promise<T>) {

@@ -14,8 +14,8 @@
  * BENCH_PHASES (ab).
  */
 import { notesText } from '../tests/helpers/notes.ts'
-import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
+import { processUsage, Samples } from './measure.ts'
 import { createProgram, createTeam } from '../tests/helpers/api.ts'
 import { startCluster, type Cluster } from '../tests/helpers/cluster.ts'
 import { freshDatabaseUrl, sharedOrPrivatePostgres } from '../tests/helpers/startPostgres.ts'
@@ -36,25 +36,7 @@ const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000)
 const DOCS = Number(process.env.BENCH_DOCS ?? 500)
 const PHASES = (process.env.BENCH_PHASES ?? 'ab').toLowerCase()
 
-class Samples {
-  readonly values: number[] = []
-  add(ms: number): void {
-    this.values.push(ms)
-  }
-  quantile(q: number): number {
-    if (this.values.length === 0) return Number.NaN
-    const sorted = [...this.values].sort((a, b) => a - b)
-    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  }
-}
-
 const f = (ms: number) => (Number.isNaN(ms) ? '   n/a' : ms.toFixed(1).padStart(6))
-
-function usage(pid: number): { cpuMs: number; rssMiB: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1])
-  return { cpuMs: ((Number(stat[11]) + Number(stat[12])) * 1000) / 100, rssMiB: rss / 1024 }
-}
 
 // ---------------------------------------------------------------- (a)
 
@@ -162,7 +144,7 @@ async function benchConnections(
   for (const server of servers) perServer.push(await openSockets(server, documents))
   const openMs = performance.now() - opened
   const all = perServer.flat()
-  const before = servers.map((s) => usage(s.pid))
+  const before = servers.map((s) => processUsage(s.pid))
   // One edit per document, from its first socket on the first instance.
   const started = performance.now()
   const writers = new Map<string, LightClient>()
@@ -176,7 +158,7 @@ async function benchConnections(
   const convergeMs = performance.now() - started
   const converged = all.filter(has).length
   const open = all.filter(({ client }) => client.isOpen).length
-  const after = servers.map((s) => usage(s.pid))
+  const after = servers.map((s) => processUsage(s.pid))
   for (const { client } of all) client.close()
   return {
     sockets: all.length,

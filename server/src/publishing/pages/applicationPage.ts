@@ -173,24 +173,43 @@ ${
 </div>`
 }
 
+/** A small page about one's own pool entry: never indexed; its form posts to `action` until done. */
+function poolEntryPage(
+  lang: PublicLang,
+  title: string,
+  action: string | undefined,
+  body: Html
+): Html {
+  return page({
+    title: `${title} | ${textOf(lang).siteName}`,
+    noindex: true,
+    lang,
+    path: action,
+    body,
+  })
+}
+
 /** A page for the pool's own withdrawal link (people who came from a pitch, not an application). */
 export function poolWithdrawPage(
   state: { readonly name: string; readonly action: string } | 'done',
   lang: PublicLang = 'ja'
 ): Html {
   const t = applicationTextOf(lang)
-  return page({
-    title: `${t.poolTitle} | ${textOf(lang).siteName}`,
-    noindex: true,
+  if (state === 'done')
+    return poolEntryPage(
+      lang,
+      t.poolTitle,
+      undefined,
+      html`<h1>${t.poolDoneTitle}</h1><div class="card"><p>${t.poolDone}</p></div>`
+    )
+  return poolEntryPage(
     lang,
-    path: state === 'done' ? undefined : state.action,
-    body:
-      state === 'done'
-        ? html`<h1>${t.poolDoneTitle}</h1><div class="card"><p>${t.poolDone}</p></div>`
-        : html`<h1>${t.poolTitle}</h1>
+    t.poolTitle,
+    state.action,
+    html`<h1>${t.poolTitle}</h1>
 <div class="card stack"><p>${t.poolIntro(state.name)}</p>
-<form method="post" action="${state.action}"><button type="submit" class="danger">${t.poolDelete}</button></form></div>`,
-  })
+<form method="post" action="${state.action}"><button type="submit" class="danger">${t.poolDelete}</button></form></div>`
+  )
 }
 
 /** The pool's renewal page: stay (a form, no JavaScript), or go to the withdrawal page. */
@@ -207,20 +226,23 @@ export function poolRenewPage(
   lang: PublicLang = 'ja'
 ): Html {
   const t = applicationTextOf(lang)
-  return page({
-    title: `${t.renewTitle} | ${textOf(lang).siteName}`,
-    noindex: true,
+  if (state === 'done')
+    return poolEntryPage(
+      lang,
+      t.renewTitle,
+      undefined,
+      html`<h1>${t.renewDoneTitle}</h1><div class="card"><p>${t.renewDone}</p></div>`
+    )
+  return poolEntryPage(
     lang,
-    path: state === 'done' ? undefined : state.action,
-    body:
-      state === 'done'
-        ? html`<h1>${t.renewDoneTitle}</h1><div class="card"><p>${t.renewDone}</p></div>`
-        : state.until === null
-          ? html`<h1>${t.renewTitle}</h1><div class="card"><p>${t.renewNotAsked(state.name)}</p>
+    t.renewTitle,
+    state.action,
+    state.until === null
+      ? html`<h1>${t.renewTitle}</h1><div class="card"><p>${t.renewNotAsked(state.name)}</p>
 <p><a href="${state.withdrawUrl}">${t.poolDelete}</a></p></div>`
-          : html`<h1>${t.renewTitle}</h1>
+      : html`<h1>${t.renewTitle}</h1>
 <div class="card stack"><p>${t.renewIntro(state.name, state.until)}</p>
 <form method="post" action="${state.action}"><button type="submit">${t.renewButton}</button></form>
-<p>${t.renewOr} <a href="${state.withdrawUrl}">${t.poolDelete}</a></p></div>`,
-  })
+<p>${t.renewOr} <a href="${state.withdrawUrl}">${t.poolDelete}</a></p></div>`
+  )
 }

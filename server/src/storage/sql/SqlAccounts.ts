@@ -10,15 +10,8 @@ import type {
   SignInTokenRecord,
 } from '../AccountStore.ts'
 import type { MembershipView, PersonRecord, ProgramRecord } from '../Storage.ts'
-import { toProgram } from './SqlRecords.ts'
+import { toPerson, toProgram } from './SqlRecords.ts'
 import { isRole } from '@specboard/shared'
-
-const toPerson = (r: Row): PersonRecord => ({
-  id: r.id as string,
-  name: r.name as string,
-  isAdmin: Number(r.is_admin) === 1,
-  createdAt: r.created_at as string,
-})
 
 const toSession = (r: Row): SessionRecord => ({
   id: r.id as string,
@@ -63,8 +56,7 @@ const MEMBERSHIP_VIEW = `
 
 export class SqlAccounts extends SqlTable implements AccountStore {
   async personByEmail(email: string): Promise<PersonRecord | undefined> {
-    const row = await this.queryRow('SELECT * FROM people WHERE email = ?', email)
-    return row && toPerson(row)
+    return await this.findOne(toPerson, 'SELECT * FROM people WHERE email = ?', email)
   }
 
   async emailOf(personId: string): Promise<string | null> {
@@ -149,15 +141,14 @@ export class SqlAccounts extends SqlTable implements AccountStore {
       lastUsedAt: now,
       userAgent: s.userAgent,
     }
-    await this.execute(
-      'INSERT INTO access_tokens (token_hash, id, person_id, created_at, last_used_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)',
-      s.tokenHash,
-      session.id,
-      s.personId,
-      now,
-      now,
-      s.userAgent
-    )
+    await this.insert('access_tokens', {
+      token_hash: s.tokenHash,
+      id: session.id,
+      person_id: s.personId,
+      created_at: now,
+      last_used_at: now,
+      user_agent: s.userAgent,
+    })
     return session
   }
 
@@ -186,12 +177,11 @@ export class SqlAccounts extends SqlTable implements AccountStore {
   }
 
   async listSessions(personId: string): Promise<SessionRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM access_tokens WHERE person_id = ? ORDER BY last_used_at DESC',
-        personId
-      )) as Row[]
-    ).map(toSession)
+    return await this.findAll(
+      toSession,
+      'SELECT * FROM access_tokens WHERE person_id = ? ORDER BY last_used_at DESC',
+      personId
+    )
   }
 
   async deleteSession(personId: string, sessionId: string): Promise<boolean> {
@@ -296,12 +286,11 @@ export class SqlAccounts extends SqlTable implements AccountStore {
   }
 
   async programWideMembers(programId: string): Promise<MembershipView[]> {
-    return (
-      (await this.queryRows(
-        `${MEMBERSHIP_VIEW} WHERE m.program_id = ? AND m.team_id IS NULL ORDER BY m.created_at`,
-        programId
-      )) as Row[]
-    ).map(toMembershipView)
+    return await this.findAll(
+      toMembershipView,
+      `${MEMBERSHIP_VIEW} WHERE m.program_id = ? AND m.team_id IS NULL ORDER BY m.created_at`,
+      programId
+    )
   }
 
   async updateProgram(
@@ -326,33 +315,21 @@ export class SqlAccounts extends SqlTable implements AccountStore {
       sets.push('retention_months = ?') && values.push(patch.retentionMonths)
     if (sets.length > 0)
       await this.execute(`UPDATE programs SET ${sets.join(', ')} WHERE id = ?`, ...values, id)
-    const row = await this.queryRow('SELECT * FROM programs WHERE id = ?', id)
-    return row && toProgram(row)
+    return await this.findOne(toProgram, 'SELECT * FROM programs WHERE id = ?', id)
   }
 
   async addAudit(e: Omit<AuditRecord, 'id' | 'at'>): Promise<AuditRecord> {
     const entry: AuditRecord = { ...e, id: newId(), at: nowIso() }
-    await this.execute(
-      'INSERT INTO audit_log (id, program_id, at, actor_id, actor_name, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      entry.id,
-      entry.programId,
-      entry.at,
-      entry.actorId,
-      entry.actorName,
-      entry.action,
-      entry.subject,
-      JSON.stringify(entry.detail)
-    )
+    await this.insert('audit_log', { ...entry, detail: JSON.stringify(entry.detail) })
     return entry
   }
 
   async listAudit(programId: string, limit = 5000): Promise<AuditRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM audit_log WHERE program_id = ? ORDER BY at DESC, id DESC LIMIT ?',
-        programId,
-        limit
-      )) as Row[]
-    ).map(toAudit)
+    return await this.findAll(
+      toAudit,
+      'SELECT * FROM audit_log WHERE program_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+      programId,
+      limit
+    )
   }
 }

@@ -83,36 +83,31 @@ export class SqlApplications extends SqlTable implements ApplicationStore {
   }
 
   async get(id: string): Promise<ApplicationRecord | undefined> {
-    const row = (await this.queryRow('SELECT * FROM applications WHERE id = ?', id)) as
-      | Row
-      | undefined
-    return row && toApplication(row)
+    return await this.findOne(toApplication, 'SELECT * FROM applications WHERE id = ?', id)
   }
 
   async byStatusTokenHash(hash: string): Promise<ApplicationRecord | undefined> {
-    const row = (await this.queryRow(
+    return await this.findOne(
+      toApplication,
       'SELECT * FROM applications WHERE status_token_hash = ?',
       hash
-    )) as Row | undefined
-    return row && toApplication(row)
+    )
   }
 
   async listByPosting(postingId: string): Promise<ApplicationRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM applications WHERE posting_id = ? ORDER BY created_at, id',
-        postingId
-      )) as Row[]
-    ).map(toApplication)
+    return await this.findAll(
+      toApplication,
+      'SELECT * FROM applications WHERE posting_id = ? ORDER BY created_at, id',
+      postingId
+    )
   }
 
   async listByProgram(programId: string): Promise<ApplicationRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM applications WHERE program_id = ? ORDER BY created_at, id',
-        programId
-      )) as Row[]
-    ).map(toApplication)
+    return await this.findAll(
+      toApplication,
+      'SELECT * FROM applications WHERE program_id = ? ORDER BY created_at, id',
+      programId
+    )
   }
 
   async stageCounts(postingId: string): Promise<StageCounts> {

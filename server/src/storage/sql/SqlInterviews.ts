@@ -80,19 +80,15 @@ export class SqlInterviews extends SqlTable implements InterviewStore {
   }
 
   async getWindow(windowId: string): Promise<WindowRecord | undefined> {
-    const row = (await this.queryRow('SELECT * FROM interview_windows WHERE id = ?', windowId)) as
-      | Row
-      | undefined
-    return row && toWindow(row)
+    return await this.findOne(toWindow, 'SELECT * FROM interview_windows WHERE id = ?', windowId)
   }
 
   async listWindows(programId: string): Promise<WindowRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM interview_windows WHERE program_id = ? ORDER BY starts_at, id',
-        programId
-      )) as Row[]
-    ).map(toWindow)
+    return await this.findAll(
+      toWindow,
+      'SELECT * FROM interview_windows WHERE program_id = ? ORDER BY starts_at, id',
+      programId
+    )
   }
 
   async deleteWindow(windowId: string): Promise<'deleted' | 'booked' | 'not_found'> {
@@ -109,19 +105,15 @@ export class SqlInterviews extends SqlTable implements InterviewStore {
   }
 
   async slotsOfWindow(windowId: string): Promise<SlotRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM interview_slots WHERE window_id = ? ORDER BY starts_at',
-        windowId
-      )) as Row[]
-    ).map(toSlot)
+    return await this.findAll(
+      toSlot,
+      'SELECT * FROM interview_slots WHERE window_id = ? ORDER BY starts_at',
+      windowId
+    )
   }
 
   async getSlot(slotId: string): Promise<SlotRecord | undefined> {
-    const row = (await this.queryRow('SELECT * FROM interview_slots WHERE id = ?', slotId)) as
-      | Row
-      | undefined
-    return row && toSlot(row)
+    return await this.findOne(toSlot, 'SELECT * FROM interview_slots WHERE id = ?', slotId)
   }
 
   async freeSlots(programId: string, postingId: string, after: string): Promise<SlotRecord[]> {
@@ -201,34 +193,31 @@ export class SqlInterviews extends SqlTable implements InterviewStore {
   }
 
   async get(interviewId: string): Promise<InterviewRecord | undefined> {
-    const row = (await this.queryRow('SELECT * FROM interviews WHERE id = ?', interviewId)) as
-      | Row
-      | undefined
-    return row && toInterview(row)
+    return await this.findOne(toInterview, 'SELECT * FROM interviews WHERE id = ?', interviewId)
   }
 
   async latestOf(applicationId: string): Promise<InterviewRecord | undefined> {
-    const row = (await this.queryRow(
+    return await this.findOne(
+      toInterview,
       "SELECT * FROM interviews WHERE application_id = ? ORDER BY status = 'scheduled' DESC, updated_at DESC, created_at DESC LIMIT 1",
       applicationId
-    )) as Row | undefined
-    return row && toInterview(row)
+    )
   }
 
   async scheduledOf(applicationId: string): Promise<InterviewRecord | undefined> {
-    const row = (await this.queryRow(
+    return await this.findOne(
+      toInterview,
       "SELECT * FROM interviews WHERE application_id = ? AND status = 'scheduled'",
       applicationId
-    )) as Row | undefined
-    return row && toInterview(row)
+    )
   }
 
   async bySlot(slotId: string): Promise<InterviewRecord | undefined> {
-    const row = (await this.queryRow(
+    return await this.findOne(
+      toInterview,
       "SELECT * FROM interviews WHERE slot_id = ? AND status = 'scheduled'",
       slotId
-    )) as Row | undefined
-    return row && toInterview(row)
+    )
   }
 
   async listByProgram(programId: string): Promise<InterviewRecord[]> {

@@ -5,16 +5,15 @@ import { SqlTable } from './SqlTable.ts'
 
 export class SqlMailFailures extends SqlTable implements MailFailureStore {
   async add(programId: string, failure: MailFailure): Promise<void> {
-    await this.execute(
-      'INSERT INTO mail_failures (id, program_id, kind, recipient, subject, at, error) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      newId(),
-      programId,
-      failure.kind,
-      failure.to,
-      failure.subject,
-      failure.at,
-      failure.error
-    )
+    await this.insert('mail_failures', {
+      id: newId(),
+      program_id: programId,
+      kind: failure.kind,
+      recipient: failure.to,
+      subject: failure.subject,
+      at: failure.at,
+      error: failure.error,
+    })
   }
 
   async list(programId: string, limit: number): Promise<MailFailure[]> {

@@ -47,34 +47,29 @@ export class SqlPitch extends SqlTable implements PitchStore {
       createdAt: nowIso(),
       currentTeamId: null,
     }
-    await this.execute(
-      'INSERT INTO pitch_sessions (id, program_id, kind, title, starts_at, minutes_per_team, team_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      session.id,
-      s.programId,
-      s.kind,
-      s.title,
-      s.startsAt,
-      s.minutesPerTeam,
-      JSON.stringify(s.teamIds),
-      session.createdAt
-    )
+    await this.insert('pitch_sessions', {
+      id: session.id,
+      program_id: s.programId,
+      kind: s.kind,
+      title: s.title,
+      starts_at: s.startsAt,
+      minutes_per_team: s.minutesPerTeam,
+      team_ids: JSON.stringify(s.teamIds),
+      created_at: session.createdAt,
+    })
     return session
   }
 
   async getSession(id: string): Promise<PitchSessionRecord | undefined> {
-    const row = (await this.queryRow('SELECT * FROM pitch_sessions WHERE id = ?', id)) as
-      | Row
-      | undefined
-    return row && toSession(row)
+    return await this.findOne(toSession, 'SELECT * FROM pitch_sessions WHERE id = ?', id)
   }
 
   async listSessions(programId: string): Promise<PitchSessionRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM pitch_sessions WHERE program_id = ? ORDER BY starts_at',
-        programId
-      )) as Row[]
-    ).map(toSession)
+    return await this.findAll(
+      toSession,
+      'SELECT * FROM pitch_sessions WHERE program_id = ? ORDER BY starts_at',
+      programId
+    )
   }
 
   async setCurrentTeam(sessionId: string, teamId: string | null): Promise<void> {
@@ -88,43 +83,18 @@ export class SqlPitch extends SqlTable implements PitchStore {
   async createShareLink(
     l: Omit<ShareLinkRecord, 'id' | 'createdAt' | 'revokedAt'> & { tokenHash: string }
   ): Promise<ShareLinkRecord> {
-    const link: ShareLinkRecord = {
-      id: newId(),
-      programId: l.programId,
-      teamId: l.teamId,
-      sessionId: l.sessionId,
-      createdBy: l.createdBy,
-      createdAt: nowIso(),
-      expiresAt: l.expiresAt,
-      revokedAt: null,
-    }
-    await this.execute(
-      'INSERT INTO share_links (id, token_hash, program_id, team_id, session_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      link.id,
-      l.tokenHash,
-      l.programId,
-      l.teamId,
-      l.sessionId,
-      l.createdBy,
-      link.createdAt,
-      l.expiresAt
-    )
+    const { tokenHash, ...fields } = l
+    const link: ShareLinkRecord = { ...fields, id: newId(), createdAt: nowIso(), revokedAt: null }
+    await this.insert('share_links', { ...link, tokenHash })
     return link
   }
 
   async shareLinkByTokenHash(tokenHash: string): Promise<ShareLinkRecord | undefined> {
-    const row = (await this.queryRow(
-      'SELECT * FROM share_links WHERE token_hash = ?',
-      tokenHash
-    )) as Row | undefined
-    return row && toLink(row)
+    return await this.findOne(toLink, 'SELECT * FROM share_links WHERE token_hash = ?', tokenHash)
   }
 
   async getShareLink(id: string): Promise<ShareLinkRecord | undefined> {
-    const row = (await this.queryRow('SELECT * FROM share_links WHERE id = ?', id)) as
-      | Row
-      | undefined
-    return row && toLink(row)
+    return await this.findOne(toLink, 'SELECT * FROM share_links WHERE id = ?', id)
   }
 
   async listShareLinks(filter: {
@@ -134,12 +104,11 @@ export class SqlPitch extends SqlTable implements PitchStore {
     const [column, value] = filter.teamId
       ? ['team_id', filter.teamId]
       : ['session_id', filter.sessionId ?? '']
-    return (
-      (await this.queryRows(
-        `SELECT * FROM share_links WHERE ${column} = ? ORDER BY created_at DESC`,
-        value
-      )) as Row[]
-    ).map(toLink)
+    return await this.findAll(
+      toLink,
+      `SELECT * FROM share_links WHERE ${column} = ? ORDER BY created_at DESC`,
+      value
+    )
   }
 
   async revokeShareLink(id: string): Promise<boolean> {
@@ -154,28 +123,17 @@ export class SqlPitch extends SqlTable implements PitchStore {
 
   async addLead(l: Omit<LeadRecord, 'id' | 'createdAt'>): Promise<LeadRecord> {
     const lead: LeadRecord = { ...l, id: newId(), createdAt: nowIso() }
-    await this.execute(
-      'INSERT INTO leads (id, program_id, team_id, session_id, name, contact, how_to_help, consented_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      lead.id,
-      l.programId,
-      l.teamId,
-      l.sessionId,
-      l.name,
-      l.contact,
-      l.howToHelp,
-      lead.createdAt,
-      lead.createdAt
-    )
+    // Asking to join is the consent to be contacted: it is given when the lead is made.
+    await this.insert('leads', { ...lead, consentedAt: lead.createdAt })
     return lead
   }
 
   async listLeads(programId: string): Promise<LeadRecord[]> {
-    return (
-      (await this.queryRows(
-        'SELECT * FROM leads WHERE program_id = ? ORDER BY created_at DESC',
-        programId
-      )) as Row[]
-    ).map(toLead)
+    return await this.findAll(
+      toLead,
+      'SELECT * FROM leads WHERE program_id = ? ORDER BY created_at DESC',
+      programId
+    )
   }
 
   async countLeads(programId: string): Promise<number> {

@@ -51,8 +51,7 @@ const toVersion = (r: Row): PostingVersionRecord => ({
 
 class SqlPublishing extends SqlTable implements PublishingStore {
   private async one(sql: string, ...params: SqlValue[]): Promise<PostingRecord | undefined> {
-    const row = (await this.queryRow(`SELECT * FROM postings ${sql}`, ...params)) as Row | undefined
-    return row && toPosting(row)
+    return await this.findOne(toPosting, `SELECT * FROM postings ${sql}`, ...params)
   }
 
   async publish(input: PublishInput): Promise<PostingWithVersion> {
@@ -140,12 +139,12 @@ class SqlPublishing extends SqlTable implements PublishingStore {
   }
 
   async version(postingId: string, version: number): Promise<PostingVersionRecord | undefined> {
-    const row = (await this.queryRow(
+    return await this.findOne(
+      toVersion,
       `SELECT ${VERSION_COLUMNS} FROM posting_versions WHERE posting_id = ? AND version = ?`,
       postingId,
       version
-    )) as Row | undefined
-    return row && toVersion(row)
+    )
   }
 
   async versions(postingId: string): Promise<PostingVersionRecord[]> {

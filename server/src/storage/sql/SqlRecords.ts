@@ -16,7 +16,8 @@ import type {
   TeamRecord,
 } from '../Storage.ts'
 
-const toPerson = (r: Row): PersonRecord => ({
+/** A people row as a record (also read by SqlAccounts). */
+export const toPerson = (r: Row): PersonRecord => ({
   id: r.id as string,
   name: r.name as string,
   isAdmin: Number(r.is_admin) === 1,
@@ -101,8 +102,7 @@ export class SqlRecords extends SqlTable implements RecordStore {
   }
 
   async getPerson(id: string): Promise<PersonRecord | undefined> {
-    const row = await this.queryRow('SELECT * FROM people WHERE id = ?', id)
-    return row && toPerson(row)
+    return await this.findOne(toPerson, 'SELECT * FROM people WHERE id = ?', id)
   }
 
   async hasAdmin(): Promise<boolean> {
@@ -134,27 +134,25 @@ export class SqlRecords extends SqlTable implements RecordStore {
       createdAt: nowIso(),
       retentionMonths: DEFAULT_RETENTION_MONTHS,
     }
-    await this.execute(
-      'INSERT INTO programs (id, name, region, targets, template, retention_months, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      program.id,
-      p.name,
-      p.region,
-      JSON.stringify(p.targets),
-      JSON.stringify(p.template),
-      program.retentionMonths,
-      p.createdBy,
-      program.createdAt
-    )
+    await this.insert('programs', {
+      id: program.id,
+      name: p.name,
+      region: p.region,
+      targets: JSON.stringify(p.targets),
+      template: JSON.stringify(p.template),
+      retention_months: program.retentionMonths,
+      created_by: p.createdBy,
+      created_at: program.createdAt,
+    })
     return program
   }
 
   async getProgram(id: string): Promise<ProgramRecord | undefined> {
-    const row = await this.queryRow('SELECT * FROM programs WHERE id = ?', id)
-    return row && toProgram(row)
+    return await this.findOne(toProgram, 'SELECT * FROM programs WHERE id = ?', id)
   }
 
   async listPrograms(): Promise<ProgramRecord[]> {
-    return (await this.queryRows('SELECT * FROM programs ORDER BY created_at DESC')).map(toProgram)
+    return await this.findAll(toProgram, 'SELECT * FROM programs ORDER BY created_at DESC')
   }
 
   async createTeam(t: {
@@ -166,21 +164,19 @@ export class SqlRecords extends SqlTable implements RecordStore {
       ((await this.queryRow('SELECT COUNT(*) AS n FROM teams WHERE program_id = ?', t.programId))
         ?.n as number) ?? 0
     const team = { ...t, id: newId(), position, createdAt: nowIso() }
-    await this.execute(
-      'INSERT INTO teams (id, program_id, name, organization, position, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      team.id,
-      t.programId,
-      t.name,
-      t.organization,
-      position,
-      team.createdAt
-    )
+    await this.insert('teams', {
+      id: team.id,
+      program_id: t.programId,
+      name: t.name,
+      organization: t.organization,
+      position: position,
+      created_at: team.createdAt,
+    })
     return team
   }
 
   async getTeam(id: string): Promise<TeamRecord | undefined> {
-    const row = await this.queryRow('SELECT * FROM teams WHERE id = ?', id)
-    return row && toTeam(row)
+    return await this.findOne(toTeam, 'SELECT * FROM teams WHERE id = ?', id)
   }
 
   async listTeams(programId: string): Promise<TeamRecord[]> {
@@ -233,39 +229,24 @@ export class SqlRecords extends SqlTable implements RecordStore {
       tokenHash: string
     }
   ): Promise<InviteRecord> {
+    const { tokenHash, ...fields } = i
     const invite: InviteRecord = {
+      ...fields,
       id: newId(),
-      teamId: i.teamId,
-      role: i.role,
-      createdBy: i.createdBy,
       createdAt: nowIso(),
-      expiresAt: i.expiresAt,
       revokedAt: null,
       acceptedCount: 0,
-      maxUses: i.maxUses,
     }
-    await this.execute(
-      'INSERT INTO invites (id, token_hash, team_id, role, created_by, created_at, expires_at, max_uses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      invite.id,
-      i.tokenHash,
-      i.teamId,
-      i.role,
-      i.createdBy,
-      invite.createdAt,
-      i.expiresAt,
-      i.maxUses
-    )
+    await this.insert('invites', { ...invite, tokenHash })
     return invite
   }
 
   async inviteByTokenHash(tokenHash: string): Promise<InviteRecord | undefined> {
-    const row = await this.queryRow('SELECT * FROM invites WHERE token_hash = ?', tokenHash)
-    return row && toInvite(row)
+    return await this.findOne(toInvite, 'SELECT * FROM invites WHERE token_hash = ?', tokenHash)
   }
 
   async getInvite(id: string): Promise<InviteRecord | undefined> {
-    const row = await this.queryRow('SELECT * FROM invites WHERE id = ?', id)
-    return row && toInvite(row)
+    return await this.findOne(toInvite, 'SELECT * FROM invites WHERE id = ?', id)
   }
 
   async listInvites(teamId: string): Promise<InviteRecord[]> {

@@ -20,9 +20,44 @@ export abstract class SqlTable {
     return this.sql.all(sql, params)
   }
 
+  /** The first row `sql` finds, as a record made by `toRecord`. */
+  protected async findOne<T>(
+    toRecord: (row: Row) => T,
+    sql: string,
+    ...params: SqlValue[]
+  ): Promise<T | undefined> {
+    const row = await this.sql.one(sql, params)
+    return row && toRecord(row)
+  }
+
+  /** Every row `sql` finds, as records made by `toRecord`. */
+  protected async findAll<T>(
+    toRecord: (row: Row) => T,
+    sql: string,
+    ...params: SqlValue[]
+  ): Promise<T[]> {
+    return (await this.sql.all(sql, params)).map((row) => toRecord(row))
+  }
+
   /** Resolves with the number of rows changed. */
   protected execute(sql: string, ...params: SqlValue[]): Promise<number> {
     return this.sql.run(sql, params)
+  }
+
+  /**
+   * Inserts one row given as columns and their values; a record's camelCase fields name their
+   * snake_case columns, so a record holding only columns can be inserted as it is.
+   */
+  protected insert(table: string, row: Readonly<Record<string, SqlValue>>): Promise<number> {
+    const columns = Object.keys(row).map((key) => {
+      // Names come from code, never from a request; anything else would be spliced into SQL.
+      if (!/^[a-z][a-z0-9_]*$/i.test(key)) throw new Error(`not a column name: ${key}`)
+      return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    })
+    return this.sql.run(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      Object.values(row)
+    )
   }
 
   /** The first column of the first row, if any. */

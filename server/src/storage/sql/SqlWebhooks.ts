@@ -31,16 +31,15 @@ const toDelivery = (r: Row): DeliveryRecord => ({
 export class SqlWebhooks extends SqlTable implements WebhookStore {
   async create(w: Omit<WebhookRecord, 'id' | 'createdAt'>): Promise<WebhookRecord> {
     const record: WebhookRecord = { ...w, id: newId(), createdAt: nowIso() }
-    await this.execute(
-      'INSERT INTO webhooks (id, program_id, url, secret, events, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      record.id,
-      record.programId,
-      record.url,
-      record.secret,
-      JSON.stringify(record.events),
-      record.createdBy,
-      record.createdAt
-    )
+    await this.insert('webhooks', {
+      id: record.id,
+      program_id: record.programId,
+      url: record.url,
+      secret: record.secret,
+      events: JSON.stringify(record.events),
+      created_by: record.createdBy,
+      created_at: record.createdAt,
+    })
     return record
   }
 
@@ -54,12 +53,12 @@ export class SqlWebhooks extends SqlTable implements WebhookStore {
   }
 
   async get(programId: string, webhookId: string): Promise<WebhookRecord | undefined> {
-    const row = await this.queryRow(
+    return await this.findOne(
+      toWebhook,
       'SELECT * FROM webhooks WHERE program_id = ? AND id = ?',
       programId,
       webhookId
     )
-    return row && toWebhook(row)
   }
 
   async remove(programId: string, webhookId: string): Promise<boolean> {
@@ -121,12 +120,12 @@ export class SqlWebhooks extends SqlTable implements WebhookStore {
   }
 
   async getDelivery(webhookId: string, deliveryId: string): Promise<DeliveryRecord | undefined> {
-    const row = await this.queryRow(
+    return await this.findOne(
+      toDelivery,
       'SELECT * FROM webhook_deliveries WHERE webhook_id = ? AND id = ?',
       webhookId,
       deliveryId
     )
-    return row && toDelivery(row)
   }
 
   async listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
@@ -173,8 +172,11 @@ export class SqlWebhooks extends SqlTable implements WebhookStore {
       now
     )
     if (claimed !== 1) return undefined
-    const row = await this.queryRow('SELECT * FROM webhook_deliveries WHERE id = ?', deliveryId)
-    return row && toDelivery(row)
+    return await this.findOne(
+      toDelivery,
+      'SELECT * FROM webhook_deliveries WHERE id = ?',
+      deliveryId
+    )
   }
 
   async dueDeliveries(now: string, limit: number): Promise<string[]> {
@@ -189,10 +191,10 @@ export class SqlWebhooks extends SqlTable implements WebhookStore {
   }
 
   async webhookOf(deliveryId: string): Promise<WebhookRecord | undefined> {
-    const row = await this.queryRow(
+    return await this.findOne(
+      toWebhook,
       'SELECT w.* FROM webhooks w JOIN webhook_deliveries d ON d.webhook_id = w.id WHERE d.id = ?',
       deliveryId
     )
-    return row && toWebhook(row)
   }
 }
