@@ -11,6 +11,7 @@ import {
   InterviewWindow,
   MailProblems,
   Pipeline,
+  PoolList,
   PostingFacts,
   Program,
   RetentionOverview,
@@ -315,5 +316,23 @@ describe('retention of applicants’ personal data', () => {
     expect(row).toMatchObject({ pending: 0, erased: 1 })
     const entry = (await audit()).find((e) => e.subject === '八か月前の募集')!
     expect(entry).toMatchObject({ actor: { name: SYSTEM_ACTOR }, detail: { count: '1' } })
+  })
+
+  it('records publishing, unpublishing and a pool erasure by whom and when, without names', async () => {
+    const pooled = PoolList.parse(
+      (await apiRequest(server, 'GET', '/api/pool?q=pool%40example.com')).body
+    ).entries
+    expect(pooled).toHaveLength(1)
+    expect((await apiRequest(server, 'DELETE', `/api/pool/${pooled[0]!.id}`)).status).toBe(204)
+    const entries = await audit()
+    for (const action of ['posting.publish', 'posting.unpublish', 'pool.erase']) {
+      const entry = entries.find((e) => e.action === action)
+      expect(entry, action).toBeDefined()
+      expect(entry!.actor.name).toBe('Administrator')
+      expect(Date.parse(entry!.at)).toBeGreaterThan(Date.now() - 3600_000)
+    }
+    expect(JSON.stringify(entries.filter((e) => e.action === 'pool.erase'))).not.toMatch(
+      /四郎|pool@example\.com/
+    )
   })
 })
