@@ -5,10 +5,17 @@
  * pass together. Runs on SQLite and on PostgreSQL (where the race was: READ COMMITTED lets both checks
  * pass and the second insert fail).
  */
+import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PoolList, Round } from '@specboard/shared'
-import { apiRequest, createTeam } from '../helpers/api.ts'
-import { createTeamFixture, queryStore, useServer, type TeamFixture } from '../helpers/fixtures.ts'
+import { AcceptInviteResponse, CreateInviteResponse, PoolList, Round } from '@specboard/shared'
+import { acceptInvite, apiRequest, createProgram, createTeam, uniqueEmail } from '../helpers/api.ts'
+import {
+  createTeamFixture,
+  queryStore,
+  useServer,
+  type TeamFixture,
+  type TestServer,
+} from '../helpers/fixtures.ts'
 import {
   applyTo,
   factsWith,
@@ -19,6 +26,7 @@ import {
 } from './postingsFixture.ts'
 
 const AT_ONCE = 6
+const isPostgres = process.env.SPECBOARD_TEST_DATABASE === 'postgres'
 
 describe('records created by several requests at once', () => {
   const server = useServer({ env: { APPLY_RATE_LIMIT: '1000' } })
@@ -135,4 +143,144 @@ describe('records created by several requests at once', () => {
     )
     expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3])
   })
+
+  it('gives teams added to a program at once each its own position', async () => {
+    const programId = await createProgram(server(), 'Concurrent teams')
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: AT_ONCE }, (_, i) =>
+          apiRequest(server(), 'POST', `/api/programs/${programId}/teams`, {
+            body: { name: `Team ${round}-${i}` },
+          })
+        )
+      )
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201))
+    }
+    const teams = await queryStore(
+      server(),
+      'SELECT position FROM teams WHERE program_id = ? ORDER BY position',
+      [programId]
+    )
+    expect(teams.map((t) => Number(t.position))).toEqual(
+      Array.from({ length: 3 * AT_ONCE }, (_, i) => i)
+    )
+  })
+
+  it('makes one membership of an invite accepted several times at once, using it once', async () => {
+    const fresh = await createTeam(server(), team.programId, 'Concurrent joining')
+    // Someone signed in (a member elsewhere, with their address given) accepts with a double click.
+    const email = uniqueEmail('double-join')
+    const other = await createInvite(server(), team.teamId, 'talent', 1)
+    const { accessToken } = await acceptInvite(server(), other.token, '二重 花子', null, email)
+    for (let round = 0; round < 3; round++) {
+      const target =
+        round === 0 ? fresh : await createTeam(server(), team.programId, `Join ${round}`)
+      const invite = await createInvite(server(), target.id, 'caretaker', 10)
+      const answers = await Promise.all(
+        Array.from({ length: AT_ONCE }, () =>
+          apiRequest(server(), 'POST', `/api/invites/${invite.token}/accept`, {
+            token: accessToken,
+            body: { name: '二重 花子', email },
+          })
+        )
+      )
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
+      const memberIds = new Set(answers.map((a) => AcceptInviteResponse.parse(a.body).memberId))
+      expect(memberIds.size).toBe(1)
+      const [members] = await queryStore(
+        server(),
+        'SELECT COUNT(*) AS n FROM memberships WHERE team_id = ?',
+        [target.id]
+      )
+      expect(Number(members?.n)).toBe(1)
+      // As one at a time: the first joins and uses the invite once, the others find them a member.
+      const [uses] = await queryStore(
+        server(),
+        'SELECT accepted_count AS n FROM invites WHERE id = ?',
+        [invite.id]
+      )
+      expect(Number(uses?.n)).toBe(1)
+    }
+  })
+
+  // On SQLite a transaction holds the whole database, so nothing can delete the entry in between.
+  it.runIf(isPostgres)(
+    'makes a new pool entry when the one a move conflicted with is deleted before the merge',
+    async () => {
+      const contact = 'deleted-meanwhile@example.com'
+      const slugs = [slug, (await publishedTeam('Deleted meanwhile')).slug]
+      for (const [i, s] of slugs.entries())
+        await applyTo(server(), s, { name: '削除 次郎', contact, skills: `技能${i}` })
+      const [first, second] = (await queryStore(
+        server(),
+        'SELECT id FROM applications WHERE contact = ? ORDER BY created_at',
+        [contact]
+      )) as { id: string }[]
+      const moved = await apiRequest(server(), 'PATCH', `/api/applications/${first!.id}`, {
+        body: { stage: 'pool' },
+      })
+      expect(moved.status).toBe(200)
+      const [entry] = (await queryStore(
+        server(),
+        'SELECT entry_id AS id FROM pool_sources WHERE application_id = ?',
+        [first!.id]
+      )) as { id: string }[]
+      // Another transaction holds the entry: the second move's insert conflicts with it, and its merge
+      // waits for the lock — then finds the entry deleted.
+      const holder = new pg.Client({ connectionString: server().env.DATABASE_URL })
+      await holder.connect()
+      try {
+        await holder.query('BEGIN')
+        await holder.query('SELECT id FROM pool_entries WHERE id = $1 FOR UPDATE', [entry!.id])
+        const answer = apiRequest(server(), 'PATCH', `/api/applications/${second!.id}`, {
+          body: { stage: 'pool' },
+        })
+        await waitForLockWait(holder)
+        await holder.query('DELETE FROM pool_entries WHERE id = $1', [entry!.id])
+        await holder.query('COMMIT')
+        expect((await answer).status).toBe(200)
+      } finally {
+        await holder.end()
+      }
+      const pool = PoolList.parse(
+        (await apiRequest(server(), 'GET', `/api/pool?q=${encodeURIComponent(contact)}`)).body
+      )
+      expect(pool.entries).toHaveLength(1)
+      expect(pool.entries[0]!.id).not.toBe(entry!.id)
+      expect(pool.entries[0]!.tags).toEqual(['技能1'])
+    }
+  )
+
+  async function publishedTeam(name: string) {
+    const other = await createTeam(server(), team.programId, name)
+    await writeSection(server(), other.id, 'what', [`${name} の募集`])
+    return await publish(server(), other.id)
+  }
 })
+
+function createInvite(
+  server: TestServer,
+  teamId: string,
+  role: 'talent' | 'caretaker',
+  maxUses: number
+) {
+  return apiRequest(server, 'POST', `/api/teams/${teamId}/invites`, {
+    body: { role, maxUses },
+  }).then((r) => {
+    if (r.status !== 201) throw new Error(`invite: ${r.status} ${JSON.stringify(r.body)}`)
+    return CreateInviteResponse.parse(r.body)
+  })
+}
+
+/** Resolves once another session of this database waits for a lock (here: the one `client` holds). */
+async function waitForLockWait(client: pg.Client): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await client.query(
+      `SELECT 1 FROM pg_stat_activity
+         WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`
+    )
+    if (rows.length > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('nobody waited for the lock')
+}

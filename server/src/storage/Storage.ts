@@ -99,6 +99,13 @@ export interface RecordStore {
 
   /** Adds a membership, or returns the one the person already has in that program/team. */
   addMembership(m: Omit<MembershipRecord, 'id' | 'createdAt'>): Promise<MembershipRecord>
+  /**
+   * Adds a membership unless the person already has one in that program/team (then null): one step, so
+   * of several requests at once exactly one adds it (PostgreSQL holds the others until it commits).
+   */
+  addMembershipIfNew(
+    m: Omit<MembershipRecord, 'id' | 'createdAt'>
+  ): Promise<MembershipRecord | null>
   membershipsOfPerson(personId: string): Promise<MembershipView[]>
   teamMembers(teamId: string): Promise<MembershipView[]>
 

@@ -86,22 +86,28 @@ export async function joinTeamByInvite(
   const invite = await records.getInvite(inviteId)
   if (!invite) throw new HttpError(404, 'invite_not_found', 'this invite is not known any more')
   const team = (await records.getTeam(invite.teamId))!
-  const existing = (await records.teamMembers(team.id)).find((m) => m.personId === personId)
-  if (existing) return { membership: existing, team }
+  const member = (await records.teamMembers(team.id)).find((m) => m.personId === personId)
+  if (member) return { membership: member, team }
   if (isReserved) {
     // The use was counted when the link was sent: only a revoked or expired invite stops it now.
     const status = inviteStatus(invite)
     if (status === 'revoked' || status === 'expired') assertAcceptable(invite)
-  } else {
-    assertAcceptable(invite)
-    if (!(await records.countInviteAcceptance(invite.id)))
-      throw new HttpError(410, 'invite_used', 'this invite link has already been used')
-  }
-  const membership = await records.addMembership({
+  } else assertAcceptable(invite)
+  const membership = await records.addMembershipIfNew({
     personId,
     programId: team.programId,
     teamId: team.id,
     role: invite.role,
   })
+  // Joined by another request at the same moment (a double click): that membership stands and this
+  // acceptance uses nothing up, as if it came after. The use is counted only with the membership it made,
+  // and refusing the count (used up meanwhile) rolls that membership back with the transaction.
+  if (!membership) {
+    const joined = (await records.teamMembers(team.id)).find((m) => m.personId === personId)
+    if (!joined) throw new Error('the membership conflicted but is not there')
+    return { membership: joined, team }
+  }
+  if (!isReserved && !(await records.countInviteAcceptance(invite.id)))
+    throw new HttpError(410, 'invite_used', 'this invite link has already been used')
   return { membership, team }
 }

@@ -11,6 +11,9 @@ import type {
   PoolStore,
 } from '../PostingStore.ts'
 
+/** Tries to insert or merge a pool entry; each failed try means another transaction deleted the entry. */
+const MAX_JOIN_ATTEMPTS = 10
+
 const toSource = (r: Row): PoolSourceRecord => ({
   source: r.source as PoolSource,
   programId: (r.program_id as string | null) ?? null,
@@ -80,55 +83,76 @@ export class SqlPool extends SqlTable implements PoolStore {
     return this.inTx(async (self) => {
       const at = nowIso()
       const key = contactKey(input.contact)
-      // Insert first, merge when the person is already there: checking first would let two joins of one
-      // contact both insert, and the second would fail on the unique key (PostgreSQL waits here for the
-      // other insert to commit, then conflicts).
-      let entryId = newId()
-      let withdrawToken: string | null = newSecret()
-      const inserted = await self.execute(
-        `INSERT INTO pool_entries (id, name, contact, contact_key, tags, note, withdraw_token_hash, is_demo, consented_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_key) DO NOTHING`,
-        entryId,
-        input.name,
-        input.contact,
-        key,
-        JSON.stringify([...new Set(input.tags ?? [])]),
-        input.note ?? '',
-        hashSecret(withdrawToken),
-        input.isDemo ? 1 : 0,
-        input.consentedAt ?? at,
-        at,
-        at
-      )
-      if (inserted === 0) {
-        withdrawToken = null
-        entryId = await self.mergeInto(key, input, at)
+      let joined: { entryId: string; withdrawToken: string | null } | null = null
+      // The entry this join conflicted with may be deleted before the merge reads it (withdrawn, lapsed,
+      // erased meanwhile): then the insert goes again, as if this join came after the deletion.
+      for (let attempt = 0; !joined; attempt++) {
+        if (attempt === MAX_JOIN_ATTEMPTS)
+          throw new Error(
+            `the pool entry of this contact was replaced ${attempt} times while joining`
+          )
+        joined = await self.insertOrMerge(key, input, at)
       }
       await self.execute(
         `INSERT INTO pool_sources (id, entry_id, source, program_id, team_id, application_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         newId(),
-        entryId,
+        joined.entryId,
         input.source,
         input.programId,
         input.teamId,
         input.applicationId ?? null,
         at
       )
-      return { entry: (await self.get(entryId))!, withdrawToken }
+      return { entry: (await self.get(joined.entryId))!, withdrawToken: joined.withdrawToken }
     })
   }
 
   /**
-   * Adds `input`'s tags and note to the entry of `key`, locked until the transaction ends (PostgreSQL;
-   * a SQLite transaction holds the whole database), so two merges at once both count.
+   * Inserts the entry of `key`, or merges into the one already there (no withdraw token then). Insert
+   * first: checking first would let two joins of one contact both insert, and the second would fail on
+   * the unique key (PostgreSQL waits here for the other insert to commit, then conflicts). Null: the
+   * entry conflicted with was gone by the time the merge read it.
    */
-  private async mergeInto(key: string, input: PoolEntryInput, at: string): Promise<string> {
+  private async insertOrMerge(
+    key: string,
+    input: PoolEntryInput,
+    at: string
+  ): Promise<{ entryId: string; withdrawToken: string | null } | null> {
+    const entryId = newId()
+    const withdrawToken = newSecret()
+    const inserted = await this.execute(
+      `INSERT INTO pool_entries (id, name, contact, contact_key, tags, note, withdraw_token_hash, is_demo, consented_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_key) DO NOTHING`,
+      entryId,
+      input.name,
+      input.contact,
+      key,
+      JSON.stringify([...new Set(input.tags ?? [])]),
+      input.note ?? '',
+      hashSecret(withdrawToken),
+      input.isDemo ? 1 : 0,
+      input.consentedAt ?? at,
+      at,
+      at
+    )
+    if (inserted === 1) return { entryId, withdrawToken }
+    const merged = await this.mergeInto(key, input, at)
+    return merged === null ? null : { entryId: merged, withdrawToken: null }
+  }
+
+  /**
+   * Adds `input`'s tags and note to the entry of `key`, locked until the transaction ends (PostgreSQL;
+   * a SQLite transaction holds the whole database), so two merges at once both count. Null when there is
+   * no such entry (any more).
+   */
+  private async mergeInto(key: string, input: PoolEntryInput, at: string): Promise<string | null> {
     const lock = this.sql.dialect === 'postgres' ? ' FOR UPDATE' : ''
-    const existing = (await this.queryRow(
+    const existing = await this.queryRow(
       `SELECT id, tags, note FROM pool_entries WHERE contact_key = ?${lock}`,
       key
-    )) as Row
+    )
+    if (!existing) return null
     const tags = [
       ...new Set([...(JSON.parse(existing.tags as string) as string[]), ...(input.tags ?? [])]),
     ]

@@ -16,6 +16,9 @@ import type {
   TeamRecord,
 } from '../Storage.ts'
 
+/** Tries to place a new team after the program's last; each failed try means another team was placed. */
+const MAX_POSITION_ATTEMPTS = 100
+
 /** A people row as a record (also read by SqlAccounts). */
 export const toPerson = (r: Row): PersonRecord => ({
   id: r.id as string,
@@ -160,19 +163,27 @@ export class SqlRecords extends SqlTable implements RecordStore {
     name: string
     organization: string | null
   }): Promise<TeamRecord> {
-    const position =
-      ((await this.queryRow('SELECT COUNT(*) AS n FROM teams WHERE program_id = ?', t.programId))
-        ?.n as number) ?? 0
-    const team = { ...t, id: newId(), position, createdAt: nowIso() }
-    await this.insert('teams', {
-      id: team.id,
-      program_id: t.programId,
-      name: t.name,
-      organization: t.organization,
-      position: position,
-      created_at: team.createdAt,
-    })
-    return team
+    const id = newId()
+    const createdAt = nowIso()
+    // The position is taken in the insert itself, after the program's last. Two teams added at once may
+    // both read the same last one (PostgreSQL); the unique key on (program, position) makes the second
+    // wait for the first to commit and insert nothing, and it tries again after the new last. Each retry
+    // means another team was placed, so this ends.
+    for (let attempt = 0; attempt < MAX_POSITION_ATTEMPTS; attempt++) {
+      const placed = await this.queryRow(
+        `INSERT INTO teams (id, program_id, name, organization, position, created_at)
+           SELECT ?, ?, ?, ?, COALESCE(MAX(position) + 1, 0), ? FROM teams WHERE program_id = ?
+           ON CONFLICT DO NOTHING RETURNING position`,
+        id,
+        t.programId,
+        t.name,
+        t.organization,
+        createdAt,
+        t.programId
+      )
+      if (placed) return { ...t, id, position: Number(placed.position), createdAt }
+    }
+    throw new Error(`no free team position after ${MAX_POSITION_ATTEMPTS} attempts`)
   }
 
   async getTeam(id: string): Promise<TeamRecord | undefined> {
@@ -186,6 +197,21 @@ export class SqlRecords extends SqlTable implements RecordStore {
   }
 
   async addMembership(m: Omit<MembershipRecord, 'id' | 'createdAt'>): Promise<MembershipRecord> {
+    const added = await this.addMembershipIfNew(m)
+    if (added) return added
+    const existing = await this.queryRow(
+      "SELECT * FROM memberships WHERE person_id = ? AND program_id = ? AND COALESCE(team_id, '') = COALESCE(?, '')",
+      m.personId,
+      m.programId,
+      m.teamId
+    )
+    if (!existing) throw new Error('the membership conflicted but is not there')
+    return toMembership(existing)
+  }
+
+  async addMembershipIfNew(
+    m: Omit<MembershipRecord, 'id' | 'createdAt'>
+  ): Promise<MembershipRecord | null> {
     const membership = { ...m, id: newId(), createdAt: nowIso() }
     // Insert, or keep the membership already there: a check first would let two joins at once both
     // insert, and the second would fail on the unique key.
@@ -198,15 +224,7 @@ export class SqlRecords extends SqlTable implements RecordStore {
       m.role,
       membership.createdAt
     )
-    if (inserted === 1) return membership
-    const existing = await this.queryRow(
-      "SELECT * FROM memberships WHERE person_id = ? AND program_id = ? AND COALESCE(team_id, '') = COALESCE(?, '')",
-      m.personId,
-      m.programId,
-      m.teamId
-    )
-    if (!existing) throw new Error('the membership conflicted but is not there')
-    return toMembership(existing)
+    return inserted === 1 ? membership : null
   }
 
   async membershipsOfPerson(personId: string): Promise<MembershipView[]> {
