@@ -53,7 +53,10 @@ class MemoryStore implements DocumentLog {
     this.rows.set(document, [...this.loadUpdates(document), update])
     return this.loadUpdates(document).length
   }
+  /** Compactions asked for, including those that found nothing to merge. */
+  compactCalls = 0
   async compact(document: string, merge: MergeUpdates): Promise<number> {
+    this.compactCalls++
     const rows = this.loadUpdates(document)
     if (rows.length <= 1) return 0
     this.events.push({ kind: 'replace' })
@@ -599,6 +602,51 @@ describe('Room', () => {
       expect(rows).toHaveLength(1)
       const sorted = textOf(rows).split('').sort().join('')
       expect(sorted, foreign ? 'with a foreign row' : 'its own rows').toBe(foreign ? 'abcz' : 'abc')
+    }
+  })
+
+  it('compacts from its doc between turns of the queue when it is the only writer, from the rows when a row is not its own', async () => {
+    for (const foreign of [false, true]) {
+      const events: Event[] = []
+      const store = new MemoryStore(events)
+      const room = newRoom(store, { compactAfter: 3, isSoleWriter: true })
+      const writer = connection(events, 'writer')
+      room.add(writer)
+      for (const word of ['a', 'b', 'c'])
+        await receive(room, writer, encodeSync(SYNC_TYPE.update, text(word)))
+      if (foreign) store.rows.set('spec:t1', [...store.loadUpdates('spec:t1'), text('z')])
+      // The fourth row makes the log long: compaction follows the broadcast.
+      await receive(room, writer, encodeSync(SYNC_TYPE.update, text('d')))
+      for (let i = 0; i < 10 && store.loadUpdates('spec:t1').length > 1; i++) await nextTick()
+      const rows = store.loadUpdates('spec:t1')
+      expect(rows).toHaveLength(1)
+      const sorted = textOf(rows).split('').sort().join('')
+      expect(sorted, foreign ? 'with a foreign row' : 'its own rows').toBe(
+        foreign ? 'abcdz' : 'abcd'
+      )
+      expect(room.storedUpdateCount).toBe(1)
+    }
+  })
+
+  it('compacts once after a commit that carries the log past its bound, however many rows it stored', async () => {
+    for (const isSoleWriter of [false, true]) {
+      const events: Event[] = []
+      const store = new MemoryStore(events)
+      const room = newRoom(store, { compactAfter: 3, isSoleWriter })
+      const writer = connection(events, 'writer')
+      room.add(writer)
+      await room.loaded
+      // Held back, so the ten updates wait in one batch and commit together.
+      let release!: () => void
+      store.appendGate = new Promise((resolve) => (release = resolve))
+      for (const word of 'abcdefghij')
+        room.receive(writer, encodeSync(SYNC_TYPE.update, text(word)))
+      await nextTick()
+      release()
+      await room.settled()
+      for (let i = 0; i < 20; i++) await nextTick()
+      expect(store.loadUpdates('spec:t1')).toHaveLength(1)
+      expect(store.compactCalls, isSoleWriter ? 'sole writer' : 'shared log').toBe(1)
     }
   })
 

@@ -138,6 +138,7 @@ export class Room {
   /** The stored size of the document when it was last loaded or compacted (see isLogLong). */
   private compactedBytes = 0
   private compacting = false
+  private compactionScheduled = false
   private captured: Uint8Array[] | null = null
   /** Writers' updates that arrived since the last batch started; they go through as the next batch. */
   private waitingUpdates: QueuedUpdate[] | null = null
@@ -528,14 +529,26 @@ export class Room {
     })
   }
 
-  /** Merges the stored log into one row, without holding up the queue. */
+  /**
+   * Merges the stored log into one row, without holding up the queue. When this instance is the log's only
+   * writer, the merged row is the doc as it stood between two turns of the queue (it then holds exactly
+   * the rows counted), encoded once, instead of every row decoded again — unless the rows the compaction
+   * reads are not exactly those (a batch committed in between): then the rows are merged.
+   */
   async compact(): Promise<void> {
     if (this.compacting) return
     this.compacting = true
     try {
+      const snapshot = this.options.isSoleWriter
+        ? await this.enqueue(() => ({
+            rows: this.storedUpdates,
+            state: Y.encodeStateAsUpdate(this.doc),
+          }))
+        : null
       let mergedBytes = 0
       const merged = await this.log.compact(this.name, (rows) => {
-        const update = mergeStoredUpdates(rows)
+        const update =
+          snapshot && rows.length === snapshot.rows ? snapshot.state : mergeStoredUpdates(rows)
         mergedBytes = update.byteLength
         return update
       })
@@ -584,10 +597,14 @@ export class Room {
   }
 
   private scheduleCompaction(): void {
-    if (this.compacting) return
-    // After the broadcast, so compaction never adds to anyone's latency.
+    if (this.compacting || this.compactionScheduled) return
+    this.compactionScheduled = true
+    // After the broadcast, so compaction never adds to anyone's latency. Once: a commit of many rows past
+    // the bound asks for it once per row, and on SQLite a compaction can be over before the next callback
+    // of the same turn runs — which would then compact a log of one row again, once per row.
     setImmediate(() => {
-      if (!this.isDestroyed) this.compact().catch(() => {})
+      this.compactionScheduled = false
+      if (!this.isDestroyed && this.isLogLong()) this.compact().catch(() => {})
     })
   }
 
