@@ -1,9 +1,10 @@
 /**
  * Issue 11: an address given when joining counts only after a link mailed to it was followed. Someone
- * holding an invite who types another person's address (a squatter) gets their own account, but the
- * address finds nobody for them: not the owner's later invites, sign-in mail, appointments or sessions.
- * The owner's confirmation works and makes no second person; accepting with a confirmed address answers
- * 202 once per invite use.
+ * holding an invite who types another person's address (a squatter) gets an account the address lets
+ * nobody into: the owner's later invites, sign-in mail and appointments need her mail, and once she
+ * follows one the account is hers and the squatter is out. The owner's confirmation makes no second
+ * person, nor does joining again from another device or being appointed before confirming; accepting
+ * with a held address answers 202 once per invite use.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE_CODE, Me, SignInResponse, teamDocuments } from '@specboard/shared'
@@ -157,8 +158,30 @@ describe('the normal path', () => {
   })
 })
 
+describe('the same person on two devices, before confirming', () => {
+  it('joins a second team with the unconfirmed address as the same person, never a second one', async () => {
+    const email = uniqueEmail('twodevices')
+    const first = await newTeam('Phone team')
+    const phone = await acceptInvite(server, await inviteTo(first.id), 'Rin', null, email)
+    const rin = await getMe(server, phone.accessToken)
+    await nextLink(email, 0) // the confirmation, left unopened
+    // On the laptop, not signed in, a second invite with the same address: proven by mail first.
+    const second = await newTeam('Laptop team')
+    const seen = mailCount(email)
+    const pending = await acceptAnonymously(await inviteTo(second.id), 'Rin', email)
+    expect(pending.status).toBe(202)
+    expect(pending.body).toEqual({ status: 'confirm_by_mail', email })
+    const laptop = SignInResponse.parse((await follow(await nextLink(email, seen))).body)
+    expect(laptop).toMatchObject({ personId: rin.person.id, joinedTeamId: second.id })
+    expect(
+      (await getMe(server, laptop.accessToken)).memberships.map((m) => m.teamId).sort()
+    ).toEqual([first.id, second.id].sort())
+    expect(await peopleWith(email)).toBe(1)
+  })
+})
+
 describe('a squatter who joins with the owner’s address', () => {
-  it('never reaches the owner’s later memberships, sign-in or appointments', async () => {
+  it('gains nothing from it, and loses the account once the owner reads her mail', async () => {
     const email = uniqueEmail('alice')
     const squatTeam = await newTeam('Squatted')
     const squatter = await acceptInvite(
@@ -172,62 +195,58 @@ describe('a squatter who joins with the owner’s address', () => {
     expect(mallory.person).toMatchObject({ email: null, unconfirmedEmail: email })
     const squattersMail = await nextLink(email, 0)
 
-    // The owner joins her own team with her address: a person of her own, not the squatter's.
+    // The owner joins her own team with her address. The address is held (the server cannot tell a
+    // squatter's claim from her own on another device), so she is asked to prove it by mail.
     const ownTeam = await newTeam('Own')
     const seen = mailCount(email)
-    const alice = await acceptInvite(server, await inviteTo(ownTeam.id), 'Alice', null, email)
-    const aliceMe = await getMe(server, alice.accessToken)
-    expect(aliceMe.person.id).not.toBe(mallory.person.id)
-    // She confirms in her browser; the squatter's claim is taken away.
-    const confirmed = SignInResponse.parse(
-      (await follow(await nextLink(email, seen), alice.accessToken)).body
-    )
-    expect(confirmed.personId).toBe(aliceMe.person.id)
-    expect((await getMe(server, squatter.accessToken)).person).toMatchObject({
-      email: null,
-      unconfirmedEmail: null,
+    const pending = await acceptAnonymously(await inviteTo(ownTeam.id), 'Alice', email)
+    expect(pending.status).toBe(202)
+    // Meanwhile the claim gave the squatter nothing of hers.
+    expect((await getMe(server, squatter.accessToken)).memberships.map((m) => m.teamId)).toEqual([
+      squatTeam.id,
+    ])
+    expect(
+      (await apiRequest(server, 'GET', `/api/teams/${ownTeam.id}`, { token: squatter.accessToken }))
+        .status
+    ).toBe(403)
+
+    // She follows the mail on her own device: the account that claimed her address is hers now, with
+    // her team; whoever made the claim is signed out everywhere.
+    const alice = SignInResponse.parse((await follow(await nextLink(email, seen))).body)
+    expect(alice).toMatchObject({
+      personId: mallory.person.id,
+      joinedTeamId: ownTeam.id,
+      endedOtherSessions: true,
     })
-    // The mail the squatter caused reaches the owner too, once she has confirmed.
-    expect(SignInResponse.parse((await follow(squattersMail)).body).personId).toBe(
-      aliceMe.person.id
-    )
+    expect(
+      (await apiRequest(server, 'GET', '/api/me', { token: squatter.accessToken })).status
+    ).toBe(401)
+    const aliceMe = await getMe(server, alice.accessToken)
+    expect(aliceMe.person).toMatchObject({ email, unconfirmedEmail: null })
+    expect(aliceMe.memberships.map((m) => m.teamId)).toContain(ownTeam.id)
+    // The mail the squatter caused reaches the owner too.
+    expect(SignInResponse.parse((await follow(squattersMail)).body).personId).toBe(alice.personId)
 
     // Her sign-in by email, on a new device, reaches her.
     const seenSignIn = mailCount(email)
     await apiRequest(server, 'POST', '/api/auth/email', { token: null, body: { email } })
     const signedIn = SignInResponse.parse((await follow(await nextLink(email, seenSignIn))).body)
-    expect(signedIn.personId).toBe(aliceMe.person.id)
+    expect(signedIn.personId).toBe(alice.personId)
 
-    // Her next invite and a coordinator appointment reach her too, and never the squatter.
+    // Her next invite and a coordinator appointment reach her too.
     const later = await newTeam('Later')
     const seenLater = mailCount(email)
     expect((await acceptAnonymously(await inviteTo(later.id), 'Alice', email)).status).toBe(202)
     const joinedLater = SignInResponse.parse((await follow(await nextLink(email, seenLater))).body)
-    expect(joinedLater).toMatchObject({ personId: aliceMe.person.id, joinedTeamId: later.id })
+    expect(joinedLater).toMatchObject({ personId: alice.personId, joinedTeamId: later.id })
     const appointed = await apiRequest(
       server,
       'POST',
       `/api/programs/${later.programId}/coordinators`,
       { body: { email } }
     )
-    expect((appointed.body as { personId: string }).personId).toBe(aliceMe.person.id)
-
-    const squatterNow = await getMe(server, squatter.accessToken)
-    expect(squatterNow.person.id).toBe(mallory.person.id)
-    expect(squatterNow.memberships.map((m) => m.teamId)).toEqual([squatTeam.id])
-    expect(
-      (
-        await apiRequest(server, 'GET', `/api/programs/${later.programId}`, {
-          token: squatter.accessToken,
-        })
-      ).status
-    ).toBe(403)
-    // Accepting another invite with the address now only mails the owner.
-    const probe = await newTeam('Probe')
-    const seenProbe = mailCount(email)
-    expect((await acceptAnonymously(await inviteTo(probe.id), 'Mallory', email)).status).toBe(202)
-    await nextLink(email, seenProbe)
-    expect((await getMe(server, squatter.accessToken)).memberships).toHaveLength(1)
+    expect((appointed.body as { personId: string }).personId).toBe(alice.personId)
+    expect(await peopleWith(email)).toBe(1)
   })
 
   it('loses the account, sessions and open sockets when the owner follows a link first', async () => {

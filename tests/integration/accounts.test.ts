@@ -208,10 +208,19 @@ describe('confirmation mail on joining', () => {
     })
     const invite = (made.body as { token: string }).token
     const victim = uniqueEmail('victim')
+    // The first joins with the address; later ones find it held, so each is answered by a mail to it
+    // (202), until the address's budget is spent (429, the invite's use not spent either).
+    const statuses: number[] = []
     for (let i = 0; i < 6; i++)
-      expect(
-        (await acceptInvite(server, invite, `Joiner ${i}`, null, victim)).memberId
-      ).toBeTruthy()
+      statuses.push(
+        (
+          await apiRequest(server, 'POST', `/api/invites/${invite}/accept`, {
+            token: null,
+            body: { name: `Joiner ${i}`, email: victim },
+          })
+        ).status
+      )
+    expect(statuses).toEqual([200, 202, 202, 429, 429, 429])
     await new Promise((r) => setTimeout(r, 500))
     expect(smtp.messages.filter((m) => m.to.includes(victim))).toHaveLength(3)
   })

@@ -1,8 +1,9 @@
 /**
  * Who a followed mail link reaches. Following a link mailed to an address proves its owner reads that
  * mail; until then an address someone typed (accepting an invite, being appointed) is only *claimed*,
- * and a claim never finds a person: sign-in mail, invites and appointments look people up by confirmed
- * addresses only. So a squatter who joins with someone else's address gains nothing from it.
+ * and a claim never lets anyone in: appointments find people by confirmed addresses only, and an invite
+ * accepted with a held address (confirmed or claimed) answers with a link mailed to it (`addressHolder`).
+ * So a squatter who joins with someone else's address gains nothing from it.
  *
  * When a link is followed:
  * - the address is confirmed for someone already: that person, unchanged;
@@ -37,12 +38,7 @@ export async function proveAddress(
     await accounts.confirmEmail(owner.id, link.email)
     return { personId: owner.id, tookOver: false }
   }
-  const holders = await accounts.unconfirmedHolders(link.email)
-  // A holder nobody ever signed in as was made by a coordinator appointment: a placeholder for roles,
-  // not someone's account. An account that claimed the address comes first, so the appointment joins
-  // the person who already works here instead of making them a second one.
-  const signedInTo = new Set<string>()
-  for (const h of holders) if ((await accounts.listSessions(h.id)).length > 0) signedInTo.add(h.id)
+  const { holders, signedInTo } = await claimsOf(accounts, link.email)
   const chosen =
     holders.find((h) => h.id === signedInAs) ??
     holders.find((h) => h.id === link.personId && signedInTo.has(h.id)) ??
@@ -55,4 +51,31 @@ export async function proveAddress(
     if (other.id !== chosen.id && !signedInTo.has(other.id))
       await accounts.moveMemberships(other.id, chosen.id)
   return { personId: chosen.id, tookOver: chosen.id !== signedInAs }
+}
+
+/**
+ * Who holds `email` before any link is followed: its confirmed owner, else the account that claimed it
+ * (the one a link followed on a fresh device reaches), else an appointment's placeholder; undefined
+ * when nobody does. Joining such a person needs proof of the address, never a second person.
+ */
+export async function addressHolder(
+  accounts: AccountStore,
+  email: string
+): Promise<{ readonly id: string } | undefined> {
+  const owner = await accounts.personByEmail(email)
+  if (owner) return owner
+  const { holders, signedInTo } = await claimsOf(accounts, email)
+  return holders.find((h) => signedInTo.has(h.id)) ?? holders[0]
+}
+
+/**
+ * The people who claimed `email`, latest first, and which of them have a session. One without any
+ * (typically made by a coordinator appointment, nobody signed in as it yet) is a placeholder for
+ * roles, not someone's account.
+ */
+async function claimsOf(accounts: AccountStore, email: string) {
+  const holders = await accounts.unconfirmedHolders(email)
+  const signedInTo = new Set<string>()
+  for (const h of holders) if ((await accounts.listSessions(h.id)).length > 0) signedInTo.add(h.id)
+  return { holders, signedInTo }
 }

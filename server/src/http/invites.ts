@@ -15,6 +15,7 @@ import {
   joinTeamByInvite,
 } from '../teams/invites.ts'
 import { askToConfirm } from '../accounts/askToConfirm.ts'
+import { addressHolder } from '../accounts/proveAddress.ts'
 import { newSignInLink } from '../accounts/signInLinks.ts'
 import { signInMail } from '../mail/accountMail.ts'
 import { HttpError } from '../errors.ts'
@@ -97,13 +98,20 @@ export const inviteRoutes = new Hono<AppEnv>()
     const { name, email, lang } = await readBody(c, AcceptInviteRequest)
     const { accounts, mailer } = c.var.deps
     const signedIn = c.var.principal?.personId ?? null
-    const owner = signedIn ? undefined : await accounts.personByEmail(email)
+    const owner = signedIn ? undefined : await addressHolder(accounts, email)
     if (owner) {
-      // The address is someone's confirmed sign-in address: joining that person needs proof of it,
+      // The address is someone's: confirmed, or claimed by an account (the same person on another
+      // device, who never opened the confirmation). Joining that person needs proof of the address,
       // so the link goes there. Answering 202 tells the invite holder the address has an account;
-      // answering alike would mean giving them a session on a second person that the owner's link
-      // must later fold into the first — the duplicate this design exists to avoid. Instead the 202
-      // spends the invite's use, reserved for the owner's link: one invite, one such answer.
+      // answering alike would mean giving them a session on a second person — the duplicate this
+      // design exists to avoid. Instead the 202 spends the invite's use, reserved for the owner's
+      // link: one invite, one such answer, within the address's mail budget.
+      if (!(await c.var.deps.signInLimits.perAddress.take(`address:${email}`)))
+        throw new HttpError(
+          429,
+          'rate_limited',
+          'too many mails to this address; wait a few minutes and try again'
+        )
       const team = await c.var.deps.tx(async ({ records }) => {
         if (!(await records.countInviteAcceptance(invite.id)))
           throw new HttpError(410, 'invite_used', 'this invite link has already been used')
