@@ -80,6 +80,36 @@ class Samples {
 }
 
 /**
+ * Starts measuring the server for a typing scenario; `finish` waits up to 10 s for what is still on its
+ * way, then gives throughput (arrivals a second), the server's CPU and memory, and what never arrived.
+ */
+function measureServer(pid: number) {
+  const load = watchOtherLoad(pid)
+  const cpuBefore = cpuSeconds(pid)
+  const started = performance.now()
+  return {
+    started,
+    async finish(arrived: () => number, expected: number): Promise<Omit<RunResult, 'latencies'>> {
+      const deadline = performance.now() + 10_000
+      while (arrived() < expected && performance.now() < deadline) await sleep(20)
+      const arrivals = arrived()
+      const elapsed = (performance.now() - started) / 1000
+      const cpu = cpuSeconds(pid) - cpuBefore
+      const otherCores = load.stop()
+      const memory = memoryMiB(pid)
+      return {
+        throughput: arrivals / elapsed,
+        cpuSeconds: cpu,
+        peakRssMiB: memory.peak,
+        endRssMiB: memory.rss,
+        otherCores,
+        note: arrivals >= expected ? '' : `${expected - arrivals} of ${expected} never arrived`,
+      }
+    },
+  }
+}
+
+/**
  * `rooms` rooms of `perRoom` clients; `typists` of each type `rate` tokens a second (jittered ±50 %).
  * Latency: a typist's insert → its arrival at each other client of the room.
  */
@@ -128,9 +158,8 @@ export function roomsScenario(
       for (const w of writers) typingTarget(w.client.doc)
       await sleep(500)
 
-      const load = watchOtherLoad(server.pid)
-      const cpuBefore = cpuSeconds(server.pid)
-      const started = performance.now()
+      const measure = measureServer(server.pid)
+      const started = measure.started
       const stopAt = started + seconds * 1000
       const seqs = new Int32Array(writers.length)
       const interval = 1000 / rate
@@ -156,22 +185,9 @@ export function roomsScenario(
           }
         }, 2)
       })
-      const deadline = performance.now() + 10_000
-      while (arrivals < expected && performance.now() < deadline) await sleep(20)
-      const elapsed = (performance.now() - started) / 1000
-      const cpu = cpuSeconds(server.pid) - cpuBefore
-      const otherCores = load.stop()
-      const memory = memoryMiB(server.pid)
+      const figures = await measure.finish(() => arrivals, expected)
       for (const c of clients) c.close()
-      return {
-        latencies: samples.toArray(),
-        throughput: arrivals / elapsed,
-        cpuSeconds: cpu,
-        peakRssMiB: memory.peak,
-        endRssMiB: memory.rss,
-        otherCores,
-        note: arrivals >= expected ? '' : `${expected - arrivals} of ${expected} never arrived`,
-      }
+      return { latencies: samples.toArray(), ...figures }
     },
   }
 }
@@ -217,9 +233,8 @@ export function fanOutScenario(readers: number, rate: number, seconds: number): 
       typingTarget(writer.doc)
       await sleep(1000)
 
-      const load = watchOtherLoad(server.pid)
-      const cpuBefore = cpuSeconds(server.pid)
-      const started = performance.now()
+      const measure = measureServer(server.pid)
+      const started = measure.started
       let seq = 0
       while (performance.now() < started + seconds * 1000 && seq < sentAt.length - 1) {
         const text = typingTarget(writer.doc)
@@ -233,24 +248,10 @@ export function fanOutScenario(readers: number, rate: number, seconds: number): 
         await sleep((1000 / rate) * (0.5 + Math.random()))
       }
       const expected = seq * readers
-      const deadline = performance.now() + 10_000
-      while (arrivals < expected && performance.now() < deadline) await sleep(20)
-      const elapsed = (performance.now() - started) / 1000
-      const cpu = cpuSeconds(server.pid) - cpuBefore
-      const otherCores = load.stop()
-      const memory = memoryMiB(server.pid)
+      const figures = await measure.finish(() => arrivals, expected)
       writer.close()
       for (const r of readerClients) r.close()
-      return {
-        latencies: perReader.toArray(),
-        secondary: toLast.toArray(),
-        throughput: arrivals / elapsed,
-        cpuSeconds: cpu,
-        peakRssMiB: memory.peak,
-        endRssMiB: memory.rss,
-        otherCores,
-        note: arrivals >= expected ? '' : `${expected - arrivals} of ${expected} never arrived`,
-      }
+      return { latencies: perReader.toArray(), secondary: toLast.toArray(), ...figures }
     },
   }
 }

@@ -11,6 +11,7 @@ import type {
   InterviewRecord,
   PoolEntryRecord,
   PostingStore,
+  SlotRecord,
 } from '../storage/PostingStore.ts'
 
 /** Expected refusals; `code` is what the API answers with. */
@@ -29,6 +30,26 @@ export class SelectionError extends Error {
   ) {
     super(message)
   }
+}
+
+/** The slot `slotId` if it is in the application's scope and has not begun; refused otherwise. */
+async function slotFor(
+  postings: PostingStore,
+  application: ApplicationRecord,
+  slotId: string,
+  now: number
+): Promise<SlotRecord> {
+  const slot = await postings.interviews.getSlot(slotId)
+  if (
+    !slot ||
+    slot.programId !== application.programId ||
+    (slot.postingId !== null && slot.postingId !== application.postingId)
+  ) {
+    throw new SelectionError('slot_not_found', 'no such slot for this application')
+  }
+  if (Date.parse(slot.startsAt) <= now)
+    throw new SelectionError('slot_past', 'this slot has already begun')
+  return slot
 }
 
 // A decision (or a reset) cancels an interview that has not happened yet; the applicant sees why.
@@ -104,16 +125,7 @@ export async function bookSlot(
         `an application in stage ${application.stage} takes no interview`
       )
     }
-    const slot = await postings.interviews.getSlot(slotId)
-    if (
-      !slot ||
-      slot.programId !== application.programId ||
-      (slot.postingId !== null && slot.postingId !== application.postingId)
-    ) {
-      throw new SelectionError('slot_not_found', 'no such slot for this application')
-    }
-    if (Date.parse(slot.startsAt) <= now)
-      throw new SelectionError('slot_past', 'this slot has already begun')
+    const slot = await slotFor(postings, application, slotId, now)
     {
       const result = await postings.interviews.book(application.id, slot.id)
       if (!result.ok) {
@@ -141,16 +153,7 @@ export async function moveInterview(
 ): Promise<InterviewRecord> {
   return stores.tx(async ({ postings }) => {
     const application = (await postings.applications.get(interview.applicationId))!
-    const slot = await postings.interviews.getSlot(slotId)
-    if (
-      !slot ||
-      slot.programId !== application.programId ||
-      (slot.postingId !== null && slot.postingId !== application.postingId)
-    ) {
-      throw new SelectionError('slot_not_found', 'no such slot for this application')
-    }
-    if (Date.parse(slot.startsAt) <= now)
-      throw new SelectionError('slot_past', 'this slot has already begun')
+    const slot = await slotFor(postings, application, slotId, now)
     const result = await postings.interviews.move(interview.id, slot.id)
     if (result.ok) return result.interview
     if (result.reason === 'slot_taken')
