@@ -19,7 +19,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { processUsage, Samples } from './measure.ts'
+import { benchOptions, phasesToRun, processUsage, Samples } from './measure.ts'
 import { startServer, type TestServer } from '../tests/helpers/startServer.ts'
 import { createTeamFixture, type TeamFixture } from '../tests/helpers/team.ts'
 import { notesText } from '../tests/helpers/notes.ts'
@@ -38,10 +38,8 @@ import {
 // Every WebsocketProvider adds a process 'exit' listener in Node.
 process.setMaxListeners(0)
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
-const READERS = Number(process.env.BENCH_READERS ?? 250)
-const HISTORY = Number(process.env.BENCH_HISTORY ?? 50_000)
-const PHASES = (process.env.BENCH_PHASES ?? 'abc').toLowerCase()
+const { SECONDS, READERS, HISTORY } = benchOptions({ SECONDS: 20, READERS: 250, HISTORY: 50_000 })
+const PHASES = phasesToRun('abc')
 
 // ---------------------------------------------------------------- measuring
 

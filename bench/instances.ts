@@ -15,7 +15,7 @@
  */
 import { notesText } from '../tests/helpers/notes.ts'
 import { cpus } from 'node:os'
-import { processUsage, Samples } from './measure.ts'
+import { benchOptions, phasesToRun, processUsage, Samples } from './measure.ts'
 import { createProgram, createTeam } from '../tests/helpers/api.ts'
 import { startCluster, type Cluster } from '../tests/helpers/cluster.ts'
 import { freshDatabaseUrl, sharedOrPrivatePostgres } from '../tests/helpers/startPostgres.ts'
@@ -31,10 +31,8 @@ import {
 
 process.setMaxListeners(0)
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
-const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000)
-const DOCS = Number(process.env.BENCH_DOCS ?? 500)
-const PHASES = (process.env.BENCH_PHASES ?? 'ab').toLowerCase()
+const { SECONDS, SOCKETS, DOCS } = benchOptions({ SECONDS: 20, SOCKETS: 1000, DOCS: 500 })
+const PHASES = phasesToRun('ab')
 
 const f = (ms: number) => (Number.isNaN(ms) ? '   n/a' : ms.toFixed(1).padStart(6))
 

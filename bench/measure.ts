@@ -1,4 +1,7 @@
-/** What the benches measure with: latency samples and a process's CPU time and memory from /proc. */
+/**
+ * What the benches measure with: latency samples, a process's CPU time and memory from /proc, and the
+ * options a run is given in the environment.
+ */
 import { readFileSync } from 'node:fs'
 
 /** Latency samples in ms. */
@@ -24,3 +27,17 @@ export function processUsage(pid: number): { cpuMs: number; rssMiB: number } {
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1])
   return { cpuMs: (ticks * 1000) / 100, rssMiB: rss / 1024 }
 }
+
+/** Numeric options from the environment (BENCH_<NAME>), each else its default. */
+export function benchOptions<K extends string>(
+  defaults: Readonly<Record<K, number>>
+): Record<K, number> {
+  const entries = Object.entries<number>(defaults).map(([name, fallback]) => [
+    name,
+    Number(process.env[`BENCH_${name}`] ?? fallback),
+  ])
+  return Object.fromEntries(entries) as Record<K, number>
+}
+
+/** The phases to run, by letter: BENCH_PHASES, else all of `all`. */
+export const phasesToRun = (all: string): string => (process.env.BENCH_PHASES ?? all).toLowerCase()

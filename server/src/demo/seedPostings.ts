@@ -17,6 +17,7 @@ import { publishPosting } from '../postings/publishPosting.ts'
 import { changeStage } from '../selection/selection.ts'
 import { cutSlots } from '../selection/slots.ts'
 import { DEMO_PROGRAM } from './demoProgram.ts'
+import demoFacts from './demoPostings.json' with { type: 'json' }
 
 const DAY_MS = 24 * 3600 * 1000
 /** The postings went up this long ago and close this long from now: a two-week window. */
@@ -25,58 +26,11 @@ const CLOSES_IN_DAYS = 4
 
 type DemoFacts = Omit<PostingFactsInput, 'periodStart' | 'periodEnd' | 'deadline'>
 
-/** Job facts per demo team, in the order of DEMO_PROGRAM.teams. */
-const DEMO_FACTS: readonly DemoFacts[] = [
-  {
-    title: 'ワインの味を「見える化」して、塩尻の生産者と若いファンをつなぐコミュニティづくり',
-    region: '長野県',
-    municipality: '塩尻市',
-    hoursPerMonth: 20,
-    pay: { amount: 50000, unit: 'month' },
-    workStyle: 'hybrid',
-    location: '基本リモート。期間中1〜2回、ワイナリー訪問のため塩尻へ（交通費支給）',
-    skills: ['コミュニティ運営', 'SNS発信', 'オンラインイベント', 'マーケティング', 'データの図解'],
-  },
-  {
-    title: '伝統工芸の工房で、仕事を自分事にできる多能工の職人を育てる仕組みをつくる',
-    region: '長野県',
-    municipality: '塩尻市',
-    hoursPerMonth: 10,
-    pay: { amount: 30000, unit: 'month' },
-    workStyle: 'hybrid',
-    location: '月1回程度、塩尻市内の工房で職人へのヒアリング',
-    skills: ['人材開発', '組織づくり', '研修設計', 'ヒアリング'],
-  },
-  {
-    title: 'あずさ沿線のテレワーク拠点をつなぎ、首都圏から「通う関係人口」を生み出す',
-    region: '長野県',
-    municipality: '塩尻市ほか中央線沿線',
-    hoursPerMonth: 15,
-    pay: { amount: 40000, unit: 'month' },
-    workStyle: 'remote',
-    skills: ['企画', 'ワーケーション', 'イベント運営', 'ユーザーリサーチ'],
-  },
-  {
-    title: '「お困りごと trip」で、里山の担い手と出会う旅をつくる',
-    region: '長野県',
-    municipality: '辰野町',
-    hoursPerMonth: 12,
-    pay: { amount: 30000, unit: 'month' },
-    workStyle: 'hybrid',
-    location: '旅の実施時に辰野町へ（期間中2回程度）',
-    skills: ['旅行企画', '広報', 'ライティング', '地域コーディネート'],
-  },
-  {
-    title: '“まちを好きになる”から始める、春日部市のプロモーション',
-    region: '埼玉県',
-    municipality: '春日部市',
-    hoursPerMonth: 15,
-    pay: { amount: 40000, unit: 'month' },
-    workStyle: 'hybrid',
-    location: '取材のため月1回程度、春日部市内へ（交通費実費）',
-    skills: ['編集', 'ライティング', '広報', 'SNS運用', 'コミュニティマネジメント'],
-  },
-]
+/**
+ * Job facts per demo team, in the order of DEMO_PROGRAM.teams: data (demoPostings.json), checked with
+ * the dates against PostingFacts when seeded.
+ */
+const DEMO_FACTS: readonly DemoFacts[] = demoFacts as readonly DemoFacts[]
 
 type DemoStage = 'placed' | 'pool' | 'declined' | 'interviewed' | 'interview_scheduled' | 'applied'
 

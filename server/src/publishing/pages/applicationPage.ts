@@ -173,20 +173,15 @@ ${
 </div>`
 }
 
-/** A small page about one's own pool entry: never indexed; its form posts to `action` until done. */
+/** A small page about one's own pool entry: never indexed; its form posts to its own path until done. */
 function poolEntryPage(
   lang: PublicLang,
   title: string,
-  action: string | undefined,
+  state: { readonly action: string } | 'done',
   body: Html
 ): Html {
-  return page({
-    title: `${title} | ${textOf(lang).siteName}`,
-    noindex: true,
-    lang,
-    path: action,
-    body,
-  })
+  const path = state === 'done' ? undefined : state.action
+  return page({ title: `${title} | ${textOf(lang).siteName}`, noindex: true, lang, path, body })
 }
 
 /** A page for the pool's own withdrawal link (people who came from a pitch, not an application). */
@@ -195,21 +190,13 @@ export function poolWithdrawPage(
   lang: PublicLang = 'ja'
 ): Html {
   const t = applicationTextOf(lang)
-  if (state === 'done')
-    return poolEntryPage(
-      lang,
-      t.poolTitle,
-      undefined,
-      html`<h1>${t.poolDoneTitle}</h1><div class="card"><p>${t.poolDone}</p></div>`
-    )
-  return poolEntryPage(
-    lang,
-    t.poolTitle,
-    state.action,
-    html`<h1>${t.poolTitle}</h1>
+  const body =
+    state === 'done'
+      ? html`<h1>${t.poolDoneTitle}</h1><div class="card"><p>${t.poolDone}</p></div>`
+      : html`<h1>${t.poolTitle}</h1>
 <div class="card stack"><p>${t.poolIntro(state.name)}</p>
 <form method="post" action="${state.action}"><button type="submit" class="danger">${t.poolDelete}</button></form></div>`
-  )
+  return poolEntryPage(lang, t.poolTitle, state, body)
 }
 
 /** The pool's renewal page: stay (a form, no JavaScript), or go to the withdrawal page. */
@@ -226,23 +213,15 @@ export function poolRenewPage(
   lang: PublicLang = 'ja'
 ): Html {
   const t = applicationTextOf(lang)
-  if (state === 'done')
-    return poolEntryPage(
-      lang,
-      t.renewTitle,
-      undefined,
-      html`<h1>${t.renewDoneTitle}</h1><div class="card"><p>${t.renewDone}</p></div>`
-    )
-  return poolEntryPage(
-    lang,
-    t.renewTitle,
-    state.action,
-    state.until === null
-      ? html`<h1>${t.renewTitle}</h1><div class="card"><p>${t.renewNotAsked(state.name)}</p>
+  const body =
+    state === 'done'
+      ? html`<h1>${t.renewDoneTitle}</h1><div class="card"><p>${t.renewDone}</p></div>`
+      : state.until === null
+        ? html`<h1>${t.renewTitle}</h1><div class="card"><p>${t.renewNotAsked(state.name)}</p>
 <p><a href="${state.withdrawUrl}">${t.poolDelete}</a></p></div>`
-      : html`<h1>${t.renewTitle}</h1>
+        : html`<h1>${t.renewTitle}</h1>
 <div class="card stack"><p>${t.renewIntro(state.name, state.until)}</p>
 <form method="post" action="${state.action}"><button type="submit">${t.renewButton}</button></form>
 <p>${t.renewOr} <a href="${state.withdrawUrl}">${t.poolDelete}</a></p></div>`
-  )
+  return poolEntryPage(lang, t.renewTitle, state, body)
 }
