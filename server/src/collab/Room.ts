@@ -7,7 +7,7 @@
  * relay first, so nothing published meanwhile is missed); frames arriving while it loads wait their turn.
  *
  * An accepted update: check → apply, holding back what it changed → append that to the log (await the
- * commit) → broadcast to local sockets → publish to the relay. Writers' updates that arrive while the
+ * commit) → publish to the relay and broadcast to local sockets. Writers' updates that arrive while the
  * queue is busy go through together as one batch, whose appends share one commit. Applying before appending means an update
  * Yjs cannot integrate never reaches the log, and what is stored is what the doc integrated (a duplicate
  * stores nothing); nothing is sent to anyone before the commit, and the queue lets no other frame read the
@@ -453,11 +453,14 @@ export class Room {
     return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes)
   }
 
-  /** A stored update goes to local sockets (not back to its sender) and to the other instances. */
+  /**
+   * A stored update goes to the other instances and to local sockets (not back to its sender). Published
+   * first: the relay's hop is the longer way, and a large room's sends would otherwise delay it.
+   */
   private afterStored(update: Uint8Array, origin: unknown): void {
     this.storedUpdates++
-    this.broadcast(update, origin)
     void this.relay.publish(this.name, { type: 'update', update })
+    this.broadcast(update, origin)
     if (this.isLogLong()) this.scheduleCompaction()
   }
 
