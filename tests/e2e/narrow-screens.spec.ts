@@ -67,7 +67,7 @@ test('the selection screens fit a phone, and each person is shown what they may 
   browser,
   baseURL,
 }) => {
-  // Four people and fifteen screens, each at two widths: more than the default minute on a busy machine.
+  // Four people and sixteen screens, each at two widths: more than the default minute on a busy machine.
   test.setTimeout(240_000)
   const team = await createTeam(baseURL!, 'ワイン販路チーム')
   const reviewer = await BoardPage.join(browser, await team.invite('reviewer'), 'レビュー 一郎')
@@ -108,6 +108,11 @@ test('the selection screens fit a phone, and each person is shown what they may 
   await atEachWidth(owner.page, `/teams/${team.teamId}`, async (page) => {
     await expect(page.getByRole('region', { name: 'やりたいこと', exact: true })).toBeVisible()
     await expectSignOutInReach(page)
+  })
+  // Its feedback panel, opened on the board, fits too.
+  await atEachWidth(owner.page, `/teams/${team.teamId}`, async (page) => {
+    await page.getByRole('button', { name: 'フィードバック', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'フィードバック', exact: true })).toBeVisible()
   })
   await owner.close()
 
