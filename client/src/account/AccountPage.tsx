@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'wouter'
 import { SESSION_IDLE_DAYS, SessionList, type SessionInfo } from '@specboard/shared'
@@ -13,6 +12,7 @@ import { useApi } from '../ui/useApi.ts'
 import { deviceLabel } from './deviceLabel.ts'
 import { EmailFact } from './EmailFact.tsx'
 import './account.css'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /** `/account`: who you are here, where you are a member, and the devices signed in as you. */
 export function AccountPage() {
@@ -23,7 +23,7 @@ export function AccountPage() {
   const sessions = useApi('/api/me/sessions', (signal) =>
     apiRequest('/api/me/sessions', SessionList, { signal })
   )
-  const [error, setError] = useState<unknown>(null)
+  const { error, run } = useSubmit()
 
   if (me === undefined)
     return (
@@ -40,29 +40,22 @@ export function AccountPage() {
       </div>
     )
 
-  const endSession = async (session: SessionInfo) => {
-    setError(null)
-    try {
+  const endSession = (session: SessionInfo) =>
+    run(async () => {
       await apiSend(`/api/me/sessions/${encodeURIComponent(session.id)}`, { method: 'DELETE' })
       if (session.current) {
         await signOut()
         navigate('/')
       } else sessions.reload()
-    } catch (e) {
-      setError(e)
-    }
-  }
+    })
 
   const endAll = async () => {
     if (!window.confirm(ta('account.signOutEverywhereConfirm'))) return
-    setError(null)
-    try {
+    await run(async () => {
       await apiSend('/api/auth/logout-everywhere', { method: 'POST' })
       await signOut()
       navigate('/')
-    } catch (e) {
-      setError(e)
-    }
+    })
   }
 
   return (

@@ -4,6 +4,7 @@ import { apiRequest } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 /**
  * The account's address: the confirmed one, or one given but not confirmed yet — which signs nobody in
@@ -18,26 +19,20 @@ export function EmailFact({
 }) {
   const ta = useAccountsText()
   const language = useLanguage()
-  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle')
-  const [error, setError] = useState<unknown>(null)
+  const { isSending, error, run } = useSubmit()
+  const [isSent, setSent] = useState(false)
 
   if (email || !unconfirmedEmail)
     return <dd data-testid="account-email">{email ?? ta('account.noEmail')}</dd>
 
-  const resend = async () => {
-    setState('sending')
-    setError(null)
-    try {
+  const resend = () =>
+    run(async () => {
       await apiRequest('/api/me/email/confirmation', ConfirmationSent, {
         method: 'POST',
         body: { lang: language },
       })
-      setState('sent')
-    } catch (e) {
-      setError(e)
-      setState('idle')
-    }
-  }
+      setSent(true)
+    })
 
   return (
     <dd className="stack account__unconfirmed">
@@ -46,7 +41,7 @@ export function EmailFact({
         <span className="badge badge--pending">{ta('account.unconfirmed')}</span>
       </span>
       <span className="muted small">{ta('account.unconfirmedLead')}</span>
-      {state === 'sent' ? (
+      {isSent ? (
         <span role="status" className="small">
           {ta('account.confirmationSent', {
             email: unconfirmedEmail,
@@ -58,12 +53,10 @@ export function EmailFact({
           <button
             type="button"
             className="button"
-            disabled={state === 'sending'}
+            disabled={isSending}
             onClick={() => void resend()}
           >
-            {state === 'sending'
-              ? ta('account.sendingConfirmation')
-              : ta('account.resendConfirmation')}
+            {isSending ? ta('account.sendingConfirmation') : ta('account.resendConfirmation')}
           </button>
         </span>
       )}

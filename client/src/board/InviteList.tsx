@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { InviteList as InviteListSchema, type InviteListItem } from '@specboard/shared'
 import { apiRequest, apiSend } from '../api.ts'
@@ -8,6 +7,7 @@ import { Loading } from '../ui/Loading.tsx'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 const STATUS_KEY = {
   valid: 'statusValid',
@@ -24,17 +24,14 @@ export function InviteList({ teamId, version }: { teamId: string; version: numbe
   const { data, error, isLoading, reload } = useApi(`${path}#${version}`, (signal) =>
     apiRequest(path, InviteListSchema, { signal })
   )
-  const [revokeError, setRevokeError] = useState<unknown>(null)
+  const revoking = useSubmit()
 
   const revoke = async (invite: InviteListItem) => {
     if (!window.confirm(t('invites.revokeConfirm'))) return
-    setRevokeError(null)
-    try {
+    await revoking.run(async () => {
       await apiSend(`${path}/${encodeURIComponent(invite.id)}`, { method: 'DELETE' })
       reload()
-    } catch (e) {
-      setRevokeError(e)
-    }
+    })
   }
 
   return (
@@ -42,7 +39,7 @@ export function InviteList({ teamId, version }: { teamId: string; version: numbe
       <h3 className="invite-list__title">{t('invites.list')}</h3>
       {isLoading && <Loading />}
       {error !== undefined && <ErrorMessage error={error} onRetry={reload} />}
-      {revokeError !== null && <ErrorMessage error={revokeError} />}
+      {revoking.error !== null && <ErrorMessage error={revoking.error} />}
       {data && data.invites.length === 0 && <p className="muted small">{t('invites.none')}</p>}
       {data && data.invites.length > 0 && (
         <ul className="invite-list__items plain-list">

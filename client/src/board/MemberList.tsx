@@ -1,10 +1,10 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { can, colorForPerson, type Role, type TeamMember } from '@specboard/shared'
 import { apiSend } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
+import { useSubmit } from '../ui/useSubmit.ts'
 
 interface MemberListProps {
   members: readonly TeamMember[]
@@ -22,21 +22,18 @@ interface MemberListProps {
 export function MemberList({ members, teamId, myRole, myPersonId, onRemoved }: MemberListProps) {
   const { t } = useTranslation()
   const ta = useAccountsText()
-  const [error, setError] = useState<unknown>(null)
+  const { error, run } = useSubmit()
   const mayRemove = can(myRole, 'member:remove')
 
   const remove = async (member: TeamMember) => {
     if (!window.confirm(ta('members.removeConfirm', { name: member.name }))) return
-    setError(null)
-    try {
+    await run(async () => {
       await apiSend(
         `/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(member.memberId)}`,
         { method: 'DELETE' }
       )
       onRemoved()
-    } catch (e) {
-      setError(e)
-    }
+    })
   }
 
   return (

@@ -9,7 +9,8 @@ export function NoteField({
 }: {
   value: string
   label: string
-  onSave: (note: string) => Promise<void>
+  /** Resolves to whether the note was saved (a failure is shown by the card). */
+  onSave: (note: string) => Promise<boolean>
 }) {
   const { t } = useTranslation()
   const id = useId()
@@ -20,12 +21,7 @@ export function NoteField({
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setState('saving')
-    try {
-      await onSave(note)
-      setState('saved')
-    } catch {
-      setState('idle')
-    }
+    setState((await onSave(note)) ? 'saved' : 'idle')
   }
 
   return (

@@ -27,7 +27,7 @@ export function WebhooksPanel({ programId }: { programId: string }) {
   const [url, setUrl] = useState('')
   const [events, setEvents] = useState<WebhookEventType[]>([...WEBHOOK_EVENTS])
   const [created, setCreated] = useState<CreatedWebhook | null>(null)
-  const { isSending, error, setError, run } = useSubmit()
+  const { isSending, error, run } = useSubmit()
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -43,16 +43,12 @@ export function WebhooksPanel({ programId }: { programId: string }) {
     })
   }
 
-  const remove = async (webhook: Webhook) => {
-    setError(null)
-    try {
+  const remove = (webhook: Webhook) =>
+    run(async () => {
       await apiSend(`${path}/${encodeURIComponent(webhook.id)}`, { method: 'DELETE' })
       if (created?.id === webhook.id) setCreated(null)
       list.reload()
-    } catch (failure) {
-      setError(failure)
-    }
-  }
+    })
 
   return (
     <section className="card stack" aria-labelledby="settings-webhooks" data-testid="webhooks">
@@ -126,17 +122,13 @@ function DeliveryLog({ path }: { path: string }) {
   const ta = useAccountsText()
   const language = useLanguage()
   const log = useApi(path, (signal) => apiRequest(path, WebhookDeliveryList, { signal }), 10_000)
-  const [error, setError] = useState<unknown>(null)
+  const { error, run } = useSubmit()
 
-  const redeliver = async (deliveryId: string) => {
-    setError(null)
-    try {
+  const redeliver = (deliveryId: string) =>
+    run(async () => {
       await apiSend(`${path}/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' })
       log.reload()
-    } catch (failure) {
-      setError(failure)
-    }
-  }
+    })
 
   return (
     <details className="webhook__log">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type AudienceInfo, JoinResponse } from '@specboard/shared'
 import { ApiRequestError, apiRequest } from '../../api.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
+import { useSubmit } from '../../ui/useSubmit.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import {
   fieldOfServerError,
@@ -45,8 +46,7 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
   })
   const [problems, setProblems] = useState<Partial<Record<JoinField, JoinProblem>>>({})
   const [isChecked, setChecked] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
   const [isSent, setSent] = useState(false)
   // The server hands the pool's withdrawal link out once; a person already in the pool gets none.
   const [withdrawUrl, setWithdrawUrl] = useState<string | null>(null)
@@ -75,25 +75,24 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
       document.getElementById(`join-${first}`)?.focus()
       return
     }
-    setSending(true)
-    setError(null)
-    try {
-      const sent = await apiRequest(
-        `/api/audience/${encodeURIComponent(token)}/join`,
-        JoinResponse,
-        { method: 'POST', body: joinRequestOf(form) }
-      )
-      setWithdrawUrl(sent.withdrawUrl)
-      setSent(true)
-    } catch (e) {
-      const field =
-        e instanceof ApiRequestError && e.status === 400 ? fieldOfServerError(e.message) : null
-      if (field) setProblems({ [field]: PROBLEM_BY_FIELD[field] })
-      else setError(e)
-      if (e instanceof ApiRequestError && e.status === 410) onLinkGone()
-    } finally {
-      setSending(false)
-    }
+    await run(async () => {
+      try {
+        const sent = await apiRequest(
+          `/api/audience/${encodeURIComponent(token)}/join`,
+          JoinResponse,
+          { method: 'POST', body: joinRequestOf(form) }
+        )
+        setWithdrawUrl(sent.withdrawUrl)
+        setSent(true)
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 410) onLinkGone()
+        // A field the server refused is shown at that field, like the checks made here.
+        const field =
+          e instanceof ApiRequestError && e.status === 400 ? fieldOfServerError(e.message) : null
+        if (!field) throw e
+        setProblems({ [field]: PROBLEM_BY_FIELD[field] })
+      }
+    })
   }
 
   const problemText = (field: JoinField) =>

@@ -29,7 +29,7 @@ export function SharePanel({ path }: SharePanelProps) {
   const [hours, setHours] = useState<number>(24)
   const [created, setCreated] = useState<ShareLink | null>(null)
   const [isBig, setBig] = useState(false)
-  const { isSending, error, setError, run } = useSubmit()
+  const { isSending, error, run } = useSubmit()
   const [version, setVersion] = useState(0)
   const links = useApi(`${path}#${version}`, (signal) =>
     apiRequest(path, ShareLinkList, { signal })
@@ -47,14 +47,11 @@ export function SharePanel({ path }: SharePanelProps) {
 
   const revoke = async (link: ShareLink) => {
     if (!window.confirm(t('pitch.share.revokeConfirm'))) return
-    setError(null)
-    try {
+    await run(async () => {
       await apiSend(`/api/share-links/${encodeURIComponent(link.id)}`, { method: 'DELETE' })
       if (created?.id === link.id) setCreated(null)
       setVersion((v) => v + 1)
-    } catch (e) {
-      setError(e)
-    }
+    })
   }
 
   const url = created?.url ? new URL(created.url, location.origin).href : null

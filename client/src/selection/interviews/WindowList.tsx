@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InterviewWindow, PostingListItem } from '@specboard/shared'
 import { formatEventDateTime, formatTime } from '../../i18n/format.ts'
@@ -6,6 +5,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import { DISPLAY_TIME_ZONE } from '@specboard/shared'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 interface WindowListProps {
   programId: string
@@ -62,19 +62,16 @@ function WindowItem({
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const [error, setError] = useState<unknown>(null)
+  const { error, run } = useSubmit()
   const booked = w.slots.filter((s) => s.booking).length
   const dash = language === 'ja' ? '〜' : '–'
 
   const remove = async () => {
     if (!window.confirm(t('selection.windows.deleteConfirm'))) return
-    setError(null)
-    try {
+    await run(async () => {
       await selectionApi.deleteWindow(programId, w.id)
       onChanged()
-    } catch (e) {
-      setError(e)
-    }
+    })
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   isWebUrl,
@@ -18,6 +18,7 @@ import { RatingField, Stars } from './RatingField.tsx'
 import { StageBadge } from './StageBadge.tsx'
 import { StageControls } from './StageControls.tsx'
 import { CardToggle } from '../CardToggle.tsx'
+import { useSubmit } from '../../ui/useSubmit.ts'
 
 interface ApplicationCardProps {
   application: Application
@@ -41,24 +42,14 @@ export function ApplicationCard({
   const { t } = useTranslation()
   const language = useLanguage()
   const detailsId = useId()
-  const [error, setError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const { isSending, error, run } = useSubmit()
   const scheduled = a.interview?.status === 'scheduled' ? a.interview : null
 
-  const update = async (body: { stage?: ManagedStage; note?: string; rating?: number | null }) => {
-    setSending(true)
-    setError(null)
-    try {
+  const update = (body: { stage?: ManagedStage; note?: string; rating?: number | null }) =>
+    run(async () => {
       await selectionApi.updateApplication(a.id, body)
       onChanged(body.stage)
-    } catch (e) {
-      setError(e)
-      throw e
-    } finally {
-      setSending(false)
-    }
-  }
-  const quietly = (body: Parameters<typeof update>[0]) => void update(body).catch(() => undefined)
+    })
 
   return (
     <article
@@ -150,7 +141,7 @@ export function ApplicationCard({
 
           {canManage ? (
             <div className="application__manage">
-              <RatingField value={a.rating} onChange={(rating) => quietly({ rating })} />
+              <RatingField value={a.rating} onChange={(rating) => void update({ rating })} />
               <NoteField
                 value={a.note}
                 label={t('selection.pipeline.note')}
@@ -159,7 +150,7 @@ export function ApplicationCard({
               <StageControls
                 application={a}
                 isSending={isSending}
-                onMove={(stage) => quietly({ stage })}
+                onMove={(stage) => void update({ stage })}
               />
             </div>
           ) : (

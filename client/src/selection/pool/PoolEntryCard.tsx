@@ -9,6 +9,7 @@ import { NoteField } from '../NoteField.tsx'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import { InviteToTeam } from './InviteToTeam.tsx'
+import { useSubmit } from '../../ui/useSubmit.ts'
 import { CardToggle } from '../CardToggle.tsx'
 
 interface PoolEntryCardProps {
@@ -25,24 +26,19 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
   const bodyId = useId()
   const [tags, setTags] = useState(entry.tags.join('、'))
   const [isInviting, setInviting] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { error, run: submit } = useSubmit()
   const sourceKinds = [...new Set(entry.sources.map((s) => s.source))]
   const areTagsChanged = splitTags(tags).join('\n') !== entry.tags.join('\n')
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null)
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    submit(async () => {
       await action()
       onChanged()
-    } catch (e) {
-      setError(e)
-      throw e
-    }
-  }
+    })
 
   const remove = () => {
     if (!window.confirm(t('selection.pool.deleteConfirm', { name: entry.name }))) return
-    void run(() => selectionApi.deletePoolEntry(entry.id)).catch(() => undefined)
+    void run(() => selectionApi.deletePoolEntry(entry.id))
   }
 
   return (
@@ -130,9 +126,7 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
             className="pool-entry__tags-form"
             onSubmit={(e) => {
               e.preventDefault()
-              void run(() =>
-                selectionApi.updatePoolEntry(entry.id, { tags: splitTags(tags) })
-              ).catch(() => undefined)
+              void run(() => selectionApi.updatePoolEntry(entry.id, { tags: splitTags(tags) }))
             }}
           >
             <TagsField

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Team, can, type PostingDetail } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { formatPercent } from '../../i18n/format.ts'
+import { useSubmit } from '../../ui/useSubmit.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
@@ -34,9 +35,8 @@ export function PublishPage({ teamId }: { teamId: string }) {
   )
   const [published, setPublished] = useState<PostingDetail | null>(null)
   const [serverProblems, setServerProblems] = useState<Problems>({})
-  const [error, setError] = useState<unknown>(null)
-  const [publishError, setPublishError] = useState<unknown>(null)
-  const [isSending, setSending] = useState(false)
+  const publishing = useSubmit()
+  const unpublishing = useSubmit()
 
   if (!team.data || !posting.data) {
     const failure = team.error ?? posting.error
@@ -59,37 +59,33 @@ export function PublishPage({ teamId }: { teamId: string }) {
   const current = posting.data.posting
   const mayPublish = can(team.data.myRole, 'posting:publish')
 
-  const publish = async (values: FactsValues) => {
-    setSending(true)
-    setPublishError(null)
-    setServerProblems({})
-    try {
+  const publish = (values: FactsValues) =>
+    publishing.run(async () => {
+      setServerProblems({})
       const slug = !current && values.slug.trim() ? values.slug.trim() : undefined
-      const result = await selectionApi.publish(teamId, {
-        facts: toFactsInput(values),
-        ...(slug ? { slug } : {}),
-      })
-      setPublished(result)
-      posting.reload()
-    } catch (e) {
-      const placed = problemFromServer(e)
-      if (placed) setServerProblems(placed)
-      else setPublishError(e)
-    } finally {
-      setSending(false)
-    }
-  }
+      try {
+        setPublished(
+          await selectionApi.publish(teamId, {
+            facts: toFactsInput(values),
+            ...(slug ? { slug } : {}),
+          })
+        )
+        posting.reload()
+      } catch (e) {
+        // A problem the server names a field for is shown at that field, not above the form.
+        const placed = problemFromServer(e)
+        if (!placed) throw e
+        setServerProblems(placed)
+      }
+    })
 
-  const unpublish = async () => {
+  const unpublish = () => {
     if (!window.confirm(t('selection.publish.unpublishConfirm'))) return
-    setError(null)
-    try {
+    void unpublishing.run(async () => {
       await selectionApi.unpublish(teamId)
       setPublished(null)
       posting.reload()
-    } catch (e) {
-      setError(e)
-    }
+    })
   }
 
   return (
@@ -120,14 +116,10 @@ export function PublishPage({ teamId }: { teamId: string }) {
           <CopyField label={t('selection.publish.publicUrl')} value={published.url} />
         </div>
       )}
-      {error !== null && <SelectionError error={error} />}
+      {unpublishing.error !== null && <SelectionError error={unpublishing.error} />}
 
       {current ? (
-        <PostingSummary
-          posting={current}
-          mayPublish={mayPublish}
-          onUnpublish={() => void unpublish()}
-        />
+        <PostingSummary posting={current} mayPublish={mayPublish} onUnpublish={unpublish} />
       ) : (
         <p className="notice">{t('selection.publish.notYet')}</p>
       )}
@@ -155,11 +147,11 @@ export function PublishPage({ teamId }: { teamId: string }) {
             initial={initialValues(posting.data)}
             isFirstPublication={!current}
             nextVersion={(current?.version ?? 0) + 1}
-            isSending={isSending}
+            isSending={publishing.isSending}
             serverProblems={serverProblems}
             onSubmit={(values) => void publish(values)}
           />
-          {publishError !== null && <SelectionError error={publishError} />}
+          {publishing.error !== null && <SelectionError error={publishing.error} />}
         </section>
       )}
     </div>
