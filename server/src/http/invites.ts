@@ -7,9 +7,9 @@ import type {
   InviteInfo,
   TeamRole,
 } from '@specboard/shared'
-import type { InviteRecord } from '../storage/Storage.ts'
 import {
   assertAcceptable,
+  inviteByToken,
   inviteIntoTeam,
   inviteStatus,
   joinTeamByInvite,
@@ -19,7 +19,6 @@ import { addressHolder } from '../accounts/proveAddress.ts'
 import { newSignInLink } from '../accounts/signInLinks.ts'
 import { signInMail } from '../mail/accountMail.ts'
 import { HttpError } from '../errors.ts'
-import { hashSecret } from '../ids.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { teamFor } from './middleware/access.ts'
 import { readBody } from './middleware/validate.ts'
@@ -29,12 +28,7 @@ import { originOf } from './middleware/origin.ts'
 
 const MAX_INVITE_USES = 500
 
-async function inviteByToken(c: Context<AppEnv>): Promise<InviteRecord> {
-  const invite = await c.var.deps.records.inviteByTokenHash(hashSecret(c.req.param('token') ?? ''))
-  if (!invite)
-    throw new HttpError(404, 'invite_not_found', 'this invite link is not known; ask for a new one')
-  return invite
-}
+const inviteOf = (c: Context<AppEnv>) => inviteByToken(c.var.deps.records, c.req.param('token'))
 
 /** Routes under /api/teams/:teamId/invites: create, list, revoke. */
 export const teamInviteRoutes = new Hono<AppEnv>()
@@ -77,7 +71,7 @@ export const teamInviteRoutes = new Hono<AppEnv>()
 /** Routes under /api/invites/:token: what an invite is for, and accepting it. */
 export const inviteRoutes = new Hono<AppEnv>()
   .get('/:token', async (c) => {
-    const invite = await inviteByToken(c)
+    const invite = await inviteOf(c)
     const { records } = c.var.deps
     const team = (await records.getTeam(invite.teamId))!
     const program = (await records.getProgram(team.programId))!
@@ -93,7 +87,7 @@ export const inviteRoutes = new Hono<AppEnv>()
     return c.json(info)
   })
   .post('/:token/accept', async (c) => {
-    const invite = await inviteByToken(c)
+    const invite = await inviteOf(c)
     assertAcceptable(invite)
     const { name, email, lang } = await readBody(c, AcceptInviteRequest)
     const { accounts, mailer } = c.var.deps

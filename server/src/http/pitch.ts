@@ -9,19 +9,17 @@ import {
   can,
   documentName,
 } from '@specboard/shared'
-import type { PitchSession, ShareLink } from '@specboard/shared'
-import type { PitchSessionRecord, ShareLinkRecord } from '../storage/PitchStore.ts'
+import type { PitchSession } from '@specboard/shared'
+import type { PitchSessionRecord } from '../storage/PitchStore.ts'
 import type { RecordStore } from '../storage/Storage.ts'
 import { HttpError } from '../errors.ts'
-import { hashSecret, newSecret } from '../ids.ts'
+import { createShareLink, shareLinkView, type ShareTarget } from '../pitch/shareLinks.ts'
 import { applyTimerAction, readTimer, setSession } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor, teamFor } from './middleware/access.ts'
 import { originOf } from './middleware/origin.ts'
 import { requirePrincipal } from './middleware/auth.ts'
 import { readBody } from './middleware/validate.ts'
-
-const HOUR_MS = 3600 * 1000
 
 async function toSession(records: RecordStore, s: PitchSessionRecord): Promise<PitchSession> {
   const { teamIds, ...rest } = s
@@ -32,24 +30,6 @@ async function toSession(records: RecordStore, s: PitchSessionRecord): Promise<P
   return { ...rest, teams }
 }
 
-function linkStatus(l: ShareLinkRecord): ShareLink['status'] {
-  if (l.revokedAt) return 'revoked'
-  return Date.parse(l.expiresAt) <= Date.now() ? 'expired' : 'valid'
-}
-
-function toLink(l: ShareLinkRecord, token: string | null, origin: string): ShareLink {
-  return {
-    id: l.id,
-    teamId: l.teamId,
-    sessionId: l.sessionId,
-    createdAt: l.createdAt,
-    expiresAt: l.expiresAt,
-    status: linkStatus(l),
-    token,
-    url: token ? `${origin}/watch/${token}` : null,
-  }
-}
-
 /** A session and the caller's role in its program; 404 when unknown. */
 async function sessionFor(c: Context<AppEnv>, capability: Parameters<typeof programFor>[2]) {
   const session = await c.var.deps.pitch.getSession(c.req.param('sessionId') ?? '')
@@ -58,19 +38,16 @@ async function sessionFor(c: Context<AppEnv>, capability: Parameters<typeof prog
   return { session, program, role }
 }
 
-async function createLink(
-  c: Context<AppEnv>,
-  target: { programId: string; teamId: string | null; sessionId: string | null }
-) {
+/** Makes a share link to `target` for the caller, for as long as the body asks. */
+async function createLink(c: Context<AppEnv>, target: ShareTarget) {
   const { expiresInHours } = await readBody(c, CreateShareLinkRequest)
-  const token = newSecret()
-  const link = await c.var.deps.pitch.createShareLink({
-    ...target,
-    tokenHash: hashSecret(token),
-    createdBy: c.var.principal!.personId,
-    expiresAt: new Date(Date.now() + expiresInHours * HOUR_MS).toISOString(),
-  })
-  return c.json(toLink(link, token, originOf(c)), 201)
+  const { link, token } = await createShareLink(
+    c.var.deps.pitch,
+    target,
+    c.var.principal!.personId,
+    expiresInHours
+  )
+  return c.json(shareLinkView(link, token, originOf(c)), 201)
 }
 
 /** Pitch sessions of a program. */
@@ -129,7 +106,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     const { session } = await sessionFor(c, 'pitch:schedule')
     return c.json({
       links: (await c.var.deps.pitch.listShareLinks({ sessionId: session.id })).map((l) =>
-        toLink(l, null, originOf(c))
+        shareLinkView(l, null, originOf(c))
       ),
     })
   })
@@ -164,7 +141,7 @@ export const teamStageRoutes = new Hono<AppEnv>()
     const { team } = await teamFor(c, c.req.param('teamId'), 'share:create')
     return c.json({
       links: (await c.var.deps.pitch.listShareLinks({ teamId: team.id })).map((l) =>
-        toLink(l, null, originOf(c))
+        shareLinkView(l, null, originOf(c))
       ),
     })
   })

@@ -18,6 +18,7 @@ import {
 } from '../publishing/pages/applicationPage.ts'
 import { errorPage, notFoundPage, type Html } from '../publishing/pages/layout.ts'
 import { notifyApplicant, notifyInterview } from '../selection/applicantNotices.ts'
+import { applicantStatus } from '../selection/applicantStatus.ts'
 import { confirmPoolWithdrawal } from '../selection/poolNotices.ts'
 import {
   bookSlot,
@@ -32,10 +33,6 @@ import type { AppEnv } from './middleware/AppEnv.ts'
 import { originOf } from './middleware/origin.ts'
 import { formLimit, formValues, isSameOrigin, withPublicCsp } from './middleware/publicForms.ts'
 import { publicLangOf } from './middleware/publicLangCookie.ts'
-
-/** Slots closer than this are not offered: the coordinator needs a moment to see the booking. */
-const BOOKING_LEAD_MS = 30 * 60_000
-const MAX_SLOTS_SHOWN = 120
 
 const SELECTION_MESSAGES: Record<SelectionError['code'], string> = {
   slot_taken: 'その枠は、ほかの方が先に予約しました。別の枠を選んでください。',
@@ -234,28 +231,13 @@ async function renderApplication(
   application: ApplicationRecord,
   extra: { done?: Done; error?: string }
 ): Promise<Html> {
-  const { postings } = c.var.deps
-  const posting = (await postings.publishing.get(application.postingId))!
+  const status = await applicantStatus(c.var.deps, application)
   c.header('cache-control', 'no-store')
   c.header('x-robots-tag', 'noindex')
   return applicationPage({
+    ...status,
     lang: publicLangOf(c),
-    application,
-    posting,
-    version: (await postings.publishing.version(posting.id, posting.currentVersion))!,
-    organization: await organizationOf(c.var.deps.records, posting),
     statusUrl: `${originOf(c)}/applications/${c.req.param('token')}`,
-    interview: await postings.interviews.latestOf(application.id),
-    freeSlots: (
-      await postings.interviews.freeSlots(
-        application.programId,
-        application.postingId,
-        new Date(Date.now() + BOOKING_LEAD_MS).toISOString()
-      )
-    ).slice(0, MAX_SLOTS_SHOWN),
-    inPool:
-      application.consentPool ||
-      (await postings.pool.entryOfApplication(application.id)) !== undefined,
     ...extra,
   })
 }

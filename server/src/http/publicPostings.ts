@@ -20,6 +20,7 @@ import type { PostingRecord, PostingVersionRecord } from '../storage/PostingStor
 import { hashSecret } from '../ids.ts'
 import type { LimiterFactory } from '../ports/Limiter.ts'
 import { organizationOf } from '../postings/organization.ts'
+import { publishedPosting } from '../postings/publishedPosting.ts'
 import { searchPostings } from '../postings/postingSearch.ts'
 import { isOpen } from '../postings/publishPosting.ts'
 import { postingUrl } from '../postings/views.ts'
@@ -198,14 +199,8 @@ function listFilters(c: Context): ListFilters {
   }
 }
 
-async function publishedBySlug(
-  c: Context<AppEnv>
-): Promise<{ posting: PostingRecord; version: PostingVersionRecord } | null> {
-  const { publishing } = c.var.deps.postings
-  const posting = await publishing.bySlug(c.req.param('slug') ?? '')
-  if (posting?.status !== 'published') return null
-  return { posting, version: (await publishing.version(posting.id, posting.currentVersion))! }
-}
+const publishedBySlug = (c: Context<AppEnv>) =>
+  publishedPosting(c.var.deps.postings.publishing, c.req.param('slug'))
 
 async function renderPosting(
   c: Context<AppEnv>,

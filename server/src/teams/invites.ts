@@ -28,6 +28,17 @@ export function assertAcceptable(invite: InviteRecord): void {
     )
 }
 
+/** The invite a link's token names; 404 when none does. */
+export async function inviteByToken(
+  records: RecordStore,
+  token: string | undefined
+): Promise<InviteRecord> {
+  const invite = await records.inviteByTokenHash(hashSecret(token ?? ''))
+  if (!invite)
+    throw new HttpError(404, 'invite_not_found', 'this invite link is not known; ask for a new one')
+  return invite
+}
+
 export interface InviteRequest {
   readonly team: TeamRecord
   /** The inviter's role in the team: it decides which roles they may invite. */
