@@ -169,6 +169,11 @@ test('the selection screens fit a phone, and each person is shown what they may 
       await expectSignOutInReach(page)
     })
   }
+  // No coordinator appointed yet: the settings say who runs the program and what to do.
+  await coordinator.page.goto(`/programs/${team.programId}/settings`)
+  await expect(coordinator.page.getByTestId('coordinators-empty')).toContainText(
+    'まだ招待したコーディネーターはいません'
+  )
   await coordinator.context.close()
 })
 

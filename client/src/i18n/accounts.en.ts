@@ -88,6 +88,7 @@ export const accountsEn: AccountsMessages = {
       'Remove {{name}} as a coordinator of this program? Their open screens close at once.',
     removed: 'Removed {{name}} as coordinator.',
     lastOne: 'A program’s only coordinator cannot be removed: invite another one first.',
+    none: 'No one has been appointed yet: only the setup account runs this program. Enter the address of someone to run it with below.',
   },
   settings: {
     title: 'Program settings',

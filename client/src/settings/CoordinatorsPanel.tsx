@@ -54,7 +54,7 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
       </div>
       {list.error !== undefined && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.isLoading && !list.data && <Loading />}
-      {list.data && (
+      {list.data && list.data.coordinators.length > 0 && (
         <ul className="coordinator-list plain-list" data-testid="coordinator-list">
           {list.data.coordinators.map((c, _i, all) => (
             <li key={c.memberId} className="coordinator-list__item">
@@ -74,6 +74,11 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {list.data?.coordinators.length === 0 && (
+        <p className="muted small" data-testid="coordinators-empty">
+          {ta('coordinators.none')}
+        </p>
       )}
       {list.data?.coordinators.length === 1 && (
         <p className="muted small">{ta('coordinators.lastOne')}</p>
