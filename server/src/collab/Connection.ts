@@ -50,14 +50,21 @@ export class Connection {
     return this.socket.readyState === this.socket.OPEN
   }
 
-  /** Sends a frame; a socket that stopped reading and has too much queued is closed instead. */
-  send(frame: Uint8Array): void {
-    if (!this.isOpen) return
-    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      this.close(CLOSE_CODE.tooSlow, 'not reading fast enough')
+  /**
+   * Sends a frame; a socket that stopped reading and has too much queued is closed instead. `sent` is
+   * called once the frame left for the network, or failed to (with an error), or was not sent at all.
+   */
+  send(frame: Uint8Array, sent?: (error?: Error) => void): void {
+    if (!this.isOpen) {
+      sent?.(new Error('the socket is closed'))
       return
     }
-    this.socket.send(frame)
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.close(CLOSE_CODE.tooSlow, 'not reading fast enough')
+      sent?.(new Error('the socket is not reading'))
+      return
+    }
+    this.socket.send(frame, sent)
   }
 
   close(code: number, reason: string): void {

@@ -100,7 +100,10 @@ function connection(
     OPEN: 1,
     CONNECTING: 0,
     readyState: 1,
-    send: (frame: Uint8Array) => events.push({ kind: 'send', to: name, frame }),
+    send: (frame: Uint8Array, sent?: () => void) => {
+      events.push({ kind: 'send', to: name, frame })
+      sent?.()
+    },
     close: () => {},
   }
   const role = !sharesPresence ? 'audience' : canWrite ? 'owner' : 'reviewer'
@@ -479,7 +482,9 @@ describe('Room', () => {
     for (const c of [first!, writer!, late!]) room.add(c)
     const emptyStep1 = encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(new Y.Doc()))
     await receive(room, first!, emptyStep1)
-    const reply = decodeMessage(sentTo(events, 'first').at(-1)!.frame) as { update: Uint8Array }
+    const reply = sentTo(events, 'first')
+      .map((e) => decodeMessage(e.frame))
+      .find((m) => m.type === 'syncStep2') as { update: Uint8Array }
     expect(reply.update).toEqual(row)
     await receive(room, writer!, encodeSync(SYNC_TYPE.update, text('x')))
     await receive(room, late!, emptyStep1)
@@ -488,6 +493,29 @@ describe('Room', () => {
     Y.applyUpdate(doc, later.update)
     expect(doc.getText('t').toString()).toContain('abc')
     expect(doc.getText('t').length).toBe(4)
+  })
+
+  it('sends a one-row log to a client that asked with nothing during the load before the doc is built; several rows once built', async () => {
+    for (const rows of [['abc'], ['a', 'b', 'c']]) {
+      const events: Event[] = []
+      const store = new MemoryStore(events)
+      store.rows.set('spec:t1', rows.map(text))
+      let release!: () => void
+      store.loadGate = new Promise((resolve) => (release = resolve))
+      const room = newRoom(store)
+      const client = connection(events, 'client')
+      room.add(client)
+      room.receive(client, encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(new Y.Doc())))
+      release()
+      await room.settled()
+      const [first, second] = sentTo(events, 'client').map((e) => decodeMessage(e.frame))
+      // The answer comes before the server's own step 1, which needs the built doc.
+      expect(first?.type).toBe('syncStep2')
+      expect(second?.type).toBe('syncStep1')
+      const update = (first as { update: Uint8Array }).update
+      if (rows.length === 1) expect(update).toEqual(store.loadUpdates('spec:t1')[0])
+      expect(textOf([update]).split('').sort().join('')).toBe('abc')
+    }
   })
 
   it('answers sync step 1 with exactly what the client lacks', async () => {
@@ -500,7 +528,9 @@ describe('Room', () => {
     const client = connection(events, 'client')
     room.add(client)
     await receive(room, client, encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(new Y.Doc())))
-    const reply = decodeMessage(sentTo(events, 'client').at(-1)!.frame)
+    const reply = sentTo(events, 'client')
+      .map((e) => decodeMessage(e.frame))
+      .find((m) => m.type === 'syncStep2')!
     expect(reply.type).toBe('syncStep2')
     const doc = new Y.Doc()
     Y.applyUpdate(doc, (reply as { update: Uint8Array }).update)

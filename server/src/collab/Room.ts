@@ -86,6 +86,9 @@ const LOADED_FROM_STORE = Symbol('loaded from store')
 /** Documents up to this size compact after compactAfter rows; larger ones after proportionally more. */
 const COMPACT_SCALE_BYTES = 16 * 1024
 
+/** How long a load waits for its early answer to leave before it decodes the row (it never needs to). */
+const EARLY_ANSWER_WAIT_MS = 50
+
 /** An update without structs or deletions is encoded as two zero bytes. */
 const EMPTY_UPDATE_BYTES = 2
 
@@ -146,6 +149,11 @@ export class Room {
   private isDestroyed = false
   /** Checks clients' updates against the document's rules; made once the document is loaded. */
   private guard: UpdateGuard | null = null
+  /**
+   * Sockets that asked with an empty state vector before the log was read (null once it was): the load
+   * answers them itself, a log of one row even before the doc is built from it.
+   */
+  private earlyEmptySyncs: Connection[] | null = []
   /** Relayed updates that arrived while the doc is being replaced from the log (null: apply at once). */
   private heldRelayed: Uint8Array[] | null = []
 
@@ -173,12 +181,22 @@ export class Room {
   private async load(): Promise<void> {
     this.unsubscribe = await this.relay.subscribe(this.name, this.receiveRelayed)
     const rules = await this.rules
-    const { doc, count, bytes, single } = await this.readLog()
+    const { doc, count, bytes, single } = await this.readLog((updates) =>
+      updates.length === 1 ? this.answerEarly(updates[0]!) : undefined
+    )
     if (this.isDestroyed) return
     this.replaceDoc(doc, bytes)
     this.storedState = single
     this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes, bytes)
     this.applyHeldRelayed()
+    // Those that asked meanwhile, or for a log of several rows: answered first in the queue.
+    const waiting = this.earlyEmptySyncs ?? []
+    this.earlyEmptySyncs = null
+    if (waiting.length > 0) {
+      const state = this.storedState ?? Y.encodeStateAsUpdate(this.doc)
+      const reply = encodeSync(SYNC_TYPE.step2, state)
+      for (const connection of waiting) connection.send(reply)
+    }
     this.storedUpdates = count
     this.compactedBytes = bytes
     if (this.isLogLong()) this.scheduleCompaction()
@@ -186,16 +204,39 @@ export class Room {
   }
 
   /**
+   * Sends a log of one row (as compaction and unloading leave it) as it is to the sockets that asked with
+   * nothing, before the doc is built from it, and waits (briefly) until it left: they apply it while the
+   * server decodes it, instead of after.
+   */
+  private async answerEarly(row: Uint8Array): Promise<void> {
+    const early = this.earlyEmptySyncs ?? []
+    this.earlyEmptySyncs = []
+    if (early.length === 0) return
+    const reply = encodeSync(SYNC_TYPE.step2, row)
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      Promise.all(early.map((c) => new Promise<void>((resolve) => c.send(reply, () => resolve())))),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, EARLY_ANSWER_WAIT_MS)
+      }),
+    ])
+    clearTimeout(timer)
+  }
+
+  /**
    * The stored document, its row count, its rows' total size (a bound of the doc's encoded size) and,
    * when the log is one row (as compaction and unloading leave it), that row.
    */
-  private async readLog(): Promise<{
+  private async readLog(
+    beforeDecoding?: (updates: readonly Uint8Array[]) => Promise<void> | undefined
+  ): Promise<{
     doc: Y.Doc
     count: number
     bytes: number
     single: Uint8Array | null
   }> {
     const { updates } = await this.log.load(this.name)
+    await beforeDecoding?.(updates)
     let bytes = 0
     for (const update of updates) bytes += update.byteLength
     const doc = docFromUpdates(updates, LOADED_FROM_STORE)
@@ -255,6 +296,14 @@ export class Room {
     }
     if (isUpdate(message) && connection.canWrite) {
       this.queueUpdate(connection, message.update)
+      return
+    }
+    if (
+      this.earlyEmptySyncs &&
+      message.type === 'syncStep1' &&
+      isEmptyStateVector(message.stateVector)
+    ) {
+      this.earlyEmptySyncs.push(connection)
       return
     }
     const decoded = message
