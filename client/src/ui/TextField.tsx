@@ -10,6 +10,8 @@ type Shared = {
   readonly problem?: string | null
   /** Help shown under the field while there is no problem. */
   readonly hint?: string
+  /** A class for the field's box (its place in a form's grid), besides `field`. */
+  readonly fieldClassName?: string
 }
 
 type TextFieldProps =
@@ -24,11 +26,28 @@ type TextFieldProps =
 
 /** A labelled text input (or textarea) with its problem or hint underneath, wired for screen readers. */
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onValue, problem, hint, multiline, className, ...rest } = props
+  const {
+    id,
+    label,
+    value,
+    onValue,
+    problem,
+    hint,
+    multiline,
+    className,
+    fieldClassName,
+    ...rest
+  } = props
   const note = problem ? `${id}-problem` : hint ? `${id}-hint` : undefined
-  const common = { id, value, 'aria-invalid': problem ? true : undefined, 'aria-describedby': note }
+  // Without a problem of its own, a field may still be marked by a form-wide message the caller names.
+  const common = {
+    id,
+    value,
+    'aria-invalid': problem ? true : rest['aria-invalid'],
+    'aria-describedby': note ?? rest['aria-describedby'],
+  }
   return (
-    <div className="field">
+    <div className={fieldClassName ? `field ${fieldClassName}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea

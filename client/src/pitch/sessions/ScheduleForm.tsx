@@ -10,6 +10,7 @@ import { apiRequest } from '../../api.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import './schedule.css'
 import { useSubmit } from '../../ui/useSubmit.ts'
+import { TextField } from '../../ui/TextField.tsx'
 
 type Field = 'title' | 'startsAt' | 'minutesPerTeam' | 'teamIds'
 
@@ -114,60 +115,39 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
             </label>
           ))}
         </fieldset>
-        <div className="field schedule__wide">
-          <label htmlFor="schedule-title-input">{t('pitch.schedule.sessionTitle')}</label>
-          <input
-            id="schedule-title-input"
-            className="input"
-            value={title}
-            maxLength={120}
-            placeholder={t(
-              kind === 'final'
-                ? 'pitch.schedule.titlePlaceholderFinal'
-                : 'pitch.schedule.titlePlaceholder'
-            )}
-            aria-invalid={!!problems.title}
-            aria-describedby={problems.title ? 'schedule-title-problem' : undefined}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          {problem('title')}
-        </div>
-        <div className="field">
-          <label htmlFor="schedule-starts">{t('pitch.schedule.startsAt')}</label>
-          <input
-            id="schedule-starts"
-            className="input"
-            type="datetime-local"
-            value={startsAt}
-            aria-invalid={!!problems.startsAt}
-            aria-describedby={
-              problems.startsAt ? 'schedule-startsAt-problem' : 'schedule-starts-hint'
-            }
-            onChange={(e) => setStartsAt(e.target.value)}
-          />
-          {problem('startsAt') ?? (
-            <span id="schedule-starts-hint" className="field-hint">
-              {t('pitch.schedule.startsAtHint')}
-            </span>
+        <TextField
+          id="schedule-title-input"
+          fieldClassName="schedule__wide"
+          label={t('pitch.schedule.sessionTitle')}
+          value={title}
+          onValue={setTitle}
+          problem={problems.title}
+          maxLength={120}
+          placeholder={t(
+            kind === 'final'
+              ? 'pitch.schedule.titlePlaceholderFinal'
+              : 'pitch.schedule.titlePlaceholder'
           )}
-        </div>
-        <div className="field">
-          <label htmlFor="schedule-minutes">{t('pitch.schedule.minutesPerTeam')}</label>
-          <input
-            id="schedule-minutes"
-            className="input"
-            type="number"
-            min={1}
-            max={120}
-            value={minutes}
-            aria-invalid={!!problems.minutesPerTeam}
-            aria-describedby={
-              problems.minutesPerTeam ? 'schedule-minutesPerTeam-problem' : undefined
-            }
-            onChange={(e) => setMinutes(e.target.value)}
-          />
-          {problem('minutesPerTeam')}
-        </div>
+        />
+        <TextField
+          id="schedule-startsAt"
+          label={t('pitch.schedule.startsAt')}
+          type="datetime-local"
+          value={startsAt}
+          onValue={setStartsAt}
+          problem={problems.startsAt}
+          hint={t('pitch.schedule.startsAtHint')}
+        />
+        <TextField
+          id="schedule-minutesPerTeam"
+          label={t('pitch.schedule.minutesPerTeam')}
+          type="number"
+          min={1}
+          max={120}
+          value={minutes}
+          onValue={setMinutes}
+          problem={problems.minutesPerTeam}
+        />
         <fieldset className="schedule__wide schedule__order">
           <legend className="field-label">{t('pitch.schedule.order')}</legend>
           <p className="field-hint">{t('pitch.schedule.orderHint')}</p>

@@ -10,6 +10,8 @@ import {
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import { useSubmit } from '../../ui/useSubmit.ts'
+import { SelectField } from '../../ui/SelectField.tsx'
+import { TextField } from '../../ui/TextField.tsx'
 
 type Problem = 'date' | 'from' | 'to' | 'tooShort' | 'tooLong' | 'past'
 
@@ -78,60 +80,43 @@ export function WindowForm({
       noValidate
       aria-label={t('selection.windows.formLabel')}
     >
-      <div className="field">
-        <label htmlFor={`${id}-date`}>{t('selection.windows.date')}</label>
-        <input
-          id={`${id}-date`}
-          className="input"
-          type="date"
-          value={date}
-          aria-invalid={problem === 'date' || problem === 'past' ? true : undefined}
-          onChange={(e) => setDate(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>{t('selection.windows.from')}</label>
-        <input
-          id={`${id}-from`}
-          className="input"
-          type="time"
-          step={900}
-          value={from}
-          aria-invalid={problem === 'from' ? true : undefined}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>{t('selection.windows.to')}</label>
-        <input
-          id={`${id}-to`}
-          className="input"
-          type="time"
-          step={900}
-          value={to}
-          aria-invalid={
-            problem === 'to' || problem === 'tooShort' || problem === 'tooLong' ? true : undefined
-          }
-          aria-describedby={problem ? problemId : undefined}
-          onChange={(e) => setTo(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-posting`}>{t('selection.windows.scope')}</label>
-        <select
-          id={`${id}-posting`}
-          className="select"
-          value={postingId}
-          onChange={(e) => setPostingId(e.target.value)}
-        >
-          <option value="">{t('selection.windows.anyPosting')}</option>
-          {postings.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextField
+        id={`${id}-date`}
+        label={t('selection.windows.date')}
+        type="date"
+        value={date}
+        onValue={setDate}
+        aria-invalid={problem === 'date' || problem === 'past' ? true : undefined}
+      />
+      <TextField
+        id={`${id}-from`}
+        label={t('selection.windows.from')}
+        type="time"
+        step={900}
+        value={from}
+        onValue={setFrom}
+        aria-invalid={problem === 'from' ? true : undefined}
+      />
+      <TextField
+        id={`${id}-to`}
+        label={t('selection.windows.to')}
+        type="time"
+        step={900}
+        value={to}
+        onValue={setTo}
+        aria-invalid={
+          problem === 'to' || problem === 'tooShort' || problem === 'tooLong' ? true : undefined
+        }
+        aria-describedby={problem ? problemId : undefined}
+      />
+      <SelectField
+        id={`${id}-posting`}
+        label={t('selection.windows.scope')}
+        value={postingId}
+        onValue={setPostingId}
+        emptyLabel={t('selection.windows.anyPosting')}
+        options={postings.map((p) => ({ value: p.id, label: p.title }))}
+      />
       <div className="window-form__submit">
         <button type="submit" className="button button--primary" disabled={isSending}>
           {isSending ? t('common.saving') : t('selection.windows.submit')}

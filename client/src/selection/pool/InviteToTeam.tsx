@@ -7,6 +7,7 @@ import { useApi } from '../../ui/useApi.ts'
 import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi, type PoolInvite } from '../selectionApi.ts'
 import { useSubmit } from '../../ui/useSubmit.ts'
+import { SelectField } from '../../ui/SelectField.tsx'
 
 /** Invites a pool person into a team: pick program and team, create the link, hand it over. */
 export function InviteToTeam({
@@ -48,57 +49,33 @@ export function InviteToTeam({
       onSubmit={submit}
       aria-label={t('selection.pool.inviteLabel', { name })}
     >
-      <div className="field">
-        <label htmlFor={`${id}-program`}>{t('selection.pool.inviteProgram')}</label>
-        <select
-          id={`${id}-program`}
-          className="select"
-          value={programId}
-          onChange={(e) => {
-            setProgramId(e.target.value)
-            setTeamId('')
-          }}
-        >
-          <option value="">{t('selection.pool.choose')}</option>
-          {(programs.data?.programs ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-team`}>{t('selection.pool.inviteTeam')}</label>
-        <select
-          id={`${id}-team`}
-          className="select"
-          value={teamId}
-          disabled={!program.data}
-          onChange={(e) => setTeamId(e.target.value)}
-        >
-          <option value="">{t('selection.pool.choose')}</option>
-          {(program.data?.teams ?? []).map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('invites.role')}</label>
-        <select
-          id={`${id}-role`}
-          className="select"
-          value={role}
-          onChange={(e) => setRole(e.target.value as TeamRole)}
-        >
-          {TEAM_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-program`}
+        label={t('selection.pool.inviteProgram')}
+        value={programId}
+        onValue={(value) => {
+          setProgramId(value)
+          setTeamId('')
+        }}
+        emptyLabel={t('selection.pool.choose')}
+        options={(programs.data?.programs ?? []).map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <SelectField
+        id={`${id}-team`}
+        label={t('selection.pool.inviteTeam')}
+        value={teamId}
+        onValue={setTeamId}
+        disabled={!program.data}
+        emptyLabel={t('selection.pool.choose')}
+        options={(program.data?.teams ?? []).map((team) => ({ value: team.id, label: team.name }))}
+      />
+      <SelectField
+        id={`${id}-role`}
+        label={t('invites.role')}
+        value={role}
+        onValue={(value) => setRole(value as TeamRole)}
+        options={TEAM_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
       <div>
         <button
           type="submit"

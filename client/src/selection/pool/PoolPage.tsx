@@ -13,6 +13,7 @@ import { poolQuery, selectionApi, selectionLinks, type PoolFilter } from '../sel
 import { PoolEntryCard } from './PoolEntryCard.tsx'
 import '../selection.css'
 import './pool.css'
+import { SelectField } from '../../ui/SelectField.tsx'
 
 /** `/pool`: people across programs who agreed to be contacted again; search, tags, notes, invitations. */
 export function PoolPage() {
@@ -118,38 +119,22 @@ export function PoolPage() {
             </button>
           </div>
         </div>
-        <div className="field">
-          <label htmlFor="pool-tag">{t('selection.pool.tag')}</label>
-          <select
-            id="pool-tag"
-            className="select"
-            value={filter.tag}
-            onChange={(e) => setFilter((f) => ({ ...f, tag: e.target.value }))}
-          >
-            <option value="">{t('selection.pool.anyTag')}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pool-program">{t('selection.pool.program')}</label>
-          <select
-            id="pool-program"
-            className="select"
-            value={filter.programId}
-            onChange={(e) => setFilter((f) => ({ ...f, programId: e.target.value }))}
-          >
-            <option value="">{t('selection.pool.anyProgram')}</option>
-            {(programs.data?.programs ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="pool-tag"
+          label={t('selection.pool.tag')}
+          value={filter.tag ?? ''}
+          onValue={(tag) => setFilter((f) => ({ ...f, tag }))}
+          emptyLabel={t('selection.pool.anyTag')}
+          options={tags.map((tag) => ({ value: tag, label: tag }))}
+        />
+        <SelectField
+          id="pool-program"
+          label={t('selection.pool.program')}
+          value={filter.programId ?? ''}
+          onValue={(programId) => setFilter((f) => ({ ...f, programId }))}
+          emptyLabel={t('selection.pool.anyProgram')}
+          options={(programs.data?.programs ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
       </form>
 
       {failure !== undefined && <ErrorMessage error={failure} onRetry={reload} />}
