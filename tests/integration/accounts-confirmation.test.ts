@@ -391,8 +391,9 @@ describe('someone who only claimed their address, then is appointed coordinator 
     await nextLink(email, 0) // the confirmation mail, left unopened
     const programId = await createProgram(server, `${prefix} second program`)
     const seen = mailCount(email)
+    // Appointed in English: the language chosen for their digest must reach the person too.
     const appointed = await apiRequest(server, 'POST', `/api/programs/${programId}/coordinators`, {
-      body: { email },
+      body: { email, lang: 'en' },
     })
     expect(appointed.status).toBe(201)
     return { email, team, joined, me, programId, appointment: await nextLink(email, seen) }
@@ -418,6 +419,8 @@ describe('someone who only claimed their address, then is appointed coordinator 
     expect(
       await queryStore(server, 'SELECT id FROM memberships WHERE program_id = ?', [programId])
     ).toHaveLength((coordinators.body as { coordinators: unknown[] }).coordinators.length)
+    const digest = await apiRequest(server, 'GET', `/api/programs/${programId}/digest`, { token })
+    expect(digest.body).toMatchObject({ enabled: true, lang: 'en' })
   }
 
   it('signs in by email on a new device as the same person, who coordinates', async () => {

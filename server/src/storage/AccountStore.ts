@@ -64,8 +64,8 @@ export interface AccountStore {
    */
   confirmEmail(personId: string, email: string): Promise<boolean>
   /**
-   * Moves `from`'s memberships to `to` (those `to` lacks; the rest stay with `from`): folding a person
-   * nobody ever used into the one who proved their address.
+   * Moves `from`'s memberships to `to` (those `to` lacks; the rest stay with `from`), with the digest
+   * settings they came with: folding a person nobody ever used into the one who proved their address.
    */
   moveMemberships(from: string, to: string): Promise<void>
   renamePerson(personId: string, name: string): Promise<void>

@@ -126,6 +126,15 @@ export class SqlAccounts extends SqlTable implements AccountStore {
       from,
       to
     )
+    // The digest language the appointing coordinator chose for them goes along.
+    await this.execute(
+      `UPDATE digest_settings SET person_id = ?
+       WHERE person_id = ? AND NOT EXISTS (
+         SELECT 1 FROM digest_settings t WHERE t.person_id = ? AND t.program_id = digest_settings.program_id)`,
+      to,
+      from,
+      to
+    )
   }
 
   async createSession(s: {
