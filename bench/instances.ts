@@ -10,11 +10,14 @@
  * (b) Connections: one instance holding SOCKETS sockets over DOCS documents, then two instances holding
  *     SOCKETS each over the same documents; one edit per document, and every socket must converge.
  *
+ * Each run first prints the floors (bench/floors.ts): one Redis hop and one PostgreSQL commit, alone.
+ *
  * Options (env): BENCH_SECONDS (20), BENCH_SOCKETS (1000 per instance), BENCH_DOCS (500),
  * BENCH_PHASES (ab).
  */
 import { notesText } from '../tests/helpers/notes.ts'
 import { cpus } from 'node:os'
+import { commitFloor, relayHopFloor } from './floors.ts'
 import { benchOptions, phasesToRun, processUsage, Samples } from './measure.ts'
 import { createProgram, createTeam } from '../tests/helpers/api.ts'
 import { startCluster, type Cluster } from '../tests/helpers/cluster.ts'
@@ -183,6 +186,9 @@ async function main() {
     env: { UNLOAD_DELAY_MS: '5000' },
   })
   try {
+    // The engines' own share of the figures below, on this machine now.
+    console.log(`floor: ${await relayHopFloor(cluster.redis.url)}`)
+    console.log(`floor: ${await commitFloor(databaseUrl)}\n`)
     if (PHASES.includes('a')) {
       const r = await benchPropagation(cluster)
       console.log(

@@ -8,11 +8,14 @@
  * over the runs. PostgreSQL is a private cluster on loopback (Debian's server binaries, fsync on, as
  * shipped), or the server named by DATABASE_URL; every server gets an empty database of its own.
  *
+ * The PostgreSQL commit floor (bench/floors.ts) is printed at the start and at the end.
+ *
  * Options (env): BENCH_SCENARIOS (room1,rooms50,fanout), BENCH_RUNS (3), BENCH_SECONDS (10).
  */
 import type { RunResult, Scenario } from './compare/scenarios.ts'
 import { fanOutScenario, roomsScenario } from './compare/scenarios.ts'
 import { describeMachine } from './compare/noise.ts'
+import { commitFloor } from './floors.ts'
 import { buildSpecboard, startServer } from './compare/servers.ts'
 import { freshDatabaseUrl, sharedOrPrivatePostgres } from '../tests/helpers/startPostgres.ts'
 
@@ -76,6 +79,8 @@ async function main(): Promise<void> {
   try {
     console.log(`# Specboard on PostgreSQL vs SQLite — node ${process.version}`)
     console.log(`machine at start: ${describeMachine()}; ${SECONDS} s per latency run`)
+    // What PostgreSQL itself costs per stored update here (fsync on, as shipped), before and after.
+    console.log(`floor: ${await commitFloor(await freshDatabaseUrl(postgres.adminUrl))}`)
     for (const scenario of scenarios()) {
       const runs = new Map<Engine, RunResult[]>(ENGINES.map((e) => [e, []]))
       for (let run = 0; run < RUNS; run++) {
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
       report(scenario, runs)
     }
     console.log(`\nmachine at end: ${describeMachine()}`)
+    console.log(`floor: ${await commitFloor(await freshDatabaseUrl(postgres.adminUrl))}`)
   } finally {
     await postgres.stop()
   }
