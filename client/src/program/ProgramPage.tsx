@@ -3,7 +3,6 @@ import { Link } from 'wouter'
 import { Program } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
-import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { AddTeamForm } from './AddTeamForm.tsx'
 import { TeamCard } from './TeamCard.tsx'
@@ -11,6 +10,7 @@ import { ProgramRounds } from '../feedback/ProgramRounds.tsx'
 import { ProgramSelectionLinks } from '../selection/ProgramSelectionLinks.tsx'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import './program.css'
+import { LoadingPage } from '../ui/LoadingPage.tsx'
 
 // Completeness and who is active change while people write; a gentle poll keeps the overview honest.
 const REFRESH_MS = 10_000
@@ -23,15 +23,7 @@ export function ProgramPage({ programId }: { programId: string }) {
   const program = useApi(path, (signal) => apiRequest(path, Program, { signal }), REFRESH_MS)
 
   if (!program.data) {
-    return (
-      <div className="page">
-        {program.error !== undefined ? (
-          <ErrorMessage error={program.error} onRetry={program.reload} />
-        ) : (
-          <Loading />
-        )}
-      </div>
-    )
+    return <LoadingPage error={program.error} onRetry={program.reload} />
   }
   const { data } = program
   const isCoordinator = data.myRole === 'coordinator'

@@ -2,8 +2,6 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import { Program, can } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
-import { ErrorMessage } from '../ui/ErrorMessage.tsx'
-import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { Crumbs } from './Crumbs.tsx'
 import { InterviewsSection } from './interviews/InterviewsSection.tsx'
@@ -13,6 +11,7 @@ import { PublicPostings } from './PublicPostings.tsx'
 import { selectionApi, selectionLinks } from './selectionApi.ts'
 import './selection.css'
 import './postings-overview.css'
+import { LoadingPage } from '../ui/LoadingPage.tsx'
 
 // New applications and bookings show without a reload.
 const REFRESH_MS = 30_000
@@ -30,15 +29,7 @@ export function SelectionPage({ programId }: { programId: string }) {
 
   if (!program.data || !postings.data) {
     const failure = program.error ?? postings.error
-    return (
-      <div className="page">
-        {failure !== undefined ? (
-          <ErrorMessage error={failure} onRetry={postings.reload} />
-        ) : (
-          <Loading />
-        )}
-      </div>
-    )
+    return <LoadingPage error={failure} onRetry={postings.reload} />
   }
   const isCoordinator = can(program.data.myRole, 'selection:manage')
   const { postings: followed, published: publicOnly } = postings.data

@@ -2,8 +2,6 @@ import { Link } from 'wouter'
 import { Program } from '@specboard/shared'
 import { apiRequest } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
-import { ErrorMessage } from '../ui/ErrorMessage.tsx'
-import { Loading } from '../ui/Loading.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { BasicsForm } from './BasicsForm.tsx'
 import { CoordinatorsPanel } from './CoordinatorsPanel.tsx'
@@ -12,6 +10,7 @@ import { DigestPanel } from './DigestPanel.tsx'
 import { TemplateEditor } from './TemplateEditor.tsx'
 import { WebhooksPanel } from './WebhooksPanel.tsx'
 import './settings.css'
+import { LoadingPage } from '../ui/LoadingPage.tsx'
 
 /** `/programs/:programId/settings`: what a coordinator sets up for a program, and who runs it. */
 export function ProgramSettingsPage({ programId }: { programId: string }) {
@@ -19,16 +18,7 @@ export function ProgramSettingsPage({ programId }: { programId: string }) {
   const path = `/api/programs/${encodeURIComponent(programId)}`
   const program = useApi(path, (signal) => apiRequest(path, Program, { signal }))
 
-  if (!program.data)
-    return (
-      <div className="page">
-        {program.error !== undefined ? (
-          <ErrorMessage error={program.error} onRetry={program.reload} />
-        ) : (
-          <Loading />
-        )}
-      </div>
-    )
+  if (!program.data) return <LoadingPage error={program.error} onRetry={program.reload} />
   const data = program.data
   return (
     <div className="page settings stack">

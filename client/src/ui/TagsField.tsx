@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { splitTags } from '@specboard/shared'
+import { TagList } from './TagList.tsx'
 
 interface TagsFieldProps {
   label: string
@@ -43,15 +44,7 @@ export function TagsField({
       <span id={`${inputId}-hint`} className="field-hint">
         {hint}
       </span>
-      {tags.length > 0 && (
-        <ul className="tags" aria-hidden="true">
-          {tags.map((tag) => (
-            <li key={tag} className="tag">
-              {tag}
-            </li>
-          ))}
-        </ul>
-      )}
+      {tags.length > 0 && <TagList tags={tags} aria-hidden="true" />}
       {problem && (
         <span id={`${inputId}-problem`} className="field-problem">
           {problem}

@@ -5,7 +5,6 @@ import { Team, can } from '@specboard/shared'
 import { apiRequest } from '../../api.ts'
 import { useConnection, useDocument } from '../../collab/useDocument.ts'
 import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx'
-import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { SharePanel } from '../share/SharePanel.tsx'
@@ -20,6 +19,7 @@ import { TimerControls } from './TimerControls.tsx'
 import { useFullscreen } from './useFullscreen.ts'
 import { usePresenterKeys } from './usePresenterKeys.ts'
 import './presenter.css'
+import { LoadingPage } from '../../ui/LoadingPage.tsx'
 
 /** `/teams/:teamId/present`: the team's sheet as slides, driven by a member or the coordinator. */
 export function PresenterPage({ teamId }: { teamId: string }) {
@@ -27,15 +27,7 @@ export function PresenterPage({ teamId }: { teamId: string }) {
   const path = `/api/teams/${encodeURIComponent(teamId)}`
   const team = useApi(path, (signal) => apiRequest(path, Team, { signal }))
   if (!team.data) {
-    return (
-      <div className="page">
-        {team.error !== undefined ? (
-          <ErrorMessage error={team.error} onRetry={team.reload} />
-        ) : (
-          <Loading />
-        )}
-      </div>
-    )
+    return <LoadingPage error={team.error} onRetry={team.reload} />
   }
   if (!can(team.data.myRole, 'pitch:present')) {
     return (

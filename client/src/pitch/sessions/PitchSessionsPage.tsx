@@ -12,11 +12,10 @@ import { apiRequest } from '../../api.ts'
 import { formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { useSession } from '../../session/SessionContext.tsx'
-import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { ScheduleForm } from './ScheduleForm.tsx'
 import './sessions.css'
+import { LoadingPage } from '../../ui/LoadingPage.tsx'
 
 /** `/programs/:programId/pitch`: the program's pitch sessions, and scheduling one for coordinators. */
 export function PitchSessionsPage({ programId }: { programId: string }) {
@@ -31,19 +30,13 @@ export function PitchSessionsPage({ programId }: { programId: string }) {
   if (!program.data || !sessions.data) {
     const error = program.error ?? sessions.error
     return (
-      <div className="page">
-        {error !== undefined ? (
-          <ErrorMessage
-            error={error}
-            onRetry={() => {
-              program.reload()
-              sessions.reload()
-            }}
-          />
-        ) : (
-          <Loading />
-        )}
-      </div>
+      <LoadingPage
+        error={error}
+        onRetry={() => {
+          program.reload()
+          sessions.reload()
+        }}
+      />
     )
   }
   const isCoordinator = can(program.data.myRole, 'pitch:schedule')

@@ -6,7 +6,6 @@ import { apiRequest } from '../../api.ts'
 import { formatCount, formatEventDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { SharePanel } from '../share/SharePanel.tsx'
 import { LeadList } from './LeadList.tsx'
@@ -14,6 +13,7 @@ import { TeamStageRow, type RowState } from './TeamStageRow.tsx'
 import './sessions.css'
 import './runner.css'
 import { useSubmit } from '../../ui/useSubmit.ts'
+import { LoadingPage } from '../../ui/LoadingPage.tsx'
 
 /** `/pitch/:sessionId`: the coordinator runs a session, team after team, with the audience link at hand. */
 export function SessionRunner({ sessionId }: { sessionId: string }) {
@@ -28,15 +28,7 @@ export function SessionRunner({ sessionId }: { sessionId: string }) {
 
   if (!session.data || program.data === undefined) {
     const error = session.error ?? program.error
-    return (
-      <div className="page">
-        {error !== undefined ? (
-          <ErrorMessage error={error} onRetry={session.reload} />
-        ) : (
-          <Loading />
-        )}
-      </div>
-    )
+    return <LoadingPage error={error} onRetry={session.reload} />
   }
   return <Runner session={session.data} program={program.data} onChanged={session.reload} />
 }

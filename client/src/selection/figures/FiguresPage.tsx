@@ -4,7 +4,6 @@ import { FigureKey, type ProgramFigures, DISPLAY_TIME_ZONE } from '@specboard/sh
 import { formatCount, formatDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { Crumbs } from '../Crumbs.tsx'
 import { selectionApi, selectionLinks } from '../selectionApi.ts'
@@ -14,6 +13,7 @@ import { FunnelChart } from './FunnelChart.tsx'
 import { ProgressList } from './ProgressList.tsx'
 import '../selection.css'
 import './figures.css'
+import { LoadingPage } from '../../ui/LoadingPage.tsx'
 
 // Numbers move while applications come in; a slow poll keeps a dashboard left open on a screen honest.
 const REFRESH_MS = 30_000
@@ -29,15 +29,7 @@ export function FiguresPage({ programId }: { programId: string }) {
   )
 
   if (!figures.data) {
-    return (
-      <div className="page">
-        {figures.error !== undefined ? (
-          <ErrorMessage error={figures.error} onRetry={figures.reload} />
-        ) : (
-          <Loading />
-        )}
-      </div>
-    )
+    return <LoadingPage error={figures.error} onRetry={figures.reload} />
   }
   const data = figures.data
   return (

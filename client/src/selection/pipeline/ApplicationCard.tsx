@@ -19,6 +19,7 @@ import { StageBadge } from './StageBadge.tsx'
 import { StageControls } from './StageControls.tsx'
 import { CardToggle } from '../CardToggle.tsx'
 import { useSubmit } from '../../ui/useSubmit.ts'
+import { TagList } from '../../ui/TagList.tsx'
 
 interface ApplicationCardProps {
   application: Application
@@ -97,13 +98,7 @@ export function ApplicationCard({
                 <>
                   <dt>{t('selection.pipeline.skills')}</dt>
                   <dd>
-                    <ul className="tags">
-                      {a.skills.map((skill) => (
-                        <li key={skill} className="tag">
-                          {skill}
-                        </li>
-                      ))}
-                    </ul>
+                    <TagList tags={a.skills} />
                   </dd>
                 </>
               )}

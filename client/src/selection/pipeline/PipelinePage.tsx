@@ -11,8 +11,6 @@ import {
 import { apiRequest } from '../../api.ts'
 import { formatCount } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
-import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { Crumbs } from '../Crumbs.tsx'
 import { freeSlotsFor } from '../interviews/freeSlots.ts'
@@ -20,6 +18,7 @@ import { selectionApi, selectionLinks } from '../selectionApi.ts'
 import { ApplicationCard } from './ApplicationCard.tsx'
 import '../selection.css'
 import './pipeline.css'
+import { LoadingPage } from '../../ui/LoadingPage.tsx'
 
 type Filter = ApplicationStage | 'all'
 
@@ -51,15 +50,7 @@ export function PipelinePage({ programId, postingId }: { programId: string; post
 
   if (!program.data || !pipeline.data) {
     const failure = program.error ?? pipeline.error
-    return (
-      <div className="page">
-        {failure !== undefined ? (
-          <ErrorMessage error={failure} onRetry={pipeline.reload} />
-        ) : (
-          <Loading />
-        )}
-      </div>
-    )
+    return <LoadingPage error={failure} onRetry={pipeline.reload} />
   }
   const { posting, counts, applications } = pipeline.data
   const total = applications.length

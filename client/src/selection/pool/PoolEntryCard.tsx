@@ -11,6 +11,7 @@ import { selectionApi } from '../selectionApi.ts'
 import { InviteToTeam } from './InviteToTeam.tsx'
 import { useSubmit } from '../../ui/useSubmit.ts'
 import { CardToggle } from '../CardToggle.tsx'
+import { TagList } from '../../ui/TagList.tsx'
 
 interface PoolEntryCardProps {
   entry: PoolEntry
@@ -64,15 +65,7 @@ export function PoolEntryCard({ entry, isOpen, onToggle, onChanged }: PoolEntryC
             })}
           </span>
         )}
-        {entry.tags.length > 0 && (
-          <ul className="tags pool-entry__tags">
-            {entry.tags.map((tag) => (
-              <li key={tag} className="tag">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        )}
+        {entry.tags.length > 0 && <TagList tags={entry.tags} className="pool-entry__tags" />}
       </header>
       <p className="muted small pool-entry__programs">
         {entry.programs.map((p) => p.name).join('・')}

@@ -4,6 +4,7 @@ import type { PostingDetail } from '@specboard/shared'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { PostingBadges } from '../PostingBadges.tsx'
 import { payText, periodText, tokyoDateTime } from '../postingText.ts'
+import { TagList } from '../../ui/TagList.tsx'
 
 interface PostingSummaryProps {
   posting: PostingDetail
@@ -65,13 +66,7 @@ export function PostingSummary({ posting, mayPublish, onUnpublish }: PostingSumm
           <>
             <dt>{t('selection.facts.skills')}</dt>
             <dd>
-              <ul className="tags">
-                {facts.skills.map((skill) => (
-                  <li key={skill} className="tag">
-                    {skill}
-                  </li>
-                ))}
-              </ul>
+              <TagList tags={facts.skills} />
             </dd>
           </>
         )}

@@ -6,8 +6,6 @@ import { formatPercent } from '../../i18n/format.ts'
 import { useSubmit } from '../../ui/useSubmit.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
-import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
-import { Loading } from '../../ui/Loading.tsx'
 import { useApi } from '../../ui/useApi.ts'
 import { Crumbs } from '../Crumbs.tsx'
 import { selectionApi } from '../selectionApi.ts'
@@ -23,6 +21,7 @@ import {
 import { PostingSummary } from './PostingSummary.tsx'
 import '../selection.css'
 import './publish.css'
+import { LoadingPage } from '../../ui/LoadingPage.tsx'
 
 /** `/teams/:teamId/posting`: publish the team's sheet as a posting, republish a new version, or unpublish. */
 export function PublishPage({ teamId }: { teamId: string }) {
@@ -41,19 +40,13 @@ export function PublishPage({ teamId }: { teamId: string }) {
   if (!team.data || !posting.data) {
     const failure = team.error ?? posting.error
     return (
-      <div className="page">
-        {failure !== undefined ? (
-          <ErrorMessage
-            error={failure}
-            onRetry={() => {
-              team.reload()
-              posting.reload()
-            }}
-          />
-        ) : (
-          <Loading />
-        )}
-      </div>
+      <LoadingPage
+        error={failure}
+        onRetry={() => {
+          team.reload()
+          posting.reload()
+        }}
+      />
     )
   }
   const current = posting.data.posting
