@@ -83,6 +83,22 @@ describe(`the document log on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(tokensIn(updates)).toEqual([...written].sort())
   })
 
+  it('stores a counted state without reading the rows when the log holds exactly that many, and merges the rows otherwise', async () => {
+    for (const token of ['<1>', '<2>', '<3>'])
+      await storage.log.append('spec:c', insertUpdate(token))
+    // A state that the rows do not hold tells which path the compaction took.
+    const counted = { state: insertUpdate('<99>') }
+    expect(await storage.log.compact('spec:c', mergeStoredUpdates, { rows: 2, ...counted })).toBe(3)
+    expect(tokensIn((await storage.log.load('spec:c')).updates)).toEqual(['<1>', '<2>', '<3>'])
+    await storage.log.append('spec:c', insertUpdate('<4>'))
+    expect(await storage.log.compact('spec:c', mergeStoredUpdates, { rows: 2, ...counted })).toBe(2)
+    const { updates } = await storage.log.load('spec:c')
+    expect(updates).toHaveLength(1)
+    expect(tokensIn(updates)).toEqual(['<99>'])
+    // One row: nothing to do, whatever was counted.
+    expect(await storage.log.compact('spec:c', mergeStoredUpdates, { rows: 1, ...counted })).toBe(0)
+  })
+
   it('rolls a unit of work back when it throws, and commits it otherwise', async () => {
     await expect(
       storage.tx(async ({ records }) => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { MAX_AWARENESS_BYTES } from '@specboard/shared'
-import type { DocumentLog, LoadedLog, MergeUpdates } from '../ports/DocumentLog.ts'
+import type { CountedState, DocumentLog, LoadedLog, MergeUpdates } from '../ports/DocumentLog.ts'
 import { LocalRelay, type DocumentMessage, type Relay } from '../ports/Relay.ts'
 import { Connection } from './Connection.ts'
 import {
@@ -55,12 +55,12 @@ class MemoryStore implements DocumentLog {
   }
   /** Compactions asked for, including those that found nothing to merge. */
   compactCalls = 0
-  async compact(document: string, merge: MergeUpdates): Promise<number> {
+  async compact(document: string, merge: MergeUpdates, counted?: CountedState): Promise<number> {
     this.compactCalls++
     const rows = this.loadUpdates(document)
     if (rows.length <= 1) return 0
     this.events.push({ kind: 'replace' })
-    this.rows.set(document, [merge(rows)])
+    this.rows.set(document, [rows.length === counted?.rows ? counted.state : merge(rows)])
     return rows.length
   }
 }

@@ -31,7 +31,7 @@
  */
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
-import type { DocumentLog } from '../ports/DocumentLog.ts'
+import type { CountedState, DocumentLog } from '../ports/DocumentLog.ts'
 import type { DocumentMessage, Relay, Unsubscribe } from '../ports/Relay.ts'
 import { docFromUpdates, mergeStoredUpdates } from '../storage/loadDocument.ts'
 import type { Connection } from './Connection.ts'
@@ -584,26 +584,26 @@ export class Room {
   /**
    * Merges the stored log into one row, without holding up the queue. When this instance is the log's only
    * writer, the merged row is the doc as it stood between two turns of the queue (it then holds exactly
-   * the rows counted), encoded once, instead of every row decoded again — unless the rows the compaction
-   * reads are not exactly those (a batch committed in between): then the rows are merged.
+   * the rows counted), encoded once, and the rows are not even read — unless the log holds other rows than
+   * those counted (a batch committed in between): then they are read and merged.
    */
   async compact(): Promise<void> {
     if (this.compacting) return
     this.compacting = true
     try {
-      const snapshot = this.options.isSoleWriter
-        ? await this.enqueue(() => ({
-            rows: this.storedUpdates,
-            state: Y.encodeStateAsUpdate(this.doc),
-          }))
+      const counted = this.options.isSoleWriter
+        ? await this.enqueue(() => this.countedState())
         : null
-      let mergedBytes = 0
-      const merged = await this.log.compact(this.name, (rows) => {
-        const update =
-          snapshot && rows.length === snapshot.rows ? snapshot.state : mergeStoredUpdates(rows)
-        mergedBytes = update.byteLength
-        return update
-      })
+      let mergedBytes = counted?.state.byteLength ?? 0
+      const merged = await this.log.compact(
+        this.name,
+        (rows) => {
+          const update = mergeStoredUpdates(rows)
+          mergedBytes = update.byteLength
+          return update
+        },
+        counted ?? undefined
+      )
       if (merged > 1) {
         this.storedUpdates = Math.max(1, this.storedUpdates - merged + 1)
         this.compactedBytes = mergedBytes
@@ -611,6 +611,12 @@ export class Room {
     } finally {
       this.compacting = false
     }
+  }
+
+  /** The doc and the rows it holds, read between two turns of the queue (null: one row, nothing to merge). */
+  private countedState(): CountedState | null {
+    if (this.storedUpdates <= 1) return null
+    return { rows: this.storedUpdates, state: Y.encodeStateAsUpdate(this.doc) }
   }
 
   /**
@@ -638,11 +644,9 @@ export class Room {
     try {
       // Only rows this room counted may be merged from its doc: any other (a socket that reopened the
       // document in a new room meanwhile) makes the rows be merged after all.
-      const merge = (rows: readonly Uint8Array[]) =>
-        rows.length === this.storedUpdates
-          ? Y.encodeStateAsUpdate(this.doc)
-          : mergeStoredUpdates(rows)
-      await this.enqueue(() => this.log.compact(this.name, merge))
+      await this.enqueue(() =>
+        this.log.compact(this.name, mergeStoredUpdates, this.countedState() ?? undefined)
+      )
     } finally {
       this.compacting = false
     }

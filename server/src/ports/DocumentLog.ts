@@ -12,6 +12,15 @@ export interface LoadedLog {
 /** Merges a document's stored updates into one (see `mergeStoredUpdates`). */
 export type MergeUpdates = (updates: readonly Uint8Array[]) => Uint8Array
 
+/**
+ * What a document's log merges into when it holds exactly `rows` rows: the state of a writer that counted
+ * them (the only writer), so a compaction that finds that many rows stores it without reading them.
+ */
+export interface CountedState {
+  readonly rows: number
+  readonly state: Uint8Array
+}
+
 export interface DocumentLog {
   /** Every stored update of `document`. */
   load(document: string): Promise<LoadedLog>
@@ -31,6 +40,7 @@ export interface DocumentLog {
    * handed out before commit: with several writers, a row with a lower `seq` can commit after a higher one
    * was read, and merging from anything but the rows deleted could drop it. Rows appended meanwhile stay.
    * Resolves with the number of rows merged (0: nothing to do, or another writer compacted concurrently).
+   * With `counted`, a log of exactly `counted.rows` rows becomes `counted.state` without being read.
    */
-  compact(document: string, merge: MergeUpdates): Promise<number>
+  compact(document: string, merge: MergeUpdates, counted?: CountedState): Promise<number>
 }

@@ -1,4 +1,4 @@
-import type { DocumentLog, LoadedLog, MergeUpdates } from '../ports/DocumentLog.ts'
+import type { CountedState, DocumentLog, LoadedLog, MergeUpdates } from '../ports/DocumentLog.ts'
 
 /** One row to append. */
 export interface LogRow {
@@ -37,8 +37,8 @@ export class GroupCommitLog implements DocumentLog {
     return this.log.versions(documents)
   }
 
-  compact(document: string, merge: MergeUpdates): Promise<number> {
-    return this.log.compact(document, merge)
+  compact(document: string, merge: MergeUpdates, counted?: CountedState): Promise<number> {
+    return this.log.compact(document, merge, counted)
   }
 
   append(document: string, update: Uint8Array): Promise<number> {

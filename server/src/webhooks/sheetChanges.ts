@@ -26,7 +26,7 @@ export class SheetChangeNotices {
     return {
       load: (document) => log.load(document),
       versions: (documents) => log.versions(documents),
-      compact: (document, merge) => log.compact(document, merge),
+      compact: (document, merge, counted) => log.compact(document, merge, counted),
       append: async (document, update) => {
         const seq = await log.append(document, update)
         this.changed(document)
