@@ -6,9 +6,10 @@
  * from Yjs on each remote change, which breaks a composition in progress: ProseMirror reads a composition
  * as ordinary DOM changes and must not have the DOM around it rebuilt (prosemirror-view keeps
  * `view.composing` for that; TipTap's IME reports, e.g. #2778 "cursor jumps back" after a commit, come
- * from the same redraws). y-prosemirror's open pull request #107 only defers the local direction, and its
- * reviewers found remote edits still wreck the composition and move the caret. So this guard holds both
- * directions while a composition runs: the composition is a short local branch, like an offline edit.
+ * from the same redraws). y-prosemirror's open pull request #107 only defers the local direction; its
+ * maintainer expected remote edits to still break the composition, and a user of the branch saw the caret
+ * go wrong when others deleted text meanwhile. So this guard holds both directions while a composition
+ * runs: the composition is a short local branch, like an offline edit.
  *
  * When it is committed, the branch is merged: the editor is redrawn from Yjs (peers' edits), and the
  * composed slice is inserted where the composition started, found again through Yjs relative positions
