@@ -13,6 +13,7 @@ import { CopyField } from '../ui/CopyField.tsx'
 import { InviteList } from './InviteList.tsx'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
 
 const EXPIRY_DAYS = [7, 14, 30] as const
 /** One person by default; a multi-use link is a choice, for a workshop or a whole group. */
@@ -93,9 +94,7 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
           </select>
           {maxUses === 1 && <span className="field-hint">{ta('invites.usesHint')}</span>}
         </label>
-        <button className="button button--primary" type="submit" disabled={isSending}>
-          {isSending ? t('common.saving') : t('invites.create')}
-        </button>
+        <SubmitButton label={t('invites.create')} isSending={isSending} />
       </form>
       {error !== null && <ErrorMessage error={error} />}
       {created && (

@@ -4,6 +4,7 @@ import { MAX_COMMENT_LENGTH, type Round } from '@specboard/shared'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
 
 interface CloseRoundFormProps {
   teamId: string
@@ -52,9 +53,7 @@ export function CloseRoundForm({
       </div>
       <ReviewError error={error} />
       <div className="round-form__actions">
-        <button className="button button--primary" type="submit" disabled={isSending}>
-          {isSending ? t('common.saving') : submitLabel}
-        </button>
+        <SubmitButton label={submitLabel} isSending={isSending} />
         <button className="button button--quiet" type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>

@@ -6,6 +6,7 @@ import { useApi } from '../ui/useApi.ts'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
 
 interface OpenRoundFormProps {
   programId: string
@@ -74,13 +75,11 @@ export function OpenRoundForm(props: OpenRoundFormProps) {
       <p className="field-hint">{t('review.open.snapshotHint')}</p>
       <ReviewError error={error} />
       <div className="round-form__actions">
-        <button
-          className="button button--primary"
-          type="submit"
-          disabled={isSending || reviewers.data === undefined}
-        >
-          {isSending ? t('common.saving') : submitLabel}
-        </button>
+        <SubmitButton
+          label={submitLabel}
+          isSending={isSending}
+          disabled={reviewers.data === undefined}
+        />
         <button className="button button--quiet" type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>

@@ -4,6 +4,7 @@ import { MAX_COMMENT_LENGTH } from '@specboard/shared'
 import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
 
 /** The reply box under a thread. */
 export function ReplyForm({
@@ -52,13 +53,12 @@ export function ReplyForm({
       />
       <ReviewError error={error} />
       <div className="composer__actions">
-        <button
-          className="button button--primary button--small"
-          type="submit"
-          disabled={!body.trim() || isSending}
-        >
-          {isSending ? t('common.saving') : t('review.thread.sendReply')}
-        </button>
+        <SubmitButton
+          label={t('review.thread.sendReply')}
+          isSending={isSending}
+          disabled={!body.trim()}
+          isSmall
+        />
         <button className="button button--quiet button--small" type="button" onClick={onDone}>
           {t('common.cancel')}
         </button>

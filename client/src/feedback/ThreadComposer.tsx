@@ -8,6 +8,7 @@ import { ReviewError } from './ReviewError.tsx'
 import { reviewApi } from './reviewApi.ts'
 import { sectionTitle } from './roundFacts.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
 
 /** Writing a new comment on the selected words or on a whole section. */
 export function ThreadComposer({ draft }: { draft: Draft }) {
@@ -74,13 +75,12 @@ export function ThreadComposer({ draft }: { draft: Draft }) {
       <p className="field-hint">{t('review.composer.hint')}</p>
       <ReviewError error={error} />
       <div className="composer__actions">
-        <button
-          className="button button--primary button--small"
-          type="submit"
-          disabled={!body.trim() || isSending || isWaitingForRound}
-        >
-          {isSending ? t('common.saving') : t('review.composer.submit')}
-        </button>
+        <SubmitButton
+          label={t('review.composer.submit')}
+          isSending={isSending}
+          disabled={!body.trim() || isWaitingForRound}
+          isSmall
+        />
         <button
           className="button button--quiet button--small"
           type="button"

@@ -6,6 +6,7 @@ import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
 
 /** Coordinators and administrators start a program (a region's run of the model); it opens right away. */
 export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
@@ -63,9 +64,7 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
           required
         />
         <div>
-          <button className="button button--primary" type="submit" disabled={isSending}>
-            {isSending ? t('common.saving') : t('home.createProgramSubmit')}
-          </button>
+          <SubmitButton label={t('home.createProgramSubmit')} isSending={isSending} />
         </div>
       </form>
       {error !== null && <ErrorMessage error={error} />}

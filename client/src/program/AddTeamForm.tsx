@@ -5,6 +5,7 @@ import { apiRequest } from '../api.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
 
 /** Coordinators add a team (one per theme) to the program. */
 export function AddTeamForm({
@@ -61,13 +62,11 @@ export function AddTeamForm({
           placeholder={t('program.organizationPlaceholder')}
         />
         <div>
-          <button
-            className="button button--primary"
-            type="submit"
-            disabled={!request.success || isSending}
-          >
-            {isSending ? t('common.saving') : t('program.create')}
-          </button>
+          <SubmitButton
+            label={t('program.create')}
+            isSending={isSending}
+            disabled={!request.success}
+          />
         </div>
       </form>
       {error !== null && <ErrorMessage error={error} />}

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import { useTranslation } from 'react-i18next'
 import { EmailAddress, PersonName } from '@specboard/shared'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { ErrorMessage } from './ErrorMessage.tsx'
 import { TextField } from './TextField.tsx'
 import { useSubmit } from './useSubmit.ts'
+import { SubmitButton } from './SubmitButton.tsx'
 
 interface PersonFormProps {
   nameLabel: string
@@ -30,7 +30,6 @@ export function PersonForm({
   initialEmail = '',
   onSubmit,
 }: PersonFormProps) {
-  const { t } = useTranslation()
   const ta = useAccountsText()
   const [name, setName] = useState(initialName)
   const [email, setEmail] = useState(initialEmail)
@@ -72,9 +71,7 @@ export function PersonForm({
       />
       {error !== null && <ErrorMessage error={error} />}
       <div>
-        <button className="button button--primary" type="submit" disabled={!isValid || isSending}>
-          {isSending ? t('common.saving') : submitLabel}
-        </button>
+        <SubmitButton label={submitLabel} isSending={isSending} disabled={!isValid} />
       </div>
     </form>
   )

@@ -15,6 +15,7 @@ import {
 } from './validateJoin.ts'
 import './join.css'
 import { TextField } from '../../ui/TextField.tsx'
+import { SubmitButton } from '../../ui/SubmitButton.tsx'
 
 interface JoinDialogProps {
   token: string
@@ -209,9 +210,7 @@ export function JoinDialog({ token, teams, teamId, onClose, onLinkGone }: JoinDi
             <button type="button" className="button button--quiet" onClick={onClose}>
               {t('common.cancel')}
             </button>
-            <button type="submit" className="button button--primary" disabled={isSending}>
-              {isSending ? t('common.saving') : t('pitch.join.submit')}
-            </button>
+            <SubmitButton label={t('pitch.join.submit')} isSending={isSending} />
           </div>
         </form>
       )}

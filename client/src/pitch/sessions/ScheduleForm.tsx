@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import './schedule.css'
 import { useSubmit } from '../../ui/useSubmit.ts'
 import { TextField } from '../../ui/TextField.tsx'
+import { SubmitButton } from '../../ui/SubmitButton.tsx'
 
 type Field = 'title' | 'startsAt' | 'minutesPerTeam' | 'teamIds'
 
@@ -209,9 +210,7 @@ export function ScheduleForm({ programId, teams, onCreated }: ScheduleFormProps)
           </div>
         )}
         <div className="schedule__wide">
-          <button className="button button--primary" type="submit" disabled={isSending}>
-            {isSending ? t('common.saving') : t('pitch.schedule.submit')}
-          </button>
+          <SubmitButton label={t('pitch.schedule.submit')} isSending={isSending} />
         </div>
       </form>
     </section>

@@ -10,6 +10,7 @@ import { useApi } from '../../ui/useApi.ts'
 import { ProjectorLink } from './ProjectorLink.tsx'
 import './share.css'
 import { useSubmit } from '../../ui/useSubmit.ts'
+import { SubmitButton } from '../../ui/SubmitButton.tsx'
 
 const EXPIRY = [
   { hours: 3, label: 'h3' },
@@ -77,9 +78,7 @@ export function SharePanel({ path }: SharePanelProps) {
             ))}
           </select>
         </label>
-        <button className="button button--primary" type="submit" disabled={isSending}>
-          {isSending ? t('common.saving') : t('pitch.share.create')}
-        </button>
+        <SubmitButton label={t('pitch.share.create')} isSending={isSending} />
       </form>
       {error !== null && <ErrorMessage error={error} />}
       {url && (

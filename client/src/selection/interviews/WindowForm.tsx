@@ -12,6 +12,7 @@ import { selectionApi } from '../selectionApi.ts'
 import { useSubmit } from '../../ui/useSubmit.ts'
 import { SelectField } from '../../ui/SelectField.tsx'
 import { TextField } from '../../ui/TextField.tsx'
+import { SubmitButton } from '../../ui/SubmitButton.tsx'
 
 type Problem = 'date' | 'from' | 'to' | 'tooShort' | 'tooLong' | 'past'
 
@@ -118,9 +119,7 @@ export function WindowForm({
         options={postings.map((p) => ({ value: p.id, label: p.title }))}
       />
       <div className="window-form__submit">
-        <button type="submit" className="button button--primary" disabled={isSending}>
-          {isSending ? t('common.saving') : t('selection.windows.submit')}
-        </button>
+        <SubmitButton label={t('selection.windows.submit')} isSending={isSending} />
         <span className="muted small" aria-live="polite">
           {slotCount > 0
             ? t('selection.windows.preview', { count: slotCount })

@@ -8,6 +8,7 @@ import { SelectionError } from '../SelectionError.tsx'
 import { selectionApi, type PoolInvite } from '../selectionApi.ts'
 import { useSubmit } from '../../ui/useSubmit.ts'
 import { SelectField } from '../../ui/SelectField.tsx'
+import { SubmitButton } from '../../ui/SubmitButton.tsx'
 
 /** Invites a pool person into a team: pick program and team, create the link, hand it over. */
 export function InviteToTeam({
@@ -77,13 +78,12 @@ export function InviteToTeam({
         options={TEAM_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
       />
       <div>
-        <button
-          type="submit"
-          className="button button--primary button--small"
-          disabled={!teamId || isSending}
-        >
-          {isSending ? t('common.saving') : t('selection.pool.inviteSubmit')}
-        </button>
+        <SubmitButton
+          label={t('selection.pool.inviteSubmit')}
+          isSending={isSending}
+          disabled={!teamId}
+          isSmall
+        />
       </div>
       {error !== null && (
         <div className="invite-to-team__wide">
