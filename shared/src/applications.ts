@@ -170,6 +170,7 @@ export type UpdateApplicationRequest = z.infer<typeof UpdateApplicationRequest>
 export const MailProblems = z.object({
   failures: z.array(
     z.object({
+      id: z.string(),
       kind: z.string(),
       to: z.string(),
       subject: z.string(),

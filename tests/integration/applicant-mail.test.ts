@@ -184,6 +184,22 @@ describe('applicant mail', () => {
       }
     )
     expect(talent.status).toBe(403)
+
+    // Reached another way, the coordinator takes it off the list; nobody else may.
+    const problems = MailProblems.parse(
+      (await apiRequest(server, 'GET', `/api/programs/${team.programId}/mail-problems`)).body
+    ).failures
+    const shiro = problems.find((f) => f.to === 'shiro@example.com')!
+    const path = `/api/programs/${team.programId}/mail-problems/${shiro.id}`
+    expect((await apiRequest(server, 'DELETE', path, { token: team.tokens.talent })).status).toBe(
+      403
+    )
+    expect((await apiRequest(server, 'DELETE', path)).status).toBe(204)
+    expect((await apiRequest(server, 'DELETE', path)).status).toBe(404)
+    const after = MailProblems.parse(
+      (await apiRequest(server, 'GET', `/api/programs/${team.programId}/mail-problems`)).body
+    ).failures
+    expect(after.map((f) => f.id)).toEqual(problems.filter((f) => f !== shiro).map((f) => f.id))
   })
 
   it('tells placed and declined applicants in words, and every mail has the status link and no one else', async () => {

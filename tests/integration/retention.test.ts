@@ -233,6 +233,7 @@ describe('retention of applicants’ personal data', () => {
     try {
       for (const to of ['early@example.com', 'placed@example.com'])
         await storage.mailFailures.add(programId, {
+          id: `failure-${to}`,
           kind: 'result',
           to,
           subject: '選考結果のお知らせ',

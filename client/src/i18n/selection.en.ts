@@ -378,6 +378,8 @@ export const selectionEn: typeof selectionJa = {
     problemsTitle: '{{count}} mails to applicants could not be delivered',
     problemsBody:
       'They were retried several times without success; the address may be wrong. Reach these people another way, using the contact in the applicant list.',
+    dismiss: 'Reached',
+    dismissLabel: 'Reached {{to}} another way: take it off the list',
   },
   errors: {
     no_pool_consent:

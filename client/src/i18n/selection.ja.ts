@@ -365,6 +365,8 @@ export const selectionJa = {
     problemsTitle: '応募者に届かなかったメールが{{count}}通あります',
     problemsBody:
       '何度か送り直しましたが届きませんでした。メールアドレスの誤りの可能性があります。応募者一覧の連絡先から、別の方法でご連絡ください。',
+    dismiss: '連絡済みにする',
+    dismissLabel: '{{to}} に別の方法で連絡したので、一覧から外す',
   },
   errors: {
     no_pool_consent: 'この人は人材プールへの登録に同意していないため、人材プールには移せません。',

@@ -43,6 +43,9 @@ export const selectionApi = {
   mailProblems: (programId: string, signal?: AbortSignal) =>
     apiRequest(`${program(programId)}/mail-problems`, MailProblems, { signal }),
 
+  dismissMailProblem: (programId: string, failureId: string) =>
+    apiSend(`${program(programId)}/mail-problems/${enc(failureId)}`, { method: 'DELETE' }),
+
   programPostings: (programId: string, signal?: AbortSignal) =>
     apiRequest(`${program(programId)}/postings`, PostingList, { signal }),
 

@@ -167,6 +167,16 @@ export const programSelectionRoutes = new Hono<AppEnv>()
     const body: MailProblems = { failures: [...(await c.var.deps.mailer.failuresOf(program.id))] }
     return c.json(body)
   })
+  .delete('/:programId/mail-problems/:failureId', async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
+    if (!(await c.var.deps.mailer.dismissFailure(program.id, c.req.param('failureId'))))
+      throw new HttpError(
+        404,
+        'mail_problem_not_found',
+        'this program has no such undelivered mail'
+      )
+    return c.body(null, 204)
+  })
   .get('/:programId/interview-windows', async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
     const { postings, records } = c.var.deps

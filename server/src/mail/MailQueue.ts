@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Logger } from '../logger.ts'
 import type { MailFailure, MailStatus, MailTransport, Mailer, OutgoingMail } from './Mailer.ts'
 import { mimeMessage } from './mimeMessage.ts'
+import { newId } from '../ids.ts'
 import { emlName } from './outboxTransport.ts'
 import type { MailSpool } from './MailSpool.ts'
 import type { MailFailureStore } from '../storage/MailFailureStore.ts'
@@ -81,6 +82,17 @@ export class MailQueue implements Mailer {
     return this.failures.get(programId) ?? []
   }
 
+  async dismissFailure(programId: string, id: string): Promise<boolean> {
+    const { failures } = this.options
+    if (failures) return await failures.dismiss(programId, id)
+    const kept = this.failures.get(programId) ?? []
+    this.failures.set(
+      programId,
+      kept.filter((f) => f.id !== id)
+    )
+    return kept.some((f) => f.id === id)
+  }
+
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight])
   }
@@ -152,6 +164,7 @@ export class MailQueue implements Mailer {
     this.lastError = reason
     if (mail.programId) {
       const failure = {
+        id: newId(),
         kind: mail.kind,
         to: mail.to,
         subject: mail.subject,

@@ -27,6 +27,7 @@ export interface MailAttachment {
 
 /** A message given up on after every retry, as a program's coordinators are shown it. */
 export interface MailFailure {
+  readonly id: string
   readonly kind: string
   readonly to: string
   readonly subject: string
@@ -51,6 +52,8 @@ export interface Mailer {
   status(): MailStatus
   /** The latest messages for `programId` given up on, newest first (kept across restarts when stored). */
   failuresOf(programId: string): Promise<readonly MailFailure[]>
+  /** Takes one of them off the list (the coordinator reached the person another way); false if unknown. */
+  dismissFailure(programId: string, id: string): Promise<boolean>
   /** Resolves once nothing is in flight or waiting for a first try (tests, shutdown). */
   idle(): Promise<void>
   /** Stops retrying; spooled mail waits for the next start, anything else is kept under `outbox/failed/`. */

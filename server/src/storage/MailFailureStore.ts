@@ -5,4 +5,6 @@ export interface MailFailureStore {
   add(programId: string, failure: MailFailure): Promise<void>
   /** The newest `limit` of the program, newest first. */
   list(programId: string, limit: number): Promise<MailFailure[]>
+  /** Deletes one of the program's; false when it has no such failure. */
+  dismiss(programId: string, id: string): Promise<boolean>
 }

@@ -183,9 +183,17 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/programs/{programId}/mail-problems': {
     get: {
       summary:
-        'Applicant mail of the program given up on after every retry since the server started (coordinator)',
+        'Applicant mail of the program given up on after every retry, until dismissed or the applicant is erased (coordinator)',
       response: wire.MailProblems,
       params: ['programId'],
+    },
+  },
+  '/api/programs/{programId}/mail-problems/{failureId}': {
+    delete: {
+      summary:
+        'Take an undelivered mail off the list once the applicant was reached another way (coordinator)',
+      status: 204,
+      params: ['programId', 'failureId'],
     },
   },
   '/api/programs/{programId}/retention': {

@@ -1,12 +1,11 @@
 import type { MailFailure } from '../../mail/Mailer.ts'
-import { newId } from '../../ids.ts'
 import type { MailFailureStore } from '../MailFailureStore.ts'
 import { SqlTable } from './SqlTable.ts'
 
 export class SqlMailFailures extends SqlTable implements MailFailureStore {
   async add(programId: string, failure: MailFailure): Promise<void> {
     await this.insert('mail_failures', {
-      id: newId(),
+      id: failure.id,
       program_id: programId,
       kind: failure.kind,
       recipient: failure.to,
@@ -24,11 +23,21 @@ export class SqlMailFailures extends SqlTable implements MailFailureStore {
         limit
       )
     ).map((r) => ({
+      id: r.id as string,
       kind: r.kind as string,
       to: r.recipient as string,
       subject: r.subject as string,
       at: r.at as string,
       error: r.error as string,
     }))
+  }
+
+  async dismiss(programId: string, id: string): Promise<boolean> {
+    const deleted = await this.execute(
+      'DELETE FROM mail_failures WHERE program_id = ? AND id = ?',
+      programId,
+      id
+    )
+    return deleted > 0
   }
 }
