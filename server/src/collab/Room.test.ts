@@ -518,6 +518,26 @@ describe('Room', () => {
     }
   })
 
+  it('waits briefly for a joining socket’s step 1 before decoding a large row, and answers it with the row first', async () => {
+    const events: Event[] = []
+    const store = new MemoryStore(events)
+    const row = text('x'.repeat(80 * 1024))
+    store.rows.set('spec:t1', [row])
+    const room = newRoom(store)
+    const client = connection(events, 'client')
+    room.add(client)
+    // Arrives after the load read the log (which takes no time here, as on SQLite).
+    setTimeout(
+      () => room.receive(client, encodeSync(SYNC_TYPE.step1, Y.encodeStateVector(new Y.Doc()))),
+      3
+    )
+    await room.loaded
+    await room.settled()
+    const first = decodeMessage(sentTo(events, 'client')[0]!.frame)
+    expect(first.type).toBe('syncStep2')
+    expect((first as { update: Uint8Array }).update).toEqual(row)
+  })
+
   it('answers sync step 1 with exactly what the client lacks', async () => {
     const events: Event[] = []
     const store = new MemoryStore(events)
