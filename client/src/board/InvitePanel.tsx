@@ -14,6 +14,7 @@ import { InviteList } from './InviteList.tsx'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
 import { SubmitButton } from '../ui/SubmitButton.tsx'
+import { SelectField } from '../ui/SelectField.tsx'
 
 const EXPIRY_DAYS = [7, 14, 30] as const
 /** One person by default; a multi-use link is a choice, for a workshop or a whole group. */
@@ -55,45 +56,34 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
       </h2>
       <p className="panel__lead">{t('invites.lead')}</p>
       <form className="invite-form" onSubmit={submit}>
-        <label className="field">
-          <span className="field-label">{t('invites.role')}</span>
-          <select
-            className="select"
-            value={role}
-            onChange={(e) => setRole(e.target.value as TeamRole)}
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{t('invites.expiresIn')}</span>
-          <select className="select" value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {EXPIRY_DAYS.map((d) => (
-              <option key={d} value={d}>
-                {t('invites.days', { count: d })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{ta('invites.uses')}</span>
-          <select
-            className="select"
-            value={maxUses}
-            onChange={(e) => setMaxUses(Number(e.target.value))}
-          >
-            {USE_LIMITS.map((n) => (
-              <option key={n} value={n}>
-                {n === 1 ? ta('invites.usesOne') : ta('invites.usesMany', { count: n })}
-              </option>
-            ))}
-          </select>
-          {maxUses === 1 && <span className="field-hint">{ta('invites.usesHint')}</span>}
-        </label>
+        <SelectField
+          id="invite-role"
+          label={t('invites.role')}
+          value={role}
+          onValue={(value) => setRole(value as TeamRole)}
+          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <SelectField
+          id="invite-expires"
+          label={t('invites.expiresIn')}
+          value={String(days)}
+          onValue={(value) => setDays(Number(value))}
+          options={EXPIRY_DAYS.map((d) => ({
+            value: String(d),
+            label: t('invites.days', { count: d }),
+          }))}
+        />
+        <SelectField
+          id="invite-uses"
+          label={ta('invites.uses')}
+          value={String(maxUses)}
+          onValue={(value) => setMaxUses(Number(value))}
+          options={USE_LIMITS.map((n) => ({
+            value: String(n),
+            label: n === 1 ? ta('invites.usesOne') : ta('invites.usesMany', { count: n }),
+          }))}
+          hint={maxUses === 1 ? ta('invites.usesHint') : undefined}
+        />
         <SubmitButton label={t('invites.create')} isSending={isSending} />
       </form>
       {error !== null && <ErrorMessage error={error} />}

@@ -13,17 +13,20 @@ type SelectFieldProps = {
   readonly options: readonly SelectOption[]
   /** The first choice, with the value '' ("any", "choose…"); none when left out. */
   readonly emptyLabel?: string
+  /** Help shown under the select. */
+  readonly hint?: string
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'>
 
 /** A labelled select, TextField's sibling: the label, an optional empty choice, then the options. */
 export function SelectField(props: SelectFieldProps) {
-  const { id, label, value, onValue, options, emptyLabel, className, ...rest } = props
+  const { id, label, value, onValue, options, emptyLabel, hint, className, ...rest } = props
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select
         {...rest}
         id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         className={`select ${className ?? ''}`.trim()}
         value={value}
         onChange={(e) => onValue(e.target.value)}
@@ -35,6 +38,11 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
     </div>
   )
 }

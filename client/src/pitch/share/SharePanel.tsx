@@ -11,6 +11,7 @@ import { ProjectorLink } from './ProjectorLink.tsx'
 import './share.css'
 import { useSubmit } from '../../ui/useSubmit.ts'
 import { SubmitButton } from '../../ui/SubmitButton.tsx'
+import { SelectField } from '../../ui/SelectField.tsx'
 
 const EXPIRY = [
   { hours: 3, label: 'h3' },
@@ -64,20 +65,16 @@ export function SharePanel({ path }: SharePanelProps) {
       </h2>
       <p className="panel__lead">{t('pitch.share.lead')}</p>
       <form className="share__form" onSubmit={create}>
-        <label className="field">
-          <span className="field-label">{t('pitch.share.expiresIn')}</span>
-          <select
-            className="select"
-            value={hours}
-            onChange={(e) => setHours(Number(e.target.value))}
-          >
-            {EXPIRY.map(({ hours: h, label }) => (
-              <option key={h} value={h}>
-                {t(`pitch.share.expiry.${label}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          id="share-expires"
+          label={t('pitch.share.expiresIn')}
+          value={String(hours)}
+          onValue={(value) => setHours(Number(value))}
+          options={EXPIRY.map(({ hours: h, label }) => ({
+            value: String(h),
+            label: t(`pitch.share.expiry.${label}`),
+          }))}
+        />
         <SubmitButton label={t('pitch.share.create')} isSending={isSending} />
       </form>
       {error !== null && <ErrorMessage error={error} />}
