@@ -10,6 +10,7 @@ import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SaveActions } from './SaveActions.tsx'
 
 /** Name, region and the year's targets of a program. */
 export function BasicsForm({ program, onSaved }: { program: Program; onSaved: () => void }) {
@@ -83,20 +84,12 @@ export function BasicsForm({ program, onSaved }: { program: Program; onSaved: ()
         </div>
       </fieldset>
       {error !== null && <ErrorMessage error={error} />}
-      <div className="settings__actions">
-        <button
-          className="button button--primary"
-          type="submit"
-          disabled={!parsed.success || isSending}
-        >
-          {ta('settings.save')}
-        </button>
-        {isSaved && (
-          <span className="muted small" role="status">
-            {ta('settings.saved')}
-          </span>
-        )}
-      </div>
+      <SaveActions
+        label={ta('settings.save')}
+        savedLabel={ta('settings.saved')}
+        isSaved={isSaved}
+        disabled={!parsed.success || isSending}
+      />
     </form>
   )
 }

@@ -15,6 +15,7 @@ import { Loading } from '../ui/Loading.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { SaveActions } from './SaveActions.tsx'
 
 /**
  * The program's retention period for applicants' personal data, when each posting's unkept applicants are
@@ -73,20 +74,12 @@ export function RetentionPanel({ programId }: { programId: string }) {
               }}
               problem={problem}
             />
-            <div className="settings__actions">
-              <button
-                className="button button--primary"
-                type="submit"
-                disabled={!parsed.success || isSending}
-              >
-                {ta('retention.save')}
-              </button>
-              {isSaved && (
-                <span className="muted small" role="status">
-                  {ta('retention.saved')}
-                </span>
-              )}
-            </div>
+            <SaveActions
+              label={ta('retention.save')}
+              savedLabel={ta('retention.saved')}
+              isSaved={isSaved}
+              disabled={!parsed.success || isSending}
+            />
           </form>
           <h3>{ta('retention.postings')}</h3>
           {overview.data.postings.length === 0 ? (
