@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import { useLanguage } from '../i18n/useLanguage.ts'
+import { Panel } from '../ui/Panel.tsx'
 
 /** Downloads of the sheet (Markdown, JSON) and the print view for an A4 PDF. */
 export function ExportMenu({ teamId }: { teamId: string }) {
@@ -8,10 +9,7 @@ export function ExportMenu({ teamId }: { teamId: string }) {
   const language = useLanguage()
   const base = `/api/teams/${encodeURIComponent(teamId)}`
   return (
-    <section className="panel" aria-labelledby="export-title">
-      <h2 id="export-title" className="panel__title">
-        {t('export.title')}
-      </h2>
+    <Panel titleId="export-title" title={t('export.title')}>
       <div className="panel__actions">
         <a className="button button--small" href={`${base}/sheet.md?lang=${language}`} download>
           {t('export.markdown')}
@@ -23,6 +21,6 @@ export function ExportMenu({ teamId }: { teamId: string }) {
           {t('export.print')}
         </Link>
       </div>
-    </section>
+    </Panel>
   )
 }

@@ -15,6 +15,7 @@ import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
 import { SubmitButton } from '../ui/SubmitButton.tsx'
 import { SelectField } from '../ui/SelectField.tsx'
+import { Panel } from '../ui/Panel.tsx'
 
 const EXPIRY_DAYS = [7, 14, 30] as const
 /** One person by default; a multi-use link is a choice, for a workshop or a whole group. */
@@ -50,11 +51,7 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
   }
 
   return (
-    <section className="panel" aria-labelledby="invites-title">
-      <h2 id="invites-title" className="panel__title">
-        {t('invites.title')}
-      </h2>
-      <p className="panel__lead">{t('invites.lead')}</p>
+    <Panel titleId="invites-title" title={t('invites.title')} lead={t('invites.lead')}>
       <form className="invite-form" onSubmit={submit}>
         <SelectField
           id="invite-role"
@@ -95,6 +92,6 @@ export function InvitePanel({ teamId, myRole }: { teamId: string; myRole: Role }
         </div>
       )}
       <InviteList teamId={teamId} version={listVersion} />
-    </section>
+    </Panel>
   )
 }

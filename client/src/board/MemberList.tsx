@@ -5,6 +5,7 @@ import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { Avatar } from '../ui/Avatar.tsx'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { Panel } from '../ui/Panel.tsx'
 
 interface MemberListProps {
   members: readonly TeamMember[]
@@ -37,10 +38,7 @@ export function MemberList({ members, teamId, myRole, myPersonId, onRemoved }: M
   }
 
   return (
-    <section className="panel" aria-labelledby="members-title">
-      <h2 id="members-title" className="panel__title">
-        {t('board.members')}
-      </h2>
+    <Panel titleId="members-title" title={t('board.members')}>
       {error !== null && <ErrorMessage error={error} />}
       {members.length === 0 ? (
         <p className="muted small">{t('board.noMembers')}</p>
@@ -65,6 +63,6 @@ export function MemberList({ members, teamId, myRole, myPersonId, onRemoved }: M
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   )
 }

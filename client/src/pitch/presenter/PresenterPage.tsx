@@ -20,6 +20,7 @@ import { useFullscreen } from './useFullscreen.ts'
 import { usePresenterKeys } from './usePresenterKeys.ts'
 import './presenter.css'
 import { LoadingPage } from '../../ui/LoadingPage.tsx'
+import { Panel } from '../../ui/Panel.tsx'
 
 /** `/teams/:teamId/present`: the team's sheet as slides, driven by a member or the coordinator. */
 export function PresenterPage({ teamId }: { teamId: string }) {
@@ -169,16 +170,20 @@ function Presenter({ team }: { team: Team }) {
         </main>
 
         <aside className="presenter__aside">
-          <section className="panel presenter-card" aria-labelledby="timer-title">
-            <h2 id="timer-title" className="panel__title presenter-card__title">
-              {t('pitch.presenter.timer')}
-            </h2>
+          <Panel
+            titleId="timer-title"
+            title={t('pitch.presenter.timer')}
+            className="presenter-card"
+            titleClassName="presenter-card__title"
+          >
             <TimerControls teamId={team.id} timer={stage.timer} />
-          </section>
-          <section className="panel presenter-card" aria-labelledby="next-title">
-            <h2 id="next-title" className="panel__title presenter-card__title">
-              {t('pitch.presenter.nextSlide')}
-            </h2>
+          </Panel>
+          <Panel
+            titleId="next-title"
+            title={t('pitch.presenter.nextSlide')}
+            className="presenter-card"
+            titleClassName="presenter-card__title"
+          >
             {next ? (
               <div className="presenter__next" data-testid="next-slide">
                 <SlideView
@@ -194,14 +199,16 @@ function Presenter({ team }: { team: Team }) {
                 {slides.length > 0 ? t('pitch.presenter.lastSlide') : '–'}
               </p>
             )}
-          </section>
-          <section className="panel presenter-card" aria-labelledby="audience-title">
-            <h2 id="audience-title" className="panel__title presenter-card__title">
-              {t('pitch.presenter.audience')}
-            </h2>
+          </Panel>
+          <Panel
+            titleId="audience-title"
+            title={t('pitch.presenter.audience')}
+            className="presenter-card"
+            titleClassName="presenter-card__title"
+          >
             <ViewerCount count={stage.viewers} />
             <ReactionTally reactions={stage.reactions} />
-          </section>
+          </Panel>
         </aside>
       </div>
 

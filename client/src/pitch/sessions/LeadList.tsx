@@ -5,6 +5,7 @@ import { formatDateTime } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx'
 import { useApi } from '../../ui/useApi.ts'
+import { Panel } from '../../ui/Panel.tsx'
 
 const REFRESH_MS = 10_000
 
@@ -20,11 +21,16 @@ export function LeadList({ session }: { session: PitchSession }) {
   const teamName = (id: string) => session.teams.find((team) => team.id === id)?.name ?? ''
 
   return (
-    <section className="panel leads" aria-labelledby="leads-title">
-      <h2 id="leads-title" className="panel__title">
-        {t('pitch.leads.title')} <span className="badge">{mine.length}</span>
-      </h2>
-      <p className="panel__lead">{t('pitch.leads.lead')}</p>
+    <Panel
+      titleId="leads-title"
+      title={
+        <>
+          {t('pitch.leads.title')} <span className="badge">{mine.length}</span>
+        </>
+      }
+      className="leads"
+      lead={t('pitch.leads.lead')}
+    >
       {leads.error !== undefined && <ErrorMessage error={leads.error} onRetry={leads.reload} />}
       {leads.data && mine.length === 0 && <p className="muted small">{t('pitch.leads.none')}</p>}
       {mine.length > 0 && (
@@ -42,6 +48,6 @@ export function LeadList({ session }: { session: PitchSession }) {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   )
 }

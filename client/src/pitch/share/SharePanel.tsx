@@ -12,6 +12,7 @@ import './share.css'
 import { useSubmit } from '../../ui/useSubmit.ts'
 import { SubmitButton } from '../../ui/SubmitButton.tsx'
 import { SelectField } from '../../ui/SelectField.tsx'
+import { Panel } from '../../ui/Panel.tsx'
 
 const EXPIRY = [
   { hours: 3, label: 'h3' },
@@ -59,11 +60,12 @@ export function SharePanel({ path }: SharePanelProps) {
   const url = created?.url ? new URL(created.url, location.origin).href : null
 
   return (
-    <section className="panel share" aria-labelledby="share-title">
-      <h2 id="share-title" className="panel__title">
-        {t('pitch.share.title')}
-      </h2>
-      <p className="panel__lead">{t('pitch.share.lead')}</p>
+    <Panel
+      titleId="share-title"
+      title={t('pitch.share.title')}
+      className="share"
+      lead={t('pitch.share.lead')}
+    >
       <form className="share__form" onSubmit={create}>
         <SelectField
           id="share-expires"
@@ -128,6 +130,6 @@ export function SharePanel({ path }: SharePanelProps) {
           </ul>
         )}
       </div>
-    </section>
+    </Panel>
   )
 }

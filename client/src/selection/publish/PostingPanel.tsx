@@ -5,6 +5,7 @@ import { useApi } from '../../ui/useApi.ts'
 import { PostingBadges } from '../PostingBadges.tsx'
 import { selectionApi } from '../selectionApi.ts'
 import '../selection.css'
+import { Panel } from '../../ui/Panel.tsx'
 
 /** The board's way into publishing: whether the sheet is published, and "求人として公開" for the coordinator. */
 export function PostingPanel({
@@ -25,10 +26,11 @@ export function PostingPanel({
   const mayPublish = can(myRole, 'posting:publish')
   const publishHref = `/teams/${encodeURIComponent(teamId)}/posting`
   return (
-    <section className="panel" aria-labelledby="posting-panel-title" data-testid="posting-panel">
-      <h2 id="posting-panel-title" className="panel__title">
-        {t('selection.panel.title')}
-      </h2>
+    <Panel
+      titleId="posting-panel-title"
+      title={t('selection.panel.title')}
+      data-testid="posting-panel"
+    >
       {posting ? (
         <>
           <PostingBadges posting={posting} />
@@ -65,6 +67,6 @@ export function PostingPanel({
           )}
         </>
       )}
-    </section>
+    </Panel>
   )
 }
