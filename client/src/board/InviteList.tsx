@@ -8,6 +8,7 @@ import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { RemoveButton } from '../ui/RemoveButton.tsx'
 
 const STATUS_KEY = {
   valid: 'statusValid',
@@ -61,13 +62,7 @@ export function InviteList({ teamId, version }: { teamId: string; version: numbe
                 {t('invites.expires')} {formatDateTime(invite.expiresAt, language)}
               </div>
               {invite.status === 'valid' && (
-                <button
-                  type="button"
-                  className="button button--small button--quiet button--danger"
-                  onClick={() => void revoke(invite)}
-                >
-                  {t('invites.revoke')}
-                </button>
+                <RemoveButton label={t('invites.revoke')} onClick={() => void revoke(invite)} />
               )}
             </li>
           ))}

@@ -12,6 +12,7 @@ import { reviewApi } from './reviewApi.ts'
 import { roundAt } from './roundFacts.ts'
 import { isNewer } from './unread.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
+import { RemoveButton } from '../ui/RemoveButton.tsx'
 
 interface ThreadCardProps {
   thread: Thread
@@ -112,14 +113,7 @@ export function ThreadCard({ thread, isActive, isDetached }: ThreadCardProps) {
             </button>
           )}
           {canDelete && (
-            <button
-              type="button"
-              className="button button--small button--quiet button--danger"
-              disabled={isBusy}
-              onClick={remove}
-            >
-              {t('review.thread.delete')}
-            </button>
+            <RemoveButton label={t('review.thread.delete')} onClick={remove} disabled={isBusy} />
           )}
         </div>
       )}

@@ -13,6 +13,7 @@ import { useSubmit } from '../../ui/useSubmit.ts'
 import { SubmitButton } from '../../ui/SubmitButton.tsx'
 import { SelectField } from '../../ui/SelectField.tsx'
 import { Panel } from '../../ui/Panel.tsx'
+import { RemoveButton } from '../../ui/RemoveButton.tsx'
 
 const EXPIRY = [
   { hours: 3, label: 'h3' },
@@ -117,13 +118,7 @@ export function SharePanel({ path }: SharePanelProps) {
                   {t('pitch.share.expires', { date: formatDateTime(link.expiresAt, language) })}
                 </span>
                 {link.status === 'valid' && (
-                  <button
-                    type="button"
-                    className="button button--small button--quiet button--danger"
-                    onClick={() => void revoke(link)}
-                  >
-                    {t('pitch.share.revoke')}
-                  </button>
+                  <RemoveButton label={t('pitch.share.revoke')} onClick={() => void revoke(link)} />
                 )}
               </li>
             ))}
