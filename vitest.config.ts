@@ -17,7 +17,8 @@ const integration: {
   environment: 'node',
   include: ['tests/integration/**/*.test.ts'],
   testTimeout: 30_000,
-  hookTimeout: 30_000,
+  // A hook starts servers (PostgreSQL, SMTP, the app); on a busy machine that alone can pass 30 s.
+  hookTimeout: 60_000,
   fileParallelism: false,
 }
 
