@@ -23,19 +23,13 @@ export function FigureTables({ data, programId }: { data: ProgramFigures; progra
         ) : (
           <div className="table-scroll">
             <table className="figures-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('selection.figures.posting')}</th>
-                  {stages.map((s) => (
-                    <th key={s} scope="col" className="num">
-                      {t(`selection.stages.${s}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t('selection.figures.total')}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                first={t('selection.figures.posting')}
+                numeric={[
+                  ...stages.map((s) => t(`selection.stages.${s}`)),
+                  t('selection.figures.total'),
+                ]}
+              />
               <tbody>
                 {data.perPosting.map((p) => (
                   <tr key={p.postingId}>
@@ -83,20 +77,14 @@ export function FigureTables({ data, programId }: { data: ProgramFigures; progra
           </h2>
           <div className="table-scroll">
             <table className="figures-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('selection.figures.team')}</th>
-                  <th scope="col" className="num">
-                    {t('completeness.label')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('selection.figures.rounds')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('selection.figures.members')}
-                  </th>
-                </tr>
-              </thead>
+              <HeadRow
+                first={t('selection.figures.team')}
+                numeric={[
+                  t('completeness.label'),
+                  t('selection.figures.rounds'),
+                  t('selection.figures.members'),
+                ]}
+              />
               <tbody>
                 {data.perTeam.map((team) => (
                   <tr key={team.teamId}>
@@ -143,5 +131,21 @@ export function FigureTables({ data, programId }: { data: ProgramFigures; progra
         </section>
       </div>
     </>
+  )
+}
+
+/** A table's column headings: the row-name column, then numeric columns aligned right. */
+function HeadRow({ first, numeric }: { first: string; numeric: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {numeric.map((label) => (
+          <th key={label} scope="col" className="num">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   )
 }
