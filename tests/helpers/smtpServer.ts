@@ -47,17 +47,18 @@ function decodeBody(body: string, headers: string): string {
 
 /** The decoded part of `type` (text/plain or text/html) of a MIME message. */
 function partOf(raw: string, type: string): string {
-  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/)
+  // Split only on the boundaries the message declares: a quoted-printable line of a link may itself
+  // start with "--" (base64url tokens hold dashes), and must not be taken for a boundary.
+  const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((m) => m[1] ?? '')
+  const escaped = boundaries.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const delimiter = new RegExp(`\\r?\\n--(?:${escaped.join('|')})(?:--)?[ \\t]*(?=\\r?\\n|$)`)
+  const parts = boundaries.length > 0 ? raw.split(delimiter) : [raw]
   for (const part of parts) {
     const split = part.search(/\r?\n\r?\n/)
     if (split < 0) continue
     const headers = part.slice(0, split)
     if (!new RegExp(`content-type:\\s*${type}`, 'i').test(headers)) continue
-    const body = part
-      .slice(split)
-      .replace(/^\r?\n\r?\n/, '')
-      .replace(/\r?\n--[^\r\n]*--\s*$/, '')
-    return decodeBody(body, headers)
+    return decodeBody(part.slice(split).replace(/^\r?\n\r?\n/, ''), headers)
   }
   return ''
 }
