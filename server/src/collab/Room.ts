@@ -5,6 +5,8 @@
  * Everything that touches the document runs through one ordered queue, so the room works on one frame at
  * a time even though storage is asynchronous. The queue starts with the load (the room subscribes to the
  * relay first, so nothing published meanwhile is missed); frames arriving while it loads wait their turn.
+ * Reading the log while answering sockets that join meanwhile (RoomLoad) and compacting it (LogCompaction)
+ * are modules of their own, handed what they need; compaction encodes the doc only in the queue's turn.
  *
  * An accepted update: check → apply, holding back what it changed → append that to the log (await the
  * commit) → publish to the relay and broadcast to local sockets. Writers' updates that arrive while the
@@ -31,10 +33,10 @@
  */
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
-import type { CountedState, DocumentLog } from '../ports/DocumentLog.ts'
+import type { DocumentLog } from '../ports/DocumentLog.ts'
 import type { DocumentMessage, Relay, Unsubscribe } from '../ports/Relay.ts'
-import { docFromUpdates, mergeStoredUpdates } from '../storage/loadDocument.ts'
 import type { Connection } from './Connection.ts'
+import { type CompactionOptions, LogCompaction } from './LogCompaction.ts'
 import {
   type IncomingMessage,
   MalformedMessageError,
@@ -42,19 +44,16 @@ import {
   decodeMessage,
   encodeSync,
 } from './messages.ts'
+import { LOADED_FROM_STORE, RoomLoad, isEmptyStateVector, readLog } from './RoomLoad.ts'
 import { RoomPresence } from './RoomPresence.ts'
 import type { DocumentRules } from './checks/DocumentRules.ts'
 import { UpdateGuard, type Verdict } from './checks/UpdateGuard.ts'
 
-export interface RoomOptions {
-  /** Compact the update log into one update once it holds more rows than this. */
-  readonly compactAfter: number
+export interface RoomOptions extends CompactionOptions {
   /** Presence changes are batched over this window and sent as one frame. */
   readonly awarenessFlushMs: number
   /** Largest encoded state the document may reach; updates that would pass it are refused. */
   readonly maxDocumentBytes: number
-  /** No other instance writes this document's log (no REDIS_URL): see compactBeforeUnload. */
-  readonly isSoleWriter?: boolean
 }
 
 /** Thrown for an update the document's rules or quota refuse; the caller closes that socket. */
@@ -81,18 +80,6 @@ export class NotSavedError extends Error {
 /** The transaction origin of updates that came from another instance through the relay. */
 export const RELAY_ORIGIN = Symbol('relay')
 
-const LOADED_FROM_STORE = Symbol('loaded from store')
-
-/** Documents up to this size compact after compactAfter rows; larger ones after proportionally more. */
-const COMPACT_SCALE_BYTES = 16 * 1024
-
-/** How long a load waits for its early answer to leave before it decodes the row (it never needs to). */
-const EARLY_ANSWER_WAIT_MS = 50
-/** A stored row this large takes milliseconds to decode (~0.2 ms per KiB): worth waiting for a step 1. */
-const EARLY_ANSWER_MIN_BYTES = 64 * 1024
-/** How long a load with such a row waits for a joining socket's step 1 to arrive. */
-const STEP_ONE_WAIT_MS = 5
-
 /** An update without structs or deletions is encoded as two zero bytes. */
 const EMPTY_UPDATE_BYTES = 2
 
@@ -110,11 +97,6 @@ class ApplyError extends Error {
   ) {
     super('the change could not be applied')
   }
-}
-
-/** A state vector that names no client: `[0]`, what a client with an empty doc sends. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0
 }
 
 function isUpdate(
@@ -136,16 +118,11 @@ export class Room {
   private queue: Promise<unknown>
   /** Tasks queued and not yet finished; a room with work pending is not unloaded. */
   private queued = 0
-  private storedUpdates = 0
   /**
    * The one stored row the doc was loaded from, while nothing changed it since: a client that has nothing
    * yet gets it as it is, instead of the whole doc encoded again.
    */
   private storedState: Uint8Array | null = null
-  /** The stored size of the document when it was last loaded or compacted (see isLogLong). */
-  private compactedBytes = 0
-  private compacting = false
-  private compactionScheduled = false
   private captured: Uint8Array[] | null = null
   /** Writers' updates that arrived since the last batch started; they go through as the next batch. */
   private waitingUpdates: QueuedUpdate[] | null = null
@@ -153,13 +130,9 @@ export class Room {
   private isDestroyed = false
   /** Checks clients' updates against the document's rules; made once the document is loaded. */
   private guard: UpdateGuard | null = null
-  /**
-   * Sockets that asked with an empty state vector before the log was read (null once it was): the load
-   * answers them itself, a log of one row even before the doc is built from it.
-   */
-  private earlyEmptySyncs: Connection[] | null = []
-  /** Set while a load waits for a socket's step 1 (see answerEarly). */
-  private stepOneArrived: (() => void) | null = null
+  /** The load, and the sockets' step 1 it holds meanwhile. */
+  private readonly loading: RoomLoad
+  private readonly compaction: LogCompaction
   /** Relayed updates that arrived while the doc is being replaced from the log (null: apply at once). */
   private heldRelayed: Uint8Array[] | null = []
 
@@ -180,6 +153,12 @@ export class Room {
       options.awarenessFlushMs,
       RELAY_ORIGIN
     )
+    this.loading = new RoomLoad(name, log, this.connections)
+    this.compaction = new LogCompaction(name, log, options, {
+      inTurn: (task) => this.enqueue(task),
+      encodeDoc: () => Y.encodeStateAsUpdate(this.doc),
+      isClosed: () => this.isDestroyed,
+    })
     this.loaded = this.load()
     this.queue = this.loaded.catch(() => {})
   }
@@ -187,88 +166,16 @@ export class Room {
   private async load(): Promise<void> {
     this.unsubscribe = await this.relay.subscribe(this.name, this.receiveRelayed)
     const rules = await this.rules
-    const { doc, count, bytes, single } = await this.readLog((updates) =>
-      updates.length === 1 ? this.answerEarly(updates[0]!) : undefined
-    )
+    const { doc, count, bytes, single } = await this.loading.read()
     if (this.isDestroyed) return
     this.replaceDoc(doc, bytes)
     this.storedState = single
     this.guard = new UpdateGuard(doc, rules, this.options.maxDocumentBytes, bytes)
     this.applyHeldRelayed()
     // Those that asked meanwhile, or for a log of several rows: answered first in the queue.
-    const waiting = this.earlyEmptySyncs ?? []
-    this.earlyEmptySyncs = null
-    if (waiting.length > 0) {
-      const state = this.storedState ?? Y.encodeStateAsUpdate(this.doc)
-      const reply = encodeSync(SYNC_TYPE.step2, state)
-      for (const connection of waiting) connection.send(reply)
-    }
-    this.storedUpdates = count
-    this.compactedBytes = bytes
-    if (this.isLogLong()) this.scheduleCompaction()
+    this.loading.finish(() => this.storedState ?? Y.encodeStateAsUpdate(this.doc))
+    this.compaction.loaded(count, bytes)
     this.presence.ask()
-  }
-
-  /**
-   * Sends a log of one row (as compaction and unloading leave it) as it is to the sockets that asked with
-   * nothing, before the doc is built from it, and waits (briefly) until it left: they apply it while the
-   * server decodes it, instead of after. A large row waits up to STEP_ONE_WAIT_MS for a joining socket's
-   * step 1 first: on SQLite the load takes no time, so the step 1 arrives only after it (history bench,
-   * 245 KB row, at load ~17: fresh load p50 1,199 and 858 ms without the wait, 648 and 560 ms with it).
-   */
-  private async answerEarly(row: Uint8Array): Promise<void> {
-    // Decoding a large row takes long enough to wait briefly for a joining socket's step 1, which is on
-    // its way (a provider sends it as soon as the socket opens) when the load itself took no time.
-    const isLarge = row.byteLength >= EARLY_ANSWER_MIN_BYTES
-    if (isLarge && this.earlyEmptySyncs?.length === 0 && this.connections.size > 0)
-      await this.stepOne(STEP_ONE_WAIT_MS)
-    const early = this.earlyEmptySyncs ?? []
-    this.earlyEmptySyncs = []
-    if (early.length === 0) return
-    const reply = encodeSync(SYNC_TYPE.step2, row)
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([
-      Promise.all(early.map((c) => new Promise<void>((resolve) => c.send(reply, () => resolve())))),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, EARLY_ANSWER_WAIT_MS)
-      }),
-    ])
-    clearTimeout(timer)
-  }
-
-  /** Resolves when a socket's sync step 1 arrives, or after `ms`. */
-  private stepOne(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.stepOneArrived = null
-        resolve()
-      }, ms)
-      this.stepOneArrived = () => {
-        this.stepOneArrived = null
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-  }
-
-  /**
-   * The stored document, its row count, its rows' total size (a bound of the doc's encoded size) and,
-   * when the log is one row (as compaction and unloading leave it), that row.
-   */
-  private async readLog(
-    beforeDecoding?: (updates: readonly Uint8Array[]) => Promise<void> | undefined
-  ): Promise<{
-    doc: Y.Doc
-    count: number
-    bytes: number
-    single: Uint8Array | null
-  }> {
-    const { updates } = await this.log.load(this.name)
-    await beforeDecoding?.(updates)
-    let bytes = 0
-    for (const update of updates) bytes += update.byteLength
-    const doc = docFromUpdates(updates, LOADED_FROM_STORE)
-    return { doc, count: updates.length, bytes, single: updates.length === 1 ? updates[0]! : null }
   }
 
   /** Swaps in `doc`; presence stays, since it only knew the old doc's client id. */
@@ -326,15 +233,8 @@ export class Room {
       this.queueUpdate(connection, message.update)
       return
     }
-    if (message.type === 'syncStep1') this.stepOneArrived?.()
-    if (
-      this.earlyEmptySyncs &&
-      message.type === 'syncStep1' &&
-      isEmptyStateVector(message.stateVector)
-    ) {
-      this.earlyEmptySyncs.push(connection)
+    if (message.type === 'syncStep1' && this.loading.holdStepOne(connection, message.stateVector))
       return
-    }
     const decoded = message
     this.enqueue(() => this.handle(connection, decoded)).catch((error) => {
       // Frames still queued when the room closes (shutdown, unload) have nobody left to answer.
@@ -536,10 +436,9 @@ export class Room {
    * first: the relay's hop is the longer way, and a large room's sends would otherwise delay it.
    */
   private afterStored(update: Uint8Array, origin: unknown): void {
-    this.storedUpdates++
     void this.relay.publish(this.name, { type: 'update', update })
     this.broadcast(update, origin)
-    if (this.isLogLong()) this.scheduleCompaction()
+    this.compaction.stored()
   }
 
   private broadcast(update: Uint8Array, origin: unknown): void {
@@ -550,11 +449,11 @@ export class Room {
   /** Replaces the doc by what the log holds; a failure here leaves the room unusable (the caller drops it). */
   private async rebuild(): Promise<void> {
     this.heldRelayed ??= []
-    const { doc, count, bytes, single } = await this.readLog()
+    const { doc, count, bytes, single } = await readLog(this.log, this.name)
     this.replaceDoc(doc, bytes)
     this.storedState = single
     this.applyHeldRelayed()
-    this.storedUpdates = count
+    this.compaction.rebuilt(count)
   }
 
   private applyHeldRelayed(): void {
@@ -610,87 +509,14 @@ export class Room {
     })
   }
 
-  /**
-   * Merges the stored log into one row, without holding up the queue. When this instance is the log's only
-   * writer, the merged row is the doc as it stood between two turns of the queue (it then holds exactly
-   * the rows counted), encoded once, and the rows are not even read — unless the log holds other rows than
-   * those counted (a batch committed in between): then they are read and merged.
-   */
-  async compact(): Promise<void> {
-    if (this.compacting) return
-    this.compacting = true
-    try {
-      const counted = this.options.isSoleWriter
-        ? await this.enqueue(() => this.countedState())
-        : null
-      let mergedBytes = counted?.state.byteLength ?? 0
-      const merged = await this.log.compact(
-        this.name,
-        (rows) => {
-          const update = mergeStoredUpdates(rows)
-          mergedBytes = update.byteLength
-          return update
-        },
-        counted ?? undefined
-      )
-      if (merged > 1) {
-        this.storedUpdates = Math.max(1, this.storedUpdates - merged + 1)
-        this.compactedBytes = mergedBytes
-      }
-    } finally {
-      this.compacting = false
-    }
+  /** Merges the stored log into one row, without holding up the queue (see LogCompaction). */
+  compact(): Promise<void> {
+    return this.compaction.compact()
   }
 
-  /** The doc and the rows it holds, read between two turns of the queue (null: one row, nothing to merge). */
-  private countedState(): CountedState | null {
-    if (this.storedUpdates <= 1) return null
-    return { rows: this.storedUpdates, state: Y.encodeStateAsUpdate(this.doc) }
-  }
-
-  /**
-   * Whether the log holds enough rows to compact: more than compactAfter, times every COMPACT_SCALE_BYTES
-   * of document. Compacting decodes and re-encodes the whole document, so a large one waits for more rows:
-   * typing into a 250 KB sheet compacts every ~7,500 edits instead of every 500 (about 13 µs per edit
-   * whatever the size), and a load applies at most that many rows.
-   */
-  private isLogLong(): boolean {
-    const scale = Math.max(1, this.compactedBytes / COMPACT_SCALE_BYTES)
-    return this.storedUpdates > this.options.compactAfter * scale
-  }
-
-  /**
-   * Compacts a room about to unload. When this instance is the log's only writer the merged row is the
-   * doc itself, encoded in turn with the frames — the doc then holds exactly what is stored (no batch in
-   * flight, no refused update awaiting its rebuild) — instead of every row decoded again: a 250 KB sheet
-   * with thousands of rows unloads in milliseconds, not a second. With other writers, rows they stored
-   * may not have reached this doc yet, so the rows are merged.
-   */
-  async compactBeforeUnload(): Promise<void> {
-    if (!this.options.isSoleWriter) return this.compact()
-    if (this.compacting) return
-    this.compacting = true
-    try {
-      // Only rows this room counted may be merged from its doc: any other (a socket that reopened the
-      // document in a new room meanwhile) makes the rows be merged after all.
-      await this.enqueue(() =>
-        this.log.compact(this.name, mergeStoredUpdates, this.countedState() ?? undefined)
-      )
-    } finally {
-      this.compacting = false
-    }
-  }
-
-  private scheduleCompaction(): void {
-    if (this.compacting || this.compactionScheduled) return
-    this.compactionScheduled = true
-    // After the broadcast, so compaction never adds to anyone's latency. Once: a commit of many rows past
-    // the bound asks for it once per row, and on SQLite a compaction can be over before the next callback
-    // of the same turn runs — which would then compact a log of one row again, once per row.
-    setImmediate(() => {
-      this.compactionScheduled = false
-      if (!this.isDestroyed && this.isLogLong()) this.compact().catch(() => {})
-    })
+  /** Compacts the log of a room about to unload (see LogCompaction). */
+  compactBeforeUnload(): Promise<void> {
+    return this.compaction.compactBeforeUnload()
   }
 
   /** Waits for every queued frame, then closes every socket (with `code`) and frees the document. */
@@ -708,7 +534,7 @@ export class Room {
   }
 
   get storedUpdateCount(): number {
-    return this.storedUpdates
+    return this.compaction.storedUpdateCount
   }
 
   /** Whether nothing is queued: no frame, read or server change waits its turn. */
