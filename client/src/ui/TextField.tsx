@@ -8,8 +8,12 @@ type Shared = {
   readonly onValue: (value: string) => void
   /** A problem in words, shown under the field and announced with it. */
   readonly problem?: string | null
-  /** Help shown under the field while there is no problem. */
+  /** Help shown under the field while there is no problem (with `keepsHint`, above the problem too). */
   readonly hint?: string
+  /** The hint stays when a problem shows (help the problem refers to, e.g. the allowed characters). */
+  readonly keepsHint?: boolean
+  /** A unit written after the input (円, 時間), not read out: the label names it. */
+  readonly unit?: string
   /** A class for the field's box (its place in a form's grid), besides `field`. */
   readonly fieldClassName?: string
 }
@@ -33,12 +37,17 @@ export function TextField(props: TextFieldProps) {
     onValue,
     problem,
     hint,
+    keepsHint = false,
+    unit,
     multiline,
     className,
     fieldClassName,
     ...rest
   } = props
-  const note = problem ? `${id}-problem` : hint ? `${id}-hint` : undefined
+  const showsHint = hint !== undefined && hint !== '' && (keepsHint || !problem)
+  const note =
+    [showsHint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') ||
+    undefined
   // Without a problem of its own, a field may still be marked by a form-wide message the caller names.
   const common = {
     id,
@@ -46,6 +55,14 @@ export function TextField(props: TextFieldProps) {
     'aria-invalid': problem ? true : rest['aria-invalid'],
     'aria-describedby': note ?? rest['aria-describedby'],
   }
+  const input = multiline ? null : (
+    <input
+      {...(rest as InputHTMLAttributes<HTMLInputElement>)}
+      {...common}
+      className={`input ${className ?? ''}`.trim()}
+      onChange={(e) => onValue(e.target.value)}
+    />
+  )
   return (
     <div className={fieldClassName ? `field ${fieldClassName}` : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -56,24 +73,23 @@ export function TextField(props: TextFieldProps) {
           className={`input textarea ${className ?? ''}`.trim()}
           onChange={(e) => onValue(e.target.value)}
         />
+      ) : unit ? (
+        <span className="input-with-unit">
+          {input}
+          <span aria-hidden="true">{unit}</span>
+        </span>
       ) : (
-        <input
-          {...(rest as InputHTMLAttributes<HTMLInputElement>)}
-          {...common}
-          className={`input ${className ?? ''}`.trim()}
-          onChange={(e) => onValue(e.target.value)}
-        />
+        input
       )}
-      {problem ? (
+      {showsHint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {problem && (
         <span id={`${id}-problem`} className="field-problem">
           {problem}
         </span>
-      ) : (
-        hint && (
-          <span id={`${id}-hint`} className="field-hint">
-            {hint}
-          </span>
-        )
       )}
     </div>
   )

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { EMPLOYMENT_TYPES, PAY_UNITS, WORK_STYLES } from '@specboard/shared'
 import { formatYen } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
+import { SelectField } from '../../ui/SelectField.tsx'
+import { SubmitButton } from '../../ui/SubmitButton.tsx'
 import { TagsField } from '../../ui/TagsField.tsx'
+import { TextField } from '../../ui/TextField.tsx'
 import { payText } from '../postingText.ts'
 import { checkFacts, type FactField, type FactsValues, type Problems } from './factsForm.ts'
 
@@ -45,10 +48,23 @@ export function FactsForm({
     const problem = problems[field]
     return problem ? t(`selection.publish.problems.${problem}`) : undefined
   }
-  const describedBy = (field: FactField, hasHint = false) =>
-    [hasHint ? `${id(field)}-hint` : '', problems[field] ? `${id(field)}-problem` : '']
-      .filter(Boolean)
-      .join(' ') || undefined
+  /** A typed field's id, label, value and problem by its name. */
+  const field = (name: TypedField) => {
+    // The deadline's problem is told once, under its date; its time is only marked (below).
+    const problemOf = name === 'deadlineDate' ? 'deadline' : name === 'deadlineTime' ? null : name
+    return {
+      id: id(name),
+      label: t(`selection.publish.fields.${name}`),
+      value: values[name],
+      problem: problemOf ? problemText(problemOf) : undefined,
+      onValue: (value: string) => set(name, value),
+    }
+  }
+  const text = (
+    name: 'title' | 'region' | 'municipality' | 'location' | 'slug',
+    maxLength: number,
+    hint: string
+  ) => <TextField {...field(name)} maxLength={maxLength} hint={hint} keepsHint />
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -61,31 +77,6 @@ export function FactsForm({
     }
     onSubmit(values)
   }
-
-  const text = (
-    field: 'title' | 'region' | 'municipality' | 'location' | 'slug',
-    maxLength: number,
-    hint?: string
-  ) => (
-    <Field
-      label={t(`selection.publish.fields.${field}`)}
-      htmlFor={id(field)}
-      hint={hint}
-      hintId={`${id(field)}-hint`}
-      problem={problemText(field)}
-      problemId={`${id(field)}-problem`}
-    >
-      <input
-        id={id(field)}
-        className="input"
-        value={values[field]}
-        maxLength={maxLength}
-        aria-invalid={problems[field] ? true : undefined}
-        aria-describedby={describedBy(field, !!hint)}
-        onChange={(e) => set(field, e.target.value)}
-      />
-    </Field>
-  )
 
   const amount = Number(values.payAmount)
   const payPreview =
@@ -104,20 +95,16 @@ export function FactsForm({
         <div className="facts-form__wide">
           {text('title', 120, t('selection.publish.hints.title'))}
         </div>
-        <Field label={t('selection.publish.fields.employmentType')} htmlFor={id('employmentType')}>
-          <select
-            id={id('employmentType')}
-            className="select"
-            value={values.employmentType}
-            onChange={(e) => set('employmentType', e.target.value as FactsValues['employmentType'])}
-          >
-            {EMPLOYMENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`selection.employmentTypes.${type}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id={id('employmentType')}
+          label={t('selection.publish.fields.employmentType')}
+          value={values.employmentType}
+          onValue={(v) => set('employmentType', v as FactsValues['employmentType'])}
+          options={EMPLOYMENT_TYPES.map((type) => ({
+            value: type,
+            label: t(`selection.employmentTypes.${type}`),
+          }))}
+        />
       </Group>
 
       <Group legend={t('selection.publish.groups.place')}>
@@ -125,7 +112,7 @@ export function FactsForm({
         {text('municipality', 60, t('selection.publish.hints.municipality'))}
         <fieldset
           className="facts-form__wide facts-form__choices"
-          aria-describedby={describedBy('workStyle')}
+          aria-describedby={problems.workStyle ? `${id('workStyle')}-problem` : undefined}
         >
           <legend className="field-label">{t('selection.publish.fields.workStyle')}</legend>
           <div className="facts-form__radios">
@@ -160,81 +147,37 @@ export function FactsForm({
       </Group>
 
       <Group legend={t('selection.publish.groups.terms')}>
-        <DateField
-          label={t('selection.publish.fields.periodStart')}
-          id={id('periodStart')}
-          value={values.periodStart}
-          problem={problemText('periodStart')}
-          onChange={(v) => set('periodStart', v)}
+        <TextField {...field('periodStart')} type="date" />
+        <TextField {...field('periodEnd')} type="date" />
+        <TextField
+          {...field('hoursPerMonth')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={300}
+          unit={t('selection.publish.hoursUnit')}
         />
-        <DateField
-          label={t('selection.publish.fields.periodEnd')}
-          id={id('periodEnd')}
-          value={values.periodEnd}
-          problem={problemText('periodEnd')}
-          onChange={(v) => set('periodEnd', v)}
-        />
-        <Field
-          label={t('selection.publish.fields.hoursPerMonth')}
-          htmlFor={id('hoursPerMonth')}
-          problem={problemText('hoursPerMonth')}
-          problemId={`${id('hoursPerMonth')}-problem`}
-        >
-          <span className="input-with-unit">
-            <input
-              id={id('hoursPerMonth')}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={300}
-              value={values.hoursPerMonth}
-              aria-invalid={problems.hoursPerMonth ? true : undefined}
-              aria-describedby={describedBy('hoursPerMonth')}
-              onChange={(e) => set('hoursPerMonth', e.target.value)}
-            />
-            <span aria-hidden="true">{t('selection.publish.hoursUnit')}</span>
-          </span>
-        </Field>
         <div className="facts-form__pay">
-          <Field label={t('selection.publish.fields.payUnit')} htmlFor={id('payUnit')}>
-            <select
-              id={id('payUnit')}
-              className="select"
-              value={values.payUnit}
-              onChange={(e) => set('payUnit', e.target.value as FactsValues['payUnit'])}
-            >
-              {PAY_UNITS.map((unit) => (
-                <option key={unit} value={unit}>
-                  {t(`selection.payUnits.${unit}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
-            label={t('selection.publish.fields.payAmount')}
-            htmlFor={id('payAmount')}
+          <SelectField
+            id={id('payUnit')}
+            label={t('selection.publish.fields.payUnit')}
+            value={values.payUnit}
+            onValue={(v) => set('payUnit', v as FactsValues['payUnit'])}
+            options={PAY_UNITS.map((unit) => ({
+              value: unit,
+              label: t(`selection.payUnits.${unit}`),
+            }))}
+          />
+          <TextField
+            {...field('payAmount')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1000}
             hint={t('selection.publish.hints.payAmount')}
-            hintId={`${id('payAmount')}-hint`}
-            problem={problemText('payAmount')}
-            problemId={`${id('payAmount')}-problem`}
-          >
-            <span className="input-with-unit">
-              <input
-                id={id('payAmount')}
-                className="input"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1000}
-                value={values.payAmount}
-                aria-invalid={problems.payAmount ? true : undefined}
-                aria-describedby={describedBy('payAmount', true)}
-                onChange={(e) => set('payAmount', e.target.value)}
-              />
-              <span aria-hidden="true">{t('selection.publish.yenUnit')}</span>
-            </span>
-          </Field>
+            keepsHint
+            unit={t('selection.publish.yenUnit')}
+          />
           {payPreview && (
             <p className="facts-form__preview" aria-live="polite">
               {t('selection.publish.payPreview', { pay: payPreview })}
@@ -257,29 +200,13 @@ export function FactsForm({
       </Group>
 
       <Group legend={t('selection.publish.groups.deadline')}>
-        <DateField
-          label={t('selection.publish.fields.deadlineDate')}
-          id={id('deadlineDate')}
-          value={values.deadlineDate}
-          problem={problemText('deadline')}
-          onChange={(v) => set('deadlineDate', v)}
-        />
-        <Field
-          label={t('selection.publish.fields.deadlineTime')}
-          htmlFor={id('deadlineTime')}
+        <TextField {...field('deadlineDate')} type="date" />
+        <TextField
+          {...field('deadlineTime')}
+          type="time"
           hint={t('selection.publish.hints.deadline')}
-          hintId={`${id('deadlineTime')}-hint`}
-        >
-          <input
-            id={id('deadlineTime')}
-            className="input"
-            type="time"
-            value={values.deadlineTime}
-            aria-invalid={problems.deadline ? true : undefined}
-            aria-describedby={`${id('deadlineTime')}-hint`}
-            onChange={(e) => set('deadlineTime', e.target.value)}
-          />
-        </Field>
+          aria-invalid={problems.deadline ? true : undefined}
+        />
       </Group>
 
       {isFirstPublication && (
@@ -291,18 +218,33 @@ export function FactsForm({
       )}
 
       <div className="facts-form__submit">
-        <button className="button button--primary" type="submit" disabled={isSending}>
-          {isSending
-            ? t('common.saving')
-            : isFirstPublication
+        <SubmitButton
+          label={
+            isFirstPublication
               ? t('selection.publish.submitFirst')
-              : t('selection.publish.submitAgain', { version: nextVersion })}
-        </button>
+              : t('selection.publish.submitAgain', { version: nextVersion })
+          }
+          isSending={isSending}
+        />
         <span className="muted small">{t('selection.publish.freezeHint')}</span>
       </div>
     </form>
   )
 }
+
+/** The fields typed as text (dates, times and numbers included), which TextField shows. */
+type TypedField =
+  | 'title'
+  | 'region'
+  | 'municipality'
+  | 'location'
+  | 'slug'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'hoursPerMonth'
+  | 'payAmount'
+  | 'deadlineDate'
+  | 'deadlineTime'
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -310,62 +252,5 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
       <legend>{legend}</legend>
       <div className="facts-form__grid">{children}</div>
     </fieldset>
-  )
-}
-
-interface FieldProps {
-  label: string
-  htmlFor: string
-  hint?: string
-  hintId?: string
-  problem?: string
-  problemId?: string
-  children: ReactNode
-}
-
-function Field({ label, htmlFor, hint, hintId, problem, problemId, children }: FieldProps) {
-  return (
-    <div className="field">
-      <label htmlFor={htmlFor}>{label}</label>
-      {children}
-      {hint && (
-        <span id={hintId} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {problem && (
-        <span id={problemId} className="field-problem">
-          {problem}
-        </span>
-      )}
-    </div>
-  )
-}
-
-function DateField({
-  label,
-  id,
-  value,
-  problem,
-  onChange,
-}: {
-  label: string
-  id: string
-  value: string
-  problem?: string
-  onChange: (value: string) => void
-}) {
-  return (
-    <Field label={label} htmlFor={id} problem={problem} problemId={`${id}-problem`}>
-      <input
-        id={id}
-        className="input"
-        type="date"
-        value={value}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </Field>
   )
 }
