@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
   })
   // Built when asked for: most servers are never asked.
   app.get('/api/openapi.json', async (c) =>
-    c.json((await import('./http/openapi/openapi.ts')).openApiDocument())
+    c.json((await import('./http/openapi/openapi.ts')).openApiDocument(app.routes))
   )
   app.route('/api', sessionRoutes)
   app.route('/api/auth', authRoutes)

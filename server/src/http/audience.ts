@@ -14,7 +14,7 @@ import {
 import { addReaction } from '../pitch/stageWrites.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import type { LimiterFactory } from '../ports/Limiter.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 import { originOf } from './middleware/origin.ts'
 import { isSettled, viewerOf } from './middleware/audienceIdentity.ts'
 import { clientAddress } from './middleware/clientAddress.ts'
@@ -64,9 +64,9 @@ export function audienceRoutes(limiters: LimiterFactory) {
       })
       return c.json(await audienceInfo(c.var.deps.records, grant))
     })
-    .post('/:token/reactions', async (c) => {
+    .post('/:token/reactions', jsonBody(ReactionRequest), async (c) => {
       const grant = await grantOf(c)
-      const { teamId, kind } = await readBody(c, ReactionRequest)
+      const { teamId, kind } = await readBody(c)
       const team = await shownTeam(c.var.deps.records, grant, teamId)
       if (!(await mayAct(c, reactions)))
         throw new HttpError(
@@ -77,9 +77,9 @@ export function audienceRoutes(limiters: LimiterFactory) {
       await c.var.deps.live.change(documentName('stage', team.id), (doc) => addReaction(doc, kind))
       return c.json({ ok: true }, 202)
     })
-    .post('/:token/join', async (c) => {
+    .post('/:token/join', jsonBody(JoinRequest), async (c) => {
       const grant = await grantOf(c)
-      const body = await readBody(c, JoinRequest)
+      const body = await readBody(c)
       const team = await shownTeam(c.var.deps.records, grant, body.teamId)
       if (!(await mayAct(c, joins)))
         throw new HttpError(

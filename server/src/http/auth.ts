@@ -10,14 +10,14 @@ import { joinTeamByInvite } from '../teams/invites.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { clientAddress } from './middleware/clientAddress.ts'
 import { requestToken } from './middleware/auth.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 import { originOf } from './middleware/origin.ts'
 import { startSession } from './middleware/tokens.ts'
 
 /** Signing in by email: ask for a link, then exchange it for a session on this device. */
 export const authRoutes = new Hono<AppEnv>()
-  .post('/email', async (c) => {
-    const { email, lang } = await readBody(c, SignInEmailRequest)
+  .post('/email', jsonBody(SignInEmailRequest), async (c) => {
+    const { email, lang } = await readBody(c)
     const { accounts, mailer, signInLimits, trustProxy } = c.var.deps
     // Both budgets count every request, known address or not, so a 429 says nothing about accounts.
     if (
@@ -38,8 +38,8 @@ export const authRoutes = new Hono<AppEnv>()
     // The same answer either way: nobody learns from it whether an address has an account.
     return c.json({ status: 'sent_if_known' as const }, 202)
   })
-  .post('/signin', async (c) => {
-    const { token } = await readBody(c, SignInRequest)
+  .post('/signin', jsonBody(SignInRequest), async (c) => {
+    const { token } = await readBody(c)
     const signedIn = c.var.principal?.personId ?? null
     const result = await c.var.deps.tx(async ({ accounts, records }) => {
       const link = await accounts.consumeSignInToken(hashSecret(token), nowIso())

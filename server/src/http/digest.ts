@@ -5,7 +5,7 @@ import { HttpError } from '../errors.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
 import { requirePrincipal } from './middleware/auth.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 
 /** Routes under /api/programs/:programId/digest. */
 export const digestRoutes = new Hono<AppEnv>()
@@ -21,10 +21,10 @@ export const digestRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .put('/:programId/digest', async (c) => {
+  .put('/:programId/digest', jsonBody(DigestSettingRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
     const personId = personOf(c)
-    const body = await readBody(c, DigestSettingRequest)
+    const body = await readBody(c)
     await c.var.deps.digests.setSetting(program.id, personId, body)
     const answer: DigestSetting = { ...body, email: await c.var.deps.accounts.emailOf(personId) }
     return c.json(answer)

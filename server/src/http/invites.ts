@@ -21,7 +21,7 @@ import { signInMail } from '../mail/accountMail.ts'
 import { HttpError } from '../errors.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { teamFor } from './middleware/access.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 import { requestToken } from './middleware/auth.ts'
 import { startSession } from './middleware/tokens.ts'
 import { originOf } from './middleware/origin.ts'
@@ -46,9 +46,9 @@ export const teamInviteRoutes = new Hono<AppEnv>()
     }))
     return c.json({ invites })
   })
-  .post('/:teamId/invites', async (c) => {
+  .post('/:teamId/invites', jsonBody(CreateInviteRequest), async (c) => {
     const { team, role } = await teamFor(c, c.req.param('teamId'), 'team:invite')
-    const body = await readBody(c, CreateInviteRequest)
+    const body = await readBody(c)
     const invite = await inviteIntoTeam(c.var.deps.records, {
       team,
       inviterRole: role,
@@ -86,10 +86,10 @@ export const inviteRoutes = new Hono<AppEnv>()
     }
     return c.json(info)
   })
-  .post('/:token/accept', async (c) => {
+  .post('/:token/accept', jsonBody(AcceptInviteRequest), async (c) => {
     const invite = await inviteOf(c)
     assertAcceptable(invite)
-    const { name, email, lang } = await readBody(c, AcceptInviteRequest)
+    const { name, email, lang } = await readBody(c)
     const { accounts, mailer } = c.var.deps
     const signedIn = c.var.principal?.personId ?? null
     const owner = signedIn ? undefined : await addressHolder(accounts, email)

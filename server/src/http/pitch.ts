@@ -19,7 +19,7 @@ import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor, teamFor } from './middleware/access.ts'
 import { originOf } from './middleware/origin.ts'
 import { requirePrincipal } from './middleware/auth.ts'
-import { readBody } from './middleware/validate.ts'
+import { type JsonBody, jsonBody, readBody } from './middleware/validate.ts'
 
 async function toSession(records: RecordStore, s: PitchSessionRecord): Promise<PitchSession> {
   const { teamIds, ...rest } = s
@@ -39,8 +39,11 @@ async function sessionFor(c: Context<AppEnv>, capability: Parameters<typeof prog
 }
 
 /** Makes a share link to `target` for the caller, for as long as the body asks. */
-async function createLink(c: Context<AppEnv>, target: ShareTarget) {
-  const { expiresInHours } = await readBody(c, CreateShareLinkRequest)
+async function createLink<P extends string>(
+  c: Context<AppEnv, P, JsonBody<typeof CreateShareLinkRequest>>,
+  target: ShareTarget
+) {
+  const { expiresInHours } = await readBody(c)
   const { link, token } = await createShareLink(
     c.var.deps.pitch,
     target,
@@ -62,9 +65,9 @@ export const programPitchRoutes = new Hono<AppEnv>()
       ),
     })
   })
-  .post('/:programId/pitch-sessions', async (c) => {
+  .post('/:programId/pitch-sessions', jsonBody(CreatePitchSessionRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'pitch:schedule')
-    const body = await readBody(c, CreatePitchSessionRequest)
+    const body = await readBody(c)
     const teamIds = new Set((await c.var.deps.records.listTeams(program.id)).map((t) => t.id))
     const stranger = body.teamIds.find((id) => !teamIds.has(id))
     if (stranger)
@@ -84,9 +87,9 @@ export const sessionRoutes = new Hono<AppEnv>()
   .get('/:sessionId', async (c) =>
     c.json(await toSession(c.var.deps.records, (await sessionFor(c, 'program:read')).session))
   )
-  .post('/:sessionId/advance', async (c) => {
+  .post('/:sessionId/advance', jsonBody(AdvanceSessionRequest), async (c) => {
     const { session } = await sessionFor(c, 'pitch:schedule')
-    const { teamId } = await readBody(c, AdvanceSessionRequest)
+    const { teamId } = await readBody(c)
     if (teamId !== null && !session.teamIds.includes(teamId)) {
       throw new HttpError(400, 'invalid_body', 'teamId: this team does not present in this session')
     }
@@ -110,7 +113,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       ),
     })
   })
-  .post('/:sessionId/share-links', async (c) => {
+  .post('/:sessionId/share-links', jsonBody(CreateShareLinkRequest), async (c) => {
     const { session } = await sessionFor(c, 'pitch:schedule')
     return await createLink(c, {
       programId: session.programId,
@@ -121,9 +124,9 @@ export const sessionRoutes = new Hono<AppEnv>()
 
 /** A team's stage: its timer and its audience links. */
 export const teamStageRoutes = new Hono<AppEnv>()
-  .post('/:teamId/stage/timer', async (c) => {
+  .post('/:teamId/stage/timer', jsonBody(TimerRequest), async (c) => {
     const { team } = await teamFor(c, c.req.param('teamId'), 'pitch:present')
-    const { action, minutes } = await readBody(c, TimerRequest)
+    const { action, minutes } = await readBody(c)
     const session = (await c.var.deps.pitch.listSessions(team.programId)).find(
       (s) => s.currentTeamId === team.id
     )
@@ -145,7 +148,7 @@ export const teamStageRoutes = new Hono<AppEnv>()
       ),
     })
   })
-  .post('/:teamId/share-links', async (c) => {
+  .post('/:teamId/share-links', jsonBody(CreateShareLinkRequest), async (c) => {
     const { team } = await teamFor(c, c.req.param('teamId'), 'share:create')
     return await createLink(c, { programId: team.programId, teamId: team.id, sessionId: null })
   })

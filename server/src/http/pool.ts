@@ -17,7 +17,7 @@ import { searchPool } from '../selection/poolSearch.ts'
 import { assertPoolAccess, poolEntryOf } from '../selection/poolAccess.ts'
 import { poolCsv } from '../selection/poolCsv.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
-import { describeIssues, readBody } from './middleware/validate.ts'
+import { describeIssues, jsonBody, readBody } from './middleware/validate.ts'
 import { requirePrincipal } from './middleware/auth.ts'
 import { recordAudit } from './middleware/recordAudit.ts'
 import { csvResponse } from './middleware/csvResponse.ts'
@@ -50,9 +50,9 @@ export const poolRoutes = new Hono<AppEnv>()
     await assertPoolAccess(c.var.deps.records, requirePrincipal(c))
     return csvResponse(c, 'talent-pool', poolCsv(await search(c)))
   })
-  .patch('/pool/:entryId', async (c) => {
+  .patch('/pool/:entryId', jsonBody(UpdatePoolEntryRequest), async (c) => {
     const entry = await entryFor(c)
-    const body = await readBody(c, UpdatePoolEntryRequest)
+    const body = await readBody(c)
     const updated = (await c.var.deps.postings.pool.update(entry.id, body))!
     return c.json(await poolEntryView(c.var.deps.records, updated))
   })
@@ -74,9 +74,9 @@ export const poolRoutes = new Hono<AppEnv>()
     })
     return c.body(null, 204)
   })
-  .post('/pool/:entryId/invite', async (c) => {
+  .post('/pool/:entryId/invite', jsonBody(InvitePoolEntryRequest), async (c) => {
     const entry = await entryFor(c)
-    const body = await readBody(c, InvitePoolEntryRequest)
+    const body = await readBody(c)
     const { team, role } = await teamFor(c, body.teamId, 'team:invite')
     const invite = await inviteIntoTeam(c.var.deps.records, {
       team,

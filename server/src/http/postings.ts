@@ -15,7 +15,7 @@ import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor, teamFor } from './middleware/access.ts'
 import { originOf } from './middleware/origin.ts'
 import { postingFor } from './middleware/postingAccess.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 
 const PUBLISH_REFUSALS = {
   sheet_empty: [409, 'the sheet has no text yet; write it before publishing'],
@@ -39,9 +39,9 @@ export const teamPostingRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .post('/:teamId/posting', async (c) => {
+  .post('/:teamId/posting', jsonBody(PublishPostingRequest), async (c) => {
     const { team, program } = await teamFor(c, c.req.param('teamId'), 'posting:publish')
-    const body = await readBody(c, PublishPostingRequest)
+    const body = await readBody(c)
     if (Date.parse(body.facts.deadline) <= Date.now())
       throw new HttpError(400, 'invalid_body', 'facts.deadline: must be in the future')
     const deps = c.var.deps

@@ -8,7 +8,7 @@ import { auditCsv, auditLog } from '../programs/audit.ts'
 import { closeProgramSockets, coordinatorList } from '../programs/coordinators.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 import { originOf } from './middleware/origin.ts'
 import { recordAudit } from './middleware/recordAudit.ts'
 
@@ -20,9 +20,9 @@ function droppedSections(before: SheetTemplate, after: SheetTemplate): string[] 
 
 /** A program's settings, its coordinators and its audit trail: /api/programs/:programId/… */
 export const programAdminRoutes = new Hono<AppEnv>()
-  .patch('/:programId', async (c) => {
+  .patch('/:programId', jsonBody(UpdateProgramRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
-    const patch = await readBody(c, UpdateProgramRequest)
+    const patch = await readBody(c)
     if (patch.template) {
       const dropped = droppedSections(program.template, patch.template)
       if (dropped.length > 0)
@@ -59,9 +59,9 @@ export const programAdminRoutes = new Hono<AppEnv>()
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
     return c.json(await coordinatorList(c.var.deps.accounts, program.id))
   })
-  .post('/:programId/coordinators', async (c) => {
+  .post('/:programId/coordinators', jsonBody(AppointCoordinatorRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'coordinator:appoint')
-    const { email, lang } = await readBody(c, AppointCoordinatorRequest)
+    const { email, lang } = await readBody(c)
     const { accounts, mailer } = c.var.deps
     const appointed = await c.var.deps.tx(async ({ records, accounts, digests }) => {
       // Only a confirmed address finds its person. Otherwise someone new gets a person now, named

@@ -13,7 +13,7 @@ import { completenessOfTeams } from '../sheets/readSheet.ts'
 import type { AppDeps, AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
 import { requirePrincipal } from './middleware/auth.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 
 /** Every team's summary: one query for the members, sheets read only where they changed. */
 async function teamSummaries(
@@ -66,7 +66,7 @@ export const programRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .post('/', async (c) => {
+  .post('/', jsonBody(CreateProgramRequest), async (c) => {
     const principal = requirePrincipal(c)
     const { records } = c.var.deps
     const coordinates =
@@ -75,7 +75,7 @@ export const programRoutes = new Hono<AppEnv>()
         can(m.role, 'program:create')
       )
     if (!coordinates) throw new HttpError(403, 'forbidden', 'only coordinators create programs')
-    const body = await readBody(c, CreateProgramRequest)
+    const body = await readBody(c)
     const program = await c.var.deps.tx(async ({ records }) => {
       const created = await records.createProgram({
         name: body.name,
@@ -112,9 +112,9 @@ export const programRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .post('/:programId/teams', async (c) => {
+  .post('/:programId/teams', jsonBody(CreateTeamRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
-    const body = await readBody(c, CreateTeamRequest)
+    const body = await readBody(c)
     const team = await c.var.deps.records.createTeam({
       programId: program.id,
       name: body.name,

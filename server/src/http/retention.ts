@@ -10,7 +10,7 @@ import { closedAtOf, erasePosting, retentionPostings } from '../selection/retent
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
 import { requirePrincipal } from './middleware/auth.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 
 /** Routes under /api/programs/:programId/retention. */
 export const retentionRoutes = new Hono<AppEnv>()
@@ -22,9 +22,9 @@ export const retentionRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .post('/:programId/retention/erase', async (c) => {
+  .post('/:programId/retention/erase', jsonBody(EraseNowRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
-    const { postingId } = await readBody(c, EraseNowRequest)
+    const { postingId } = await readBody(c)
     const { publishing } = c.var.deps.postings
     const posting = await publishing.get(postingId)
     if (!posting || posting.programId !== program.id)

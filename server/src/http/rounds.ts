@@ -6,7 +6,7 @@ import { checkReviewers, closeRound, openRound, sheetStateAt, toRound } from '..
 import { diffSheets } from '../rounds/sheetDiff.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor, teamFor } from './middleware/access.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 
 /** Review rounds of one team: list, open, close, and what changed between two moments. */
 export const teamRoundRoutes = new Hono<AppEnv>()
@@ -17,9 +17,9 @@ export const teamRoundRoutes = new Hono<AppEnv>()
     await programFor(c, team.programId, 'program:read')
     return c.json({ rounds: (await c.var.deps.records.listRounds(team.id)).map(toRound) })
   })
-  .post('/:teamId/rounds', async (c) => {
+  .post('/:teamId/rounds', jsonBody(OpenRoundRequest), async (c) => {
     const { team, program } = await teamFor(c, c.req.param('teamId'), 'round:manage')
-    const { reviewerIds } = await readBody(c, OpenRoundRequest)
+    const { reviewerIds } = await readBody(c)
     await checkReviewers(c.var.deps.records, program, reviewerIds)
     const round = await openRound(c.var.deps, team, reviewerIds, c.var.principal!.personId)
     if (!round)
@@ -30,9 +30,9 @@ export const teamRoundRoutes = new Hono<AppEnv>()
       )
     return c.json(toRound(round), 201)
   })
-  .post('/:teamId/rounds/:number/close', async (c) => {
+  .post('/:teamId/rounds/:number/close', jsonBody(CloseRoundRequest), async (c) => {
     const { team, program } = await teamFor(c, c.req.param('teamId'), 'round:manage')
-    const { note } = await readBody(c, CloseRoundRequest)
+    const { note } = await readBody(c)
     const round = await closeRound(
       c.var.deps,
       team,
@@ -70,19 +70,23 @@ export const teamRoundRoutes = new Hono<AppEnv>()
   })
 
 /** Opening a round for every team of a program at once; teams with an open round are skipped. */
-export const programRoundRoutes = new Hono<AppEnv>().post('/:programId/rounds', async (c) => {
-  const { program } = await programFor(c, c.req.param('programId'), 'round:manage')
-  const { reviewerIds } = await readBody(c, OpenRoundRequest)
-  await checkReviewers(c.var.deps.records, program, reviewerIds)
-  const opened: Round[] = []
-  const skipped: { teamId: string; reason: string }[] = []
-  for (const team of await c.var.deps.records.listTeams(program.id)) {
-    const round = await openRound(c.var.deps, team, reviewerIds, c.var.principal!.personId)
-    if (round) opened.push(toRound(round))
-    else skipped.push({ teamId: team.id, reason: 'round_already_open' })
+export const programRoundRoutes = new Hono<AppEnv>().post(
+  '/:programId/rounds',
+  jsonBody(OpenRoundRequest),
+  async (c) => {
+    const { program } = await programFor(c, c.req.param('programId'), 'round:manage')
+    const { reviewerIds } = await readBody(c)
+    await checkReviewers(c.var.deps.records, program, reviewerIds)
+    const opened: Round[] = []
+    const skipped: { teamId: string; reason: string }[] = []
+    for (const team of await c.var.deps.records.listTeams(program.id)) {
+      const round = await openRound(c.var.deps, team, reviewerIds, c.var.principal!.personId)
+      if (round) opened.push(toRound(round))
+      else skipped.push({ teamId: team.id, reason: 'round_already_open' })
+    }
+    return c.json({ rounds: opened, skipped }, 201)
   }
-  return c.json({ rounds: opened, skipped }, 201)
-})
+)
 
 /** Program members by role, so a coordinator can pick reviewers. */
 export const programMemberRoutes = new Hono<AppEnv>().get('/:programId/members', async (c) => {

@@ -32,7 +32,7 @@ import { originOf } from './middleware/origin.ts'
 import { applicationFor, interviewFor, postingFor, selecting } from './middleware/postingAccess.ts'
 import { recordAudit } from './middleware/recordAudit.ts'
 import { csvResponse } from './middleware/csvResponse.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 
 /** Routes under /api/postings/:postingId. */
 export const postingSelectionRoutes = new Hono<AppEnv>()
@@ -75,13 +75,13 @@ export const applicationRoutes = new Hono<AppEnv>()
     const { application } = await applicationFor(c, c.req.param('applicationId'), 'selection:read')
     return c.json(await applicationView(c.var.deps.postings, application))
   })
-  .patch('/:applicationId', async (c) => {
+  .patch('/:applicationId', jsonBody(UpdateApplicationRequest), async (c) => {
     const { application } = await applicationFor(
       c,
       c.req.param('applicationId'),
       'selection:manage'
     )
-    const body = await readBody(c, UpdateApplicationRequest)
+    const body = await readBody(c)
     const updated = await c.var.deps.tx(async (stores) => {
       const moved = body.stage
         ? await selecting(() => changeStage(stores, application, body.stage!))
@@ -104,13 +104,13 @@ export const applicationRoutes = new Hono<AppEnv>()
     await notifyStage(c.var.deps, originOf(c), application, updated)
     return c.json(await applicationView(c.var.deps.postings, updated))
   })
-  .post('/:applicationId/interview', async (c) => {
+  .post('/:applicationId/interview', jsonBody(SlotChoice), async (c) => {
     const { application } = await applicationFor(
       c,
       c.req.param('applicationId'),
       'selection:manage'
     )
-    const { slotId } = await readBody(c, SlotChoice)
+    const { slotId } = await readBody(c)
     const interview = await selecting(() => bookSlot(c.var.deps, application, slotId))
     await emitInterview(c.var.deps, interview, 'interview.booked')
     await notifyInterview(c.var.deps, originOf(c), interview, { type: 'interview_booked' })
@@ -119,9 +119,9 @@ export const applicationRoutes = new Hono<AppEnv>()
 
 /** Routes under /api/interviews/:interviewId. */
 export const interviewRoutes = new Hono<AppEnv>()
-  .post('/:interviewId/move', async (c) => {
+  .post('/:interviewId/move', jsonBody(SlotChoice), async (c) => {
     const { interview } = await interviewFor(c, c.req.param('interviewId'), 'selection:manage')
-    const { slotId } = await readBody(c, SlotChoice)
+    const { slotId } = await readBody(c)
     const moved = await selecting(() => moveInterview(c.var.deps, interview, slotId))
     await emitInterview(c.var.deps, moved, 'interview.moved', interview)
     await notifyInterview(c.var.deps, originOf(c), moved, {
@@ -130,9 +130,9 @@ export const interviewRoutes = new Hono<AppEnv>()
     })
     return c.json(interviewView(moved))
   })
-  .post('/:interviewId/cancel', async (c) => {
+  .post('/:interviewId/cancel', jsonBody(CancelInterviewRequest), async (c) => {
     const { interview } = await interviewFor(c, c.req.param('interviewId'), 'selection:manage')
-    const { reason } = await readBody(c, CancelInterviewRequest)
+    const { reason } = await readBody(c)
     const cancelled = await selecting(() =>
       cancelInterview(c.var.deps, interview, 'coordinator', reason || null)
     )
@@ -188,9 +188,9 @@ export const programSelectionRoutes = new Hono<AppEnv>()
       ),
     })
   })
-  .post('/:programId/interview-windows', async (c) => {
+  .post('/:programId/interview-windows', jsonBody(CreateWindowRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'selection:manage')
-    const body = await readBody(c, CreateWindowRequest)
+    const body = await readBody(c)
     const { postings, records } = c.var.deps
     if (Date.parse(body.endsAt) <= Date.now())
       throw new HttpError(400, 'invalid_body', 'endsAt: must be in the future')

@@ -7,7 +7,7 @@ import { HttpError } from '../errors.ts'
 import { hashSecret } from '../ids.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { clearTokenCookie, requestToken, requirePrincipal } from './middleware/auth.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 import { clientAddress } from './middleware/clientAddress.ts'
 import { originOf } from './middleware/origin.ts'
 import { startSession } from './middleware/tokens.ts'
@@ -15,8 +15,8 @@ import { startSession } from './middleware/tokens.ts'
 /** First-run setup, the signed-in person, their sessions, and signing out. */
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/setup/status', async (c) => c.json({ needed: !(await c.var.deps.records.hasAdmin()) }))
-  .post('/setup', async (c) => {
-    const body = await readBody(c, SetupRequest)
+  .post('/setup', jsonBody(SetupRequest), async (c) => {
+    const body = await readBody(c)
     const created = await c.var.deps.tx(async ({ records, accounts }) => {
       if ((await records.hasAdmin()) || !(await records.consumeSetupToken(hashSecret(body.token))))
         return null
@@ -70,9 +70,9 @@ export const sessionRoutes = new Hono<AppEnv>()
     }
     return c.json(body)
   })
-  .post('/me/email/confirmation', async (c) => {
+  .post('/me/email/confirmation', jsonBody(ResendConfirmationRequest), async (c) => {
     const principal = requirePrincipal(c)
-    const { lang } = await readBody(c, ResendConfirmationRequest)
+    const { lang } = await readBody(c)
     const { accounts, signInLimits, trustProxy } = c.var.deps
     const claimed = principal.personId
       ? (await accounts.emailStateOf(principal.personId)).unconfirmedEmail

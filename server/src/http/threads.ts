@@ -5,7 +5,7 @@ import type { Author, Thread } from '@specboard/shared'
 import { deleteThread, replyToThread, setThreadStatus, startThread } from '../feedback/threads.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { teamFor } from './middleware/access.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 
 function authorOf(c: Context<AppEnv>, role: Author['role']): Author {
   const principal = c.var.principal!
@@ -26,15 +26,15 @@ async function setStatus(c: Context<AppEnv>, status: Thread['status']): Promise<
 
 /** Feedback threads on a team's sheet: comment, reply, resolve, reopen, delete. */
 export const threadRoutes = new Hono<AppEnv>()
-  .post('/:teamId/threads', async (c) => {
+  .post('/:teamId/threads', jsonBody(CreateThreadRequest), async (c) => {
     const { team, program, role } = await teamFor(c, c.req.param('teamId'), 'feedback:write')
-    const body = await readBody(c, CreateThreadRequest)
+    const body = await readBody(c)
     const thread = await startThread(c.var.deps, team, program, authorOf(c, role), body)
     return c.json(thread, 201)
   })
-  .post('/:teamId/threads/:threadId/replies', async (c) => {
+  .post('/:teamId/threads/:threadId/replies', jsonBody(CreateReplyRequest), async (c) => {
     const { team, role } = await teamFor(c, c.req.param('teamId'), 'feedback:write')
-    const { body } = await readBody(c, CreateReplyRequest)
+    const { body } = await readBody(c)
     const thread = await replyToThread(
       c.var.deps.live,
       team.id,

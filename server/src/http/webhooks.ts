@@ -8,7 +8,7 @@ import { deliveryView, eventsOf, webhookOf, webhookView } from '../webhooks/endp
 import { checkEndpointUrl } from '../webhooks/endpointUrl.ts'
 import type { AppEnv } from './middleware/AppEnv.ts'
 import { programFor } from './middleware/access.ts'
-import { readBody } from './middleware/validate.ts'
+import { jsonBody, readBody } from './middleware/validate.ts'
 import { recordAudit } from './middleware/recordAudit.ts'
 import type { Context } from 'hono'
 
@@ -27,9 +27,9 @@ export const webhookRoutes = new Hono<AppEnv>()
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
     return c.json({ webhooks: (await c.var.deps.webhooks.list(program.id)).map(webhookView) })
   })
-  .post('/:programId/webhooks', async (c) => {
+  .post('/:programId/webhooks', jsonBody(CreateWebhookRequest), async (c) => {
     const { program } = await programFor(c, c.req.param('programId'), 'program:manage')
-    const body = await readBody(c, CreateWebhookRequest)
+    const body = await readBody(c)
     const checked = checkEndpointUrl(body.url, c.var.deps.allowLocalWebhooks)
     if (!checked.ok) throw new HttpError(400, 'invalid_body', checked.message)
     const { webhooks } = c.var.deps
@@ -53,9 +53,9 @@ export const webhookRoutes = new Hono<AppEnv>()
     const response: CreatedWebhook = { ...webhookView(created), secret: created.secret }
     return c.json(response, 201)
   })
-  .patch('/:programId/webhooks/:webhookId', async (c) => {
+  .patch('/:programId/webhooks/:webhookId', jsonBody(UpdateWebhookRequest), async (c) => {
     const webhook = await webhookFor(c)
-    const body = await readBody(c, UpdateWebhookRequest)
+    const body = await readBody(c)
     let url: string | undefined
     if (body.url !== undefined) {
       const checked = checkEndpointUrl(body.url, c.var.deps.allowLocalWebhooks)

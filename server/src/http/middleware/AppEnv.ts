@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Access, Principal } from '../../auth/Access.ts'
 import type { AppOrigin } from './AppOrigin.ts'
 import type { Logger } from '../../logger.ts'
@@ -61,5 +62,7 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps
     principal: Principal | null
+    /** The JSON body the matched route declared (`jsonBody`), which `readBody` validates with. */
+    bodySchema?: z.ZodType
   }
 }

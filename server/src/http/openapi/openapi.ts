@@ -2,13 +2,13 @@ import { z } from 'zod'
 import * as api from '@specboard/shared/api'
 import * as feedback from '@specboard/shared/feedback'
 import * as accounts from '@specboard/shared/accounts'
+import { declaredBody } from '../middleware/validate.ts'
 import { PITCH_OPERATIONS } from './openapiPitch.ts'
 import { POSTING_OPERATIONS } from './openapiPostings.ts'
 import { WEBHOOK_OPERATIONS } from './openapiWebhooks.ts'
 
 export type Op = {
   summary: string
-  body?: z.ZodType
   response?: z.ZodType
   status?: number
   params?: string[]
@@ -37,7 +37,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/setup': {
     post: {
       summary: 'Create the coordinator with the setup link token',
-      body: api.SetupRequest,
       response: api.SetupResponse,
       status: 201,
     },
@@ -51,7 +50,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Mail a one-time sign-in link to the address if it has an account; the same 202 either way (rate-limited per address and client)',
-      body: accounts.SignInEmailRequest,
       response: accounts.SignInEmailAccepted,
       status: 202,
       isPublic: true,
@@ -61,7 +59,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Exchange an emailed sign-in token (single-use, 15 minutes) for a session; returns the access token and sets the cookie. Following the link confirms the address it was mailed to',
-      body: accounts.SignInRequest,
       response: accounts.SignInResponse,
       isPublic: true,
     },
@@ -70,7 +67,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         "Mail again the link that confirms the signed-in person's unconfirmed address (rate-limited like sign-in mail)",
-      body: accounts.ResendConfirmationRequest,
       response: accounts.ConfirmationSent,
       status: 202,
     },
@@ -89,7 +85,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     },
     post: {
       summary: 'Appoint a coordinator by email (mails them a sign-in link)',
-      body: accounts.AppointCoordinatorRequest,
       status: 201,
       params: ['programId'],
     },
@@ -127,7 +122,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     get: { summary: 'Programs visible to the caller', response: api.ProgramList },
     post: {
       summary: 'Create a program (coordinators)',
-      body: api.CreateProgramRequest,
       response: api.CreatedId,
       status: 201,
     },
@@ -141,14 +135,12 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     patch: {
       summary:
         "Change a program's name, region, targets or sheet template (sections are retired, never removed)",
-      body: api.UpdateProgramRequest,
       params: ['programId'],
     },
   },
   '/api/programs/{programId}/teams': {
     post: {
       summary: 'Create a team',
-      body: api.CreateTeamRequest,
       response: api.CreateTeamResponse,
       status: 201,
       params: ['programId'],
@@ -176,7 +168,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     get: { summary: 'Invites of a team', response: api.InviteList, params: ['teamId'] },
     post: {
       summary: 'Invite someone into a team in a role',
-      body: api.CreateInviteRequest,
       response: api.CreateInviteResponse,
       status: 201,
       params: ['teamId'],
@@ -195,7 +186,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/programs/{programId}/rounds': {
     post: {
       summary: 'Open a review round for every team of a program',
-      body: feedback.OpenRoundRequest,
       status: 201,
       params: ['programId'],
     },
@@ -204,7 +194,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     get: { summary: 'Review rounds of a team', response: feedback.RoundList, params: ['teamId'] },
     post: {
       summary: 'Open the next review round (freezes the sheet)',
-      body: feedback.OpenRoundRequest,
       response: feedback.Round,
       status: 201,
       params: ['teamId'],
@@ -213,7 +202,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/teams/{teamId}/rounds/{number}/close': {
     post: {
       summary: 'Close a round with its summary',
-      body: feedback.CloseRoundRequest,
       response: feedback.Round,
       params: ['teamId', 'number'],
     },
@@ -228,7 +216,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/teams/{teamId}/threads': {
     post: {
       summary: 'Comment on a range or a whole section',
-      body: feedback.CreateThreadRequest,
       response: feedback.Thread,
       status: 201,
       params: ['teamId'],
@@ -244,7 +231,6 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/teams/{teamId}/threads/{threadId}/replies': {
     post: {
       summary: 'Reply to a thread',
-      body: feedback.CreateReplyRequest,
       response: feedback.Thread,
       status: 201,
       params: ['teamId', 'threadId'],
@@ -267,14 +253,35 @@ const OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Accept an invite with name and email; returns an access token and sets the cookie, or 202 when the address has an account (a confirming link is mailed)',
-      body: api.AcceptInviteRequest,
       response: api.AcceptInviteResponse,
       params: ['token'],
     },
   },
 }
 
-function operation(op: Op) {
+/** A route as Hono lists it in `app.routes`: each of its handlers, the body declaration among them. */
+export interface RegisteredRoute {
+  readonly method: string
+  readonly path: string
+  readonly handler: unknown
+}
+
+/** Hono's `/teams/:teamId{[a-z]+}` as OpenAPI's `/teams/{teamId}`. */
+export function openApiPath(honoPath: string): string {
+  return honoPath.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')
+}
+
+/** `post /api/...` → the body schema that route declares with `jsonBody` (and so validates with). */
+function declaredBodies(routes: readonly RegisteredRoute[]): Map<string, z.ZodType> {
+  const bodies = new Map<string, z.ZodType>()
+  for (const route of routes) {
+    const schema = declaredBody(route.handler)
+    if (schema) bodies.set(`${route.method.toLowerCase()} ${openApiPath(route.path)}`, schema)
+  }
+  return bodies
+}
+
+function operation(op: Op, body: z.ZodType | undefined) {
   const status = String(op.status ?? 200)
   return {
     summary: op.summary,
@@ -293,7 +300,7 @@ function operation(op: Op) {
       })),
     ],
     ...(op.isPublic ? { security: [] } : {}),
-    ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+    ...(body ? { requestBody: { required: true, content: json(body) } } : {}),
     responses: {
       [status]: {
         description: 'OK',
@@ -313,8 +320,12 @@ function operation(op: Op) {
   }
 }
 
-/** The OpenAPI 3.1 document served at /api/openapi.json. */
-export function openApiDocument() {
+/**
+ * The OpenAPI 3.1 document served at /api/openapi.json. Request bodies are not in the tables: each is read
+ * from the route that declares it (`app.routes`), so it is the schema that route validates with.
+ */
+export function openApiDocument(routes: readonly RegisteredRoute[]) {
+  const bodies = declaredBodies(routes)
   return {
     openapi: '3.1.0',
     info: { title: 'Specboard API', version: '1' },
@@ -333,7 +344,9 @@ export function openApiDocument() {
         ...WEBHOOK_OPERATIONS,
       }).map(([path, ops]) => [
         path,
-        Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)])),
+        Object.fromEntries(
+          Object.entries(ops).map(([m, op]) => [m, operation(op, bodies.get(`${m} ${path}`))])
+        ),
       ])
     ),
   }

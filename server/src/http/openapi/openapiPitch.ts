@@ -15,7 +15,6 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
     },
     post: {
       summary: 'Schedule a pitch session with its teams and minutes per team (coordinator)',
-      body: pitch.CreatePitchSessionRequest,
       response: pitch.PitchSession,
       status: 201,
       params: ['programId'],
@@ -34,7 +33,6 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/pitch-sessions/{sessionId}/advance': {
     post: {
       summary: 'Put a team on stage (or none, to end); the audience follows (coordinator)',
-      body: pitch.AdvanceSessionRequest,
       response: pitch.PitchSession,
       params: ['sessionId'],
     },
@@ -47,7 +45,6 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
     },
     post: {
       summary: 'Make an audience link for the whole session; the token is in the answer once',
-      body: pitch.CreateShareLinkRequest,
       response: pitch.ShareLink,
       status: 201,
       params: ['sessionId'],
@@ -56,7 +53,6 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/teams/{teamId}/stage/timer': {
     post: {
       summary: "Start, pause or reset the pitch timer on the team's stage (presenters)",
-      body: pitch.TimerRequest,
       response: pitch.StageTimer,
       params: ['teamId'],
     },
@@ -69,7 +65,6 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
     },
     post: {
       summary: "Make an audience link for the team's pitch; the token is in the answer once",
-      body: pitch.CreateShareLinkRequest,
       response: pitch.ShareLink,
       status: 201,
       params: ['teamId'],
@@ -95,7 +90,6 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/audience/{token}/reactions': {
     post: {
       summary: 'React to the team on stage (about one a second per viewer)',
-      body: pitch.ReactionRequest,
       status: 202,
       params: ['token'],
       isPublic: true,
@@ -107,7 +101,6 @@ export const PITCH_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         '"I want to join": a lead for the coordinator and a talent-pool entry; the withdrawal link is returned once',
-      body: pitch.JoinRequest,
       response: pitch.JoinResponse,
       status: 201,
       params: ['token'],

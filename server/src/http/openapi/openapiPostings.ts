@@ -22,7 +22,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Publish the sheet as it is now: a new immutable version with a frozen snapshot, rendered once (coordinator). 409 sheet_empty / slug_taken / slug_fixed; 400 names the field (facts.deadline must be ahead)',
-      body: wire.PublishPostingRequest,
       response: wire.PostingDetail,
       status: 201,
       params: ['teamId'],
@@ -65,7 +64,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     patch: {
       summary:
         'Move the stage (side effects: talent pool in/out, upcoming interview cancelled on a decision), set note or rating (coordinator). 409 no_pool_consent / erased',
-      body: wire.UpdateApplicationRequest,
       response: wire.Application,
       params: ['applicationId'],
     },
@@ -74,7 +72,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Book a slot for the applicant (coordinator). 409 slot_taken / already_booked / slot_past / not_bookable; 404 slot_not_found',
-      body: wire.SlotChoice,
       response: wire.Interview,
       status: 201,
       params: ['applicationId'],
@@ -84,7 +81,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Move an interview to another free slot; the applicant sees the change (409 slot_taken)',
-      body: wire.SlotChoice,
       response: wire.Interview,
       params: ['interviewId'],
     },
@@ -92,7 +88,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/interviews/{interviewId}/cancel': {
     post: {
       summary: 'Cancel an interview; the application returns to applied',
-      body: wire.CancelInterviewRequest,
       response: wire.Interview,
       params: ['interviewId'],
     },
@@ -113,7 +108,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Add a window; it is cut into 15-minute slots from its start (slots already past are skipped)',
-      body: wire.CreateWindowRequest,
       response: wire.InterviewWindow,
       status: 201,
       params: ['programId'],
@@ -160,7 +154,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/pool/{entryId}': {
     patch: {
       summary: 'Set tags or note',
-      body: wire.UpdatePoolEntryRequest,
       response: wire.PoolEntry,
       params: ['entryId'],
     },
@@ -174,7 +167,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Invite the person into a team (needs team:invite there); the link is recorded on the entry',
-      body: wire.InvitePoolEntryRequest,
       response: wire.InvitePoolEntryResponse,
       status: 201,
       params: ['entryId'],
@@ -213,7 +205,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     },
     put: {
       summary: 'Turn the caller’s daily digest on or off, and choose its language (coordinator)',
-      body: digest.DigestSettingRequest,
       response: digest.DigestSetting,
       params: ['programId'],
     },
@@ -222,7 +213,6 @@ export const POSTING_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         "Erase now the personal data of a closed posting's applicants who were neither placed nor pooled; recorded in the audit trail with the count (coordinator)",
-      body: retention.EraseNowRequest,
       response: retention.ErasureResult,
       params: ['programId'],
     },

@@ -14,7 +14,6 @@ export const WEBHOOK_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary:
         'Register an HTTPS endpoint for events (coordinator); the answer carries the signing secret once. Deliveries are JSON { id, type, timestamp, programId, data } with X-Specboard-Signature: sha256=<hex HMAC-SHA256 of the raw body>',
-      body: webhooks.CreateWebhookRequest,
       response: webhooks.CreatedWebhook,
       status: 201,
       params: ['programId'],
@@ -24,7 +23,6 @@ export const WEBHOOK_OPERATIONS: Record<string, Record<string, Op>> = {
     patch: {
       summary:
         'Move an endpoint to another URL or change its events (coordinator; audited). Pending retries go to the new URL',
-      body: webhooks.UpdateWebhookRequest,
       response: webhooks.Webhook,
       params,
     },
