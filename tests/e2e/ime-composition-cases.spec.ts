@@ -14,6 +14,7 @@ import {
   SECTION,
   caretInLastParagraph,
   editByCodeAfterCompositionEnd,
+  runCommandByCode,
   startParagraph,
 } from './fixtures/ImeSheet.ts'
 import { type Round, playRounds, roundsOf, roundsTimeout } from './fixtures/ImeRounds.ts'
@@ -178,6 +179,73 @@ test(`an edit made by code right after a commit (as TipTap's input rules do) app
       ])
     },
     allowed: (round) => wordAndPeer(round).map((text) => MARK + text),
+  })
+  await sheet.close()
+})
+
+test(`text inserted by code in the paragraph while a word is being composed there and a peer types there survives with both, ${ROUNDS} rounds`, async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(roundsTimeout(ROUNDS))
+  const sheet = await ImeSheet.open(browser, baseURL!, [
+    { role: 'owner', name: '山田' },
+    { role: 'talent', name: '佐藤' },
+  ])
+  const [composer, typist] = sheet.boards
+  const ime = await ImeInput.attach(composer.page)
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    prepare: () => caretInLastParagraph(typist, 'end'),
+    play: async ({ peer }) => {
+      const composing = (async () => {
+        await ime.showReadings(NIHONGO.readings.slice(0, 4))
+        await runCommandByCode(composer, { insertAtParagraphStart: MARK })
+        await ime.showReadings(NIHONGO.readings.slice(4))
+        await ime.commit(WORD)
+      })()
+      await Promise.all([composing, typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS })])
+    },
+    allowed: (round) => wordAndPeer(round).map((text) => MARK + text),
+  })
+  await sheet.close()
+})
+
+test(`a paragraph made a heading by code while a word is being composed in it keeps the word and a peer's text, ${ROUNDS} rounds`, async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(roundsTimeout(ROUNDS))
+  const sheet = await ImeSheet.open(browser, baseURL!, [
+    { role: 'owner', name: '山田' },
+    { role: 'talent', name: '佐藤' },
+  ])
+  const [composer, typist] = sheet.boards
+  const ime = await ImeInput.attach(composer.page)
+  const lastBlock = (board: BoardPage) =>
+    board.editor(SECTION.title).evaluate((el) => el.lastElementChild?.nodeName.toLowerCase())
+  await playRounds(sheet, {
+    rounds: ROUNDS,
+    prepare: () => caretInLastParagraph(typist, 'end'),
+    play: async ({ own, peer }) => {
+      await Promise.all([
+        ime.showReadings(NIHONGO.readings.slice(0, 4)),
+        typist.page.keyboard.type(peer, { delay: PEER_KEY_DELAY_MS }),
+      ])
+      // The peer has finished typing (the heading replaces the paragraph under their caret otherwise).
+      await expect.poll(() => sheet.probe.paragraphs(SECTION.field).at(-1)).toBe(own + peer)
+      await runCommandByCode(composer, { heading: 3 })
+      await ime.showReadings(NIHONGO.readings.slice(4))
+      await ime.commit(WORD)
+    },
+    allowed: wordAndPeer,
+    afterCheck: async ({ n }) => {
+      for (const board of sheet.boards)
+        expect(await lastBlock(board), `round ${n}: ${board.name}'s last block`).toBe('h3')
+      expect(sheet.probe.xml(SECTION.field), `round ${n}: the server's last block`).toMatch(
+        /<heading level="3">[^<]*<\/heading>$/
+      )
+    },
   })
   await sheet.close()
 })
