@@ -14,9 +14,15 @@
  * When it is committed, the branch is merged: the editor is redrawn from Yjs (peers' edits), and the
  * composed slice is inserted where the composition started, found again through Yjs relative positions
  * taken when it began (after reading a caret the browser had just moved). Only committed text ever
- * reaches Yjs. A composition is one insertion at one place, which a relative position pins exactly; a
- * general rebase of held ProseMirror steps (prosemirror-collab's way) would need a position mapping from
- * the pre-composition document to the redrawn one, which a full redraw from Yjs does not give.
+ * reaches Yjs. A composition is one insertion at one place, which a relative position pins exactly.
+ *
+ * An edit made by code while a composition is open (a toolbar's command, a template insert: anything
+ * not started by the person's key, click, paste or drop, which merge first) waits for the merge.
+ * Applied to the held document it would be lost in the redraw, and one that rebuilds the composition's
+ * paragraph (a heading) makes Chromium drop the composition and leave its reading in the text. After
+ * the merge its steps are rebased as prosemirror-collab does, through the held document's later changes
+ * and the merge; where peers' edits moved positions is read from the section's Yjs items against a
+ * snapshot taken before the first held change (remoteChangeMap.ts).
  *
  * The merge must replay the composition and nothing else (issue 13): an Enter replayed with it, at the
  * composition's start, carries a peer's text typed after that point into the next paragraph. So the
@@ -32,6 +38,7 @@
  */
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { Mapping, StepMap, type Step } from '@tiptap/pm/transform'
 import type { EditorView } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import {
@@ -48,6 +55,7 @@ import {
   readPendingDomChanges,
   unreadDomCaret,
 } from './domSelection.ts'
+import { remoteChangeMap } from './remoteChangeMap.ts'
 
 /** The parts of y-tiptap's ProsemirrorBinding the guard relies on. */
 interface SyncBinding {
@@ -70,6 +78,19 @@ interface CompositionStart {
   readonly relTo: Y.RelativePosition
   /** What the composition has written so far, in the editor's current (held) document. */
   composed: { from: number; to: number }
+  /** The document as it was when the composition began, equal to Yjs until a held change arrives. */
+  readonly shown: PMNode
+  /** Yjs just before its first change during the composition (null while there was none). */
+  yjsBefore: Y.Snapshot | null
+  /** Edits made by code during the composition, applied once it is merged. */
+  readonly deferred: DeferredEdit[]
+}
+
+/** A transaction made by code while a composition was open, held back until the merge. */
+interface DeferredEdit {
+  readonly steps: readonly Step[]
+  /** From the document it was made on to the held document now. */
+  readonly since: Mapping
 }
 
 /** How soon to try a merge again when ProseMirror still counts a composition as running. */
@@ -144,7 +165,23 @@ class CompositionGuard {
       relFrom: absolutePositionToRelativePosition(from, binding.type, binding.mapping),
       relTo: absolutePositionToRelativePosition(to, binding.type, binding.mapping),
       composed: { from, to },
+      shown: this.view.state.doc,
+      yjsBefore: null,
+      deferred: [],
     }
+  }
+
+  /**
+   * Whether `tr` is an edit made by code (a toolbar's command, a template insert) while the composition
+   * is held: not the composition's own, not the binding's. It is held back and applied right after the
+   * merge, mapped onto the merged document (see {@link applyDeferred}).
+   */
+  defers(tr: Transaction): boolean {
+    if (!this.start || !tr.docChanged) return false
+    if (tr.getMeta('composition') !== undefined || tr.getMeta(ySyncPluginKey) !== undefined)
+      return false
+    this.start.deferred.push({ steps: tr.steps, since: new Mapping() })
+    return true
   }
 
   /**
@@ -157,6 +194,7 @@ class CompositionGuard {
     if (!composed) return
     for (const tr of transactions) {
       if (!tr.docChanged) continue
+      for (const edit of this.start?.deferred ?? []) edit.since.appendMapping(tr.mapping)
       const own = tr.getMeta('composition') !== undefined
       composed.from = tr.mapping.map(composed.from, own ? -1 : 1)
       composed.to = Math.max(composed.from, tr.mapping.map(composed.to, own ? 1 : -1))
@@ -269,7 +307,10 @@ class CompositionGuard {
     binding.doc.off('beforeAllTransactions', remember)
     binding.beforeAllTransactions = () => {
       remember()
-      if (this.start) return
+      if (this.start) {
+        this.start.yjsBefore ??= Y.snapshot(binding.doc)
+        return
+      }
       const unread = unreadDomCaret(this.view)
       const caret = unread ?? this.view.state.selection
       const atEnd = this.caretAtEndByKey
@@ -320,25 +361,70 @@ class CompositionGuard {
             ySyncPluginKey
           )
         )
+      this.applyDeferred(start.deferred, new Mapping())
       return
     }
-    this.replayOnRemote(binding, start)
+    this.applyDeferred(start.deferred, this.replayOnRemote(binding, start))
   }
 
-  /** Redraws from Yjs (peers' edits), then re-applies the composed text where the composition began. */
-  private replayOnRemote(binding: SyncBinding, start: CompositionStart): void {
-    const composed = this.view.state.doc.slice(start.composed.from, start.composed.to)
+  /**
+   * Redraws from Yjs (peers' edits), then re-applies the composed text where the composition began.
+   * Returns where the held document's positions went, when edits by code wait to be mapped.
+   */
+  private replayOnRemote(binding: SyncBinding, start: CompositionStart): Mapping {
+    const { composed: range } = start
+    const composed = this.view.state.doc.slice(range.from, range.to)
     binding._forceRerender()
     const redrawn = this.view.state.doc
+    // Held document → as the composition began (the composed text taken out) → as Yjs has it now.
+    const merged = new Mapping()
+    if (start.deferred.length > 0) {
+      merged.appendMap(new StepMap([range.from, range.to - range.from, start.to - start.from]))
+      if (start.yjsBefore)
+        merged.appendMap(
+          remoteChangeMap(binding.type, start.yjsBefore, start.shown, (type) => {
+            const node = binding.mapping.get(type)
+            return node && !Array.isArray(node) ? node.nodeSize : undefined
+          })
+        )
+    }
     const resolve = (rel: Y.RelativePosition) =>
       relativePositionToAbsolutePosition(binding.doc, binding.type, rel, binding.mapping)
     // If the words around the composition were deleted meanwhile, keep the text at the nearest place.
     const from = clamp(resolve(start.relFrom) ?? start.from, redrawn)
     const to = Math.max(from, clamp(resolve(start.relTo) ?? from, redrawn))
-    if (composed.size === 0 && from === to) return
+    if (composed.size === 0 && from === to) return merged
     const tr = this.view.state.tr.replace(from, to, composed)
     tr.setSelection(TextSelection.near(tr.doc.resolve(clamp(from + composed.size, tr.doc))))
     this.view.dispatch(tr)
+    merged.appendMapping(tr.mapping)
+    return merged
+  }
+
+  /**
+   * Applies the edits made by code during the composition to the merged document, each step mapped
+   * from the document it was made on (prosemirror-collab's rebase: a step's own earlier steps are taken
+   * back, the positions mapped through the merge, the steps re-applied). The caret stays where the
+   * composition left it; a step whose place is gone is dropped.
+   */
+  private applyDeferred(deferred: readonly DeferredEdit[], merged: Mapping): void {
+    if (deferred.length === 0 || this.view.isDestroyed) return
+    const tr = this.view.state.tr
+    for (const edit of deferred) {
+      const mapping = new Mapping()
+      for (const step of [...edit.steps].reverse()) mapping.appendMap(step.getMap().invert())
+      mapping.appendMapping(edit.since)
+      mapping.appendMapping(merged)
+      // Edits applied before this one moved the merged document's positions too.
+      mapping.appendMapping(tr.mapping)
+      let mirror = edit.steps.length
+      for (const step of edit.steps) {
+        const mapped = step.map(mapping.slice(mirror))
+        mirror--
+        if (mapped && !tr.maybeStep(mapped).failed) mapping.appendMap(mapped.getMap(), mirror)
+      }
+    }
+    if (tr.docChanged) this.view.dispatch(tr)
   }
 }
 
@@ -411,6 +497,7 @@ export const ImeCompositionGuard = Extension.create({
           return null
         },
         filterTransaction: (tr) => {
+          if (guard?.defers(tr)) return false
           if (tr.docChanged || !tr.getMeta(yCursorPluginKey)?.awarenessUpdated || !guard)
             return true
           return guard.mayRedrawCarets()
