@@ -89,6 +89,7 @@ interface Summary {
   cpu: number
   peakRss: number
   otherCores: number
+  benchCores: number
   notes: string[]
   /** The unload scenario's three RSS readings, each the median over the runs. */
   rss: number[]
@@ -103,6 +104,7 @@ function summarize(runs: RunResult[]): Summary {
     cpu: median(runs.map((r) => r.cpuSeconds)),
     peakRss: median(runs.map((r) => r.peakRssMiB)),
     otherCores: Math.max(...runs.map((r) => r.otherCores)),
+    benchCores: Math.max(...runs.map((r) => r.benchCores ?? Number.NaN)),
     notes: runs.map((r) => r.note).filter(Boolean),
     rss: [0, 1, 2].map((i) => median(runs.map((r) => r.latencies[i] ?? Number.NaN))),
   }
@@ -127,11 +129,11 @@ function report(scenario: Scenario, results: Map<Dialect, Summary>): void {
   const tail = history ? 'load max' : '  p99 ms'
   const extra = scenario.id === 'fanout' ? '  last p99' : ''
   console.log(
-    `${'server'.padEnd(22)}${latency}${tail}${extra}  ${scenario.unit.padStart(13)}  CPU s  peak RSS MiB  other cores`
+    `${'server'.padEnd(22)}${latency}${tail}${extra}  ${scenario.unit.padStart(13)}  CPU s  peak RSS MiB  other cores  bench cores`
   )
   for (const [dialect, s] of results) {
     console.log(
-      `${NAMES[dialect].padEnd(22)}${n(s.p50)}${n(s.p99)}${extra ? n(s.secondaryP99, 1, 10) : ''}  ${n(s.throughput, 0, 13)}  ${n(s.cpu, 2, 5)}  ${n(s.peakRss, 0, 12)}  ${n(s.otherCores, 2, 11)}` +
+      `${NAMES[dialect].padEnd(22)}${n(s.p50)}${n(s.p99)}${extra ? n(s.secondaryP99, 1, 10) : ''}  ${n(s.throughput, 0, 13)}  ${n(s.cpu, 2, 5)}  ${n(s.peakRss, 0, 12)}  ${n(s.otherCores, 2, 11)}  ${n(s.benchCores, 2, 11)}` +
         (s.notes.length ? `   ! ${s.notes.join('; ')}` : '')
     )
   }
@@ -219,7 +221,8 @@ async function main(): Promise<void> {
   const spinAfter = spinMs()
   console.log(
     `\nmachine at end: ${describeMachine()}; spin ${spinAfter.toFixed(0)} ms (before: ${spinBefore.toFixed(0)} ms).` +
-      ' "other cores" is the CPU other processes used during a run: above ~0.2 the figures are noisy.'
+      ' "other cores" is the CPU other processes used during a run: above ~0.2 the figures are noisy;' +
+      ' "bench cores" is what the bench\'s own clients used: near 1 (one process) they, not the server, set the latency.'
   )
 }
 

@@ -18,6 +18,8 @@ export interface RunResult {
   readonly endRssMiB: number
   /** Cores busy with other processes meanwhile. */
   readonly otherCores: number
+  /** Cores the bench's own clients kept busy (near 1, they, not the server, set the latency). */
+  readonly benchCores?: number
   /** What did not arrive, if anything. */
   readonly note: string
 }
@@ -86,6 +88,7 @@ class Samples {
 function measureServer(pid: number) {
   const load = watchOtherLoad(pid)
   const cpuBefore = cpuSeconds(pid)
+  const benchBefore = cpuSeconds(process.pid)
   const started = performance.now()
   return {
     started,
@@ -103,6 +106,7 @@ function measureServer(pid: number) {
         peakRssMiB: memory.peak,
         endRssMiB: memory.rss,
         otherCores,
+        benchCores: (cpuSeconds(process.pid) - benchBefore) / elapsed,
         note: arrivals >= expected ? '' : `${expected - arrivals} of ${expected} never arrived`,
       }
     },

@@ -71,8 +71,15 @@ const server = new Server({ port: Number(process.env.PORT), address: '127.0.0.1'
 await server.listen()
 `
 
+/**
+ * The node flags `npm start` gives the server (package.json "start"), so the bench runs it as users do,
+ * then any extra ones from BENCH_SPECBOARD_NODE_ARGS.
+ */
 function specboardNodeArgs(): string[] {
-  return (process.env.BENCH_SPECBOARD_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'))
+  const start = /\bnode ((?:--\S+ )*)dist-server\/main\.js/.exec(manifest.scripts.start as string)
+  if (!start) throw new Error('package.json "start" no longer runs node … dist-server/main.js')
+  return `${start[1]} ${process.env.BENCH_SPECBOARD_NODE_ARGS ?? ''}`.split(' ').filter(Boolean)
 }
 
 function freePort(): Promise<number> {
