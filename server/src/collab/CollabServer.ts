@@ -125,7 +125,12 @@ export class CollabServer implements LiveDocuments {
     } catch {
       document = ''
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => void this.open(ws, request, document))
+    this.wss.handleUpgrade(
+      request,
+      socket,
+      head,
+      (ws) => void this.open(ws, socket, request, document)
+    )
     return true
   }
 
@@ -229,7 +234,12 @@ export class CollabServer implements LiveDocuments {
     this.wss.close()
   }
 
-  private async open(ws: WebSocket, request: IncomingMessage, document: string): Promise<void> {
+  private async open(
+    ws: WebSocket,
+    stream: Duplex,
+    request: IncomingMessage,
+    document: string
+  ): Promise<void> {
     ws.on('error', (error) => this.log.warn('socket error', { document, error: error.message }))
     // Alive from the upgrade on: a heartbeat during a slow admission must not take it for a dead peer.
     this.alive.add(ws)
@@ -258,7 +268,8 @@ export class CollabServer implements LiveDocuments {
       admission.identity,
       admission.canWrite,
       this.options,
-      admission.sharesPresence
+      admission.sharesPresence,
+      stream
     )
     ws.on('message', (data, isBinary) => this.receive(room, connection, data, isBinary))
     for (const frame of early) this.receive(room, connection, frame.data, frame.isBinary)

@@ -778,6 +778,24 @@ describe('Room', () => {
       })
     })
 
+    it('sends a caret that moved with a keystroke right after the keystroke, not at its flush', async () => {
+      const events: Event[] = []
+      const room = newRoom(new MemoryStore(events), { awarenessFlushMs: 60_000 })
+      const typist = connection(events, 'typist')
+      const reader = connection(events, 'reader')
+      room.add(typist)
+      room.add(reader)
+      await room.settled()
+      const before = events.length
+      room.receive(typist, presenceUpdate(61, 1, { section: 'why' }))
+      await receive(room, typist, encodeSync(SYNC_TYPE.update, text('x')))
+      const sent = events.slice(before).filter((e) => e.kind === 'send')
+      const toReader = sent.filter((e) => e.to === 'reader').map((e) => decodeMessage(e.frame).type)
+      expect(toReader).toEqual(['syncUpdate', 'awareness'])
+      const toTypist = sent.filter((e) => e.to === 'typist').map((e) => decodeMessage(e.frame).type)
+      expect(toTypist).toEqual(['awareness'])
+    })
+
     it('withdraws the presence of a socket that leaves', async () => {
       const events: Event[] = []
       const room = newRoom(new MemoryStore(events))

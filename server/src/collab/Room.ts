@@ -89,6 +89,12 @@ interface QueuedUpdate {
   readonly update: Uint8Array
 }
 
+/** An update to send to every socket but its sender's. */
+interface Outgoing {
+  readonly update: Uint8Array
+  readonly origin: unknown
+}
+
 /** `apply` threw; `isPartial`: it had changed part of the doc by then (which must be rebuilt). */
 class ApplyError extends Error {
   constructor(
@@ -289,9 +295,7 @@ export class Room {
     const stored = await Promise.allSettled(
       applied.map(({ update }) => this.log.append(this.name, update))
     )
-    applied.forEach(({ origin, update }, i) => {
-      if (stored[i]!.status === 'fulfilled') this.afterStored(update, origin)
-    })
+    this.afterStored(applied.filter((_, i) => stored[i]!.status === 'fulfilled'))
     const failed = applied.filter((_, i) => stored[i]!.status === 'rejected')
     // The doc holds what was not stored (or what was refused): rebuild it from the log, which holds the rest.
     if (failed.length === 0 && !isDocDamaged) return
@@ -410,7 +414,7 @@ export class Room {
       )
       throw new NotSavedError(`not stored: ${(error as Error).message}`, isRoomLost)
     }
-    this.afterStored(update, origin)
+    this.afterStored([{ update, origin }])
   }
 
   /**
@@ -432,18 +436,38 @@ export class Room {
   }
 
   /**
-   * A stored update goes to the other instances and to local sockets (not back to its sender). Published
+   * Stored updates go to the other instances and to local sockets (not back to their senders). Published
    * first: the relay's hop is the longer way, and a large room's sends would otherwise delay it.
    */
-  private afterStored(update: Uint8Array, origin: unknown): void {
-    void this.relay.publish(this.name, { type: 'update', update })
-    this.broadcast(update, origin)
-    this.compaction.stored()
+  private afterStored(stored: readonly Outgoing[]): void {
+    if (stored.length === 0) return
+    for (const { update } of stored) void this.relay.publish(this.name, { type: 'update', update })
+    this.broadcast(stored)
+    for (let i = 0; i < stored.length; i++) this.compaction.stored()
   }
 
-  private broadcast(update: Uint8Array, origin: unknown): void {
-    const message = encodeSync(SYNC_TYPE.update, update)
-    for (const c of this.connections) if (c !== origin) c.send(message)
+  /**
+   * Sends updates, in order, to every socket but each one's sender, with the presence waiting for its
+   * flush: all of it in one write per socket — a write is most of a send's cost, and a batch's updates,
+   * or a keystroke and the caret that moved with it, would otherwise take one each.
+   */
+  private broadcast(updates: readonly Outgoing[]): void {
+    const frames = updates.map(({ update }) => encodeSync(SYNC_TYPE.update, update))
+    const presence = this.presence.takeQueued()
+    if (frames.length === 1 && !presence) {
+      const frame = frames[0]!
+      const origin = updates[0]!.origin
+      for (const c of this.connections) if (c !== origin) c.send(frame)
+      return
+    }
+    for (const c of this.connections) {
+      const out: Uint8Array[] = []
+      updates.forEach(({ origin }, i) => {
+        if (origin !== c) out.push(frames[i]!)
+      })
+      if (presence && c.sharesPresence) out.push(presence)
+      if (out.length > 0) c.sendAll(out)
+    }
   }
 
   /** Replaces the doc by what the log holds; a failure here leaves the room unusable (the caller drops it). */
@@ -494,7 +518,8 @@ export class Room {
     } finally {
       this.captured = null
     }
-    for (const change of changes) this.broadcast(change, RELAY_ORIGIN)
+    if (changes.length > 0)
+      this.broadcast(changes.map((update) => ({ update, origin: RELAY_ORIGIN })))
   }
 
   /**

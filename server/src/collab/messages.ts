@@ -58,10 +58,12 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
   }
 }
 
+/** A Buffer over the encoded bytes: ws would otherwise wrap a plain Uint8Array anew for every socket. */
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
   write(encoder)
-  return encoding.toUint8Array(encoder)
+  const bytes = encoding.toUint8Array(encoder)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 /** A sync message of `syncType` carrying `payload`. */
