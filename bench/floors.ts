@@ -16,6 +16,14 @@ const line = (what: string, s: Samples) =>
 
 /** One-row INSERT commits on `databaseUrl` (a scratch table, dropped after). */
 export async function commitFloor(databaseUrl: string): Promise<string> {
+  const { samples, fsync } = await commitSamples(databaseUrl)
+  return line(`PostgreSQL commit of one row (fsync ${fsync})`, samples)
+}
+
+/** The latencies of one-row INSERT commits on `databaseUrl`, and its fsync setting. */
+export async function commitSamples(
+  databaseUrl: string
+): Promise<{ samples: Samples; fsync: string | undefined }> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const samples = new Samples()
@@ -32,7 +40,7 @@ export async function commitFloor(databaseUrl: string): Promise<string> {
     }
     await client.query('DROP TABLE bench_commit_floor')
     const { rows } = await client.query<{ fsync: string }>('SHOW fsync')
-    return line(`PostgreSQL commit of one row (fsync ${rows[0]?.fsync})`, samples)
+    return { samples, fsync: rows[0]?.fsync }
   } finally {
     await client.end()
   }

@@ -8,14 +8,19 @@
  * over the runs. PostgreSQL is a private cluster on loopback (Debian's server binaries, fsync on, as
  * shipped), or the server named by DATABASE_URL; every server gets an empty database of its own.
  *
- * The PostgreSQL commit floor (bench/floors.ts) is printed at the start and at the end.
+ * The PostgreSQL commit floor (bench/floors.ts) is printed at the start and at the end, and measured again
+ * right after each PostgreSQL run (same load): an update is broadcast only after its row is committed, so
+ * one commit is in every update's path. The engines do not pay alike for that: SQLite runs in WAL mode
+ * with synchronous=NORMAL (a commit survives kill -9 of the process without an fsync of its own), while
+ * PostgreSQL as shipped fsyncs its WAL at every commit. Each scenario prints PostgreSQL's p99 minus that
+ * commit's p99, next to SQLite's p99: what Specboard adds on PostgreSQL beyond the engine's own commit.
  *
  * Options (env): BENCH_SCENARIOS (room1,rooms50,fanout), BENCH_RUNS (3), BENCH_SECONDS (10).
  */
 import type { RunResult, Scenario } from './compare/scenarios.ts'
 import { fanOutScenario, roomsScenario } from './compare/scenarios.ts'
 import { describeMachine } from './compare/noise.ts'
-import { commitFloor } from './floors.ts'
+import { commitFloor, commitSamples } from './floors.ts'
 import { buildSpecboard, startServer } from './compare/servers.ts'
 import { freshDatabaseUrl, sharedOrPrivatePostgres } from '../tests/helpers/startPostgres.ts'
 
@@ -50,7 +55,7 @@ function median(values: number[]): number {
 const n = (v: number, digits = 1, width = 9) =>
   (Number.isNaN(v) ? 'n/a' : v.toFixed(digits)).padStart(width)
 
-function report(scenario: Scenario, runs: Map<Engine, RunResult[]>): void {
+function report(scenario: Scenario, runs: Map<Engine, RunResult[]>, commitP99s: number[]): void {
   console.log(`\n## ${scenario.title}  (median of ${RUNS})`)
   console.log(`engine        p50 ms   p99 ms  ${scenario.unit.padStart(12)}  CPU s  other cores`)
   const p99 = new Map<Engine, number>()
@@ -71,6 +76,11 @@ function report(scenario: Scenario, runs: Map<Engine, RunResult[]>): void {
   }
   const ratio = p99.get('PostgreSQL')! / p99.get('SQLite')!
   console.log(`PostgreSQL p99 / SQLite p99: ${ratio.toFixed(2)} (goal ≤ 1.5)`)
+  const commitP99 = median(commitP99s)
+  const beyond = p99.get('PostgreSQL')! - commitP99
+  console.log(
+    `one PostgreSQL commit after each run: p99 ${commitP99.toFixed(1)} ms (median); PostgreSQL p99 minus it: ${beyond.toFixed(1)} ms = ${(beyond / p99.get('SQLite')!).toFixed(2)} × SQLite p99`
+  )
 }
 
 async function main(): Promise<void> {
@@ -83,22 +93,24 @@ async function main(): Promise<void> {
     console.log(`floor: ${await commitFloor(await freshDatabaseUrl(postgres.adminUrl))}`)
     for (const scenario of scenarios()) {
       const runs = new Map<Engine, RunResult[]>(ENGINES.map((e) => [e, []]))
+      const commitP99s: number[] = []
       for (let run = 0; run < RUNS; run++) {
         const order = run % 2 === 0 ? ENGINES : [...ENGINES].reverse()
         for (const engine of order) {
-          const env: Record<string, string> =
-            engine === 'PostgreSQL'
-              ? { DATABASE_URL: await freshDatabaseUrl(postgres.adminUrl) }
-              : {}
+          const databaseUrl =
+            engine === 'PostgreSQL' ? await freshDatabaseUrl(postgres.adminUrl) : undefined
+          const env: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : {}
           const server = await startServer('specboard', { ...scenario.specboardEnv, ...env })
           try {
             runs.get(engine)!.push(await scenario.run(server))
           } finally {
             await server.stop()
           }
+          if (databaseUrl)
+            commitP99s.push((await commitSamples(databaseUrl)).samples.quantile(0.99))
         }
       }
-      report(scenario, runs)
+      report(scenario, runs, commitP99s)
     }
     console.log(`\nmachine at end: ${describeMachine()}`)
     console.log(`floor: ${await commitFloor(await freshDatabaseUrl(postgres.adminUrl))}`)
