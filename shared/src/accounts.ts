@@ -15,12 +15,15 @@ export const SESSION_IDLE_DAYS = 30
 export const MailLanguage = z.enum(['ja', 'en'])
 export type MailLanguage = z.infer<typeof MailLanguage>
 
+/** The longest email address (RFC 5321's path limit less its brackets); also the input's maxLength. */
+export const EMAIL_MAX_LENGTH = 254
+
 /** An email address as people type it: trimmed and lower-cased, so one person has one address. */
 export const EmailAddress = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, 'must be at most 254 characters')
+  .max(EMAIL_MAX_LENGTH, `must be at most ${EMAIL_MAX_LENGTH} characters`)
   .pipe(z.email('must be an email address'))
 
 /** POST /api/auth/email: send a sign-in link to this address (if it has an account). */

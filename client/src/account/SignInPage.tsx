@@ -4,7 +4,7 @@ import { apiRequest } from '../api.ts'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
-import { TextField } from '../ui/TextField.tsx'
+import { EmailField } from '../ui/EmailField.tsx'
 import './account.css'
 import { useSubmit } from '../ui/useSubmit.ts'
 
@@ -47,15 +47,11 @@ export function SignInPage() {
         ) : (
           <form className="stack" onSubmit={submit}>
             <p className="muted">{ta('signin.lead')}</p>
-            <TextField
+            <EmailField
               id="signin-email"
-              type="email"
               label={ta('signin.email')}
-              placeholder="name@example.jp"
               value={email}
               onValue={setEmail}
-              maxLength={254}
-              autoComplete="email"
               required
             />
             {error !== null && <ErrorMessage error={error} />}

@@ -17,9 +17,24 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
   const { isSending, error, run } = useSubmit({ busyAfterSuccess: true })
   const [isChecked, setChecked] = useState(false)
   const request = CreateProgramRequest.safeParse({ name, region })
-  // After a first attempt, each empty field says so in words (and the message goes once it is filled).
-  const nameProblem = isChecked && !name.trim() ? t('home.programNameMissing') : null
-  const regionProblem = isChecked && !region.trim() ? t('home.programRegionMissing') : null
+  // The two fields differ only in which they are: label, example and problem follow the key. After a
+  // first attempt, an empty field says so in words (and the message goes once it is filled).
+  const field = (
+    key: 'programName' | 'programRegion',
+    value: string,
+    onValue: (v: string) => void
+  ) => (
+    <TextField
+      id={key === 'programName' ? 'program-name' : 'program-region'}
+      label={t(`home.${key}`)}
+      value={value}
+      onValue={onValue}
+      problem={isChecked && !value.trim() ? t(`home.${key}Missing`) : null}
+      maxLength={120}
+      placeholder={t(`home.${key}Placeholder`)}
+      required
+    />
+  )
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -43,26 +58,8 @@ export function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
       <h2 id="create-program-title">{t('home.createProgram')}</h2>
       <p className="muted small">{t('home.createProgramLead')}</p>
       <form className="create-program__form" onSubmit={submit} noValidate>
-        <TextField
-          id="program-name"
-          label={t('home.programName')}
-          value={name}
-          onValue={setName}
-          problem={nameProblem}
-          maxLength={120}
-          placeholder={t('home.programNamePlaceholder')}
-          required
-        />
-        <TextField
-          id="program-region"
-          label={t('home.programRegion')}
-          value={region}
-          onValue={setRegion}
-          problem={regionProblem}
-          maxLength={120}
-          placeholder={t('home.programRegionPlaceholder')}
-          required
-        />
+        {field('programName', name, setName)}
+        {field('programRegion', region, setRegion)}
         <div>
           <SubmitButton label={t('home.createProgramSubmit')} isSending={isSending} />
         </div>

@@ -5,7 +5,7 @@ import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { ErrorMessage } from '../ui/ErrorMessage.tsx'
 import { Loading } from '../ui/Loading.tsx'
-import { TextField } from '../ui/TextField.tsx'
+import { EmailField } from '../ui/EmailField.tsx'
 import { useApi } from '../ui/useApi.ts'
 import { useSubmit } from '../ui/useSubmit.ts'
 
@@ -84,14 +84,11 @@ export function CoordinatorsPanel({ programId }: { programId: string }) {
         <p className="muted small">{ta('coordinators.lastOne')}</p>
       )}
       <form className="settings__inline-form" onSubmit={submit}>
-        <TextField
+        <EmailField
           id="coordinator-email"
-          type="email"
           label={ta('coordinators.email')}
-          placeholder="name@example.jp"
           value={email}
           onValue={setEmail}
-          maxLength={254}
           autoComplete="off"
         />
         <button className="button button--primary" type="submit" disabled={!isValid || isSending}>

@@ -3,6 +3,7 @@ import { EmailAddress, PersonName } from '@specboard/shared'
 import { useAccountsText } from '../i18n/useAccountsText.ts'
 import { ErrorMessage } from './ErrorMessage.tsx'
 import { TextField } from './TextField.tsx'
+import { EmailField } from './EmailField.tsx'
 import { useSubmit } from './useSubmit.ts'
 import { SubmitButton } from './SubmitButton.tsx'
 
@@ -57,16 +58,12 @@ export function PersonForm({
         autoComplete="name"
         required
       />
-      <TextField
+      <EmailField
         id="person-email"
-        type="email"
         label={ta('join.email')}
         hint={ta('join.emailHint')}
-        placeholder="name@example.jp"
         value={email}
         onValue={setEmail}
-        maxLength={254}
-        autoComplete="email"
         required
       />
       {error !== null && <ErrorMessage error={error} />}
