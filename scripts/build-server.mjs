@@ -5,12 +5,6 @@
  * 350 ms to healthy). Native addons (and the optional native helpers packages try to load) stay in
  * node_modules. Files that find their assets through `import.meta.url` (migrations, site.css) keep
  * finding them in the source tree: their `import.meta.url` is rewritten to the source file's URL.
- *
- * `npm start` runs the bundle with --max-semi-space-size=1 (MiB): V8 grows its young generation to 32 MiB
- * under any sustained load and keeps it, which was most of the gap to the reference servers' resident
- * memory. Capped, peak RSS fell 96 → 84 MiB (one room), 107–117 → 95 (50 rooms), 99 → 86 (fan-out) and
- * idle 83 → 78 MiB, with no CPU difference the bench could see (per delivery, ingest) and about 50 ms more
- * CPU to start. bench/compare runs Specboard with the same flags.
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { relative } from 'node:path'
