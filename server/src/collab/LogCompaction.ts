@@ -51,9 +51,9 @@ export class LogCompaction {
     this.storedUpdates = count
   }
 
-  /** The room stored one more row. */
-  stored(): void {
-    this.storedUpdates++
+  /** The room stored `rows` more rows (a batch's appends). */
+  stored(rows: number): void {
+    this.storedUpdates += rows
     if (this.isLogLong()) this.schedule()
   }
 

@@ -443,7 +443,7 @@ export class Room {
     if (stored.length === 0) return
     for (const { update } of stored) void this.relay.publish(this.name, { type: 'update', update })
     this.broadcast(stored)
-    for (let i = 0; i < stored.length; i++) this.compaction.stored()
+    this.compaction.stored(stored.length)
   }
 
   /**
